@@ -1,0 +1,2 @@
+def main() -> None:
+    raise SystemExit("faultlines: CLI under construction")

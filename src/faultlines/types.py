@@ -1,0 +1,206 @@
+"""Plain data types exchanged between the stages of faultlines.
+
+Data flows one way: ``Document`` (ingest) -> spaCy ``Doc`` (nlp) -> ``Mention`` with an
+``ActorRef`` (actors) -> ``Event`` (coding) -> rows in DuckDB (store) -> graphs (network).
+Every type here is a frozen dataclass so a stage cannot mutate what another stage produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "EVENT_TYPES",
+    "COOPERATIVE_TYPES",
+    "MODALITIES",
+    "QUADS",
+    "Document",
+    "ReadError",
+    "ActorRef",
+    "Mention",
+    "Event",
+    "DocumentResult",
+    "content_hash",
+    "polarity_of",
+    "quad_of",
+]
+
+#: PLOVER v0.8 event categories used by faultlines (FIGHT was folded into ASSAULT in v0.8).
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
+    "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
+    "COERCE", "ASSAULT",
+)
+#: The first eight categories form PLOVER's cooperation quads; they carry polarity +1.
+COOPERATIVE_TYPES: frozenset[str] = frozenset(EVENT_TYPES[:8])
+
+#: PLOVER "quad" classes: verbal/material x cooperation/conflict.
+QUADS: tuple[str, ...] = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
+                          "material-conflict")
+_QUAD_OF = {
+    "AGREE": "verbal-cooperation", "CONSULT": "verbal-cooperation",
+    "SUPPORT": "verbal-cooperation", "CONCEDE": "verbal-cooperation",
+    "COOPERATE": "material-cooperation", "AID": "material-cooperation",
+    "RETREAT": "material-cooperation", "INVESTIGATE": "material-cooperation",
+    "DEMAND": "verbal-conflict", "DISAPPROVE": "verbal-conflict", "REJECT": "verbal-conflict",
+    "THREATEN": "verbal-conflict",
+    "SANCTION": "material-conflict", "PROTEST": "material-conflict", "CRIME": "material-conflict",
+    "MOBILIZE": "material-conflict", "COERCE": "material-conflict", "ASSAULT": "material-conflict",
+}
+
+Modality = Literal["asserted", "reported", "hypothetical", "advocated", "negated"]
+MODALITIES: tuple[str, ...] = ("asserted", "reported", "hypothetical", "advocated", "negated")
+
+
+def quad_of(event_type: str) -> str:
+    """Return the PLOVER quad of an event type.
+
+    >>> quad_of("ASSAULT")
+    'material-conflict'
+    """
+    return _QUAD_OF[event_type]
+
+
+def polarity_of(event_type: str) -> int:
+    """+1 for cooperation categories, -1 for conflict categories.
+
+    >>> polarity_of("AGREE"), polarity_of("REJECT")
+    (1, -1)
+    """
+    if event_type not in _QUAD_OF:
+        raise ValueError(f"unknown event type {event_type!r}; expected one of {EVENT_TYPES}")
+    return 1 if event_type in COOPERATIVE_TYPES else -1
+
+
+def content_hash(text: str) -> str:
+    """Stable key of a document's text (sha256 of its UTF-8 bytes, hex)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from disk or stdin, before any language processing."""
+
+    id: str
+    text: str
+    date: dt.date | None = None
+    source: str | None = None  # outlet
+    author: str | None = None
+    title: str | None = None
+    url: str | None = None
+    origin: str | None = None  # file path (and line for JSONL) it was read from
+    hash: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.hash:
+            object.__setattr__(self, "hash", content_hash(self.text))
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """An input that could not be read; reported, never fatal for the batch."""
+
+    path: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as it appears in one event: surface text plus the resolved identity.
+
+    ``id`` is stable across runs: a knowledge-base id (e.g. ``"NURI_AL_MALIKI"``) for known actors,
+    or ``"x:"`` + an ASCII slug of the canonical name for actors the knowledge base does not know.
+    """
+
+    text: str
+    id: str
+    name: str
+    country: str | None = None  # ISO 3166 alpha-3, or IGO-style code
+    sector: str | None = None  # GOV, MIL, REB, PTY, ETH, REL, ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a parsed document that names an actor (token offsets into the spaCy Doc)."""
+
+    doc_id: str
+    sentence_index: int
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    text: str
+    actor: ActorRef
+    kind: str = "entity"  # entity | agent | pronoun | title | compound
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: who did what to whom, with evidence, modality and attribution."""
+
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    date: dt.date | None
+    event_type: str
+    actor: ActorRef
+    recipient: ActorRef | None
+    polarity: int
+    intensity: float
+    modality: str = "asserted"
+    attributed_to: ActorRef | None = None
+    trigger: str = ""  # the words that triggered the category (verb, noun or phrase)
+    source: str | None = None  # outlet of the document
+
+    @property
+    def quad(self) -> str:
+        return quad_of(self.event_type)
+
+    @property
+    def event_id(self) -> str:
+        """Deterministic id: same document, sentence, trigger and participants -> same id."""
+        key = "|".join([
+            self.doc_id, str(self.sentence_index), self.event_type, self.trigger,
+            self.actor.id, self.recipient.id if self.recipient else "", self.modality,
+        ])
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON output contract (see README, schema in coding/data/event.schema.json)."""
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "sentence": self.sentence,
+            "date": self.date.isoformat() if self.date else None,
+            "event_type": self.event_type,
+            "quad": self.quad,
+            "polarity": self.polarity,
+            "intensity": self.intensity,
+            "actor": self.actor.to_dict(),
+            "recipient": self.recipient.to_dict() if self.recipient else None,
+            "modality": self.modality,
+            "attributed_to": self.attributed_to.to_dict() if self.attributed_to else None,
+            "trigger": self.trigger,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything the per-document stages produce for one document."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    sentence_count: int = 0
+    skipped_reason: str | None = None  # e.g. "not English"; such documents have no events
