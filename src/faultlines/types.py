@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 __all__ = [
     "EVENT_TYPES",
+    "EVENT_ROW_COLUMNS",
     "COOPERATIVE_TYPES",
     "MODALITIES",
     "QUADS",
@@ -193,6 +194,23 @@ class Event:
             "trigger": self.trigger,
             "source": self.source,
         }
+
+    def to_row(self) -> dict[str, Any]:
+        """A flat version of :meth:`to_dict` for CSV and Parquet (``actor_id``, ``actor_name``...)."""
+        row = self.to_dict()
+        for role in ("actor", "recipient", "attributed_to"):
+            ref = row.pop(role)
+            for key in ("text", "id", "name", "country", "sector"):
+                row[f"{role}_{key}"] = ref[key] if ref else None
+        return row
+
+
+EVENT_ROW_COLUMNS: tuple[str, ...] = (
+    "event_id", "doc_id", "sentence_index", "sentence", "date", "event_type", "quad", "polarity",
+    "intensity", "modality", "trigger", "source",
+    *(f"{role}_{key}" for role in ("actor", "recipient", "attributed_to")
+      for key in ("text", "id", "name", "country", "sector")),
+)
 
 
 @dataclass(frozen=True)
