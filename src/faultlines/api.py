@@ -1,0 +1,210 @@
+"""The Python API of faultlines. The CLI is a thin shell over these functions.
+
+>>> import faultlines.api as fl                                    # doctest: +SKIP
+>>> for event in fl.extract(["article.txt"]):                      # doctest: +SKIP
+...     print(event.actor.name, event.event_type, event.recipient)
+>>> report = fl.ingest(["articles/"], db="corpus.duckdb")           # doctest: +SKIP
+>>> graph = fl.network(db="corpus.duckdb", since="2006-01-01")      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from faultlines.config import get_setting
+from faultlines.errors import ConfigError
+from faultlines.types import Document, DocumentResult, Event, ReadError
+
+__all__ = [
+    "RunReport",
+    "read",
+    "extract",
+    "extract_results",
+    "ingest",
+    "open_store",
+    "parse_date",
+]
+
+ErrorHandler = Callable[[ReadError], None]
+ProgressHandler = Callable[[DocumentResult], None]
+
+
+@dataclass
+class RunReport:
+    """What an ingest or extract run did. ``ok`` is False when any input failed."""
+
+    documents_read: int = 0
+    documents_added: int = 0
+    documents_already_stored: int = 0
+    documents_duplicate_in_run: int = 0
+    documents_not_english: int = 0
+    events: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents_read": self.documents_read,
+            "documents_added": self.documents_added,
+            "documents_already_stored": self.documents_already_stored,
+            "documents_duplicate_in_run": self.documents_duplicate_in_run,
+            "documents_not_english": self.documents_not_english,
+            "events": self.events,
+            "errors": [str(e) for e in self.errors],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def parse_date(value: str | dt.date | None, option: str = "date") -> dt.date | None:
+    """Parse an ISO date given on the command line (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = value.strip()
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ConfigError(f"{option} {value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def read(inputs: Iterable[str], *, max_bytes: int | None = None,
+         on_error: ErrorHandler | None = None, report: RunReport | None = None
+         ) -> Iterator[Document]:
+    """Read documents from files, folders or ``-`` (stdin); errors go to ``on_error``."""
+    from faultlines.ingest import read_documents
+
+    limit = int(get_setting("max_bytes", max_bytes))  # type: ignore[arg-type]
+    seen: set[str] = set()
+    for item in read_documents(list(inputs), max_bytes=limit):
+        if isinstance(item, ReadError):
+            if report is not None:
+                report.errors.append(item)
+            if on_error is not None:
+                on_error(item)
+            continue
+        if report is not None:
+            report.documents_read += 1
+        if item.hash in seen:
+            if report is not None:
+                report.documents_duplicate_in_run += 1
+            continue
+        seen.add(item.hash)
+        yield item
+
+
+def extract_results(
+    inputs: Iterable[str] | Iterable[Document],
+    *,
+    model: str | None = None,
+    workers: int | None = 1,
+    batch_size: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    kb_dir: str | None = None,
+    max_bytes: int | None = None,
+    on_error: ErrorHandler | None = None,
+    report: RunReport | None = None,
+) -> Iterator[DocumentResult]:
+    """Parse, resolve actors and code events for each input document; nothing is stored."""
+    from faultlines.pipeline import process
+
+    items = list(inputs) if not isinstance(inputs, list) else inputs
+    if items and isinstance(items[0], Document):
+        documents: Iterable[Document] = items  # type: ignore[assignment]
+    else:
+        documents = read(items, max_bytes=max_bytes, on_error=on_error, report=report)  # type: ignore[arg-type]
+    for result in process(documents, model=model, workers=workers, batch_size=batch_size,
+                          engine=engine, scheduler=scheduler, kb_dir=kb_dir):
+        if report is not None:
+            report.events += len(result.events)
+            if result.skipped_reason:
+                report.documents_not_english += 1
+        yield result
+
+
+def extract(inputs: Iterable[str] | Iterable[Document], **options: Any) -> Iterator[Event]:
+    """Events of every input document, in input order (see :func:`extract_results`)."""
+    for result in extract_results(inputs, **options):
+        yield from result.events
+
+
+def open_store(db: str | Path | None = None, *, read_only: bool = False):
+    """Open the DuckDB store (default: the ``db`` setting, ``./faultlines.duckdb``)."""
+    from faultlines.store import Store
+
+    path = str(get_setting("db", str(db) if db is not None else None))
+    if read_only and not Path(path).exists():
+        raise ConfigError(
+            f"database {path!r} does not exist; create it with `faultlines ingest ... --db {path}`"
+        )
+    return Store(path, read_only=read_only)
+
+
+def ingest(
+    inputs: Iterable[str],
+    db: str | Path | None = None,
+    *,
+    model: str | None = None,
+    workers: int | None = 1,
+    batch_size: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    kb_dir: str | None = None,
+    max_bytes: int | None = None,
+    on_error: ErrorHandler | None = None,
+    on_result: ProgressHandler | None = None,
+) -> RunReport:
+    """Read, process and store documents. Running it twice adds nothing.
+
+    Documents already in the store (by content hash) are skipped before parsing, so an
+    interrupted ingest resumes where its last committed batch ended.
+    """
+    from faultlines.pipeline import batched, process
+
+    report = RunReport()
+    started = time.perf_counter()
+    size = int(get_setting("batch_size", batch_size))  # type: ignore[arg-type]
+    with open_store(db) as store:
+        from faultlines.actors import ActorRegistry
+        from faultlines.pipeline import _resolver
+
+        registry = ActorRegistry(_resolver(kb_dir), curation=store.curation())
+
+        def new_documents() -> Iterator[Document]:
+            for chunk in batched(read(inputs, max_bytes=max_bytes, on_error=on_error,
+                                      report=report), size):
+                stored = store.has_documents([d.hash for d in chunk])
+                for document in chunk:
+                    if document.hash in stored:
+                        report.documents_already_stored += 1
+                    else:
+                        yield document
+
+        def counted(results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
+            for result in results:
+                report.events += len(result.events)
+                if result.skipped_reason:
+                    report.documents_not_english += 1
+                if on_result is not None:
+                    on_result(result)
+                yield result
+
+        stats = store.add_results(
+            counted(process(new_documents(), model=model, workers=workers, batch_size=size,
+                            engine=engine, scheduler=scheduler, kb_dir=kb_dir,
+                            registry=registry)),
+            batch_size=size,
+        )
+        report.documents_added = stats.documents_added
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,227 @@
+"""Run the per-document stages (parse -> mentions -> events), locally or on a Dask cluster.
+
+Work is cut into batches of documents. Each batch is processed by one worker, which loads the
+spaCy pipeline and the actor resolver once per process. Results come back in input order, with at
+most a few batches in flight, so memory does not grow with corpus size. Actor identities are made
+consistent across documents in the calling process (``ActorRegistry``), which keeps workers
+independent and results identical whatever the number of workers or the engine.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any
+
+from faultlines.config import get_setting
+from faultlines.errors import ConfigError
+from faultlines.types import ActorRef, Document, DocumentResult, Event, Mention
+
+__all__ = ["ENGINES", "process", "process_batch", "batched", "canonicalize_result",
+           "resolve_workers"]
+
+ENGINES = ("local", "dask")
+
+
+def resolve_workers(workers: int | None) -> int:
+    """0 or None means one worker per core."""
+    value = int(get_setting("workers", workers))  # type: ignore[arg-type]
+    if value < 0:
+        raise ConfigError(f"--workers must be 0 (all cores) or a positive number, not {value}")
+    return value or (os.cpu_count() or 1)
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Cut an iterable into lists of ``size`` (the last may be shorter)."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+@functools.lru_cache(maxsize=2)
+def _resolver(kb_dir: str | None):
+    from faultlines.actors import ActorResolver
+
+    return ActorResolver.default(kb_dir=kb_dir)
+
+
+def _is_english(text: str) -> bool:
+    from faultlines.ingest import detect_language
+
+    language = detect_language(text)
+    return language in (None, "en")
+
+
+def process_batch(
+    documents: Sequence[Document],
+    model: str | None = None,
+    kb_dir: str | None = None,
+    skip_non_english: bool = True,
+) -> list[DocumentResult]:
+    """Parse, find actor mentions and code events for a batch of documents (one worker's job)."""
+    from faultlines.coding import code_events
+    from faultlines.nlp import load_pipeline, parse_documents
+
+    nlp = load_pipeline(model)
+    resolver = _resolver(kb_dir)
+    results: list[DocumentResult] = []
+    to_parse: list[Document] = []
+    skipped: dict[str, DocumentResult] = {}
+    for document in documents:
+        if skip_non_english and not _is_english(document.text):
+            skipped[document.hash] = DocumentResult(document, (), (), 0, "not English")
+        else:
+            to_parse.append(document)
+    max_chars = int(get_setting("max_sentence_chars"))  # type: ignore[arg-type]
+    parsed = {
+        document.hash: (document, doc)
+        for document, doc in parse_documents(nlp, to_parse, max_sentence_chars=max_chars)
+    }
+    for document in documents:
+        if document.hash in skipped:
+            results.append(skipped[document.hash])
+            continue
+        _, doc = parsed[document.hash]
+        mentions = tuple(resolver.find_mentions(doc, document))
+        events = tuple(code_events(doc, document, mentions))
+        sentence_count = sum(1 for _ in doc.sents)
+        results.append(DocumentResult(document, mentions, events, sentence_count))
+    return results
+
+
+def canonicalize_result(result: DocumentResult, canonical: Callable[[ActorRef], ActorRef]
+                        ) -> DocumentResult:
+    """Replace every ActorRef in a result by its cross-document canonical form."""
+    def ref(value: ActorRef | None) -> ActorRef | None:
+        return canonical(value) if value is not None else None
+
+    mentions = tuple(
+        dataclasses.replace(m, actor=canonical(m.actor)) for m in result.mentions
+    )
+    events = tuple(
+        dataclasses.replace(e, actor=canonical(e.actor), recipient=ref(e.recipient),
+                            attributed_to=ref(e.attributed_to))
+        for e in result.events
+    )
+    return dataclasses.replace(result, mentions=mentions, events=events)
+
+
+def _ordered_local(batches: Iterator[list[Document]], worker: Callable[..., list[DocumentResult]],
+                   workers: int) -> Iterator[list[DocumentResult]]:
+    if workers == 1:
+        for batch in batches:
+            yield worker(batch)
+        return
+    # spawn, not fork: the parent may hold DuckDB threads and open files.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        pending: deque[Future[list[DocumentResult]]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(worker, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _ordered_dask(batches: Iterator[list[Document]], worker: Callable[..., list[DocumentResult]],
+                  scheduler: str | None, workers: int) -> Iterator[list[DocumentResult]]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - depends on the optional extra
+        raise ConfigError(
+            "the dask engine needs dask.distributed: pip install 'faultlines[dask]'"
+        ) from exc
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})) or 2 * workers)
+        pending: deque[Any] = deque()
+        for batch in batches:
+            # pure=False: every batch is its own task; the store dedups by content hash anyway.
+            pending.append(client.submit(worker, batch, pure=False))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def process(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    workers: int | None = 1,
+    batch_size: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    kb_dir: str | None = None,
+    registry: Any = None,
+    skip_non_english: bool = True,
+) -> Iterator[DocumentResult]:
+    """Process documents into :class:`DocumentResult` objects, in input order.
+
+    Parameters
+    ----------
+    documents : iterable of Document
+        Consumed lazily; at most ``2 * workers`` batches are held at once.
+    model : str, optional
+        spaCy pipeline name or path (default: the ``model`` setting).
+    workers : int
+        Worker processes; ``0`` means one per core, ``1`` runs in this process.
+    engine : {"local", "dask"}
+        ``"dask"`` submits batches to a dask.distributed cluster at ``scheduler`` (a local
+        cluster when ``scheduler`` is None).
+    registry : ActorRegistry, optional
+        Cross-document actor canonicaliser; a fresh one is made when omitted.
+
+    Examples
+    --------
+    >>> from faultlines.types import Document
+    >>> docs = [Document("d1", "Iraq and Iran signed an agreement.")]
+    >>> [r.document.id for r in process(docs)]  # doctest: +SKIP
+    ['d1']
+    """
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    n_workers = resolve_workers(workers)
+    size = int(get_setting("batch_size", batch_size))  # type: ignore[arg-type]
+    worker = functools.partial(process_batch, model=model, kb_dir=kb_dir,
+                               skip_non_english=skip_non_english)
+    if registry is None:
+        from faultlines.actors import ActorRegistry
+
+        registry = ActorRegistry(_resolver(kb_dir))
+    batches = batched(documents, size)
+    if engine == "dask":
+        stream = _ordered_dask(batches, worker, scheduler, n_workers)
+    else:
+        stream = _ordered_local(batches, worker, n_workers)
+    for results in stream:
+        for result in results:
+            yield canonicalize_result(result, registry.canonical)
+
+
+def events_of(results: Iterable[DocumentResult]) -> Iterator[Event]:
+    """Flatten results to their events."""
+    for result in results:
+        yield from result.events
+
+
+def mentions_of(results: Iterable[DocumentResult]) -> Iterator[Mention]:
+    """Flatten results to their mentions."""
+    for result in results:
+        yield from result.mentions
