@@ -102,6 +102,25 @@ def read(inputs: Iterable[str], *, max_bytes: int | None = None,
         yield item
 
 
+def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | None,
+               on_error: ErrorHandler | None, report: RunReport | None) -> Iterator[Document]:
+    """Documents given directly pass through; anything else is read as paths."""
+    items = list(inputs)
+    if all(isinstance(item, Document) for item in items):
+        seen: set[str] = set()
+        for document in items:
+            if report is not None:
+                report.documents_read += 1
+            if document.hash in seen:  # type: ignore[union-attr]
+                if report is not None:
+                    report.documents_duplicate_in_run += 1
+                continue
+            seen.add(document.hash)  # type: ignore[union-attr]
+            yield document  # type: ignore[misc]
+    else:
+        yield from read(items, max_bytes=max_bytes, on_error=on_error, report=report)  # type: ignore[arg-type]
+
+
 def extract_results(
     inputs: Iterable[str] | Iterable[Document],
     *,
@@ -118,11 +137,7 @@ def extract_results(
     """Parse, resolve actors and code events for each input document; nothing is stored."""
     from faultlines.pipeline import process
 
-    items = list(inputs) if not isinstance(inputs, list) else inputs
-    if items and isinstance(items[0], Document):
-        documents: Iterable[Document] = items  # type: ignore[assignment]
-    else:
-        documents = read(items, max_bytes=max_bytes, on_error=on_error, report=report)  # type: ignore[arg-type]
+    documents = _documents(inputs, max_bytes=max_bytes, on_error=on_error, report=report)
     for result in process(documents, model=model, workers=workers, batch_size=batch_size,
                           engine=engine, scheduler=scheduler, kb_dir=kb_dir):
         if report is not None:
@@ -151,7 +166,7 @@ def open_store(db: str | Path | None = None, *, read_only: bool = False):
 
 
 def ingest(
-    inputs: Iterable[str],
+    inputs: Iterable[str] | Iterable[Document],
     db: str | Path | None = None,
     *,
     model: str | None = None,
@@ -181,8 +196,8 @@ def ingest(
         registry = ActorRegistry(_resolver(kb_dir), curation=store.curation())
 
         def new_documents() -> Iterator[Document]:
-            for chunk in batched(read(inputs, max_bytes=max_bytes, on_error=on_error,
-                                      report=report), size):
+            for chunk in batched(_documents(inputs, max_bytes=max_bytes, on_error=on_error,
+                                            report=report), size):
                 stored = store.has_documents([d.hash for d in chunk])
                 for document in chunk:
                     if document.hash in stored:

@@ -1,0 +1,118 @@
+"""Throughput benchmark: faultlines against bare spaCy ``nlp.pipe``, measured in the same run.
+
+Prints ratios (never absolute claims):
+- stage costs on the same parsed documents: actor resolution / parsing, event coding / parsing;
+- end-to-end ingest (read -> parse -> actors -> coding -> DuckDB) throughput / bare ``nlp.pipe``
+  throughput, with the same model and the same number of processes;
+- ingest with 2 workers / ingest with 1 worker.
+
+Usage:  .venv/bin/python bench/run.py [--docs 300] [--workers 1 2] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from faultlines import api
+from faultlines.actors import ActorResolver
+from faultlines.coding import code_events
+from faultlines.demo import demo_corpus_path
+from faultlines.ingest import read_documents
+from faultlines.nlp import load_pipeline
+from faultlines.types import Document
+
+
+def corpus(n: int) -> list[Document]:
+    """``n`` distinct documents cycled from the demo briefs (and the seeds when present)."""
+    base = [d for d in read_documents([str(demo_corpus_path())]) if isinstance(d, Document)]
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
+    if seeds.is_dir():
+        base += [d for d in read_documents([str(seeds)]) if isinstance(d, Document)]
+    docs = []
+    for i in range(n):
+        src = base[i % len(base)]
+        # A distinct tail keeps content hashes distinct without changing the language.
+        docs.append(Document(f"{src.id}-{i}", f"{src.text}\n\nBrief number {i}.",
+                             src.date, src.source, src.author, src.title))
+    return docs
+
+
+def bare_spacy(docs: list[Document], n_process: int) -> float:
+    nlp = load_pipeline()
+    started = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in docs), n_process=n_process, batch_size=32):
+        pass
+    return time.perf_counter() - started
+
+
+def stage_costs(docs: list[Document]) -> dict[str, float]:
+    nlp = load_pipeline()
+    resolver = ActorResolver.default()
+    started = time.perf_counter()
+    parsed = list(nlp.pipe((d.text for d in docs), batch_size=32))
+    parse = time.perf_counter() - started
+    started = time.perf_counter()
+    mentions = [resolver.find_mentions(doc, d) for doc, d in zip(parsed, docs, strict=True)]
+    resolve = time.perf_counter() - started
+    started = time.perf_counter()
+    for doc, d, m in zip(parsed, docs, mentions, strict=True):
+        code_events(doc, d, m)
+    coding = time.perf_counter() - started
+    return {"parse_s": parse, "resolve_s": resolve, "coding_s": coding,
+            "resolve_over_parse": resolve / parse, "coding_over_parse": coding / parse}
+
+
+def ingest_time(docs: list[Document], workers: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "bench.duckdb")
+        started = time.perf_counter()
+        report = api.ingest(docs, db, workers=workers)
+        elapsed = time.perf_counter() - started
+        assert report.documents_added == len(docs), report.to_dict()
+        return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+
+    docs = corpus(args.docs)
+    load_pipeline()  # load outside the timings
+    results: dict[str, object] = {"documents": len(docs), "cpus": os.cpu_count()}
+    results["stages"] = stage_costs(docs)
+    per_workers = {}
+    for workers in args.workers:
+        bare = bare_spacy(docs, workers)
+        ours = ingest_time(docs, workers)
+        per_workers[workers] = {"bare_spacy_s": bare, "ingest_s": ours,
+                                "ingest_over_bare_throughput": bare / ours}
+    results["ingest"] = per_workers
+    if 1 in per_workers and 2 in per_workers:
+        results["two_workers_over_one"] = per_workers[1]["ingest_s"] / per_workers[2]["ingest_s"]
+
+    stages = results["stages"]
+    print(f"documents: {len(docs)}   cpus: {os.cpu_count()}")
+    print(f"actor resolution / parsing : {stages['resolve_over_parse']:.3f}")
+    print(f"event coding / parsing     : {stages['coding_over_parse']:.3f}")
+    for workers, row in per_workers.items():
+        print(f"workers={workers}: ingest throughput / bare nlp.pipe throughput = "
+              f"{row['ingest_over_bare_throughput']:.3f}  "
+              f"(bare {row['bare_spacy_s']:.1f}s, ingest {row['ingest_s']:.1f}s)")
+    if "two_workers_over_one" in results:
+        print(f"ingest 2 workers / 1 worker speed-up: {results['two_workers_over_one']:.2f}x")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
