@@ -1,0 +1,104 @@
+"""The pipeline end to end: same results whatever the workers or engine; crash-safe ingest."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from faultlines import api
+from faultlines.types import Document
+
+pytestmark = pytest.mark.model
+
+SENTENCES = [
+    "The Iraqi government condemned the attack on the Sunni mosque in Baghdad.",
+    "Iran supplied weapons to Shiite militias in Basra, American officials said.",
+    "Nouri al-Maliki met Moqtada al-Sadr in Najaf to discuss the new cabinet.",
+    "Iraqi troops arrested dozens of insurgents near Falluja.",
+    "Sunni tribal leaders agreed to cooperate with U.S. forces against al-Qaeda.",
+    "The United Nations urged Syria to close its border with Iraq.",
+]
+
+
+def make_documents(n: int) -> list[Document]:
+    return [Document(f"doc{i:03d}", f"{SENTENCES[i % len(SENTENCES)]} This is brief {i}.",
+                     None, "Test Wire") for i in range(n)]
+
+
+def event_keys(events) -> list[tuple]:
+    return sorted((e.doc_id, e.sentence_index, e.event_type, e.actor.id,
+                   e.recipient.id if e.recipient else None, e.modality) for e in events)
+
+
+def test_two_workers_give_the_same_events_as_one() -> None:
+    docs = make_documents(12)
+    one = list(api.extract(docs, workers=1, batch_size=4))
+    two = list(api.extract(docs, workers=2, batch_size=4))
+    assert one, "the sentences should yield events"
+    assert [e.to_dict() for e in one] == [e.to_dict() for e in two]
+
+
+@pytest.mark.slow
+def test_dask_engine_matches_local_on_demo_corpus() -> None:
+    pytest.importorskip("dask.distributed")
+    from faultlines.demo import demo_corpus_path
+
+    local = list(api.extract([str(demo_corpus_path())], workers=1))
+    dask = list(api.extract([str(demo_corpus_path())], workers=2, engine="dask"))
+    assert local
+    assert [e.to_dict() for e in local] == [e.to_dict() for e in dask]
+
+
+def _ingest_cmd(corpus: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "faultlines", "--quiet", "ingest", str(corpus), "--db",
+            str(db), "--batch-size", "2", "--workers", "1"]
+
+
+def _stored(db: Path) -> tuple[list[str], dict[str, list[tuple]]]:
+    from faultlines.store import Store
+
+    with Store(db, read_only=True) as store:
+        doc_ids = sorted(d["doc_id"] for d in store.documents())
+        by_doc: dict[str, list[tuple]] = {}
+        for key in event_keys(store.events()):
+            by_doc.setdefault(key[0], []).append(key)
+    return doc_ids, by_doc
+
+
+def test_sigkill_then_rerun_stores_every_document_exactly_once(tmp_path: Path) -> None:
+    docs = make_documents(40)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text, "source": d.source}) + "\n"
+                              for d in docs), encoding="utf-8")
+    clean_db = tmp_path / "clean.duckdb"
+    subprocess.run(_ingest_cmd(corpus, clean_db), check=True, capture_output=True, timeout=600)
+    clean_ids, clean_events = _stored(clean_db)
+    assert len(clean_ids) == 40
+
+    db = tmp_path / "killed.duckdb"
+    kills = 0
+    for delay in (2.5, 3.5, 4.5, 6.0):
+        proc = subprocess.Popen(_ingest_cmd(corpus, db), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            kills += 1
+        proc.wait(timeout=60)
+        if db.exists():
+            ids, events = _stored(db)
+            assert len(ids) == len(set(ids)), "a document was stored twice"
+            for doc_id in ids:  # never a partial document
+                assert events.get(doc_id, []) == clean_events.get(doc_id, []), doc_id
+    assert kills >= 1, "the ingest finished before any kill; lengthen the corpus"
+    subprocess.run(_ingest_cmd(corpus, db), check=True, capture_output=True, timeout=600)
+    ids, events = _stored(db)
+    assert ids == clean_ids
+    assert events == clean_events
