@@ -1,0 +1,204 @@
+"""Build :class:`ReportData` from coded events, or from a faultlines store.
+
+``build_report_data`` is pure (events and documents in, ReportData out) so the views can be
+tested without a database; ``collect_report_data`` only pulls the rows out of a store first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from faultlines.errors import StoreError
+from faultlines.report.data import (
+    BalanceSummary,
+    Camp,
+    ReportData,
+    ReportDocument,
+    ReportEdge,
+    ReportNode,
+    aggregate_edges,
+    compute_timelines,
+    event_from_domain,
+    filter_events,
+    layout_nodes,
+    signed_graph,
+    summarize_balance,
+)
+from faultlines.types import Document, Event
+
+__all__ = [
+    "build_report_data",
+    "collect_report_data",
+    "find_camps",
+    "open_store_read_only",
+]
+
+DEFAULT_TITLE = "faultlines report"
+
+
+def find_camps(graph: nx.Graph) -> list[tuple[str, ...]]:
+    """Camps: groups of two or more actors joined by cooperation edges (``sign > 0``).
+
+    Largest camp first, members sorted; actors without a cooperation partner are in no camp.
+    This is the plain reading of Heider's "the friend of my friend is my friend"; the network
+    stage's faction finder replaces it when available.
+
+    >>> g = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1}), ("c", "d", {"sign": 1})])
+    >>> find_camps(g)
+    [('a', 'b'), ('c', 'd')]
+    """
+    allies = nx.Graph()
+    allies.add_edges_from((a, b) for a, b, d in graph.edges(data=True) if d.get("sign", 0) > 0)
+    camps = [tuple(sorted(c)) for c in nx.connected_components(allies) if len(c) >= 2]
+    return sorted(camps, key=lambda members: (-len(members), members))
+
+
+def build_report_data(
+    events: Iterable[Event],
+    documents: Iterable[Document] = (),
+    *,
+    mentions: Mapping[str, int] | None = None,
+    title: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    generated: str | None = None,
+) -> ReportData:
+    """Everything the views show, from coded events.
+
+    Parameters
+    ----------
+    events
+        Coded events (``faultlines.types.Event``); those outside ``[since, until]`` are dropped.
+    documents
+        The documents the events come from (for titles, outlets and dates of the evidence).
+    mentions
+        Mentions per actor id, for node sizes; by default, the number of events an actor is in.
+    title
+        Page title.
+    generated
+        Time stamp shown on the page; default: now, UTC, to the minute.
+    """
+    domain_events = list(events)
+    documents = list(documents)
+    outlets = {d.id: d.source for d in documents if d.source}
+    names: dict[str, Any] = {}
+    for event in domain_events:
+        for ref in (event.actor, event.recipient):
+            if ref is not None and ref.id not in names:
+                names[ref.id] = ref
+    flattened = (event_from_domain(e) for e in domain_events)
+    # An event carries its outlet when the coder knew it; else the document's outlet applies.
+    report_events = filter_events(
+        (e if e.source or e.doc_id not in outlets else replace(e, source=outlets[e.doc_id])
+         for e in flattened), since, until)
+    report_events.sort(key=lambda e: (e.date or dt.date.max, e.doc_id, e.event_id))
+    edges = aggregate_edges(report_events)
+
+    involved: Counter[str] = Counter()
+    for event in report_events:
+        involved[event.actor] += 1
+        if event.recipient is not None and event.recipient != event.actor:
+            involved[event.recipient] += 1
+    actor_ids = sorted(involved)
+    graph = signed_graph(actor_ids, edges)
+    camps = tuple(Camp(i, members) for i, members in enumerate(find_camps(graph)))
+    camp_of = {member: camp.id for camp in camps for member in camp.members}
+    positions = layout_nodes(actor_ids, edges)
+    nodes = tuple(
+        ReportNode(
+            id=actor_id,
+            name=names[actor_id].name if actor_id in names else actor_id,
+            mentions=int(mentions.get(actor_id, involved[actor_id]) if mentions
+                         else involved[actor_id]),
+            country=names[actor_id].country if actor_id in names else None,
+            sector=names[actor_id].sector if actor_id in names else None,
+            camp=camp_of.get(actor_id),
+            x=positions[actor_id][0],
+            y=positions[actor_id][1],
+        )
+        for actor_id in actor_ids
+    )
+    used_docs = {e.doc_id for e in report_events}
+    report_documents = tuple(
+        ReportDocument(id=d.id, title=d.title, source=d.source, date=d.date, url=d.url)
+        for d in sorted(documents, key=lambda d: d.id) if d.id in used_docs
+    )
+    return ReportData(
+        title=title or DEFAULT_TITLE,
+        nodes=nodes,
+        edges=tuple(edges),
+        events=tuple(report_events),
+        documents=report_documents,
+        camps=camps,
+        balance=_balance(graph, edges),
+        timelines=compute_timelines(report_events),
+        generated=generated if generated is not None
+        else dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def _balance(graph: nx.Graph, edges: list[ReportEdge]) -> BalanceSummary:
+    return summarize_balance(graph, method="share of balanced triangles (Cartwright & Harary)")
+
+
+@contextlib.contextmanager
+def open_store_read_only(path: str | os.PathLike[str]) -> Iterator[Any]:
+    """Open a faultlines store read-only and close it afterwards.
+
+    Raises :class:`StoreError` naming the path when the file does not exist.
+    """
+    db = Path(path)
+    if not db.is_file():
+        raise StoreError(f"no store at {db}; create one with `faultlines ingest FILES --db {db}`")
+    try:
+        from faultlines.store import Store
+    except ImportError as exc:
+        raise StoreError(f"cannot open {db}: the faultlines.store module is missing ({exc})") \
+            from exc
+    store = Store(db, read_only=True)
+    try:
+        yield store
+    finally:
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
+
+
+def collect_report_data(store: Any, *, title: str | None = None,
+                        since: dt.date | None = None, until: dt.date | None = None) -> ReportData:
+    """Read events, documents and actors from an open ``faultlines.store.Store``.
+
+    Parameters
+    ----------
+    store
+        An open store (read-only is enough).
+    title
+        Page title; default ``"faultlines report"``.
+    since, until
+        Keep only events dated in this inclusive range.
+    """
+    events = list(store.events())
+    documents = list(store.documents())
+    return build_report_data(events, documents, mentions=_mention_counts(store), title=title,
+                             since=since, until=until)
+
+
+def _mention_counts(store: Any) -> dict[str, int] | None:
+    counts: dict[str, int] = {}
+    for actor in store.actors():
+        actor_id = getattr(actor, "id", None)
+        mentions = getattr(actor, "mentions", None)
+        if isinstance(actor, Mapping):
+            actor_id, mentions = actor.get("id"), actor.get("mentions")
+        if actor_id is not None and isinstance(mentions, int):
+            counts[actor_id] = mentions
+    return counts or None

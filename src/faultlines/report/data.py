@@ -1,0 +1,413 @@
+"""The data behind the HTML report and the local explorer, as plain frozen dataclasses.
+
+``ReportData`` is everything a view needs: actors (nodes), signed dyads (edges), the events with
+their evidence sentences, documents, camps, a balance summary and per-dyad timelines. It is built
+from a store by :func:`faultlines.report.collect.collect_report_data`, or by hand in tests, and
+turned into JSON by :meth:`ReportData.to_json_dict` for the browser.
+
+The edge rule lives here (:func:`aggregate_edges`) and is mirrored by ``assets/explorer.js`` when
+the report narrows the date range in the browser; ``tests/report`` checks the two agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from faultlines.types import Event, quad_of
+
+__all__ = [
+    "ReportNode",
+    "ReportEdge",
+    "ReportEvent",
+    "ReportDocument",
+    "Camp",
+    "BalanceSummary",
+    "TimelinePoint",
+    "ReportData",
+    "EDGE_MODALITIES",
+    "dyad_key",
+    "event_from_domain",
+    "filter_events",
+    "aggregate_edges",
+    "compute_timelines",
+    "layout_nodes",
+    "summarize_balance",
+]
+
+#: Modalities that count towards an edge's sign. A negated event ("X did not attack Y") says
+#: nothing happened, so it stays in the evidence table but never tips a dyad either way.
+EDGE_MODALITIES: frozenset[str] = frozenset({"asserted", "reported", "hypothetical", "advocated"})
+
+
+@dataclass(frozen=True)
+class ReportNode:
+    """One actor. ``camp`` indexes :attr:`ReportData.camps` (None: in no camp)."""
+
+    id: str
+    name: str
+    mentions: int = 0
+    country: str | None = None
+    sector: str | None = None
+    camp: int | None = None
+    x: float = 0.0
+    y: float = 0.0
+
+
+@dataclass(frozen=True)
+class ReportEdge:
+    """A signed dyad: the undirected pair ``source < target`` and the events between them.
+
+    ``sign`` is +1 (cooperation), -1 (conflict) or 0 (the two cancel out).
+    """
+
+    source: str
+    target: str
+    sign: int
+    count: int
+    cooperation: int
+    conflict: int
+    net_polarity: float
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    event_ids: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return dyad_key(self.source, self.target)
+
+
+@dataclass(frozen=True)
+class ReportEvent:
+    """One coded event flattened for display; actors are referred to by id."""
+
+    event_id: str
+    doc_id: str
+    sentence: str
+    date: dt.date | None
+    event_type: str
+    polarity: int
+    actor: str
+    recipient: str | None = None
+    intensity: float = 0.0
+    modality: str = "asserted"
+    attributed_to: str | None = None  # display name of who the claim is attributed to
+    trigger: str = ""
+    source: str | None = None  # outlet
+
+    @property
+    def quad(self) -> str:
+        return quad_of(self.event_type)
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    """The document an evidence sentence comes from."""
+
+    id: str
+    title: str | None = None
+    source: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Camp:
+    """A group of actors that cooperate with each other and oppose other camps."""
+
+    id: int
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BalanceSummary:
+    """Structural balance of the signed network (Cartwright & Harary 1956).
+
+    ``balance_degree`` is the share of balanced triangles (product of signs > 0), None without
+    triangles; ``frustration_index`` is the fewest edges whose removal makes the graph balanced,
+    None when it was not computed. ``method`` says which implementation produced the numbers.
+    """
+
+    nodes: int
+    edges: int
+    positive_edges: int
+    negative_edges: int
+    triangles: int = 0
+    balanced_triangles: int = 0
+    balance_degree: float | None = None
+    frustration_index: int | None = None
+    method: str = ""
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    """Events of one dyad in one calendar month (``period`` is ``YYYY-MM``)."""
+
+    period: str
+    cooperation: int
+    conflict: int
+    net: float
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report and the explorer show. Build it with ``collect_report_data``."""
+
+    title: str
+    nodes: tuple[ReportNode, ...]
+    edges: tuple[ReportEdge, ...]
+    events: tuple[ReportEvent, ...]
+    documents: tuple[ReportDocument, ...] = ()
+    camps: tuple[Camp, ...] = ()
+    balance: BalanceSummary | None = None
+    timelines: Mapping[str, tuple[TimelinePoint, ...]] = field(default_factory=dict)
+    generated: str = ""
+
+    @property
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        dates = [e.date for e in self.events if e.date is not None]
+        return (min(dates), max(dates)) if dates else (None, None)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO strings) in the shape ``explorer.js`` reads."""
+        first, last = self.date_range
+        return {
+            "title": self.title,
+            "generated": self.generated,
+            "date_min": _iso(first),
+            "date_max": _iso(last),
+            "edge_modalities": sorted(EDGE_MODALITIES),
+            "nodes": [
+                {"id": n.id, "name": n.name, "mentions": n.mentions, "country": n.country,
+                 "sector": n.sector, "camp": n.camp, "x": round(n.x, 4), "y": round(n.y, 4)}
+                for n in self.nodes
+            ],
+            "edges": [edge_to_json(e) for e in self.edges],
+            "events": [event_to_json(e) for e in self.events],
+            "documents": {
+                d.id: {"title": d.title, "source": d.source, "date": _iso(d.date), "url": d.url}
+                for d in self.documents
+            },
+            "camps": [{"id": c.id, "members": list(c.members)} for c in self.camps],
+            "balance": balance_to_json(self.balance),
+            "timelines": {
+                key: [{"period": p.period, "cooperation": p.cooperation, "conflict": p.conflict,
+                       "net": p.net} for p in points]
+                for key, points in self.timelines.items()
+            },
+        }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def edge_to_json(edge: ReportEdge) -> dict[str, Any]:
+    """One edge as the browser reads it (event ids included so evidence can be looked up)."""
+    return {
+        "source": edge.source, "target": edge.target, "sign": edge.sign, "count": edge.count,
+        "cooperation": edge.cooperation, "conflict": edge.conflict,
+        "net_polarity": edge.net_polarity, "first_date": _iso(edge.first_date),
+        "last_date": _iso(edge.last_date), "event_ids": list(edge.event_ids),
+    }
+
+
+def event_to_json(event: ReportEvent) -> dict[str, Any]:
+    """One event as the browser reads it."""
+    return {
+        "event_id": event.event_id, "doc_id": event.doc_id, "date": _iso(event.date),
+        "event_type": event.event_type, "quad": event.quad, "polarity": event.polarity,
+        "intensity": event.intensity, "actor": event.actor, "recipient": event.recipient,
+        "modality": event.modality, "attributed_to": event.attributed_to,
+        "trigger": event.trigger, "sentence": event.sentence, "source": event.source,
+    }
+
+
+def balance_to_json(balance: BalanceSummary | None) -> dict[str, Any] | None:
+    if balance is None:
+        return None
+    return {
+        "nodes": balance.nodes, "edges": balance.edges,
+        "positive_edges": balance.positive_edges, "negative_edges": balance.negative_edges,
+        "triangles": balance.triangles, "balanced_triangles": balance.balanced_triangles,
+        "balance_degree": balance.balance_degree,
+        "frustration_index": balance.frustration_index, "method": balance.method,
+    }
+
+
+def dyad_key(a: str, b: str) -> str:
+    """Order-free key of a pair of actor ids.
+
+    >>> dyad_key("USA", "IRQ") == dyad_key("IRQ", "USA")
+    True
+    """
+    return f"{a}|{b}" if a <= b else f"{b}|{a}"
+
+
+def event_from_domain(event: Event) -> ReportEvent:
+    """Flatten a coded :class:`faultlines.types.Event` for display."""
+    return ReportEvent(
+        event_id=event.event_id,
+        doc_id=event.doc_id,
+        sentence=event.sentence,
+        date=event.date,
+        event_type=event.event_type,
+        polarity=event.polarity,
+        actor=event.actor.id,
+        recipient=event.recipient.id if event.recipient is not None else None,
+        intensity=event.intensity,
+        modality=event.modality,
+        attributed_to=event.attributed_to.name if event.attributed_to is not None else None,
+        trigger=event.trigger,
+        source=event.source,
+    )
+
+
+def filter_events(events: Iterable[ReportEvent], since: dt.date | None = None,
+                  until: dt.date | None = None) -> list[ReportEvent]:
+    """Events dated within ``[since, until]`` (both inclusive).
+
+    With no bound every event is kept; with a bound, undated events are dropped because they
+    cannot be placed in the range.
+    """
+    if since is None and until is None:
+        return list(events)
+    return [
+        e for e in events
+        if e.date is not None
+        and (since is None or e.date >= since)
+        and (until is None or e.date <= until)
+    ]
+
+
+def aggregate_edges(events: Iterable[ReportEvent]) -> list[ReportEdge]:
+    """Signed dyads from events: one undirected edge per pair of distinct actors.
+
+    Every event with a recipient other than its actor is listed on its dyad; those whose
+    modality is in :data:`EDGE_MODALITIES` add their polarity (+1 or -1) to ``net_polarity``,
+    and the edge's ``sign`` is the sign of that sum. Edges come sorted by ``(source, target)``.
+
+    >>> from faultlines.report.data import ReportEvent
+    >>> evs = [ReportEvent("e1", "d", "s", None, "AGREE", 1, "A", "B"),
+    ...        ReportEvent("e2", "d", "s", None, "REJECT", -1, "B", "A"),
+    ...        ReportEvent("e3", "d", "s", None, "ASSAULT", -1, "A", "B")]
+    >>> [(e.source, e.target, e.sign, e.count) for e in aggregate_edges(evs)]
+    [('A', 'B', -1, 3)]
+    """
+    grouped: dict[tuple[str, str], list[ReportEvent]] = defaultdict(list)
+    for event in events:
+        if event.recipient is None or event.recipient == event.actor:
+            continue
+        pair = tuple(sorted((event.actor, event.recipient)))
+        grouped[pair].append(event)  # type: ignore[index]
+    edges = []
+    for (source, target), members in sorted(grouped.items()):
+        counted = [e for e in members if e.modality in EDGE_MODALITIES]
+        net = float(sum(e.polarity for e in counted))
+        dates = [e.date for e in members if e.date is not None]
+        edges.append(ReportEdge(
+            source=source,
+            target=target,
+            sign=(net > 0) - (net < 0),
+            count=len(members),
+            cooperation=sum(1 for e in counted if e.polarity > 0),
+            conflict=sum(1 for e in counted if e.polarity < 0),
+            net_polarity=net,
+            first_date=min(dates) if dates else None,
+            last_date=max(dates) if dates else None,
+            event_ids=tuple(e.event_id for e in members),
+        ))
+    return edges
+
+
+def compute_timelines(events: Iterable[ReportEvent]) -> dict[str, tuple[TimelinePoint, ...]]:
+    """Monthly cooperation and conflict counts per dyad (undated events left out)."""
+    months: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for event in events:
+        if (event.recipient is None or event.recipient == event.actor or event.date is None
+                or event.modality not in EDGE_MODALITIES):
+            continue
+        cell = months[dyad_key(event.actor, event.recipient)][event.date.strftime("%Y-%m")]
+        cell[0 if event.polarity > 0 else 1] += 1
+    return {
+        key: tuple(TimelinePoint(period, coop, conf, float(coop - conf))
+                   for period, (coop, conf) in sorted(per_month.items()))
+        for key, per_month in sorted(months.items())
+    }
+
+
+def signed_graph(node_ids: Iterable[str], edges: Iterable[ReportEdge]) -> nx.Graph:
+    """A networkx graph with ``sign``, ``count`` and ``weight`` (= count) edge attributes."""
+    graph = nx.Graph()
+    graph.add_nodes_from(node_ids)
+    for edge in edges:
+        graph.add_edge(edge.source, edge.target, sign=edge.sign, count=edge.count,
+                       weight=edge.count, net_polarity=edge.net_polarity)
+    return graph
+
+
+def layout_nodes(node_ids: Iterable[str], edges: Iterable[ReportEdge],
+                 seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Deterministic 2-D positions in [-1, 1]: allies pulled together, opponents loosely tied.
+
+    A force-directed layout (Fruchterman & Reingold 1991) where cooperation edges pull with
+    weight 1 and conflict edges with weight 0.1, so camps form visible clusters.
+    """
+    ids = sorted(set(node_ids))
+    if not ids:
+        return {}
+    graph = nx.Graph()
+    graph.add_nodes_from(ids)
+    for edge in edges:
+        graph.add_edge(edge.source, edge.target, pull=1.0 if edge.sign > 0 else 0.1)
+    if len(ids) == 1:
+        return {ids[0]: (0.0, 0.0)}
+    # k a little above the default spreads the isolated actors instead of stacking them.
+    positions = nx.spring_layout(graph, weight="pull", seed=seed,
+                                 k=1.5 / math.sqrt(len(ids)), iterations=100)
+    return {node: (float(xy[0]), float(xy[1])) for node, xy in positions.items()}
+
+
+def summarize_balance(graph: nx.Graph, *, frustration_index: int | None = None,
+                      method: str = "triangle count") -> BalanceSummary:
+    """Count signs and triangles of a signed graph (edge attribute ``sign``).
+
+    A triangle is balanced when the product of its three signs is positive
+    (Cartwright & Harary 1956, "Structural balance: a generalization of Heider's theory").
+    Edges of sign 0 are left out of the triangles.
+
+    >>> g = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1}), ("a", "c", {"sign": -1})])
+    >>> s = summarize_balance(g)
+    >>> (s.triangles, s.balanced_triangles, s.balance_degree)
+    (1, 1, 1.0)
+    """
+    signs = Counter(data.get("sign", 0) for _, _, data in graph.edges(data=True))
+    signed = nx.Graph()
+    signed.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True) if d.get("sign"))
+    triangles = balanced = 0
+    order = {node: i for i, node in enumerate(signed.nodes)}
+    for a in signed.nodes:
+        higher = [b for b in signed[a] if order[b] > order[a]]
+        for i, b in enumerate(higher):
+            for c in higher[i + 1:]:
+                if signed.has_edge(b, c):
+                    triangles += 1
+                    product = signed[a][b]["sign"] * signed[a][c]["sign"] * signed[b][c]["sign"]
+                    balanced += product > 0
+    return BalanceSummary(
+        nodes=graph.number_of_nodes(),
+        edges=graph.number_of_edges(),
+        positive_edges=signs.get(1, 0),
+        negative_edges=signs.get(-1, 0),
+        triangles=triangles,
+        balanced_triangles=balanced,
+        balance_degree=(balanced / triangles) if triangles else None,
+        frustration_index=frustration_index,
+        method=method,
+    )
