@@ -1,0 +1,83 @@
+"""Schema of the faultlines DuckDB store, as an ordered list of named migrations.
+
+Each migration runs once, inside a transaction, and is recorded by name in the ``migrations``
+table (the sqlite-utils pattern): opening an older store upgrades it, opening a store written by
+a newer faultlines that has migrations we do not know is refused.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = ["Migration", "MIGRATIONS", "EVENT_COLUMNS", "DOCUMENT_COLUMNS", "MENTION_COLUMNS"]
+
+
+class Migration(NamedTuple):
+    name: str
+    statements: tuple[str, ...]
+
+
+_ACTOR_COLUMNS = "{role}_id VARCHAR, {role}_text VARCHAR, {role}_name VARCHAR, " \
+    "{role}_country VARCHAR, {role}_sector VARCHAR"
+
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "hash", "doc_id", "date", "source", "author", "title", "url", "origin", "text",
+    "sentence_count", "skipped_reason", "ingested_at",
+)
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "doc_hash", "doc_id", "sentence_index", "sentence", "date", "event_type", "quad",
+    "polarity", "intensity", "modality", "trigger", "source",
+    *(f"{role}_{part}" for role in ("actor", "recipient", "attributed")
+      for part in ("id", "text", "name", "country", "sector")),
+)
+MENTION_COLUMNS: tuple[str, ...] = (
+    "doc_hash", "doc_id", "sentence_index", "start", "end", "text", "actor_id", "kind",
+)
+
+# Secondary indexes are left out on purpose: DuckDB's zone maps serve the range filters we run,
+# and every extra ART index slows the bulk inserts that ingest depends on.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("001_initial", (
+        """CREATE TABLE documents (
+            hash VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, date DATE, source VARCHAR,
+            author VARCHAR, title VARCHAR, url VARCHAR, origin VARCHAR, text VARCHAR NOT NULL,
+            sentence_count INTEGER NOT NULL DEFAULT 0, skipped_reason VARCHAR,
+            ingested_at TIMESTAMP NOT NULL)""",
+        f"""CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY, doc_hash VARCHAR NOT NULL REFERENCES documents (hash),
+            doc_id VARCHAR NOT NULL, sentence_index INTEGER NOT NULL, sentence VARCHAR NOT NULL,
+            date DATE, event_type VARCHAR NOT NULL, quad VARCHAR NOT NULL,
+            polarity INTEGER NOT NULL, intensity DOUBLE NOT NULL, modality VARCHAR NOT NULL,
+            trigger VARCHAR NOT NULL, source VARCHAR,
+            {_ACTOR_COLUMNS.format(role="actor")}, {_ACTOR_COLUMNS.format(role="recipient")},
+            {_ACTOR_COLUMNS.format(role="attributed")})""",
+        """CREATE TABLE mentions (
+            doc_hash VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence_index INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL, kind VARCHAR NOT NULL)""",
+        """CREATE TABLE actors (
+            id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, country VARCHAR, sector VARCHAR,
+            first_seen DATE)""",
+        "CREATE SEQUENCE curation_seq START 1",
+        """CREATE TABLE curation (
+            seq INTEGER PRIMARY KEY DEFAULT nextval('curation_seq'), op VARCHAR NOT NULL,
+            args JSON NOT NULL, created_at TIMESTAMP NOT NULL)""",
+        # Mention counts are computed, not maintained, so curation merges can never leave a
+        # stale counter behind.
+        """CREATE VIEW actor_summary AS
+            SELECT a.id, a.name, a.country, a.sector, a.first_seen,
+                   coalesce(m.n, 0) AS mention_count,
+                   coalesce(e1.n, 0) AS events_as_actor,
+                   coalesce(e2.n, 0) AS events_as_recipient,
+                   coalesce(e3.n, 0) AS events_attributed
+            FROM actors a
+            LEFT JOIN (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id) m
+                   ON m.actor_id = a.id
+            LEFT JOIN (SELECT actor_id, count(*) AS n FROM events GROUP BY actor_id) e1
+                   ON e1.actor_id = a.id
+            LEFT JOIN (SELECT recipient_id, count(*) AS n FROM events GROUP BY recipient_id) e2
+                   ON e2.recipient_id = a.id
+            LEFT JOIN (SELECT attributed_id, count(*) AS n FROM events GROUP BY attributed_id) e3
+                   ON e3.attributed_id = a.id""",
+    )),
+)

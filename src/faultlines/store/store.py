@@ -1,0 +1,931 @@
+"""The DuckDB store: documents, events, mentions, actors and curation, plus the queries the
+network stage and the CLI need. Only this package talks to DuckDB."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pyarrow as pa
+
+from faultlines.errors import ConfigError, StoreError
+from faultlines.store.records import ActorSummary, DocumentRow, Dyad, Evidence, IngestStats
+from faultlines.store.schema import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    MIGRATIONS,
+)
+from faultlines.types import MODALITIES, ActorRef, DocumentResult, Event
+
+__all__ = ["Store", "DYAD_MODALITIES", "WINDOWS", "window_start_sql"]
+
+#: Modalities that count as something that happened (or was reported to happen). Hypothetical,
+#: advocated and negated events describe what did *not* (yet) happen, so by default they do not
+#: make two actors allies or enemies.
+DYAD_MODALITIES: tuple[str, ...] = ("asserted", "reported")
+
+#: Named time windows; ``"<N>d"`` (e.g. ``"90d"``) is also accepted.
+WINDOWS: tuple[str, ...] = ("week", "month", "quarter", "year", "90d")
+
+_ND = re.compile(r"^(\d{1,4})d$")
+# Fixed origin for N-day buckets so windows do not depend on the data.
+_BUCKET_ORIGIN = "2000-01-01"
+
+_STRING = pa.string()
+_DOC_SCHEMA = pa.schema([
+    ("hash", _STRING), ("doc_id", _STRING), ("date", pa.date32()), ("source", _STRING),
+    ("author", _STRING), ("title", _STRING), ("url", _STRING), ("origin", _STRING),
+    ("text", _STRING), ("sentence_count", pa.int32()), ("skipped_reason", _STRING),
+    ("ingested_at", pa.timestamp("us")),
+])
+_EVENT_TYPES_ARROW = {
+    "sentence_index": pa.int32(), "date": pa.date32(), "polarity": pa.int32(),
+    "intensity": pa.float64(),
+}
+_EVENT_SCHEMA = pa.schema([(c, _EVENT_TYPES_ARROW.get(c, _STRING)) for c in EVENT_COLUMNS])
+_MENTION_SCHEMA = pa.schema([
+    ("doc_hash", _STRING), ("doc_id", _STRING), ("sentence_index", pa.int32()),
+    ("start", pa.int32()), ("end", pa.int32()), ("text", _STRING), ("actor_id", _STRING),
+    ("kind", _STRING),
+])
+_ACTOR_SCHEMA = pa.schema([
+    ("id", _STRING), ("name", _STRING), ("country", _STRING), ("sector", _STRING),
+])
+# New actors of a batch, with the earliest date they occur on in that batch.
+_UPSERT_ACTORS_SQL = """
+    INSERT INTO actors (id, name, country, sector, first_seen)
+    SELECT a.id, a.name, a.country, a.sector, f.first_seen
+    FROM _batch_actors a LEFT JOIN (
+        SELECT id, min(d) AS first_seen FROM (
+            SELECT actor_id AS id, date AS d FROM _batch_events
+            UNION ALL SELECT recipient_id, date FROM _batch_events
+            UNION ALL SELECT attributed_id, date FROM _batch_events
+            UNION ALL SELECT m.actor_id, doc.date FROM _batch_mentions m
+                      JOIN _batch_documents doc ON doc.hash = m.doc_hash
+        ) WHERE id IS NOT NULL GROUP BY id
+    ) f ON f.id = a.id
+    ON CONFLICT (id) DO UPDATE SET
+        first_seen = least(actors.first_seen, excluded.first_seen),
+        country = coalesce(actors.country, excluded.country),
+        sector = coalesce(actors.sector, excluded.sector)"""
+
+
+def window_start_sql(window: str, column: str = "date") -> str:
+    """SQL expression for the first day of the ``window`` that contains ``column``.
+
+    >>> window_start_sql("quarter")
+    "CAST(date_trunc('quarter', date) AS DATE)"
+    >>> window_start_sql("90d")
+    "CAST(time_bucket(INTERVAL 90 DAY, date, DATE '2000-01-01') AS DATE)"
+    """
+    if window in ("week", "month", "quarter", "year"):
+        return f"CAST(date_trunc('{window}', {column}) AS DATE)"
+    match = _ND.match(window or "")
+    if match and int(match.group(1)) > 0:
+        days = int(match.group(1))
+        return (f"CAST(time_bucket(INTERVAL {days} DAY, {column}, DATE '{_BUCKET_ORIGIN}') "
+                f"AS DATE)")
+    raise ConfigError(
+        f"unknown time window {window!r}; use one of {', '.join(WINDOWS)} or a number of days "
+        f"such as '30d'")
+
+
+def _check_modalities(modalities: Iterable[str] | None) -> list[str] | None:
+    if modalities is None:
+        return None
+    if isinstance(modalities, str):
+        modalities = [modalities]
+    chosen = list(modalities)
+    unknown = [m for m in chosen if m not in MODALITIES]
+    if unknown:
+        raise ConfigError(
+            f"unknown modality {unknown[0]!r}; expected some of {', '.join(MODALITIES)}")
+    return chosen
+
+
+def _as_list(value: str | Iterable[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+def _ref(prefix: str, row: dict[str, Any]) -> ActorRef | None:
+    if row[f"{prefix}_id"] is None:
+        return None
+    return ActorRef(text=row[f"{prefix}_text"] or "", id=row[f"{prefix}_id"],
+                    name=row[f"{prefix}_name"] or row[f"{prefix}_id"],
+                    country=row[f"{prefix}_country"], sector=row[f"{prefix}_sector"])
+
+
+def _actor_cells(ref: ActorRef | None) -> tuple[Any, ...]:
+    if ref is None:
+        return (None, None, None, None, None)
+    return (ref.id, ref.text, ref.name, ref.country, ref.sector)
+
+
+def _struct_sql(prefix: str) -> str:
+    # Field order and names follow ActorRef.to_dict() so JSONL exports equal Event.to_dict().
+    body = (f"{{'text': {prefix}_text, 'id': {prefix}_id, 'name': {prefix}_name, "
+            f"'country': {prefix}_country, 'sector': {prefix}_sector}}")
+    return f"CASE WHEN {prefix}_id IS NULL THEN NULL ELSE {body} END"
+
+
+_JSON_SELECT = (
+    "event_id, doc_id, sentence_index, sentence, date, event_type, quad, polarity, intensity, "
+    f"{_struct_sql('actor')} AS actor, {_struct_sql('recipient')} AS recipient, modality, "
+    f"{_struct_sql('attributed')} AS attributed_to, trigger, source"
+)
+_ORDER = "ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
+
+
+class Store:
+    """A faultlines DuckDB database.
+
+    Parameters
+    ----------
+    path
+        The database file (created when missing unless ``read_only``), or ``":memory:"``.
+    read_only
+        Open without taking the write lock, so several readers can share the file.
+
+    Examples
+    --------
+    >>> with Store(":memory:") as store:
+    ...     store.stats()["events"]
+    0
+    """
+
+    def __init__(self, path: str | Path = "faultlines.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(
+                f"no faultlines store at {self.path}; run `faultlines ingest` first or pass the "
+                f"right --db path")
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(self._open_hint(exc)) from exc
+        try:
+            self._migrate()
+        except BaseException:
+            self._con.close()
+            raise
+
+    def _open_hint(self, exc: Exception) -> str:
+        reason = str(exc).splitlines()[0]
+        if "lock" in reason.lower():
+            fix = ("another process (an ingest, or the explorer) has it open for writing; wait "
+                   "for it to finish, or open it read-only")
+        elif "not a valid duckdb" in reason.lower() or "database file" in reason.lower():
+            fix = "it is not a DuckDB database; pass the path of a faultlines store with --db"
+        else:
+            fix = "check the path and its permissions"
+        return f"cannot open store {self.path}: {reason} ({fix})"
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self._con.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r}, read_only={self.read_only})"
+
+    def _migrate(self) -> None:
+        con = self._con
+        has_table = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations'"
+        ).fetchone()[0]
+        applied: set[str] = set()
+        if has_table:
+            applied = {r[0] for r in con.execute("SELECT name FROM migrations").fetchall()}
+        known = {m.name for m in MIGRATIONS}
+        newer = sorted(applied - known)
+        if newer:
+            raise StoreError(
+                f"store {self.path} was written by a newer faultlines (migration {newer[0]!r} "
+                f"is unknown here); upgrade faultlines to open it")
+        pending = [m for m in MIGRATIONS if m.name not in applied]
+        if not pending:
+            return
+        if self.read_only:
+            raise StoreError(
+                f"store {self.path} is not a faultlines store or needs upgrading (pending "
+                f"migrations: {', '.join(m.name for m in pending)}); open it once for writing "
+                f"(e.g. `faultlines ingest`) to create or upgrade it")
+        try:
+            con.execute("CREATE TABLE IF NOT EXISTS migrations ("
+                        "name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+            for migration in pending:
+                con.begin()
+                for statement in migration.statements:
+                    con.execute(statement)
+                con.execute("INSERT INTO migrations VALUES (?, ?)", [migration.name, _now()])
+                con.commit()
+        except duckdb.Error as exc:
+            _rollback(con)
+            raise StoreError(f"cannot create or upgrade the schema of store {self.path}: "
+                             f"{exc}") from exc
+
+    def migrations(self) -> list[str]:
+        """Names of the applied schema migrations, oldest first."""
+        return [r[0] for r in self._con.execute(
+            "SELECT name FROM migrations ORDER BY applied_at, name").fetchall()]
+
+    # -- ingest ----------------------------------------------------------------------------------
+
+    def has_documents(self, hashes: Iterable[str]) -> set[str]:
+        """The subset of ``hashes`` (document content hashes) already stored."""
+        wanted = list(dict.fromkeys(hashes))
+        if not wanted:
+            return set()
+        rows = self._con.execute(
+            "SELECT hash FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def add_results(
+        self,
+        results: Iterable[DocumentResult],
+        *,
+        batch_size: int = 256,
+        on_batch: Callable[[IngestStats], None] | None = None,
+    ) -> IngestStats:
+        """Store documents with their events and mentions, one transaction per batch.
+
+        A document whose content hash is already stored is skipped (re-ingesting is a no-op);
+        a document lands together with all of its events and mentions or not at all. An event
+        whose ``event_id`` is already stored (the same document id, sentence, trigger,
+        participants and modality) is counted in ``events_duplicate`` and not stored twice.
+
+        Parameters
+        ----------
+        results
+            Pipeline output, consumed lazily.
+        batch_size
+            Documents per transaction: an interrupted ingest keeps every committed batch.
+        on_batch
+            Called after each commit with that batch's stats (for progress bars).
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only; cannot add documents")
+        if batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {batch_size}")
+        total = IngestStats()
+        batch: list[DocumentResult] = []
+        for result in results:
+            batch.append(result)
+            if len(batch) >= batch_size:
+                total += self._add_batch(batch, on_batch)
+                batch = []
+        if batch:
+            total += self._add_batch(batch, on_batch)
+        return total
+
+    def _add_batch(self, batch: list[DocumentResult],
+                   on_batch: Callable[[IngestStats], None] | None) -> IngestStats:
+        stats = IngestStats(batches=1)
+        existing = self.has_documents(r.document.hash for r in batch)
+        seen_docs: set[str] = set()
+        seen_events: set[str] = set()
+        docs: list[tuple[Any, ...]] = []
+        events: list[tuple[Any, ...]] = []
+        mentions: list[tuple[Any, ...]] = []
+        # First-seen dates are computed in SQL from the batch tables; Python only keeps names.
+        actors: dict[str, tuple[Any, ...]] = {}
+        now = _now()
+
+        for result in batch:
+            doc = result.document
+            if doc.hash in existing or doc.hash in seen_docs:
+                stats.documents_skipped_existing += 1
+                continue
+            seen_docs.add(doc.hash)
+            stats.documents_added += 1
+            if result.skipped_reason:
+                stats.documents_skipped_reason += 1
+            docs.append((doc.hash, doc.id, doc.date, doc.source, doc.author, doc.title, doc.url,
+                         doc.origin, doc.text, result.sentence_count, result.skipped_reason, now))
+            for m in result.mentions:
+                mentions.append((doc.hash, m.doc_id, m.sentence_index, m.start, m.end, m.text,
+                                 m.actor.id, m.kind))
+                ref = m.actor
+                if ref.id not in actors:
+                    actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
+            for ev in result.events:
+                event_id = ev.event_id
+                if event_id in seen_events:
+                    stats.events_duplicate += 1
+                    continue
+                seen_events.add(event_id)
+                date = ev.date or doc.date
+                events.append((
+                    event_id, doc.hash, ev.doc_id, ev.sentence_index, ev.sentence, date,
+                    ev.event_type, ev.quad, ev.polarity, float(ev.intensity), ev.modality,
+                    ev.trigger, ev.source if ev.source is not None else doc.source,
+                    *_actor_cells(ev.actor), *_actor_cells(ev.recipient),
+                    *_actor_cells(ev.attributed_to),
+                ))
+                for ref in (ev.actor, ev.recipient, ev.attributed_to):
+                    if ref is not None and ref.id not in actors:
+                        actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
+
+        con = self._con
+        registered: list[str] = []
+        try:
+            con.begin()
+            for table, schema, rows in (("documents", _DOC_SCHEMA, docs),
+                                        ("events", _EVENT_SCHEMA, events),
+                                        ("mentions", _MENTION_SCHEMA, mentions),
+                                        ("actors", _ACTOR_SCHEMA, list(actors.values()))):
+                con.register(f"_batch_{table}", _arrow(schema, rows))
+                registered.append(f"_batch_{table}")
+            if docs:
+                self._insert("documents", DOCUMENT_COLUMNS)
+            if events:
+                inserted = self._insert("events", EVENT_COLUMNS, or_ignore=True)
+                stats.events_added += inserted
+                stats.events_duplicate += len(events) - inserted
+            if mentions:
+                stats.mentions_added += self._insert("mentions", MENTION_COLUMNS)
+            if actors:
+                con.execute(_UPSERT_ACTORS_SQL)
+            con.commit()
+        except duckdb.Error as exc:
+            _rollback(con)
+            first = batch[0].document
+            raise StoreError(
+                f"cannot store the batch starting with document {first.id!r} "
+                f"({first.origin or 'no origin'}) in {self.path}: {exc}; nothing of this batch "
+                f"was stored, earlier batches were") from exc
+        finally:
+            for name in registered:
+                con.unregister(name)
+        if on_batch is not None:
+            on_batch(stats)
+        return stats
+
+    def _insert(self, table: str, columns: Sequence[str], *, or_ignore: bool = False) -> int:
+        cols = ", ".join(f'"{c}"' for c in columns)
+        verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+        count = self._con.execute(
+            f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _batch_{table}").fetchone()[0]
+        return int(count)
+
+    # -- queries: events -------------------------------------------------------------------------
+
+    @staticmethod
+    def _filters(
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        actor: str | None = None,
+        event_type: str | Iterable[str] | None = None,
+        modality: str | Iterable[str] | None = None,
+        source: str | None = None,
+        doc_id: str | None = None,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if since is not None:
+            clauses.append("date >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("date <= ?")
+            params.append(until)
+        if actor is not None:
+            clauses.append("(actor_id = ? OR recipient_id = ?)")
+            params += [actor, actor]
+        types = _as_list(event_type)
+        if types is not None:
+            clauses.append("event_type IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(types)
+        mods = _check_modalities(modality)
+        if mods is not None:
+            clauses.append("modality IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(mods)
+        if source is not None:
+            clauses.append("source = ?")
+            params.append(source)
+        if doc_id is not None:
+            clauses.append("doc_id = ?")
+            params.append(doc_id)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, params
+
+    def events(
+        self,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        actor: str | None = None,
+        event_type: str | Iterable[str] | None = None,
+        modality: str | Iterable[str] | None = None,
+        limit: int | None = None,
+        *,
+        source: str | None = None,
+        doc_id: str | None = None,
+    ) -> Iterator[Event]:
+        """Stored events as ``faultlines.types.Event`` objects, by date then document.
+
+        ``actor`` matches an actor id on either side of the event; ``since``/``until`` are
+        inclusive; ``event_type`` and ``modality`` take one value or several.
+        """
+        where, params = self._filters(since, until, actor, event_type, modality, source, doc_id)
+        sql = f"SELECT * FROM events {where} {_ORDER}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        for row in _stream(self._con.cursor(), sql, params):
+            yield _event_from_row(row)
+
+    def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
+        """The stored events with these ids, in date order (unknown ids are left out)."""
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return []
+        cur = self._con.cursor()
+        return [_event_from_row(r) for r in _stream(
+            cur, f"SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}",
+            [ids])]
+
+    def event_totals(self) -> tuple[int, int]:
+        """``(number of events, sum of polarity)`` by one plain scan of the events table."""
+        count, net = self._con.execute(
+            "SELECT count(*), coalesce(sum(polarity), 0) FROM events").fetchone()
+        return int(count), int(net)
+
+    def export_events(
+        self,
+        out: str | Path,
+        format: Literal["csv", "jsonl", "parquet"] = "jsonl",
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        actor: str | None = None,
+        event_type: str | Iterable[str] | None = None,
+        modality: str | Iterable[str] | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> int:
+        """Write events to ``out`` (a path, or ``"-"`` for stdout) with DuckDB ``COPY``.
+
+        ``jsonl`` rows have exactly the fields and nesting of ``Event.to_dict()``; ``csv`` and
+        ``parquet`` are flat (``actor_id``, ``actor_name``, ... ``attributed_sector``).
+        Returns the number of events written.
+        """
+        if format not in ("csv", "jsonl", "parquet"):
+            raise ConfigError(f"unknown export format {format!r}; use csv, jsonl or parquet")
+        if format == "parquet" and str(out) == "-":
+            raise ConfigError("parquet cannot be written to stdout; pass a file path")
+        where, params = self._filters(since, until, actor, event_type, modality, source)
+        select = _JSON_SELECT if format == "jsonl" else ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+        sql = f"SELECT {select} FROM events {where} {_ORDER}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        options = {"csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json",
+                   "parquet": "FORMAT parquet"}[format]
+        if str(out) == "-":
+            with tempfile.TemporaryDirectory() as tmp:
+                target = Path(tmp) / f"events.{format}"
+                count = self._copy(sql, params, target, options)
+                with target.open("r", encoding="utf-8") as handle:
+                    shutil.copyfileobj(handle, sys.stdout)
+                sys.stdout.flush()
+            return count
+        return self._copy(sql, params, Path(out), options)
+
+    def _copy(self, sql: str, params: list[Any], target: Path, options: str) -> int:
+        # COPY's target must be a literal; quote it rather than interpolating raw text.
+        literal = "'" + str(target).replace("'", "''") + "'"
+        try:
+            row = self._con.execute(f"COPY ({sql}) TO {literal} ({options})", params).fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot write events to {target}: {exc}") from exc
+        return int(row[0]) if row else 0
+
+    # -- queries: dyads and evidence -------------------------------------------------------------
+
+    def _dyad_sql(self, since: dt.date | None, until: dt.date | None, window: str | None,
+                  modalities: Iterable[str] | None, directed: bool,
+                  evidence: int) -> tuple[str, list[Any]]:
+        mods = _check_modalities(modalities)
+        clauses = ["recipient_id IS NOT NULL", "recipient_id <> actor_id"]
+        params: list[Any] = []
+        if mods is not None:
+            clauses.append("modality IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(mods)
+        if since is not None:
+            clauses.append("date >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("date <= ?")
+            params.append(until)
+        if window is not None:
+            clauses.append("date IS NOT NULL")
+            window_expr = window_start_sql(window)
+        else:
+            window_expr = "CAST(NULL AS DATE)"
+        if directed:
+            pair = "actor_id AS a, recipient_id AS b"
+        else:
+            pair = "least(actor_id, recipient_id) AS a, greatest(actor_id, recipient_id) AS b"
+        n = int(evidence)
+        sample = (f"list(event_id ORDER BY date DESC NULLS LAST, event_id)[1:{n}]" if n > 0
+                  else "CAST([] AS VARCHAR[])")
+        sql = f"""
+            WITH e AS (
+                SELECT {pair}, {window_expr} AS bucket, event_id, date, polarity, intensity
+                FROM events WHERE {' AND '.join(clauses)}
+            ), d AS (
+                SELECT a, b, bucket, count(*) AS count,
+                       CAST(sum(polarity) AS BIGINT) AS net_polarity,
+                       sum(intensity) AS intensity,
+                       count(*) FILTER (WHERE polarity > 0) AS cooperative,
+                       count(*) FILTER (WHERE polarity < 0) AS conflictual,
+                       min(date) AS first_date, max(date) AS last_date,
+                       {sample} AS event_ids
+                FROM e GROUP BY a, b, bucket
+            )
+            SELECT d.a, d.b, coalesce(x.name, d.a) AS a_name, coalesce(y.name, d.b) AS b_name,
+                   d.bucket, d.count, d.net_polarity, d.intensity, d.cooperative,
+                   d.conflictual, d.first_date, d.last_date, d.event_ids
+            FROM d LEFT JOIN actors x ON x.id = d.a LEFT JOIN actors y ON y.id = d.b
+            ORDER BY d.bucket NULLS FIRST, d.a, d.b"""
+        return sql, params
+
+    def dyads(
+        self,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        window: str | None = None,
+        modalities: Iterable[str] | None = DYAD_MODALITIES,
+        *,
+        directed: bool = False,
+        evidence: int = 3,
+    ) -> list[Dyad]:
+        """Aggregate events into actor pairs, in DuckDB SQL (no Python loop over events).
+
+        Parameters
+        ----------
+        since, until
+            Inclusive date range.
+        window
+            ``None`` for one aggregate per pair, else ``week|month|quarter|year|90d|<N>d``:
+            one row per pair and window (events without a date are then left out).
+        modalities
+            Modalities that count; default asserted and reported. ``None`` counts all.
+        directed
+            ``False``: unordered pairs (``a < b``), the input of the signed network.
+            ``True``: ordered (actor -> recipient) pairs.
+        evidence
+            How many of the most recent event ids to keep per row (``event_ids``).
+
+        Events without a recipient, and events of an actor with itself (after curation
+        merges), are not dyads.
+        """
+        sql, params = self._dyad_sql(since, until, window, modalities, directed, evidence)
+        rows = self._con.execute(sql, params).fetchall()
+        return [Dyad(a=r[0], b=r[1], a_name=r[2], b_name=r[3], window=r[4], count=int(r[5]),
+                     net_polarity=int(r[6]), intensity=float(r[7] or 0.0),
+                     cooperative=int(r[8]), conflictual=int(r[9]), first_date=r[10],
+                     last_date=r[11], event_ids=tuple(r[12] or ())) for r in rows]
+
+    def dyads_table(
+        self,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        window: str | None = None,
+        modalities: Iterable[str] | None = DYAD_MODALITIES,
+        *,
+        directed: bool = False,
+        evidence: int = 0,
+    ) -> pa.Table:
+        """Same aggregate as :meth:`dyads` as a pyarrow Table (for large stores)."""
+        sql, params = self._dyad_sql(since, until, window, modalities, directed, evidence)
+        result = self._con.execute(sql, params)
+        # duckdb 2 renamed fetch_arrow_table to to_arrow_table; support both.
+        fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
+        return fetch()
+
+    def evidence(
+        self,
+        actor_a: str,
+        actor_b: str,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = 20,
+        *,
+        modalities: Iterable[str] | None = None,
+        directed: bool = False,
+    ) -> list[Evidence]:
+        """The events between two actors (either direction unless ``directed``), newest first.
+
+        All modalities are returned by default (each row says which), so a reader sees the
+        hypothetical and negated statements that the dyad counts leave out.
+        """
+        clauses = ["actor_id = ? AND recipient_id = ?"]
+        params: list[Any] = [actor_a, actor_b]
+        if not directed:
+            clauses = ["((actor_id = ? AND recipient_id = ?) OR (actor_id = ? AND "
+                       "recipient_id = ?))"]
+            params += [actor_b, actor_a]
+        mods = _check_modalities(modalities)
+        if mods is not None:
+            clauses.append("modality IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(mods)
+        if since is not None:
+            clauses.append("date >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("date <= ?")
+            params.append(until)
+        sql = (f"SELECT * FROM events WHERE {' AND '.join(clauses)} "
+               "ORDER BY date DESC NULLS LAST, doc_id, sentence_index, event_id")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [_evidence_from_row(r) for r in _stream(self._con.cursor(), sql, params)]
+
+    def evidence_by_ids(self, event_ids: Iterable[str]) -> list[Evidence]:
+        """Evidence rows for these event ids, oldest first."""
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return []
+        sql = f"SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}"
+        return [_evidence_from_row(r) for r in _stream(self._con.cursor(), sql, [ids])]
+
+    # -- queries: documents and actors -----------------------------------------------------------
+
+    def documents(self, *, include_text: bool = False, source: str | None = None,
+                  limit: int | None = None) -> list[DocumentRow]:
+        """Stored documents (metadata, event count; the text only with ``include_text``)."""
+        params: list[Any] = []
+        where = ""
+        if source is not None:
+            where = "WHERE d.source = ?"
+            params.append(source)
+        text = "d.text" if include_text else "NULL"
+        sql = f"""SELECT d.hash, d.doc_id, d.date, d.source, d.author, d.title, d.url, d.origin,
+                         d.sentence_count, d.skipped_reason, d.ingested_at,
+                         coalesce(e.n, 0), {text}
+                  FROM documents d
+                  LEFT JOIN (SELECT doc_hash, count(*) AS n FROM events GROUP BY doc_hash) e
+                         ON e.doc_hash = d.hash
+                  {where} ORDER BY d.date NULLS LAST, d.doc_id, d.hash"""
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [DocumentRow(*r) for r in self._con.execute(sql, params).fetchall()]
+
+    _ACTORS_SQL = """
+        WITH surface AS (
+            SELECT actor_id AS id, text FROM mentions
+            UNION SELECT actor_id, actor_text FROM events
+            UNION SELECT recipient_id, recipient_text FROM events WHERE recipient_id IS NOT NULL
+            UNION SELECT attributed_id, attributed_text FROM events
+                  WHERE attributed_id IS NOT NULL
+        ), aliases AS (
+            SELECT id, list(DISTINCT text ORDER BY text) AS aliases FROM surface
+            WHERE text IS NOT NULL AND text <> '' GROUP BY id
+        ), seen AS (
+            SELECT id, max(date) AS last_seen FROM (
+                SELECT actor_id AS id, date FROM events
+                UNION ALL SELECT recipient_id, date FROM events WHERE recipient_id IS NOT NULL
+                UNION ALL SELECT attributed_id, date FROM events WHERE attributed_id IS NOT NULL
+                UNION ALL SELECT m.actor_id, d.date FROM mentions m
+                          JOIN documents d ON d.hash = m.doc_hash
+            ) GROUP BY id
+        )
+        SELECT s.id, s.name, s.country, s.sector, s.first_seen, seen.last_seen,
+               s.mention_count, coalesce(al.aliases, []), s.events_as_actor,
+               s.events_as_recipient, s.events_attributed
+        FROM actor_summary s
+        LEFT JOIN aliases al ON al.id = s.id
+        LEFT JOIN seen ON seen.id = s.id
+        {where}
+        ORDER BY s.mention_count DESC, s.id"""
+
+    def actors(self, *, limit: int | None = None) -> list[ActorSummary]:
+        """All actors with mention counts, aliases seen and event roles, most mentioned first.
+
+        ``roles`` counts the events in which the actor is the ``actor`` (source), the
+        ``recipient`` (target) and the ``attributed`` speaker.
+        """
+        sql = self._ACTORS_SQL.format(where="")
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [_actor_summary(r) for r in self._con.execute(sql, params).fetchall()]
+
+    def actor(self, actor_id: str) -> ActorSummary | None:
+        """One actor by id, or ``None`` when the store does not know it."""
+        rows = self._con.execute(self._ACTORS_SQL.format(where="WHERE s.id = ?"),
+                                 [actor_id]).fetchall()
+        return _actor_summary(rows[0]) if rows else None
+
+    # -- curation --------------------------------------------------------------------------------
+
+    def add_curation(self, op: str, args: dict[str, Any]) -> int:
+        """Record a curation operation (e.g. ``merge``, ``rename``); returns its sequence number.
+
+        The store only keeps the log; the actor registry interprets it, and
+        :meth:`apply_actor_mapping` rewrites stored rows accordingly.
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only; cannot add curation")
+        try:
+            payload = json.dumps(args, sort_keys=True)
+        except TypeError as exc:
+            raise ConfigError(f"curation arguments of {op!r} are not JSON-serialisable: "
+                              f"{exc}") from exc
+        row = self._con.execute(
+            "INSERT INTO curation (op, args, created_at) VALUES (?, ?, ?) RETURNING seq",
+            [op, payload, _now()]).fetchone()
+        return int(row[0])
+
+    def curation(self) -> list[tuple[str, dict[str, Any]]]:
+        """The curation log as ``(op, args)`` pairs, oldest first."""
+        rows = self._con.execute("SELECT op, args FROM curation ORDER BY seq").fetchall()
+        return [(op, json.loads(args)) for op, args in rows]
+
+    def apply_actor_mapping(self, mapping: dict[str, ActorRef]) -> int:
+        """Re-point stored events, mentions and actors from old actor ids to new ones.
+
+        ``mapping`` maps an old id to the canonical ``ActorRef`` (its ``text`` is ignored: the
+        surface text of each stored event stays what the article said). Chains (a -> b, b -> c)
+        are followed. Event ids are not recomputed, so evidence links stay valid.
+        Returns the number of event and mention rows changed.
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only; cannot apply curation")
+        resolved = _resolve_chains(mapping)
+        if not resolved:
+            return 0
+        table = pa.table({
+            "old_id": [old for old in resolved],
+            "new_id": [ref.id for ref in resolved.values()],
+            "name": [ref.name for ref in resolved.values()],
+            "country": pa.array([ref.country for ref in resolved.values()], pa.string()),
+            "sector": pa.array([ref.sector for ref in resolved.values()], pa.string()),
+        })
+        con = self._con
+        changed = 0
+        try:
+            con.begin()
+            con.register("_mapping", table)
+            for role in ("actor", "recipient", "attributed"):
+                changed += int(con.execute(
+                    f"""UPDATE events SET {role}_id = m.new_id, {role}_name = m.name,
+                            {role}_country = m.country, {role}_sector = m.sector
+                        FROM _mapping m WHERE events.{role}_id = m.old_id""").fetchone()[0])
+            changed += int(con.execute(
+                """UPDATE mentions SET actor_id = m.new_id FROM _mapping m
+                   WHERE mentions.actor_id = m.old_id""").fetchone()[0])
+            con.execute(
+                """INSERT INTO actors BY NAME
+                   SELECT m.new_id AS id, any_value(m.name) AS name,
+                          any_value(m.country) AS country, any_value(m.sector) AS sector,
+                          min(a.first_seen) AS first_seen
+                   FROM _mapping m LEFT JOIN actors a ON a.id = m.old_id OR a.id = m.new_id
+                   GROUP BY m.new_id
+                   ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                      country = excluded.country, sector = excluded.sector,
+                      first_seen = least(actors.first_seen, excluded.first_seen)""")
+            con.execute("""DELETE FROM actors WHERE id IN
+                           (SELECT old_id FROM _mapping WHERE old_id <> new_id)""")
+            con.unregister("_mapping")
+            con.commit()
+        except duckdb.Error as exc:
+            _rollback(con)
+            raise StoreError(f"cannot apply the actor mapping to store {self.path}: {exc}; "
+                             f"nothing was changed") from exc
+        return changed
+
+    # -- summary ---------------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """Counts and date range of what is stored (JSON-ready)."""
+        con = self._con
+        docs, skipped = con.execute(
+            "SELECT count(*), count(skipped_reason) FROM documents").fetchone()
+        events, first, last = con.execute(
+            "SELECT count(*), min(date), max(date) FROM events").fetchone()
+        by_type = dict(con.execute(
+            "SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
+        by_modality = dict(con.execute(
+            "SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
+        dyads = con.execute(
+            """SELECT count(*) FROM (SELECT DISTINCT least(actor_id, recipient_id),
+                      greatest(actor_id, recipient_id) FROM events
+               WHERE recipient_id IS NOT NULL AND recipient_id <> actor_id)""").fetchone()[0]
+        return {
+            "path": self.path,
+            "documents": int(docs),
+            "documents_skipped": int(skipped),
+            "events": int(events),
+            "mentions": int(con.execute("SELECT count(*) FROM mentions").fetchone()[0]),
+            "actors": int(con.execute("SELECT count(*) FROM actors").fetchone()[0]),
+            "dyads": int(dyads),
+            "curation_ops": int(con.execute("SELECT count(*) FROM curation").fetchone()[0]),
+            "first_date": first.isoformat() if first else None,
+            "last_date": last.isoformat() if last else None,
+            "events_by_type": by_type,
+            "events_by_modality": by_modality,
+            "migrations": self.migrations(),
+        }
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.rollback()
+    except duckdb.Error:
+        # No transaction was open (the failure happened before BEGIN); nothing to undo.
+        pass
+
+
+def _arrow(schema: pa.Schema, rows: list[tuple[Any, ...]]) -> pa.Table:
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    return pa.Table.from_arrays(
+        [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)],
+        schema=schema)
+
+
+def _stream(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any],
+            size: int = 2048) -> Iterator[dict[str, Any]]:
+    try:
+        cur.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        while True:
+            chunk = cur.fetchmany(size)
+            if not chunk:
+                break
+            for row in chunk:
+                yield dict(zip(names, row, strict=True))
+    finally:
+        cur.close()
+
+
+def _event_from_row(row: dict[str, Any]) -> Event:
+    return Event(
+        doc_id=row["doc_id"], sentence_index=row["sentence_index"], sentence=row["sentence"],
+        date=row["date"], event_type=row["event_type"], actor=_ref("actor", row),
+        recipient=_ref("recipient", row), polarity=row["polarity"],
+        intensity=row["intensity"], modality=row["modality"],
+        attributed_to=_ref("attributed", row), trigger=row["trigger"], source=row["source"],
+    )
+
+
+def _evidence_from_row(row: dict[str, Any]) -> Evidence:
+    return Evidence(
+        event_id=row["event_id"], doc_id=row["doc_id"], date=row["date"], source=row["source"],
+        sentence_index=row["sentence_index"], sentence=row["sentence"],
+        event_type=row["event_type"], polarity=row["polarity"], modality=row["modality"],
+        actor=_ref("actor", row), recipient=_ref("recipient", row),
+        attributed_to=_ref("attributed", row), trigger=row["trigger"],
+    )
+
+
+def _actor_summary(r: tuple[Any, ...]) -> ActorSummary:
+    return ActorSummary(
+        id=r[0], name=r[1], country=r[2], sector=r[3], first_seen=r[4], last_seen=r[5],
+        mention_count=int(r[6]), aliases=tuple(r[7]),
+        roles={"actor": int(r[8]), "recipient": int(r[9]), "attributed": int(r[10])})
+
+
+def _resolve_chains(mapping: dict[str, ActorRef]) -> dict[str, ActorRef]:
+    resolved: dict[str, ActorRef] = {}
+    for old, first in mapping.items():
+        ref, seen = first, {old}
+        while ref.id in mapping and mapping[ref.id].id != ref.id:
+            if ref.id in seen:
+                raise ConfigError(f"actor mapping has a cycle through {old!r}; map each id to "
+                                  f"a final canonical actor")
+            seen.add(ref.id)
+            ref = mapping[ref.id]
+        resolved[old] = ref
+    return resolved
