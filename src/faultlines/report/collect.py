@@ -33,7 +33,7 @@ from faultlines.report.data import (
     signed_graph,
     summarize_balance,
 )
-from faultlines.types import Document, Event
+from faultlines.types import Event
 
 __all__ = [
     "build_report_data",
@@ -64,7 +64,7 @@ def find_camps(graph: nx.Graph) -> list[tuple[str, ...]]:
 
 def build_report_data(
     events: Iterable[Event],
-    documents: Iterable[Document] = (),
+    documents: Iterable[Any] = (),
     *,
     mentions: Mapping[str, int] | None = None,
     title: str | None = None,
@@ -79,7 +79,8 @@ def build_report_data(
     events
         Coded events (``faultlines.types.Event``); those outside ``[since, until]`` are dropped.
     documents
-        The documents the events come from (for titles, outlets and dates of the evidence).
+        The documents the events come from (for titles, outlets and dates of the evidence):
+        ``faultlines.types.Document`` or the store's ``DocumentRow``.
     mentions
         Mentions per actor id, for node sizes; by default, the number of events an actor is in.
     title
@@ -88,8 +89,11 @@ def build_report_data(
         Time stamp shown on the page; default: now, UTC, to the minute.
     """
     domain_events = list(events)
-    documents = list(documents)
-    outlets = {d.id: d.source for d in documents if d.source}
+    report_documents_all: dict[str, ReportDocument] = {}
+    for row in documents:
+        doc = _report_document(row)
+        report_documents_all.setdefault(doc.id, doc)
+    outlets = {d.id: d.source for d in report_documents_all.values() if d.source}
     names: dict[str, Any] = {}
     for event in domain_events:
         for ref in (event.actor, event.recipient):
@@ -128,10 +132,8 @@ def build_report_data(
         for actor_id in actor_ids
     )
     used_docs = {e.doc_id for e in report_events}
-    report_documents = tuple(
-        ReportDocument(id=d.id, title=d.title, source=d.source, date=d.date, url=d.url)
-        for d in sorted(documents, key=lambda d: d.id) if d.id in used_docs
-    )
+    report_documents = tuple(d for doc_id, d in sorted(report_documents_all.items())
+                             if doc_id in used_docs)
     return ReportData(
         title=title or DEFAULT_TITLE,
         nodes=nodes,
@@ -144,6 +146,13 @@ def build_report_data(
         generated=generated if generated is not None
         else dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
+
+
+def _report_document(row: Any) -> ReportDocument:
+    # A types.Document has ``id``; the store's DocumentRow calls it ``doc_id``.
+    doc_id = getattr(row, "doc_id", None) or row.id
+    return ReportDocument(id=doc_id, title=row.title, source=row.source, date=row.date,
+                          url=row.url)
 
 
 def _balance(graph: nx.Graph, edges: list[ReportEdge]) -> BalanceSummary:
@@ -186,8 +195,8 @@ def collect_report_data(store: Any, *, title: str | None = None,
     since, until
         Keep only events dated in this inclusive range.
     """
-    events = list(store.events())
-    documents = list(store.documents())
+    events = list(store.events(since=since, until=until))
+    documents = store.documents()
     return build_report_data(events, documents, mentions=_mention_counts(store), title=title,
                              since=since, until=until)
 
@@ -195,10 +204,5 @@ def collect_report_data(store: Any, *, title: str | None = None,
 def _mention_counts(store: Any) -> dict[str, int] | None:
     counts: dict[str, int] = {}
     for actor in store.actors():
-        actor_id = getattr(actor, "id", None)
-        mentions = getattr(actor, "mentions", None)
-        if isinstance(actor, Mapping):
-            actor_id, mentions = actor.get("id"), actor.get("mentions")
-        if actor_id is not None and isinstance(mentions, int):
-            counts[actor_id] = mentions
+        counts[actor.id] = int(actor.mention_count)
     return counts or None

@@ -41,9 +41,10 @@ __all__ = [
     "summarize_balance",
 ]
 
-#: Modalities that count towards an edge's sign. A negated event ("X did not attack Y") says
-#: nothing happened, so it stays in the evidence table but never tips a dyad either way.
-EDGE_MODALITIES: frozenset[str] = frozenset({"asserted", "reported", "hypothetical", "advocated"})
+#: Modalities that make two actors allies or opponents: what happened or was reported to happen.
+#: Hypothetical, advocated and negated events did not (yet) happen; they stay in the evidence and
+#: the event table but do not count. Same rule as ``faultlines.store.DYAD_MODALITIES``.
+EDGE_MODALITIES: frozenset[str] = frozenset({"asserted", "reported"})
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ class ReportNode:
 class ReportEdge:
     """A signed dyad: the undirected pair ``source < target`` and the events between them.
 
-    ``sign`` is +1 (cooperation), -1 (conflict) or 0 (the two cancel out).
+    ``count``, ``cooperation``, ``conflict`` and ``net_polarity`` cover the events whose modality
+    counts (:data:`EDGE_MODALITIES`); ``sign`` is the sign of ``net_polarity``: +1 cooperation,
+    -1 conflict, 0 when the two cancel out. ``event_ids`` lists every event between the pair,
+    counted or not, as the evidence to show.
     """
 
     source: str
@@ -289,9 +293,10 @@ def filter_events(events: Iterable[ReportEvent], since: dt.date | None = None,
 def aggregate_edges(events: Iterable[ReportEvent]) -> list[ReportEdge]:
     """Signed dyads from events: one undirected edge per pair of distinct actors.
 
-    Every event with a recipient other than its actor is listed on its dyad; those whose
-    modality is in :data:`EDGE_MODALITIES` add their polarity (+1 or -1) to ``net_polarity``,
-    and the edge's ``sign`` is the sign of that sum. Edges come sorted by ``(source, target)``.
+    Events whose modality is in :data:`EDGE_MODALITIES` count: each adds its polarity (+1 or -1)
+    to ``net_polarity`` and the edge's ``sign`` is the sign of that sum (the aggregate of
+    ``Store.dyads``). A pair with no counted event is no edge. Every event of the pair is
+    listed in ``event_ids`` as evidence. Edges come sorted by ``(source, target)``.
 
     >>> from faultlines.report.data import ReportEvent
     >>> evs = [ReportEvent("e1", "d", "s", None, "AGREE", 1, "A", "B"),
@@ -309,13 +314,15 @@ def aggregate_edges(events: Iterable[ReportEvent]) -> list[ReportEdge]:
     edges = []
     for (source, target), members in sorted(grouped.items()):
         counted = [e for e in members if e.modality in EDGE_MODALITIES]
+        if not counted:
+            continue
         net = float(sum(e.polarity for e in counted))
-        dates = [e.date for e in members if e.date is not None]
+        dates = [e.date for e in counted if e.date is not None]
         edges.append(ReportEdge(
             source=source,
             target=target,
             sign=(net > 0) - (net < 0),
-            count=len(members),
+            count=len(counted),
             cooperation=sum(1 for e in counted if e.polarity > 0),
             conflict=sum(1 for e in counted if e.polarity < 0),
             net_polarity=net,

@@ -71,23 +71,24 @@
     return keys.map(function (key) {
       var members = groups.get(key);
       var pair = key.split("|");
-      var net = 0, coop = 0, conflict = 0, first = null, last = null;
+      var net = 0, counted = 0, coop = 0, conflict = 0, first = null, last = null;
       members.forEach(function (ev) {
-        if (edgeModalities.has(ev.modality)) {
-          net += ev.polarity;
-          if (ev.polarity > 0) { coop += 1; } else if (ev.polarity < 0) { conflict += 1; }
-        }
+        if (!edgeModalities.has(ev.modality)) { return; }
+        counted += 1;
+        net += ev.polarity;
+        if (ev.polarity > 0) { coop += 1; } else if (ev.polarity < 0) { conflict += 1; }
         if (ev.date) {
           if (first === null || ev.date < first) { first = ev.date; }
           if (last === null || ev.date > last) { last = ev.date; }
         }
       });
+      if (!counted) { return null; }
       return {
-        source: pair[0], target: pair[1], sign: (net > 0) - (net < 0), count: members.length,
+        source: pair[0], target: pair[1], sign: (net > 0) - (net < 0), count: counted,
         cooperation: coop, conflict: conflict, net_polarity: net, first_date: first,
         last_date: last, event_ids: members.map(function (ev) { return ev.event_id; })
       };
-    });
+    }).filter(function (edge) { return edge !== null; });
   }
 
   /* ---- data sources: both return the JSON shapes of ReportData.to_json_dict() ---- */
@@ -108,7 +109,7 @@
     return Promise.resolve({
       title: d.title, generated: d.generated, date_min: d.date_min, date_max: d.date_max,
       nodes: d.nodes, edges: d.edges, camps: d.camps, balance: d.balance,
-      event_count: d.events.length,
+      event_count: d.events.length, edge_modalities: d.edge_modalities,
       event_types: Array.from(new Set(d.events.map(function (ev) { return ev.event_type; })))
     });
   };
@@ -183,6 +184,7 @@
   /* ---- the view ---- */
 
   var state = {source: null, since: null, until: null, nodes: new Map(), camps: [],
+               edgeModalities: new Set(),
                edges: [], selection: null, ticket: 0, plotted: false};
 
   function nameOf(id) {
@@ -343,11 +345,14 @@
       .then(function (parts) {
         if (ticket !== state.ticket) { return; }
         var events = parts[0].events;
-        var coop = events.filter(function (ev) { return ev.polarity > 0; }).length;
+        var counted = events.filter(function (ev) { return state.edgeModalities.has(ev.modality); });
+        var coop = counted.filter(function (ev) { return ev.polarity > 0; }).length;
+        var other = events.length - counted.length;
         showEvidence(nameOf(a) + " \u2014 " + nameOf(b),
                      parts[0].total + " events in range: " + coop + " cooperation, " +
-                     (events.length - coop) + " conflict (timeline: whole period, by month)",
-                     parts[0]);
+                     (counted.length - coop) + " conflict" +
+                     (other ? "; " + other + " hypothetical, advocated or negated (not counted)" : "") +
+                     ". Timeline: whole period, by month.", parts[0]);
         return drawTimeline(parts[1].points);
       })
       .catch(reportError);
@@ -480,6 +485,7 @@
       new ApiSource(document.body.getAttribute("data-api") || "api/");
     return state.source.overview().then(function (overview) {
       overview.nodes.forEach(function (node) { state.nodes.set(node.id, node); });
+      state.edgeModalities = new Set(overview.edge_modalities || []);
       state.camps = overview.camps || [];
       byId("fl-title").textContent = overview.title;
       document.title = overview.title;

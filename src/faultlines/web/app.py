@@ -1,0 +1,284 @@
+"""The local explorer: a read-only JSON API over a faultlines store and the page that uses it.
+
+FastAPI describes every endpoint in ``/openapi.json`` from the response models below, and
+uvicorn serves it. The interactive Swagger/ReDoc pages are switched off because they load their
+scripts from a CDN; the explorer page itself loads only ``/static`` files from this server
+(plotly.js straight out of the installed ``plotly`` package).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from faultlines import __version__
+from faultlines.errors import FaultlinesError
+from faultlines.report.data import ReportData
+from faultlines.report.render import read_asset, render_page
+from faultlines.web.index import MAX_LIMIT, DataSource, ExplorerIndex
+
+__all__ = ["create_app", "serve", "PAGE_CSP"]
+
+#: The page may talk to this server only; Plotly injects <style> elements, hence 'unsafe-inline'.
+PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            "base-uri 'none'; form-action 'none'")
+#: Sent as a header only: browsers ignore frame-ancestors in a <meta> policy.
+HEADER_CSP = PAGE_CSP + "; frame-ancestors 'none'"
+
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
+# ---- response models (they become the OpenAPI description) ----------------------------------
+
+class DocumentOut(BaseModel):
+    title: str | None = Field(description="Headline, as read (untrusted text)")
+    source: str | None = Field(description="Outlet")
+    date: dt.date | None
+    url: str | None
+
+
+class EventOut(BaseModel):
+    event_id: str
+    doc_id: str
+    date: dt.date | None
+    event_type: str = Field(description="PLOVER category, e.g. REJECT")
+    quad: str = Field(description="PLOVER quad, e.g. verbal-conflict")
+    polarity: int = Field(description="+1 cooperation, -1 conflict")
+    intensity: float
+    actor: str = Field(description="Actor id (source of the event)")
+    recipient: str | None = Field(description="Actor id of the target, if any")
+    modality: str = Field(description="asserted, reported, hypothetical, advocated or negated")
+    attributed_to: str | None = Field(description="Who the claim is attributed to (name)")
+    trigger: str
+    sentence: str = Field(description="The evidence sentence (untrusted text)")
+    source: str | None = Field(description="Outlet")
+    document: DocumentOut | None = None
+
+
+class EventsPage(BaseModel):
+    total: int = Field(description="Number of matching events (not only those returned)")
+    events: list[EventOut]
+
+
+class ActorOut(BaseModel):
+    id: str
+    name: str
+    mentions: int
+    country: str | None
+    sector: str | None
+    camp: int | None = Field(description="Index into the camps of /api/balance, or null")
+    x: float = Field(description="Layout position, in [-1, 1]")
+    y: float
+
+
+class EdgeOut(BaseModel):
+    source: str
+    target: str
+    sign: int = Field(description="+1 cooperation, -1 conflict, 0 balanced out")
+    count: int = Field(description="Counted (asserted or reported) events")
+    cooperation: int
+    conflict: int
+    net_polarity: float
+    first_date: dt.date | None
+    last_date: dt.date | None
+    event_ids: list[str] = Field(description="Every event of the pair in range, as evidence")
+
+
+class NetworkOut(BaseModel):
+    nodes: list[ActorOut]
+    edges: list[EdgeOut]
+
+
+class BalanceOut(BaseModel):
+    nodes: int
+    edges: int
+    positive_edges: int
+    negative_edges: int
+    triangles: int
+    balanced_triangles: int
+    balance_degree: float | None = Field(description="Share of balanced triangles")
+    frustration_index: int | None
+    method: str
+
+
+class CampOut(BaseModel):
+    id: int
+    members: list[str]
+
+
+class BalanceAndCamps(BaseModel):
+    balance: BalanceOut | None
+    camps: list[CampOut]
+
+
+class TimelinePointOut(BaseModel):
+    period: str = Field(description="Month, YYYY-MM")
+    cooperation: int
+    conflict: int
+    net: float
+
+
+class TimelineOut(BaseModel):
+    points: list[TimelinePointOut]
+
+
+class MetaOut(BaseModel):
+    title: str
+    generated: str
+    date_min: dt.date | None
+    date_max: dt.date | None
+    event_count: int
+    event_types: list[str]
+    edge_modalities: list[str]
+
+
+Since = Annotated[dt.date | None, Query(description="First day, inclusive (YYYY-MM-DD)")]
+Until = Annotated[dt.date | None, Query(description="Last day, inclusive (YYYY-MM-DD)")]
+
+
+def create_app(source: str | os.PathLike[str] | ReportData, *,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The explorer as an ASGI app.
+
+    Parameters
+    ----------
+    source
+        Path of a faultlines DuckDB store (opened read-only, re-read when the file changes), or
+        a ready :class:`ReportData`.
+    allowed_hosts
+        Host names the app answers to; default: local names only, which stops a web page on
+        another site from reading the API through DNS rebinding.
+    """
+    if isinstance(source, ReportData):
+        fixed = ExplorerIndex(source)
+
+        def current() -> ExplorerIndex:
+            return fixed
+    else:
+        data_source = DataSource(source)
+        current = data_source.current
+
+    app = FastAPI(
+        title="faultlines explorer",
+        version=__version__,
+        description="Read-only JSON API over a faultlines store: actors, PLOVER-coded events "
+                    "with their evidence sentences, the signed actor network, balance and camps.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOCAL_HOSTS)
+
+    @app.exception_handler(FaultlinesError)
+    async def faultlines_error(request: Request, exc: FaultlinesError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers.setdefault("Content-Security-Policy", HEADER_CSP)
+        return response
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page() -> HTMLResponse:
+        title = current().data.title
+        return HTMLResponse(render_page({
+            "TITLE": html.escape(title),
+            "CSP": html.escape(PAGE_CSP),
+            "CSS": read_asset("explorer.css"),
+            "SOURCE": "api",
+            "DATA": "",
+            "SCRIPTS": '<script src="static/plotly.min.js"></script>\n'
+                       '<script src="static/explorer.js"></script>',
+        }))
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly_js() -> FileResponse:
+        return FileResponse(_plotly_bundle(), media_type="text/javascript")
+
+    @app.get("/static/explorer.js", include_in_schema=False)
+    def explorer_js() -> Response:
+        return Response(read_asset("explorer.js"), media_type="text/javascript")
+
+    @app.get("/api/meta", response_model=MetaOut, summary="Title, date range and event types")
+    def meta() -> dict[str, Any]:
+        return current().meta()
+
+    @app.get("/api/actors", response_model=list[ActorOut],
+             summary="Actors that take part in events, with mentions, camp and layout position")
+    def actors() -> list[dict[str, Any]]:
+        return current().actors()
+
+    @app.get("/api/events", response_model=EventsPage,
+             summary="Events in date order, filtered; each with its evidence sentence")
+    def events(
+        since: Since = None,
+        until: Until = None,
+        actor: Annotated[str | None, Query(description="Actor id on either side")] = None,
+        type: Annotated[str | None, Query(description="PLOVER event type")] = None,  # noqa: A002
+        q: Annotated[str | None, Query(description="Case-insensitive text search")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        return current().events(since=since, until=until, actor=actor, event_type=type, q=q,
+                                limit=limit, offset=offset)
+
+    @app.get("/api/network", response_model=NetworkOut,
+             summary="All actors and the signed dyads of the events in a date range")
+    def network(since: Since = None, until: Until = None) -> dict[str, Any]:
+        return current().network(since, until)
+
+    @app.get("/api/balance", response_model=BalanceAndCamps,
+             summary="Structural balance summary and camps of the signed network")
+    def balance(since: Since = None, until: Until = None) -> dict[str, Any]:
+        return current().balance(since, until)
+
+    @app.get("/api/evidence", response_model=EventsPage,
+             summary="Every event between two actors (either direction, any modality)")
+    def evidence(
+        a: Annotated[str, Query(description="Actor id")],
+        b: Annotated[str, Query(description="The other actor id")],
+        since: Since = None,
+        until: Until = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = MAX_LIMIT,
+    ) -> dict[str, Any]:
+        return current().evidence(a, b, since=since, until=until, limit=limit)
+
+    @app.get("/api/timeline", response_model=TimelineOut,
+             summary="Monthly cooperation and conflict counts of one dyad")
+    def timeline(a: Annotated[str, Query()], b: Annotated[str, Query()]) -> dict[str, Any]:
+        return current().timeline(a, b)
+
+    return app
+
+
+def _plotly_bundle() -> Path:
+    bundle = resources.files("plotly") / "package_data" / "plotly.min.js"
+    return Path(str(bundle))
+
+
+def serve(db_path: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, *,
+          log_level: str = "warning") -> None:
+    """Run the explorer until interrupted (Ctrl-C).
+
+    Listens on 127.0.0.1 unless told otherwise; any other ``host`` also accepts requests
+    addressed to that host name.
+    """
+    import uvicorn
+
+    allowed = LOCAL_HOSTS if host in LOCAL_HOSTS else [*LOCAL_HOSTS, host]
+    if host in ("0.0.0.0", "::"):
+        allowed = ["*"]  # listening everywhere: the caller chose to be reachable by any name
+    app = create_app(db_path, allowed_hosts=allowed)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -1,0 +1,182 @@
+"""Answers to the explorer's questions, from a :class:`ReportData` held in memory.
+
+The explorer reads the store once (read-only) into ``ReportData`` and answers every request from
+memory, so requests never hold a DuckDB connection and the page shows exactly what
+``faultlines report`` would write. :class:`DataSource` reloads when the database file changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from faultlines.report.collect import collect_report_data, find_camps, open_store_read_only
+from faultlines.report.data import (
+    EDGE_MODALITIES,
+    ReportData,
+    ReportEvent,
+    aggregate_edges,
+    balance_to_json,
+    dyad_key,
+    edge_to_json,
+    event_to_json,
+    filter_events,
+    signed_graph,
+    summarize_balance,
+)
+
+__all__ = ["ExplorerIndex", "DataSource", "MAX_LIMIT"]
+
+#: Most events one request returns; ask again with ``offset`` for more.
+MAX_LIMIT = 5000
+
+
+class ExplorerIndex:
+    """Lookups over one ``ReportData``: events by dyad and actor, networks by date range."""
+
+    def __init__(self, data: ReportData) -> None:
+        self.data = data
+        self.documents = {d.id: d for d in data.documents}
+        self.nodes = {n.id: n for n in data.nodes}
+        self.by_dyad: dict[str, list[ReportEvent]] = defaultdict(list)
+        for event in data.events:
+            if event.recipient is not None and event.recipient != event.actor:
+                self.by_dyad[dyad_key(event.actor, event.recipient)].append(event)
+
+    def event_json(self, event: ReportEvent) -> dict[str, Any]:
+        """An event with its document's title, outlet, date and URL under ``document``."""
+        row = event_to_json(event)
+        doc = self.documents.get(event.doc_id)
+        row["document"] = None if doc is None else {
+            "title": doc.title, "source": doc.source,
+            "date": doc.date.isoformat() if doc.date else None, "url": doc.url,
+        }
+        return row
+
+    def meta(self) -> dict[str, Any]:
+        first, last = self.data.date_range
+        return {
+            "title": self.data.title,
+            "generated": self.data.generated,
+            "date_min": first.isoformat() if first else None,
+            "date_max": last.isoformat() if last else None,
+            "event_count": len(self.data.events),
+            "event_types": sorted({e.event_type for e in self.data.events}),
+            "edge_modalities": sorted(EDGE_MODALITIES),
+        }
+
+    def actors(self) -> list[dict[str, Any]]:
+        return [
+            {"id": n.id, "name": n.name, "mentions": n.mentions, "country": n.country,
+             "sector": n.sector, "camp": n.camp, "x": round(n.x, 4), "y": round(n.y, 4)}
+            for n in self.data.nodes
+        ]
+
+    def events(self, *, since: dt.date | None = None, until: dt.date | None = None,
+               actor: str | None = None, event_type: str | None = None, q: str | None = None,
+               limit: int = 200, offset: int = 0) -> dict[str, Any]:
+        """Events in date order, filtered like the report's table; ``total`` counts all matches.
+
+        ``q`` is a case-insensitive substring of the sentence, type, outlet, attribution,
+        trigger, document id or title, or either actor's id or name.
+        """
+        events = filter_events(self.data.events, since, until)
+        if actor:
+            events = [e for e in events if actor in (e.actor, e.recipient)]
+        if event_type:
+            events = [e for e in events if e.event_type == event_type]
+        if q:
+            needle = q.lower()
+            events = [e for e in events if needle in self._haystack(e)]
+        window = events[offset:offset + min(limit, MAX_LIMIT)]
+        return {"total": len(events), "events": [self.event_json(e) for e in window]}
+
+    def _haystack(self, event: ReportEvent) -> str:
+        doc = self.documents.get(event.doc_id)
+        names = [self.nodes[i].name for i in (event.actor, event.recipient) if i in self.nodes]
+        parts = [event.sentence, event.event_type, event.source, event.attributed_to,
+                 event.trigger, event.doc_id, event.actor, event.recipient,
+                 doc.title if doc else None, *names]
+        return "\x01".join(p for p in parts if p).lower()
+
+    def network(self, since: dt.date | None = None,
+                until: dt.date | None = None) -> dict[str, Any]:
+        """All actors (with fixed positions) and the signed dyads of events in the range."""
+        if since is None and until is None:
+            edges = list(self.data.edges)
+        else:
+            edges = aggregate_edges(filter_events(self.data.events, since, until))
+        return {"nodes": self.actors(), "edges": [edge_to_json(e) for e in edges]}
+
+    def balance(self, since: dt.date | None = None,
+                until: dt.date | None = None) -> dict[str, Any]:
+        """Balance summary and camps, of the whole period or of a date range."""
+        if since is None and until is None:
+            balance, camps = self.data.balance, [list(c.members) for c in self.data.camps]
+        else:
+            edges = aggregate_edges(filter_events(self.data.events, since, until))
+            ids = sorted({e.source for e in edges} | {e.target for e in edges})
+            graph = signed_graph(ids, edges)
+            method = self.data.balance.method if self.data.balance else "triangle count"
+            balance = summarize_balance(graph, method=method)
+            camps = [list(members) for members in find_camps(graph)]
+        return {"balance": balance_to_json(balance),
+                "camps": [{"id": i, "members": m} for i, m in enumerate(camps)]}
+
+    def evidence(self, a: str, b: str, *, since: dt.date | None = None,
+                 until: dt.date | None = None, limit: int = MAX_LIMIT) -> dict[str, Any]:
+        """Every event between ``a`` and ``b`` (either direction, any modality) in the range."""
+        events = filter_events(self.by_dyad.get(dyad_key(a, b), []), since, until)
+        return {"total": len(events),
+                "events": [self.event_json(e) for e in events[:min(limit, MAX_LIMIT)]]}
+
+    def timeline(self, a: str, b: str) -> dict[str, Any]:
+        points = self.data.timelines.get(dyad_key(a, b), ())
+        return {"points": [{"period": p.period, "cooperation": p.cooperation,
+                            "conflict": p.conflict, "net": p.net} for p in points]}
+
+
+class DataSource:
+    """Hands out an :class:`ExplorerIndex`, rebuilt when the database file changes.
+
+    Parameters
+    ----------
+    db_path
+        The DuckDB store; opened read-only, only while loading.
+    load
+        How to turn the path into ReportData (default: read the store).
+    """
+
+    def __init__(self, db_path: str | os.PathLike[str],
+                 load: Callable[[Path], ReportData] | None = None) -> None:
+        self.path = Path(db_path)
+        self._load = load or _load_store
+        self._lock = threading.Lock()
+        self._stamp: tuple[int, int] | None = None
+        self._index: ExplorerIndex | None = None
+        self.current()  # fail at start-up, with the store's message, not at the first request
+
+    def _file_stamp(self) -> tuple[int, int]:
+        stat = self.path.stat()
+        return stat.st_mtime_ns, stat.st_size
+
+    def current(self) -> ExplorerIndex:
+        with self._lock:
+            try:
+                stamp = self._file_stamp()
+            except FileNotFoundError:
+                stamp = None
+            if self._index is None or (stamp is not None and stamp != self._stamp):
+                self._index = ExplorerIndex(self._load(self.path))
+                self._stamp = stamp
+            return self._index
+
+
+def _load_store(path: Path) -> ReportData:
+    with open_store_read_only(path) as store:
+        return collect_report_data(store, title=f"faultlines explorer: {path.name}")
