@@ -36,9 +36,10 @@ logger = logging.getLogger("faultlines.ingest")
 
 #: Up to this many non-UTF-8 bytes per input (file, or line of a JSONL file) are read as
 #: Windows-1252 ...
-MIXED_ENCODING_MAX_BYTES = 16
-#: ... or up to this share of its bytes, whichever allows more.
-MIXED_ENCODING_MAX_SHARE = 0.02
+MIXED_ENCODING_MAX_BYTES = 4
+#: ... or up to this share of its bytes, whichever allows more. Western European text in
+#: Windows-1252 stays below it; Cyrillic, Greek or CJK text in a legacy encoding is far above.
+MIXED_ENCODING_MAX_SHARE = 0.05
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Magic numbers of compressed or binary containers we refuse, with the command that opens them.
