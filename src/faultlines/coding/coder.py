@@ -1,0 +1,740 @@
+"""Code PLOVER events from a dependency parse: who did what to whom, how sure, on whose word.
+
+The coder walks each sentence once. A token is a *trigger* when the lexicon
+(``coding/data/lexicon.tsv``) lists its lemma; verbs are matched with their particle/preposition
+and object ("call for", "impose sanctions"), nouns alone or as two-word compounds ("hunger
+strike"). Participants come from the parse (subject, passive agent, object, "against/with/to/on"
+phrases, conjuncts), preferring the actor stage's mentions. Modality and attribution come from
+the clause chain above the trigger (auxiliaries, negation, "if", speech verbs, "according to").
+See ``docs/coding.md`` for the rules and their reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+
+from faultlines.coding.lexicon import Lexicon, LexiconEntry, default_lexicon
+from faultlines.types import ActorRef, Document, Event, Mention, polarity_of
+
+__all__ = ["code_events", "actor_slug"]
+
+_SUBJ = frozenset({"nsubj", "csubj", "expl"})
+_OBJ = frozenset({"dobj", "obj", "attr", "oprd"})
+_TARGET_PREPS = ("against", "with", "to", "on", "upon", "into", "toward", "towards", "at",
+                 "between", "from", "over", "for", "in")
+_NOUN_TARGET_PREPS = frozenset({"against", "with", "to", "on", "upon", "into", "toward",
+                                "towards", "at", "between", "of", "from", "by", "for", "over"})
+_INTENT_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
+_ADVOCATE_AUX = frozenset({"should", "must", "ought", "need"})
+_CONDITIONAL = frozenset({"if", "unless"})
+_NEG = frozenset({"not", "n't", "never", "no"})
+_MATERIAL_CONFLICT = frozenset({"SANCTION", "PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT"})
+_VERBAL_CONFLICT = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
+# Verbs that pass an object-controlled complement ("urged X to ...") rather than a subject one.
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+_CLAUSAL = frozenset({"xcomp", "ccomp"})
+_SUPPORT_NOUNS_OF_AGENT = frozenset({"endorsement", "support", "backing", "praise", "approval",
+                                     "criticism", "condemnation", "demand", "call", "appeal",
+                                     "request", "threat", "attack", "offer", "ultimatum"})
+_RELATIONAL_NOUNS = frozenset({"ally", "partner"})
+
+
+@dataclass
+class _Context:
+    """What the clause chain above a trigger says about it."""
+
+    governed: bool = False
+    intent: str = ""  # the intent word ("will", "plans to"), empty when none
+    negated: bool = False
+    advocated: bool = False
+    hypothetical: bool = False
+    conditional: bool = False
+    speech: object | None = None  # the speech-verb token, if reported
+    speaker: object | None = None  # its subject token
+    according_to: object | None = None
+    advocate_word: str = ""
+    chain: list = field(default_factory=list)
+
+
+def actor_slug(text: str) -> str:
+    """Stable id for an actor the knowledge base does not know: ``x:`` + ASCII slug.
+
+    >>> actor_slug("Shi'ite militias")
+    'x:shiite-militias'
+    """
+    ascii_text = anyascii(text).lower().replace("'", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return "x:" + (slug or "unknown")
+
+
+class _SentenceCoder:
+    """Codes one document; holds the mention index so lookups stay O(1) per token."""
+
+    def __init__(self, doc, document: Document, mentions: Sequence[Mention],
+                 lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.document = document
+        self.lex = lexicon
+        self.by_token: dict[int, Mention] = {}
+        for mention in sorted(mentions, key=lambda m: (m.end - m.start), reverse=True):
+            for i in range(mention.start, mention.end):
+                self.by_token.setdefault(i, mention)
+        self.persons = sorted(
+            (m for m in mentions if m.kind in ("entity", "title") and _looks_person(m)),
+            key=lambda m: m.start)
+        self.trigger_cache: dict[int, tuple[LexiconEntry, str, object | None] | None] = {}
+
+    # ----------------------------------------------------------------- triggers
+    def trigger(self, tok) -> tuple[LexiconEntry, str, object | None] | None:
+        """(entry, trigger text, consumed noun token) for a token, or None. Cached per token."""
+        if tok.i in self.trigger_cache:
+            return self.trigger_cache[tok.i]
+        found = None
+        if tok.pos_ in ("VERB", "AUX") and tok.pos_ == "VERB" or (
+                tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+            found = self._verb_trigger(tok)
+        if found is None and tok.pos_ == "ADJ":
+            found = self._adj_trigger(tok)
+        if found is None and tok.pos_ in ("NOUN", "PROPN"):
+            entry = self._noun_entry(tok)
+            if entry is not None:
+                found = (entry, self._noun_text(tok, entry), None)
+        self.trigger_cache[tok.i] = found
+        return found
+
+    def _adj_trigger(self, tok):
+        for entry in self.lex.lookup(tok.lemma_.lower(), "ADJ") or self.lex.lookup(
+                tok.text.lower(), "ADJ"):
+            if entry.prep and entry.prep not in {c.lower_ for c in tok.children
+                                                 if c.dep_ in ("prep", "prt")}:
+                continue
+            return entry, tok.text, None
+        return None
+
+    def _noun_entry(self, tok) -> LexiconEntry | None:
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod") and child.i < tok.i:
+                entry = self.lex.compound(child.lemma_.lower(), lemma)
+                if entry is not None:
+                    return entry
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        for entry in self.lex.lookup(lemma, "NOUN"):
+            if entry.objects and not (entry.objects & mods):
+                continue
+            if entry.prep and entry.prep not in preps:
+                continue
+            return entry
+        return None
+
+    @staticmethod
+    def _noun_text(tok, entry: LexiconEntry) -> str:
+        if " " in entry.lemma:
+            mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")
+                        and c.lemma_.lower() == entry.lemma.split()[0]), None)
+            if mod is not None:
+                return f"{mod.text} {tok.text}"
+        return tok.text
+
+    def _verb_trigger(self, tok):
+        lemma = tok.lemma_.lower()
+        objects = [c for c in tok.children if c.dep_ in _OBJ or c.dep_ == "dative"]
+        if _is_passive(tok):
+            objects += [c for c in tok.children if c.dep_ == "nsubjpass"]
+        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+        obj_words: set[str] = set()
+        for obj in objects:
+            obj_words |= _head_words(obj)
+        for prep in preps.values():
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    obj_words |= _head_words(pobj)
+        light = self.lex.is_cue("light", lemma) or self.lex.is_cue("speech", lemma)
+        entries = self.lex.lookup(lemma, "VERB")
+        for entry in entries:
+            if entry.specificity == 0:
+                break
+            if entry.prep and entry.prep not in preps:
+                continue
+            if entry.objects and not (entry.objects & obj_words):
+                continue
+            return entry, _verb_text(tok, entry), None
+        # A light or speech verb takes its category from an event noun it governs.
+        if light or not entries:
+            for noun in _nominal_objects(tok):
+                entry = self._noun_entry(noun)
+                if entry is not None:
+                    return entry, f"{tok.text} {self._noun_text(noun, entry)}", noun
+        bare = next((e for e in entries if e.specificity == 0), None)
+        if bare is None:
+            return None
+        if self.lex.is_cue("speech", lemma) and _has_finite_complement(tok):
+            return None  # "warned that ...": a report, not an act against anyone
+        if self.lex.is_cue("speech", lemma) and not any(
+                c.dep_ in ("dobj", "dative", "xcomp") for c in tok.children) and \
+                not any(c.dep_ == "prep" for c in tok.children):
+            return None
+        return bare, tok.text, None
+
+    # ----------------------------------------------------------------- context
+    def context(self, tok) -> _Context:
+        """Walk the clause chain above ``tok`` and collect modality markers."""
+        ctx = _Context()
+        cur = tok
+        self._collect_markers(cur, ctx, own=True)
+        for _ in range(8):
+            dep, head = cur.dep_, cur.head
+            if head.i == cur.i:
+                break
+            head_lemma = head.lemma_.lower()
+            if dep in _CLAUSAL or (dep == "acl" and cur.tag_ == "VBG"):
+                if self.lex.is_cue("speech", head_lemma) and self.trigger(head) is None:
+                    ctx.speech = head
+                    ctx.speaker = _subject_token(head)
+                    if _has_aux(cur, {"would", "'d"}) and not ctx.intent:
+                        ctx.intent = "would"
+                        ctx.hypothetical = False
+                    cur = head
+                    self._collect_markers(cur, ctx, own=False)
+                    break
+                trig = self.trigger(head)
+                if dep in _CLAUSAL and trig is not None and not (
+                        self.lex.is_cue("intent", head_lemma)
+                        or self.lex.is_cue("transparent", head_lemma)):
+                    ctx.governed = True
+                    return ctx
+                if self.lex.is_cue("intent", head_lemma) or (
+                        head.pos_ == "ADJ" and self.lex.is_cue("intent", head.lower_)):
+                    ctx.intent = ctx.intent or f"{head.text} to"
+                elif self.lex.is_cue("negating", head_lemma):
+                    ctx.negated = True
+                elif self.lex.is_cue("advocating", head_lemma) and dep == "xcomp":
+                    ctx.advocated = True
+                    ctx.advocate_word = ctx.advocate_word or f"{head.text} to"
+                elif dep == "ccomp":
+                    # A that-clause under a non-speech verb ("believe", "acknowledge").
+                    self._collect_markers(head, ctx, own=False)
+                    cur = head
+                    break
+                cur = head
+                self._collect_markers(cur, ctx, own=False)
+                continue
+            if dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                cur = head
+                self._collect_markers(cur, ctx, own=False, aux_only=True)
+                continue
+            break
+        # "..., police said" and "the AP reports" attached beside the clause.
+        if ctx.speech is None:
+            top = cur
+            for child in top.children:
+                if child.dep_ in ("conj", "parataxis", "advcl", "ccomp") and child.i > tok.i \
+                        and self.lex.is_cue("speech", child.lemma_.lower()) \
+                        and self.trigger(child) is None and _subject_token(child) is not None:
+                    ctx.speech = child
+                    ctx.speaker = _subject_token(child)
+                    break
+        if ctx.according_to is None:
+            ctx.according_to = _according_to(cur) or _according_to(tok)
+        return ctx
+
+    def _collect_markers(self, verb, ctx: _Context, *, own: bool, aux_only: bool = False) -> None:
+        for child in verb.children:
+            low = child.lower_
+            if child.dep_ in ("aux", "auxpass"):
+                if low in _INTENT_AUX or (low == "going" and own):
+                    ctx.intent = ctx.intent or child.text
+                elif low in _HYPOTHETICAL_AUX or low in ("would", "'d"):
+                    ctx.hypothetical = True
+                elif low in _ADVOCATE_AUX:
+                    ctx.advocated = True
+                    ctx.advocate_word = ctx.advocate_word or child.text
+            elif aux_only:
+                continue
+            elif child.dep_ == "neg" or (child.dep_ == "advmod" and low == "never"):
+                ctx.negated = True
+            elif child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in _CONDITIONAL for m in child.children):
+                ctx.conditional = True
+            elif child.dep_ == "mark" and low in _CONDITIONAL:
+                ctx.hypothetical = True
+
+    # ----------------------------------------------------------------- actors
+    def actor_ref(self, tok) -> ActorRef | None:
+        """The actor a token names: its mention, a modifier's mention, or an ``x:`` phrase."""
+        mention = self.by_token.get(tok.i)
+        if mention is not None:
+            return mention.actor
+        if tok.pos_ == "PRON":
+            if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+                return self.actor_ref(tok.head.head)
+            if tok.lower_ in _PRONOUNS_PERSON:
+                return self._antecedent(tok)
+            return None
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or tok.like_num:
+            return None
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and \
+                    child.i in self.by_token:
+                return self.by_token[child.i].actor
+        if tok.pos_ == "ADJ" and tok.ent_type_ not in ("NORP", "GPE"):
+            return None
+        text = _phrase_text(tok)
+        return ActorRef(text=text, id=actor_slug(text), name=text)
+
+    def _antecedent(self, tok) -> ActorRef | None:
+        """Nearest preceding person mention within two sentences (fallback coreference)."""
+        best = None
+        for mention in self.persons:
+            if mention.start >= tok.i:
+                break
+            if tok.sent.start - mention.start < 400:
+                best = mention
+        return best.actor if best is not None else None
+
+    def actors_of(self, tokens) -> list[ActorRef]:
+        refs: list[ActorRef] = []
+        seen: set[str] = set()
+        for tok in tokens:
+            for t in _with_conjuncts(tok):
+                ref = self.actor_ref(t)
+                if ref is not None and ref.id not in seen:
+                    seen.add(ref.id)
+                    refs.append(ref)
+        return refs
+
+    def pick_recipients(self, candidates: list, actor_ids: set[str]) -> list[ActorRef]:
+        """First candidate covered by a mention, else the first proper noun, else first noun."""
+        for rule in (0, 1, 2):
+            for tok in candidates:
+                if rule == 0 and tok.i not in self.by_token and not any(
+                        c.i in self.by_token for c in tok.children
+                        if c.dep_ in ("compound", "amod", "poss")):
+                    continue
+                if rule == 1 and tok.pos_ != "PROPN":
+                    continue
+                if rule == 2 and (tok.pos_ not in ("NOUN", "PROPN", "PRON")
+                                  or self._noun_entry(tok) is not None
+                                  or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY",
+                                                       "MONEY", "PERCENT", "ORDINAL")):
+                    continue
+                refs = [r for r in self.actors_of([tok]) if r.id not in actor_ids]
+                if refs:
+                    return refs
+        return []
+
+
+# --------------------------------------------------------------------- parse helpers
+def _looks_person(mention: Mention) -> bool:
+    sector = (mention.actor.sector or "").upper()
+    return mention.actor.id.isupper() and sector in ("GOV", "PTY", "", "OPP", "REL", "MIL") \
+        and " " in mention.actor.name or mention.kind == "title"
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _has_aux(tok, words: set[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
+
+
+def _has_finite_complement(tok) -> bool:
+    for child in tok.children:
+        if child.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                             for c in child.children):
+            return True
+    return False
+
+
+def _head_words(tok) -> set[str]:
+    words = {tok.lemma_.lower()}
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            words.add(child.lemma_.lower())
+    return words
+
+
+def _verb_text(tok, entry: LexiconEntry) -> str:
+    parts = [tok]
+    if entry.prep:
+        parts += [c for c in tok.children if c.lower_ == entry.prep and c.dep_ in ("prep", "prt")]
+    if entry.objects:
+        parts += [c for c in tok.children if c.dep_ in _OBJ | {"nsubjpass"}
+                  and _head_words(c) & entry.objects]
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def _nominal_objects(tok) -> Iterator:
+    for child in tok.children:
+        if child.dep_ in _OBJ or child.dep_ == "nsubjpass" and _is_passive(tok):
+            yield child
+            yield from (c for c in child.conjuncts)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "into"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield pobj
+
+
+def _with_conjuncts(tok) -> list:
+    out = [tok]
+    for conj in tok.conjuncts:
+        if conj.i > tok.i:
+            out.append(conj)
+    return out
+
+
+def _phrase_text(tok) -> str:
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod") or (
+                child.dep_ == "punct" and child.text == "-"):
+            left = min(left, child.left_edge.i)
+    span = tok.doc[left:tok.i + 1]
+    words = [t.text for t in span if t.dep_ != "det" and not (t.dep_ == "poss" and
+                                                               t.pos_ == "PRON")]
+    return " ".join(words).replace(" - ", "-").replace(" 's", "'s") or tok.text
+
+
+def _subject_token(verb):
+    for child in verb.children:
+        if child.dep_ in _SUBJ and child.pos_ != "DET":
+            return _last_subject(verb, child)
+    return None
+
+
+def _last_subject(verb, first):
+    """spaCy sometimes splits a name over several nsubj tokens: use the rightmost one."""
+    subs = [c for c in verb.children if c.dep_ == first.dep_ and c.i < verb.i]
+    return subs[-1] if subs else first
+
+
+def _according_to(tok):
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                if to.lower_ == "to":
+                    return next((p for p in to.children if p.dep_ == "pobj"), None)
+        if child.lower_ == "according" and child.dep_ in ("prep", "advcl"):
+            for to in child.children:
+                if to.lower_ == "to":
+                    return next((p for p in to.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _depth(tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+# --------------------------------------------------------------------- participants
+def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
+    """Subject tokens of a verb: nsubj, passive agent, or inherited from a controlling verb."""
+    if seen > 6:
+        return []
+    if _is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [p for p in child.children if p.dep_ == "pobj"]
+        return _instrument(verb)
+    subj = _subject_token(verb)
+    if subj is not None:
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return [verb.head]
+        return [subj]
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp") and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            # Object control ("ordered X to ..."): the head's object is the doer.
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None and coder.trigger(head) is not None and \
+                    not coder.lex.is_cue("transparent", head.lemma_.lower()) and \
+                    head.lemma_.lower() not in ("promise", "offer", "agree", "pledge", "vow"):
+                return [obj]
+        return _agent_subjects(coder, head, seen + 1)
+    if verb.dep_ == "acl" and verb.head.dep_ in _OBJ:
+        return _agent_subjects(coder, verb.head.head, seen + 1)
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":
+        return [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+                and c.i < verb.i][:1]
+    return []
+
+
+def _instrument(verb) -> list:
+    """'killed in a car bomb explosion': the attack noun stands in for an unknown attacker."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    return [pobj]
+    return []
+
+
+def _recipient_candidates(coder: _SentenceCoder, verb, noun=None, depth: int = 0) -> list:
+    """Tokens that may name the target, best first."""
+    out: list = []
+    if verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        out.append(verb.head)
+    if _is_passive(verb):
+        out += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "obj") and (noun is None or child.i != noun.i):
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                out += [p for p in child.children if p.dep_ == "pobj"]
+            else:
+                out.append(child)
+    if noun is not None:
+        out += _noun_candidates(noun)
+    for prep_word in _TARGET_PREPS:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == prep_word:
+                out += [p for p in child.children if p.dep_ == "pobj"]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and (noun is None or child.i != noun.i):
+            out += _noun_candidates(child)
+    if depth < 2:
+        for child in verb.children:
+            if child.dep_ in _CLAUSAL or (child.dep_ == "advcl" and child.tag_ == "VB"):
+                subj = _subject_token(child)
+                if subj is not None:
+                    out.append(subj)
+                out += _recipient_candidates(coder, child, depth=depth + 1)
+    return out
+
+
+def _noun_candidates(noun, depth: int = 0) -> list:
+    """Participants hanging off an event noun: possessor, NORP modifier, prepositional objects."""
+    out: list = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            out.append(child)
+        elif child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            out.append(child)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.append(pobj)
+                    if depth < 2:
+                        out += _noun_candidates(pobj, depth + 1)
+        elif child.dep_ == "acl" and depth < 1:
+            out += [c for c in child.children if c.dep_ in ("dobj", "dative")]
+    return out
+
+
+# --------------------------------------------------------------------- the coder
+def code_events(doc, document: Document, mentions: Sequence[Mention], *,
+                lexicon: Lexicon | None = None) -> list[Event]:
+    """Code PLOVER events from a parsed document.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        The parse of ``document.text`` (sentences, dependencies, entities).
+    document : Document
+        Supplies ``id``, ``date`` and ``source`` for every event.
+    mentions : Sequence[Mention]
+        Actor mentions from the actors stage (token offsets into ``doc``). Arguments not covered
+        by a mention become ``x:``-slug actors.
+    lexicon : Lexicon, optional
+        Defaults to the packaged lexicon.
+
+    Returns
+    -------
+    list[Event]
+        In sentence and token order; one event per (actor, recipient) pair of each trigger.
+        Pure and deterministic.
+
+    Examples
+    --------
+    >>> from faultlines.nlp import load_pipeline  # doctest: +SKIP
+    >>> doc = load_pipeline()("Iran condemned Israel.")  # doctest: +SKIP
+    >>> [e.event_type for e in code_events(doc, Document("d", doc.text), [])]  # doctest: +SKIP
+    ['DISAPPROVE']
+    """
+    coder = _SentenceCoder(doc, document, mentions, lexicon or default_lexicon())
+    events: list[Event] = []
+    for index, sent in enumerate(doc.sents):
+        events.extend(_code_sentence(coder, sent, index))
+    return events
+
+
+def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
+    ranked: list[tuple[int, float, int, Event]] = []
+    seen: set[tuple] = set()
+    consumed: set[int] = set()
+    sentence_text = sent.text.strip()
+    verb_triggers = []
+    for tok in sent:
+        if tok.pos_ in ("VERB", "ADJ"):
+            found = coder.trigger(tok)
+            if found is not None and (tok.pos_ == "VERB" or found[2] is None):
+                verb_triggers.append((tok, found))
+                if found[2] is not None:
+                    consumed.add(found[2].i)
+    for tok in sent:
+        # Event nouns that are objects of another trigger verb only describe that act.
+        if tok.dep_ in _OBJ and tok.head.i != tok.i and coder.trigger(tok.head) is not None:
+            consumed.add(tok.i)
+
+    def emit(category, actor, recipient, intensity, ctx, trig_text, trigger_tok):
+        modality, attributed = _modality(coder, ctx)
+        key = (trigger_tok.i, category, actor.id, recipient.id if recipient else None)
+        if key in seen:
+            return
+        seen.add(key)
+        event = Event(
+            doc_id=coder.document.id, sentence_index=index, sentence=sentence_text,
+            date=coder.document.date, event_type=category, actor=actor, recipient=recipient,
+            polarity=polarity_of(category), intensity=float(intensity), modality=modality,
+            attributed_to=attributed, trigger=trig_text, source=coder.document.source,
+        )
+        ranked.append((_depth(trigger_tok), -float(intensity), len(ranked), event))
+
+    for tok, (entry, text, noun) in verb_triggers:
+        ctx = coder.context(tok)
+        if ctx.governed:
+            continue
+        category, trig_text = _shift_category(entry.category, ctx, text)
+        subjects = _agent_subjects(coder, tok)
+        actors = coder.actors_of(subjects)
+        if not actors:
+            continue
+        actor_ids = {a.id for a in actors}
+        recipients = coder.pick_recipients(_recipient_candidates(coder, tok, noun), actor_ids)
+        for actor in actors:
+            for recipient in recipients or [None]:
+                emit(category, actor, recipient, entry.intensity, ctx, trig_text, tok)
+        if ctx.advocated and ctx.speech is not None and ctx.speaker is not None:
+            # "X said Y must ...": the speaker demands it of Y (PLOVER DEMAND).
+            speakers = coder.actors_of([ctx.speaker])
+            for speaker in speakers:
+                for target in actors:
+                    if target.id != speaker.id:
+                        demand_ctx = _Context(according_to=ctx.according_to)
+                        emit("DEMAND", speaker, target, 4.0, demand_ctx,
+                             f"{ctx.speech.text} {ctx.advocate_word}".strip(), ctx.speech)
+
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+            continue
+        found = coder.trigger(tok)
+        if found is None:
+            continue
+        entry, text, _ = found
+        actors, recipients_tokens = _nominal_participants(coder, tok, entry)
+        if not actors:
+            continue
+        host = tok.head
+        ctx = coder.context(host) if host.pos_ in ("VERB", "AUX") else _Context()
+        ctx.governed = False
+        ctx.intent = ""
+        actor_ids = {a.id for a in actors}
+        recipients = coder.pick_recipients(recipients_tokens, actor_ids)
+        for actor in actors:
+            for recipient in recipients or [None]:
+                emit(entry.category, actor, recipient, entry.intensity, ctx, text, tok)
+    # Salience order: triggers nearest the sentence root first, then the more intense.
+    return [event for *_, event in sorted(ranked, key=lambda r: r[:3])]
+
+
+def _nominal_participants(coder: _SentenceCoder, noun, entry: LexiconEntry):
+    """Actor and target candidates of a free-standing event noun ("Shiite violence against X")."""
+    actor_toks: list = []
+    target_toks: list = []
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ == "poss":
+            actor_toks.append(child)
+    if not actor_toks:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and (
+                    child.i in coder.by_token or child.ent_type_ in ("NORP", "GPE", "ORG")):
+                actor_toks.append(child)
+                break
+    of_pobjs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                for p in c.children if p.dep_ == "pobj"]
+    if not actor_toks and lemma in _SUPPORT_NOUNS_OF_AGENT and of_pobjs:
+        actor_toks = of_pobjs[:1]
+        of_pobjs = []
+        if noun.dep_ in _OBJ:
+            target_toks += [c for c in noun.head.children if c.dep_ == "dative"]
+            if not target_toks:
+                subj = _subject_token(noun.head)
+                if subj is not None:
+                    target_toks.append(subj)
+    between = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "between"
+               and c.head.i in {noun.i} | {x.i for x in noun.children}
+               for p in c.children if p.dep_ == "pobj"]
+    if not actor_toks and between:
+        actor_toks = between[:1]
+        target_toks += [c for c in between[0].conjuncts]
+        between = []
+    if not actor_toks and noun.dep_ == "pobj":
+        # "Iraq is in (stage one of) a civil war": the subject of the copula is the actor.
+        anchor = noun.head
+        for _ in range(4):
+            if anchor.dep_ == "prep" and anchor.lower_ == "in" and anchor.head.lemma_ == "be":
+                subj = _subject_token(anchor.head)
+                if subj is not None:
+                    actor_toks.append(subj)
+                break
+            anchor = anchor.head
+            if anchor.head.i == anchor.i:
+                break
+    if not actor_toks and lemma in _RELATIONAL_NOUNS:
+        return [], []
+    if lemma in _RELATIONAL_NOUNS:
+        target_toks += [c for c in noun.children if c.dep_ == "appos"] or [noun]
+    target_toks += _noun_candidates(noun)
+    target_toks += between
+    actors = coder.actors_of(actor_toks)
+    if lemma in _RELATIONAL_NOUNS and target_toks and target_toks[0].i == noun.i:
+        text = _phrase_text(noun)
+        ref = ActorRef(text=text, id=actor_slug(text), name=text)
+        mention = coder.by_token.get(noun.i)
+        coder_ref = mention.actor if mention else ref
+        return actors, [noun] if coder_ref else []
+    return actors, [t for t in target_toks if t.i not in {a.i for a in actor_toks}]
+
+
+def _shift_category(category: str, ctx: _Context, text: str) -> tuple[str, str]:
+    """PLOVER codes stated intent as AGREE (cooperation) or THREATEN (material conflict)."""
+    if ctx.intent and not ctx.negated:
+        if category in _MATERIAL_CONFLICT:
+            return "THREATEN", f"{ctx.intent} {text}"
+        if category not in _VERBAL_CONFLICT:
+            return "AGREE", f"{ctx.intent} {text}"
+    if ctx.conditional and category in _MATERIAL_CONFLICT and ctx.hypothetical:
+        return "THREATEN", text
+    return category, text
+
+
+def _modality(coder: _SentenceCoder, ctx: _Context) -> tuple[str, ActorRef | None]:
+    speaker = ctx.speaker if ctx.speaker is not None else ctx.according_to
+    attributed = None
+    if speaker is not None:
+        refs = coder.actors_of([speaker])
+        attributed = refs[0] if refs else None
+    if ctx.advocated:
+        return "advocated", attributed
+    if ctx.negated:
+        return "negated", attributed
+    if ctx.hypothetical and not ctx.intent:
+        return "hypothetical", attributed
+    if speaker is not None:
+        return "reported", attributed
+    return "asserted", attributed
