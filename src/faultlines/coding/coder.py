@@ -43,6 +43,8 @@ _SUPPORT_NOUNS_OF_AGENT = frozenset({"endorsement", "support", "backing", "prais
                                      "criticism", "condemnation", "demand", "call", "appeal",
                                      "request", "threat", "attack", "offer", "ultimatum"})
 _RELATIONAL_NOUNS = frozenset({"ally", "partner"})
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
+                             "ORDINAL"})
 
 
 @dataclass
@@ -132,6 +134,13 @@ class _SentenceCoder:
             if entry.prep and entry.prep not in preps:
                 continue
             return entry
+        if not self.lex.lookup(lemma, "NOUN"):
+            # "a mediation mission", "a peace effort": an event noun used as a modifier.
+            for child in tok.children:
+                if child.dep_ == "compound" and child.i < tok.i and child.pos_ == "NOUN":
+                    for entry in self.lex.lookup(child.lemma_.lower(), "NOUN"):
+                        if not entry.objects and not entry.prep:
+                            return entry
         return None
 
     @staticmethod
@@ -167,7 +176,7 @@ class _SentenceCoder:
                 continue
             return entry, _verb_text(tok, entry), None
         # A light or speech verb takes its category from an event noun it governs.
-        if light or not entries:
+        if light or not any(e.specificity == 0 for e in entries):
             for noun in _nominal_objects(tok):
                 entry = self._noun_entry(noun)
                 if entry is not None:
@@ -226,6 +235,13 @@ class _SentenceCoder:
                 cur = head
                 self._collect_markers(cur, ctx, own=False)
                 continue
+            if dep == "acomp":
+                # "is prepared to", "would be ready to": the copula carries aux and speech.
+                if self.lex.is_cue("intent", cur.lower_) or self.lex.is_cue("intent", cur.lemma_):
+                    ctx.intent = ctx.intent or f"{cur.text} to"
+                cur = head
+                self._collect_markers(cur, ctx, own=False)
+                continue
             if dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 cur = head
                 self._collect_markers(cur, ctx, own=False, aux_only=True)
@@ -275,6 +291,9 @@ class _SentenceCoder:
         if tok.pos_ == "PRON":
             if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
                 return self.actor_ref(tok.head.head)
+            clause_subject = _governing_subject(tok)
+            if clause_subject is not None:
+                return self.actor_ref(clause_subject)
             if tok.lower_ in _PRONOUNS_PERSON:
                 return self._antecedent(tok)
             return None
@@ -314,6 +333,8 @@ class _SentenceCoder:
         """First candidate covered by a mention, else the first proper noun, else first noun."""
         for rule in (0, 1, 2):
             for tok in candidates:
+                if tok.ent_type_ in _NOT_ACTOR_ENTS:
+                    continue
                 if rule == 0 and tok.i not in self.by_token and not any(
                         c.i in self.by_token for c in tok.children
                         if c.dep_ in ("compound", "amod", "poss")):
@@ -336,6 +357,21 @@ def _looks_person(mention: Mention) -> bool:
     sector = (mention.actor.sector or "").upper()
     return mention.actor.id.isupper() and sector in ("GOV", "PTY", "", "OPP", "REL", "MIL") \
         and " " in mention.actor.name or mention.kind == "title"
+
+
+def _governing_subject(pron):
+    """'Uganda said it had paid': a subject pronoun of a complement refers to the main subject."""
+    if pron.dep_ not in ("nsubj", "nsubjpass") or pron.lower_ in _RELATIVE:
+        return None
+    clause = pron.head
+    for _ in range(4):
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        subj = _subject_token(clause)
+        if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i:
+            return subj
+    return None
 
 
 def _is_passive(tok) -> bool:
@@ -377,6 +413,9 @@ def _nominal_objects(tok) -> Iterator:
         if child.dep_ in _OBJ or child.dep_ == "nsubjpass" and _is_passive(tok):
             yield child
             yield from (c for c in child.conjuncts)
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    yield from (p for p in prep.children if p.dep_ == "pobj")
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "into"):
             for pobj in child.children:
@@ -447,6 +486,8 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
         for child in verb.children:
             if child.dep_ == "agent":
                 return [p for p in child.children if p.dep_ == "pobj"]
+        if coder.lex.is_cue("stative", verb.lemma_.lower()):
+            return [c for c in verb.children if c.dep_ == "nsubjpass"]
         return _instrument(verb)
     subj = _subject_token(verb)
     if subj is not None:
@@ -455,7 +496,8 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
         return [subj]
     if verb.dep_ == "relcl":
         return [verb.head]
-    if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp") and verb.head.i != verb.i:
+    if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acomp", "pcomp") and \
+            verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "xcomp":
             # Object control ("ordered X to ..."): the head's object is the doer.
@@ -501,7 +543,10 @@ def _recipient_candidates(coder: _SentenceCoder, verb, noun=None, depth: int = 0
     for prep_word in _TARGET_PREPS:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == prep_word:
-                out += [p for p in child.children if p.dep_ == "pobj"]
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.append(pobj)
+                        out += _noun_candidates(pobj, 1)
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and (noun is None or child.i != noun.i):
             out += _noun_candidates(child)

@@ -33,7 +33,8 @@ DEFAULT_INTENSITY: dict[str, float] = {
 }
 
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
-_CUE_CLASSES = frozenset({"speech", "light", "intent", "transparent", "negating", "advocating"})
+_CUE_CLASSES = frozenset({"speech", "light", "intent", "transparent", "negating", "advocating",
+                          "stative"})
 
 
 @dataclass(frozen=True)
