@@ -1,0 +1,1 @@
+"""Actors stage: mentions, resolution against a knowledge base, PETRARCH importer."""

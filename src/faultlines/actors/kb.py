@@ -1,0 +1,409 @@
+"""The actor knowledge base: packaged data files plus imported (user) dictionaries.
+
+Layout of ``faultlines/actors/data`` (see docs/actors.md):
+
+- ``actors.jsonl`` one actor per line: ``id``, ``name``, default ``code``, ``aliases``, ``short``
+  (surnames and other short forms, used only when the document does not point elsewhere),
+  ``roles`` as ``[code, start, end]`` with ISO dates or ``null``.
+- ``countries.tsv`` common names, demonyms and capitals per ISO 3166 alpha-3 code; the official
+  names come from ``pycountry`` at load time.
+- ``groups.tsv`` ethnic and religious groups; ``sectors.tsv`` sector codes and agent nouns.
+
+Codes follow CAMEO: three letters of country (or ``IGO``, ``NGO``, ``IMG`` ...) then three-letter
+sector codes, e.g. ``IRQGOV``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from faultlines.actors.normalize import PARTICLES, fold_words, skeleton
+from faultlines.errors import DictionaryError
+
+__all__ = [
+    "Role",
+    "ActorEntry",
+    "AgentEntry",
+    "Target",
+    "KnowledgeBase",
+    "SECTORS",
+    "split_code",
+    "default_kb_dir",
+    "load_knowledge_base",
+]
+
+_EXTRA_SECTORS = {"UAF", "HRI", "DEV", "ENV", "MUS", "CHR", "JEW", "HIN", "BUD", "RAD", "MOD",
+                  "SEP", "PPL", "UNR", "OCC", "AUT", "SET"}
+
+
+def _read_data(name: str) -> str:
+    return resources.files("faultlines.actors").joinpath("data").joinpath(name).read_text("utf-8")
+
+
+def _sector_rows() -> list[tuple[int, str, str, str]]:
+    rows = []
+    for number, line in enumerate(_read_data("sectors.tsv").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, meaning, words = (line.split("\t") + ["", ""])[:3]
+        if len(code) != 3:
+            raise DictionaryError(f"sectors.tsv:{number}: {code!r} is not a 3-letter sector code")
+        rows.append((number, code, meaning, words))
+    return rows
+
+
+_SECTOR_ROWS = _sector_rows()
+#: Sector code -> short English label used in names of composed actors ("Iraq government").
+SECTOR_LABELS: dict[str, str] = {code: meaning.split(",")[0].strip()
+                                 for _, code, meaning, _ in _SECTOR_ROWS}
+#: Every sector code the knowledge base knows (sectors.tsv plus further CAMEO codes).
+SECTORS: frozenset[str] = frozenset(SECTOR_LABELS) | _EXTRA_SECTORS
+
+
+@dataclass(frozen=True)
+class Role:
+    """A code an actor holds between two dates (either may be open)."""
+
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One known actor. ``code`` is used when the document has no date or no role covers it."""
+
+    id: str
+    name: str
+    code: str
+    aliases: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    kind: str = "actor"  # actor | country
+    source: str = "packaged"
+
+    def code_at(self, date: dt.date | None) -> str:
+        """The actor's code on ``date``: the most recently started role covering it.
+
+        >>> e = ActorEntry("X", "X", "IRQPTY", roles=(Role("IRQGOV", dt.date(2006, 5, 20)),))
+        >>> e.code_at(dt.date(2007, 1, 1)), e.code_at(dt.date(2005, 1, 1)), e.code_at(None)
+        ('IRQGOV', 'IRQPTY', 'IRQPTY')
+        """
+        if date is None:
+            return self.code
+        best: Role | None = None
+        for role in self.roles:
+            if role.covers(date) and (best is None or (role.start or dt.date.min) >= (
+                    best.start or dt.date.min)):
+                best = role
+        return best.code if best else self.code
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id, "name": self.name, "code": self.code, "aliases": list(self.aliases),
+            "short": list(self.short),
+            "roles": [[r.code, r.start.isoformat() if r.start else None,
+                       r.end.isoformat() if r.end else None] for r in self.roles],
+        }
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    """An agent noun ("troops") and the code it signals ("~MIL" in PETRARCH, stored as "MIL")."""
+
+    phrase: str
+    code: str
+    plural: str | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a folded word sequence can name. ``kind``: actor, short, country, demonym, capital,
+    group or agent; ``ref`` is an entry id, an ISO code, a group id or a sector code."""
+
+    kind: str
+    ref: str
+    rank: int = 0  # source priority: 0 packaged, 1.. user files in load order
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """Split a CAMEO-style code into (country, sector).
+
+    The sector is the first three-letter block after the country that is a known sector.
+
+    >>> split_code("IRQGOV"), split_code("IGOUNOMIL"), split_code("IGOUNO"), split_code("USA")
+    (('IRQ', 'GOV'), ('IGO', 'MIL'), ('IGO', None), ('USA', None))
+    """
+    if not code:
+        return None, None
+    code = code.upper()
+    country = code[:3]
+    for i in range(3, len(code) - 2, 3):
+        block = code[i:i + 3]
+        if block in SECTORS:
+            return country, block
+    return country, None
+
+
+def _parse_date(value: str | None, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise DictionaryError(f"{where}: date {value!r} is not YYYY-MM-DD") from exc
+
+
+def entry_from_json(row: dict, source: str, where: str) -> ActorEntry:
+    """Build an entry from one JSON object of actors.jsonl or a user KB file."""
+    try:
+        roles = tuple(Role(r[0], _parse_date(r[1], where), _parse_date(r[2], where))
+                      for r in row.get("roles", ()))
+        return ActorEntry(
+            id=row["id"], name=row["name"], code=row.get("code") or (
+                roles[-1].code if roles else ""),
+            aliases=tuple(row.get("aliases", ())), short=tuple(row.get("short", ())),
+            roles=roles, kind=row.get("kind", "actor"), source=source)
+    except (KeyError, IndexError, TypeError) as exc:
+        raise DictionaryError(
+            f"{where}: actor record {str(row)[:80]!r} lacks a field ({exc}); each record needs "
+            f"'id', 'name' and 'code' or 'roles'") from exc
+
+
+def _plurals(word: str) -> list[str]:
+    """Regular English plural forms of the last word of a phrase (for agent nouns and groups)."""
+    if word.endswith("s") or not word[-1:].isalpha():
+        return []
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if word.endswith(("ch", "sh", "x")):
+        return [word + "es"]
+    if word.endswith("man"):
+        return [word[:-3] + "men"]
+    return [word + "s"]
+
+
+def _keys(alias: str) -> list[tuple[str, ...]]:
+    """Folded word tuples an alias is found under: as written, without a leading "the", and
+    without Arabic particles ("Nouri al-Maliki" -> also "Nouri Maliki")."""
+    words = fold_words(alias)
+    if words[:1] == ["the"] and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return []
+    out = [tuple(words)]
+    bare = [w for w in words if w not in PARTICLES]
+    if 1 <= len(bare) < len(words) and len(bare) >= (2 if len(words) > 2 else 1):
+        out.append(tuple(bare))
+    return out
+
+
+@dataclass
+class KnowledgeBase:
+    """All actors, countries, groups and agent nouns, with folded lookup tables."""
+
+    entries: dict[str, ActorEntry] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    group_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, sector)
+    phrases: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
+    agents: dict[tuple[str, ...], str] = field(default_factory=dict)
+    first_lengths: dict[str, set[int]] = field(default_factory=dict)
+    skeletons: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    # -- building -------------------------------------------------------------------------
+    def _add_phrase(self, alias: str, target: Target) -> None:
+        for key in _keys(alias):
+            targets = self.phrases.setdefault(key, [])
+            if target not in targets:
+                targets.append(target)
+            self.first_lengths.setdefault(key[0], set()).add(len(key))
+
+    def add_entry(self, entry: ActorEntry, rank: int) -> None:
+        """Add an actor; an id already present keeps its name, code and roles, gains aliases."""
+        old = self.entries.get(entry.id)
+        if old is not None:
+            merged = ActorEntry(
+                old.id, old.name, old.code,
+                tuple(dict.fromkeys(old.aliases + entry.aliases)),
+                tuple(dict.fromkeys(old.short + entry.short)),
+                old.roles or entry.roles, old.kind, old.source)
+            self.entries[entry.id] = merged
+        else:
+            self.entries[entry.id] = entry
+        kind = "country" if entry.kind == "country" else "actor"
+        for alias in (entry.name, *entry.aliases):
+            self._add_phrase(alias, Target(kind, entry.id, rank))
+            self._add_skeleton(alias, entry.id)
+        for alias in entry.short:
+            self._add_phrase(alias, Target("short", entry.id, rank))
+            self._add_skeleton(alias, entry.id)
+
+    def _add_skeleton(self, alias: str, entry_id: str) -> None:
+        key = skeleton(alias)
+        if key:
+            bucket = self.skeletons.setdefault(key, [])
+            if len(bucket) < 8 and (alias, entry_id) not in bucket:
+                bucket.append((alias, entry_id))
+
+    def add_agent(self, phrase: str, code: str, plural: str | None = None) -> None:
+        sector = code[:3].upper()
+        if not phrase.strip():
+            return
+        words = fold_words(phrase)
+        if not words:
+            return
+        forms = [tuple(w.lower() for w in words)]
+        plural_words = fold_words(plural) if plural else []
+        if plural_words:
+            forms.append(tuple(w.lower() for w in plural_words))
+        elif plural is None:
+            forms += [tuple(w.lower() for w in words[:-1]) + (p,) for p in _plurals(words[-1])]
+        for form in forms:
+            self.agents.setdefault(form, sector)
+
+    # -- lookups --------------------------------------------------------------------------
+    def lookup(self, words: Sequence[str]) -> list[Target]:
+        return self.phrases.get(tuple(words), [])
+
+    def name_of(self, ref: str) -> str:
+        if ref in self.entries:
+            return self.entries[ref].name
+        if ref in self.country_names:
+            return self.country_names[ref]
+        if ref in self.group_names:
+            return self.group_names[ref][0]
+        return ref
+
+
+def default_kb_dir() -> Path:
+    """Folder of user knowledge-base files: ``$FAULTLINES_KB_DIR``, else
+    ``$XDG_DATA_HOME/faultlines/kb`` (``~/.local/share/faultlines/kb``)."""
+    env = os.environ.get("FAULTLINES_KB_DIR")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "faultlines" / "kb"
+
+
+def _load_countries(kb: KnowledgeBase) -> None:
+    import pycountry
+
+    extra: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    for number, line in enumerate(_read_data("countries.tsv").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + ["", "", ""])[:4]
+        iso, names, demonyms, capitals = cols
+        if len(iso) != 3:
+            raise DictionaryError(f"countries.tsv:{number}: {iso!r} is not an alpha-3 code")
+        extra[iso] = ([n for n in names.split("|") if n], [d for d in demonyms.split("|") if d],
+                      [c for c in capitals.split("|") if c])
+    names_by_iso: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        names = [getattr(country, "common_name", None), country.name,
+                 getattr(country, "official_name", None)]
+        names_by_iso[country.alpha_3] = [n for n in names if n]
+    for iso, (names, _, _) in extra.items():
+        names_by_iso.setdefault(iso, [])
+        names_by_iso[iso] = names[:1] + names_by_iso[iso] + names[1:]
+    for iso, names in names_by_iso.items():
+        display = names[0]
+        kb.country_names[iso] = display
+        kb.add_entry(ActorEntry(iso, display, iso, tuple(names[1:]), kind="country"), 0)
+    for iso, (_, demonyms, capitals) in extra.items():
+        for demonym in demonyms:
+            kb._add_phrase(demonym, Target("demonym", iso))
+        for capital in capitals:
+            kb._add_phrase(capital, Target("capital", iso))
+
+
+def _load_groups_and_sectors(kb: KnowledgeBase) -> None:
+    for _, code, _, words in _SECTOR_ROWS:
+        for word in words.split("|"):
+            if word:
+                # the table lists plurals itself; generated ones would add noise ("presses")
+                kb.add_agent(word, code, plural="")
+    for number, line in enumerate(_read_data("groups.tsv").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 4:
+            raise DictionaryError(f"groups.tsv:{number}: expected 4 tab-separated columns")
+        gid, name, sector, words = cols
+        kb.group_names[gid] = (name, sector)
+        for word in words.split("|"):
+            if word:
+                kb._add_phrase(word, Target("group", gid))
+
+
+def _load_actor_lines(kb: KnowledgeBase, text: str, source: str, rank: int) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DictionaryError(f"{where}: not a JSON object ({exc.msg})") from exc
+        kb.add_entry(entry_from_json(row, source, where), rank)
+
+
+def _load_user_file(kb: KnowledgeBase, path: Path, rank: int) -> None:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DictionaryError(
+            f"{path}: cannot read this knowledge-base file ({exc}); re-create it with "
+            f"`faultlines actors import` or remove it") from exc
+    if not isinstance(data, dict) or data.get("format") != "faultlines-kb":
+        raise DictionaryError(f"{path}: not a faultlines knowledge-base file (no "
+                              f"'format': 'faultlines-kb'); remove it from the KB folder")
+    for i, row in enumerate(data.get("actors", ())):
+        kb.add_entry(entry_from_json(row, str(path), f"{path}: actor {i}"), rank)
+    for row in data.get("agents", ()):
+        kb.add_agent(row["phrase"], row["code"], row.get("plural"))
+
+
+def _kb_files(kb_dir: Path | None, extra: Iterable[str | Path]) -> tuple[Path, ...]:
+    files: list[Path] = []
+    folder = kb_dir if kb_dir is not None else default_kb_dir()
+    if folder.is_dir():
+        files += sorted(folder.glob("*.json"))
+    files += [Path(p) for p in extra]
+    return tuple(files)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_kb(files: tuple[Path, ...], stamps: tuple[float, ...]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    _load_groups_and_sectors(kb)
+    _load_countries(kb)
+    _load_actor_lines(kb, _read_data("actors.jsonl"), "actors.jsonl", 0)
+    for rank, path in enumerate(files, 1):
+        _load_user_file(kb, path, rank)
+    kb.sources = ("packaged", *(str(p) for p in files))
+    return kb
+
+
+def load_knowledge_base(kb_dir: str | Path | None = None,
+                        extra_kb_paths: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """Packaged knowledge base plus every ``*.json`` file in the user KB folder and any extra
+    files. Cached per process (keyed by file modification times)."""
+    files = _kb_files(Path(kb_dir).expanduser() if kb_dir is not None else None, extra_kb_paths)
+    for path in files:
+        if not path.is_file():
+            raise DictionaryError(f"{path}: knowledge-base file not found; check the path "
+                                  f"or run `faultlines actors import` first")
+    stamps = tuple(p.stat().st_mtime for p in files)
+    return _cached_kb(files, stamps)
