@@ -267,9 +267,8 @@ def test_us_and_the_awakening_are_allies_in_2007(demo_store, actors) -> None:
 # --------------------------------------------------------------------------- networks
 
 
-def _network():
-    return _require("faultlines.network", "build_signed_graph", "graphs_by_window",
-                    "realignments")
+def _network(*names: str) -> Any:
+    return _require("faultlines.network", "build_signed_graph", *names)
 
 
 def _edge_sign(graph, actors, left: Predicate, right: Predicate) -> int:
@@ -304,7 +303,7 @@ def test_no_positive_us_awakening_edge_before_2006(demo_store, actors) -> None:
 
 
 def _realignment_pairs(demo_store, actors, left: Predicate, right: Predicate) -> list[Any]:
-    network = _network()
+    network = _network("graphs_by_window", "realignments")
     graphs = network.graphs_by_window(demo_store, "year")
     found = []
     for item in network.realignments(graphs):
