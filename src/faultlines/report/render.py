@@ -97,7 +97,7 @@ def render_report(data: ReportData) -> str:
     payload = json_for_script(data.to_json_dict())
     return render_page({
         "TITLE": html.escape(data.title),
-        "CSP": html.escape(REPORT_CSP),
+        "CSP": html.escape(REPORT_CSP, quote=False),  # a constant without double quotes
         "CSS": read_asset("explorer.css"),
         "SOURCE": "embedded",
         "DATA": f'<script type="application/json" id="faultlines-data">{payload}</script>',

@@ -195,7 +195,7 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         title = current().data.title
         return HTMLResponse(render_page({
             "TITLE": html.escape(title),
-            "CSP": html.escape(PAGE_CSP),
+            "CSP": html.escape(PAGE_CSP, quote=False),  # a constant without double quotes
             "CSS": read_asset("explorer.css"),
             "SOURCE": "api",
             "DATA": "",

@@ -403,7 +403,7 @@
       swatch.style.background = campColour(camp.id);
       item.appendChild(swatch);
       item.appendChild(el("strong", null, "Camp " + (camp.id + 1) + ": "));
-      item.appendChild(document.createTextNode(camp.members.map(nameOf).join(", ")));
+      item.appendChild(document.createTextNode(camp.members.map(nameOf).sort().join(", ")));
       campList.appendChild(item);
     });
     if (!camps.length) { campList.appendChild(el("li", "muted", "No camps found.")); }
