@@ -672,6 +672,72 @@ class Store:
         sql = f"SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}"
         return [_evidence_from_row(r) for r in _stream(self._con.cursor(), sql, [ids])]
 
+    def stance_aggregates(
+        self,
+        by: Literal["source", "author", "doc"] = "source",
+        *,
+        actor: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        modalities: Iterable[str] | None = ("asserted", "advocated"),
+    ) -> list[dict[str, Any]]:
+        """Per group (outlet, author or document) and actor: how the author-voiced events
+        (no ``attributed_to``) of those articles cast the actor, as source and as target.
+
+        Rows have ``group, actor, actor_name, events, documents, net_polarity, cooperative,
+        conflictual, as_actor_events, as_actor_net, as_recipient_events, as_recipient_net``.
+        """
+        groups = {"source": "coalesce(d.source, '(unknown)')",
+                  "author": "coalesce(d.author, '(unknown)')", "doc": "d.doc_id"}
+        if by not in groups:
+            raise ConfigError(f"unknown stance grouping {by!r}; use source, author or doc")
+        clauses = ["e.attributed_id IS NULL"]
+        params: list[Any] = []
+        mods = _check_modalities(modalities)
+        if mods is not None:
+            clauses.append("e.modality IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(mods)
+        if since is not None:
+            clauses.append("e.date >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("e.date <= ?")
+            params.append(until)
+        actor_clause = ""
+        if actor is not None:
+            actor_clause = "WHERE r.id = ?"
+        sql = f"""
+            WITH e AS (
+                SELECT {groups[by]} AS grp, e.doc_hash, e.actor_id, e.recipient_id, e.polarity
+                FROM events e JOIN documents d ON d.hash = e.doc_hash
+                WHERE {' AND '.join(clauses)}
+            ), r AS (
+                SELECT grp, doc_hash, actor_id AS id, 'actor' AS role, polarity FROM e
+                UNION ALL
+                SELECT grp, doc_hash, recipient_id, 'recipient', polarity FROM e
+                WHERE recipient_id IS NOT NULL
+            )
+            SELECT r.grp AS "group", r.id AS actor, coalesce(any_value(a.name), r.id) AS actor_name,
+                   count(*) AS events, count(DISTINCT r.doc_hash) AS documents,
+                   CAST(sum(r.polarity) AS BIGINT) AS net_polarity,
+                   count(*) FILTER (WHERE r.polarity > 0) AS cooperative,
+                   count(*) FILTER (WHERE r.polarity < 0) AS conflictual,
+                   count(*) FILTER (WHERE r.role = 'actor') AS as_actor_events,
+                   CAST(coalesce(sum(r.polarity) FILTER (WHERE r.role = 'actor'), 0) AS BIGINT)
+                       AS as_actor_net,
+                   count(*) FILTER (WHERE r.role = 'recipient') AS as_recipient_events,
+                   CAST(coalesce(sum(r.polarity) FILTER (WHERE r.role = 'recipient'), 0)
+                       AS BIGINT) AS as_recipient_net
+            FROM r LEFT JOIN actors a ON a.id = r.id
+            {actor_clause}
+            GROUP BY r.grp, r.id
+            ORDER BY r.grp, events DESC, r.id"""
+        if actor is not None:
+            params.append(actor)
+        cur = self._con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
     # -- queries: documents and actors -----------------------------------------------------------
 
     def documents(self, *, include_text: bool = False, source: str | None = None,
