@@ -29,6 +29,8 @@ __all__ = [
     "iter_jsonl",
     "iter_json",
     "too_large",
+    "corrupt_gzip",
+    "STREAM_ERRORS",
 ]
 
 #: Suffix (lower case) -> format name. ``.gz`` may follow any of them.
@@ -41,8 +43,8 @@ FORMATS: dict[str, str] = {
     ".htm": "html",
 }
 
-# Errors a gzip stream raises on corrupt or truncated data; plain files never raise them.
-_STREAM_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+#: Errors a gzip stream raises on corrupt or truncated data; plain files never raise them.
+STREAM_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
 T = TypeVar("T")
 
@@ -58,9 +60,13 @@ def _guard(path: str, line: int | None, action: Callable[[], T]) -> T:
     """Run a stream read, reporting corrupt compressed data as an InputError."""
     try:
         return action()
-    except _STREAM_ERRORS as exc:
-        raise InputError(path, f"corrupt or truncated gzip data ({exc}); check the download or "
-                         f"recompress the file", line) from exc
+    except STREAM_ERRORS as exc:
+        raise InputError(path, corrupt_gzip(exc), line) from exc
+
+
+def corrupt_gzip(exc: BaseException) -> str:
+    """The message for gzip data that cannot be decompressed."""
+    return f"corrupt or truncated gzip data ({exc}); check the download or recompress the file"
 
 
 def read_all(stream: IO[bytes], path: str, max_bytes: int) -> bytes:

@@ -15,6 +15,8 @@ from faultlines.config import get_setting
 from faultlines.errors import ConfigError, InputError
 from faultlines.ingest.formats import (
     FORMATS,
+    STREAM_ERRORS,
+    corrupt_gzip,
     iter_json,
     iter_jsonl,
     read_html,
@@ -22,7 +24,7 @@ from faultlines.ingest.formats import (
     too_large,
 )
 from faultlines.ingest.records import parse_json
-from faultlines.ingest.text import GZIP_MAGIC, decode_bytes, sniff_container
+from faultlines.ingest.text import GZIP_MAGIC, sniff_container
 from faultlines.types import Document, ReadError
 
 __all__ = ["SUPPORTED_SUFFIXES", "STDIN", "ReadStats", "read_documents"]
@@ -186,7 +188,9 @@ def _read_file(path: str, relative: str, *, explicit: bool, max_bytes: int,
         yield from _read_stream(stream, path, form, _document_id(relative), max_bytes)
     except InputError as exc:
         yield exc
-    except OSError as exc:  # e.g. EIO, or a gzip header that is not gzip after all
+    except STREAM_ERRORS as exc:  # before OSError: BadGzipFile is one
+        yield InputError(path, corrupt_gzip(exc))
+    except OSError as exc:  # e.g. EIO
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
     finally:
         handle.close()
@@ -209,8 +213,11 @@ def _looks_like_jsonl(stream: IO[bytes], max_bytes: int) -> bool:
             continue
         if not line.strip():
             continue
+        # Lenient decoding is enough to judge the shape: stray bytes can only sit inside JSON
+        # strings of a valid line. The reading pass reports them (once) with the line number.
+        text = line.decode("utf-8", "replace").lstrip("\ufeff")
         try:
-            record = parse_json(decode_bytes(line, STDIN_PATH).lstrip("\ufeff"), STDIN_PATH, None)
+            record = parse_json(text, STDIN_PATH, None)
         except InputError:
             return False
         if not isinstance(record, dict) or "text" not in record:
@@ -251,8 +258,10 @@ def _read_stdin(source: Any, max_bytes: int,
             yield from _read_stream(stream, STDIN_PATH, form, "stdin", max_bytes)
         except InputError as exc:
             yield exc
-        except (OSError, EOFError) as exc:  # corrupt gzip data on standard input
-            yield InputError(STDIN_PATH, f"cannot read: {exc}")
+        except STREAM_ERRORS as exc:
+            yield InputError(STDIN_PATH, corrupt_gzip(exc))
+        except OSError as exc:
+            yield InputError(STDIN_PATH, f"cannot read: {exc.strerror or exc}")
 
 
 def _read_input(name: str, *, stdin: Any, max_bytes: int,
