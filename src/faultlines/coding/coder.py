@@ -26,6 +26,9 @@ _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _OBJ = frozenset({"dobj", "obj", "attr", "oprd"})
 _TARGET_PREPS = ("against", "with", "to", "on", "upon", "into", "toward", "towards", "at",
                  "between", "from", "over", "for", "in")
+# Places and circumstances: their objects may be targets ("demonstrated in Serbia") but the
+# nouns inside them are not searched further ("in his op-ed").
+_SHALLOW_PREPS = frozenset({"in", "at", "over", "for"})
 _NOUN_TARGET_PREPS = frozenset({"against", "with", "to", "on", "upon", "into", "toward",
                                 "towards", "at", "between", "of", "from", "by", "for", "over"})
 _INTENT_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -43,6 +46,8 @@ _SUPPORT_NOUNS_OF_AGENT = frozenset({"endorsement", "support", "backing", "prais
                                      "criticism", "condemnation", "demand", "call", "appeal",
                                      "request", "threat", "attack", "offer", "ultimatum"})
 _RELATIONAL_NOUNS = frozenset({"ally", "partner"})
+# Acts whose direct object is the thing handed over, not the receiving actor.
+_GIVING = frozenset({"AID", "RETREAT", "AGREE", "COOPERATE"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
                              "ORDINAL"})
 
@@ -88,8 +93,7 @@ class _SentenceCoder:
             for i in range(mention.start, mention.end):
                 self.by_token.setdefault(i, mention)
         self.persons = sorted(
-            (m for m in mentions if m.kind in ("entity", "title") and _looks_person(m)),
-            key=lambda m: m.start)
+            (m for m in mentions if _looks_person(doc, m)), key=lambda m: m.start)
         self.trigger_cache: dict[int, tuple[LexiconEntry, str, object | None] | None] = {}
 
     # ----------------------------------------------------------------- triggers
@@ -103,7 +107,7 @@ class _SentenceCoder:
             found = self._verb_trigger(tok)
         if found is None and tok.pos_ == "ADJ":
             found = self._adj_trigger(tok)
-        if found is None and tok.pos_ in ("NOUN", "PROPN"):
+        if found is None and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in _NOT_ACTOR_ENTS:
             entry = self._noun_entry(tok)
             if entry is not None:
                 found = (entry, self._noun_text(tok, entry), None)
@@ -176,8 +180,8 @@ class _SentenceCoder:
                 continue
             return entry, _verb_text(tok, entry), None
         # A light or speech verb takes its category from an event noun it governs.
-        if light or not any(e.specificity == 0 for e in entries):
-            for noun in _nominal_objects(tok):
+        if light or (entries and not any(e.specificity == 0 for e in entries)):
+            for noun in _nominal_objects(tok, with_preps=light):
                 entry = self._noun_entry(noun)
                 if entry is not None:
                     return entry, f"{tok.text} {self._noun_text(noun, entry)}", noun
@@ -204,7 +208,8 @@ class _SentenceCoder:
                 break
             head_lemma = head.lemma_.lower()
             if dep in _CLAUSAL or (dep == "acl" and cur.tag_ == "VBG"):
-                if self.lex.is_cue("speech", head_lemma) and self.trigger(head) is None:
+                if self.lex.is_cue("speech", head_lemma) and self.trigger(head) is None and \
+                        _subject_token(head) is not None:
                     ctx.speech = head
                     ctx.speaker = _subject_token(head)
                     if _has_aux(cur, {"would", "'d"}) and not ctx.intent:
@@ -227,11 +232,14 @@ class _SentenceCoder:
                 elif self.lex.is_cue("advocating", head_lemma) and dep == "xcomp":
                     ctx.advocated = True
                     ctx.advocate_word = ctx.advocate_word or f"{head.text} to"
-                elif dep == "ccomp":
-                    # A that-clause under a non-speech verb ("believe", "acknowledge").
-                    self._collect_markers(head, ctx, own=False)
+                elif dep == "ccomp" or (dep == "acl" and not self.lex.is_cue("speech", head_lemma)):
+                    # A that-clause under a non-speech verb ("will not tolerate Iran arming X"):
+                    # the matrix verb's negation and modals are not the clause's.
                     cur = head
                     break
+                elif dep == "acl":
+                    cur = head
+                    continue
                 cur = head
                 self._collect_markers(cur, ctx, own=False)
                 continue
@@ -247,19 +255,38 @@ class _SentenceCoder:
                 self._collect_markers(cur, ctx, own=False, aux_only=True)
                 continue
             break
-        # "..., police said" and "the AP reports" attached beside the clause.
         if ctx.speech is None:
-            top = cur
-            for child in top.children:
-                if child.dep_ in ("conj", "parataxis", "advcl", "ccomp") and child.i > tok.i \
-                        and self.lex.is_cue("speech", child.lemma_.lower()) \
-                        and self.trigger(child) is None and _subject_token(child) is not None:
-                    ctx.speech = child
-                    ctx.speaker = _subject_token(child)
-                    break
+            self._find_speech(tok, cur, ctx)
         if ctx.according_to is None:
             ctx.according_to = _according_to(cur) or _according_to(tok)
         return ctx
+
+    def _find_speech(self, tok, cur, ctx: _Context) -> None:
+        """Attribution only: climb to the clause root looking for a reporting verb.
+
+        Covers "X said that ... [advcl]" and "..., police said" / "the AP reports" attached
+        beside the clause (conj, parataxis, ccomp of the speech verb).
+        """
+        for _ in range(8):
+            for child in cur.children:
+                if child.dep_ in ("conj", "parataxis", "advcl", "ccomp") and child.i > tok.i \
+                        and self.lex.is_cue("speech", child.lemma_.lower()) \
+                        and self.trigger(child) is None and _subject_token(child) is not None:
+                    ctx.speech, ctx.speaker = child, _subject_token(child)
+                    return
+            according = _according_to(cur)
+            if according is not None:
+                ctx.according_to = according
+                return
+            head = cur.head
+            if head.i == cur.i or cur.dep_ not in ("advcl", "conj", "xcomp", "ccomp", "acomp",
+                                                   "pcomp", "acl", "relcl", "prep", "pobj"):
+                return
+            if cur.dep_ == "ccomp" and self.lex.is_cue("speech", head.lemma_.lower()) and \
+                    self.trigger(head) is None and _subject_token(head) is not None:
+                ctx.speech, ctx.speaker = head, _subject_token(head)
+                return
+            cur = head
 
     def _collect_markers(self, verb, ctx: _Context, *, own: bool, aux_only: bool = False) -> None:
         for child in verb.children:
@@ -329,22 +356,23 @@ class _SentenceCoder:
                     refs.append(ref)
         return refs
 
-    def pick_recipients(self, candidates: list, actor_ids: set[str]) -> list[ActorRef]:
-        """First candidate covered by a mention, else the first proper noun, else first noun."""
+    def pick_recipients(self, candidates: list, actor_ids: set[str], *,
+                        themes: frozenset[int] = frozenset()) -> list[ActorRef]:
+        """The target: first candidate covered by a mention (or a resolvable pronoun), else the
+        first proper noun, else the first common noun that is not an event word or a theme
+        (the thing given in "supplying weapons")."""
         for rule in (0, 1, 2):
             for tok in candidates:
                 if tok.ent_type_ in _NOT_ACTOR_ENTS:
                     continue
-                if rule == 0 and tok.i not in self.by_token and not any(
+                if rule == 0 and tok.i not in self.by_token and tok.pos_ != "PRON" and not any(
                         c.i in self.by_token for c in tok.children
                         if c.dep_ in ("compound", "amod", "poss")):
                     continue
                 if rule == 1 and tok.pos_ != "PROPN":
                     continue
-                if rule == 2 and (tok.pos_ not in ("NOUN", "PROPN", "PRON")
-                                  or self._noun_entry(tok) is not None
-                                  or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY",
-                                                       "MONEY", "PERCENT", "ORDINAL")):
+                if rule == 2 and (tok.pos_ != "NOUN" or tok.i in themes
+                                  or self._noun_entry(tok) is not None):
                     continue
                 refs = [r for r in self.actors_of([tok]) if r.id not in actor_ids]
                 if refs:
@@ -353,10 +381,13 @@ class _SentenceCoder:
 
 
 # --------------------------------------------------------------------- parse helpers
-def _looks_person(mention: Mention) -> bool:
-    sector = (mention.actor.sector or "").upper()
-    return mention.actor.id.isupper() and sector in ("GOV", "PTY", "", "OPP", "REL", "MIL") \
-        and " " in mention.actor.name or mention.kind == "title"
+def _looks_person(doc, mention: Mention) -> bool:
+    """A mention that can be the antecedent of he/him/his: a PERSON entity or a title."""
+    if mention.kind in ("pronoun", "agent"):
+        return False
+    if mention.kind == "title":
+        return True
+    return 0 <= mention.start < len(doc) and doc[mention.start].ent_type_ == "PERSON"
 
 
 def _governing_subject(pron):
@@ -372,6 +403,18 @@ def _governing_subject(pron):
         if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i:
             return subj
     return None
+
+
+def _within_phrase(prep, noun) -> bool:
+    """Whether a preposition hangs off ``noun`` through prepositional phrases only."""
+    cur = prep
+    for _ in range(5):
+        if cur.head.i == noun.i:
+            return True
+        if cur.head.dep_ not in ("pobj", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _is_passive(tok) -> bool:
@@ -408,7 +451,7 @@ def _verb_text(tok, entry: LexiconEntry) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
-def _nominal_objects(tok) -> Iterator:
+def _nominal_objects(tok, *, with_preps: bool = True) -> Iterator:
     for child in tok.children:
         if child.dep_ in _OBJ or child.dep_ == "nsubjpass" and _is_passive(tok):
             yield child
@@ -416,7 +459,7 @@ def _nominal_objects(tok) -> Iterator:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     yield from (p for p in prep.children if p.dep_ == "pobj")
-    for child in tok.children:
+    for child in tok.children if with_preps else ():
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "into"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -496,6 +539,17 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
         return [subj]
     if verb.dep_ == "relcl":
         return [verb.head]
+    if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP":
+        # "In his op-ed urging ...": a possessed sibling noun names the doer; otherwise the
+        # verb the preposition hangs on ("X did Y by arming Z").
+        prep = verb.head
+        siblings = [p for p in prep.children if p.dep_ == "pobj"]
+        poss = [c for sib in siblings for c in sib.children if c.dep_ == "poss"]
+        if poss:
+            return poss
+        if prep.head.i != prep.i:
+            return _agent_subjects(coder, prep.head, seen + 1)
+        return []
     if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acomp", "pcomp") and \
             verb.head.i != verb.i:
         head = verb.head
@@ -507,12 +561,42 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
                     head.lemma_.lower() not in ("promise", "offer", "agree", "pledge", "vow"):
                 return [obj]
         return _agent_subjects(coder, head, seen + 1)
-    if verb.dep_ == "acl" and verb.head.dep_ in _OBJ:
-        return _agent_subjects(coder, verb.head.head, seen + 1)
+    if verb.dep_ == "acl":
+        head = verb.head
+        if verb.tag_ == "VBN":
+            # "Shi'ites opposed to Sadr" (stance) vs "the curfew imposed in Sudan" (passive).
+            return [head] if coder.lex.is_cue("stative", verb.lemma_.lower()) else []
+        # "his op-ed urging ...": the possessor of the head noun is the doer.
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss:
+            return poss
+        if head.i in coder.by_token or head.pos_ == "PROPN" or head.dep_ not in _OBJ:
+            return [head]
+        return _agent_subjects(coder, head.head, seen + 1)
     if verb.dep_ == "amod" and verb.tag_ == "VBN":
         return [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
                 and c.i < verb.i][:1]
     return []
+
+
+def _event_noun_subjects(coder: _SentenceCoder, subjects: list, category: str) -> list:
+    """Replace event nouns in subject position ("US Predator attacks have killed ...").
+
+    For attacks the noun's named modifier is the doer (or the noun stands in as an instrument);
+    for other acts an event noun is no actor at all ("the fight ... has given him credibility").
+    """
+    out = []
+    for subj in subjects:
+        if subj.i in coder.by_token or subj.pos_ not in ("NOUN",) or \
+                coder._noun_entry(subj) is None:
+            out.append(subj)
+            continue
+        if category not in ("ASSAULT", "COERCE"):
+            continue
+        mods = [c for c in subj.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                and (c.i in coder.by_token or c.pos_ == "PROPN")]
+        out.append(mods[0] if mods else subj)
+    return out
 
 
 def _instrument(verb) -> list:
@@ -546,7 +630,8 @@ def _recipient_candidates(coder: _SentenceCoder, verb, noun=None, depth: int = 0
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.append(pobj)
-                        out += _noun_candidates(pobj, 1)
+                        if prep_word not in _SHALLOW_PREPS:
+                            out += _noun_candidates(pobj, 1)
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and (noun is None or child.i != noun.i):
             out += _noun_candidates(child)
@@ -654,12 +739,23 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
         if ctx.governed:
             continue
         category, trig_text = _shift_category(entry.category, ctx, text)
-        subjects = _agent_subjects(coder, tok)
+        subjects = _event_noun_subjects(coder, _agent_subjects(coder, tok), entry.category)
+        candidates = _recipient_candidates(coder, tok, noun)
+        if noun is not None and coder.lex.is_cue("receiving", tok.lemma_.lower()):
+            # "won him the endorsement of X": X acts, the receiver is the target.
+            givers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in
+                      ("of", "from", "by") for p in c.children if p.dep_ == "pobj"]
+            if not givers:
+                continue
+            candidates = [c for c in tok.children if c.dep_ == "dative"] + subjects
+            subjects = givers
         actors = coder.actors_of(subjects)
         if not actors:
             continue
         actor_ids = {a.id for a in actors}
-        recipients = coder.pick_recipients(_recipient_candidates(coder, tok, noun), actor_ids)
+        themes = frozenset(c.i for c in tok.children if c.dep_ in ("dobj", "obj")) \
+            if entry.category in _GIVING else frozenset()
+        recipients = coder.pick_recipients(candidates, actor_ids, themes=themes)
         for actor in actors:
             for recipient in recipients or [None]:
                 emit(category, actor, recipient, entry.intensity, ctx, trig_text, tok)
@@ -684,6 +780,10 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
         if not actors:
             continue
         host = tok.head
+        for _ in range(6):
+            if host.pos_ in ("VERB", "AUX") or host.head.i == host.i:
+                break
+            host = host.head
         ctx = coder.context(host) if host.pos_ in ("VERB", "AUX") else _Context()
         ctx.governed = False
         ctx.intent = ""
@@ -708,6 +808,9 @@ def _nominal_participants(coder: _SentenceCoder, noun, entry: LexiconEntry):
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and (
                     child.i in coder.by_token or child.ent_type_ in ("NORP", "GPE", "ORG")):
+                if entry.category in ("ASSAULT", "COERCE") and child.ent_type_ in ("GPE", "LOC") \
+                        and child.dep_ == "compound":
+                    break  # "the Iraq invasion", "a Gaza offensive": the place is the target
                 actor_toks.append(child)
                 break
     of_pobjs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
@@ -722,12 +825,14 @@ def _nominal_participants(coder: _SentenceCoder, noun, entry: LexiconEntry):
                 if subj is not None:
                     target_toks.append(subj)
     between = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "between"
-               and c.head.i in {noun.i} | {x.i for x in noun.children}
-               for p in c.children if p.dep_ == "pobj"]
+               and _within_phrase(c, noun) for p in c.children if p.dep_ == "pobj"]
     if not actor_toks and between:
-        actor_toks = between[:1]
-        target_toks += [c for c in between[0].conjuncts]
-        between = []
+        # "an alliance between X and Y": X is the actor, Y (and further conjuncts) the target.
+        first = coder.actor_ref(between[0])
+        targets = [c for c in between[0].conjuncts if c.i > between[0].i]
+        if first is None:
+            return [], []
+        return [first], targets
     if not actor_toks and noun.dep_ == "pobj":
         # "Iraq is in (stage one of) a civil war": the subject of the copula is the actor.
         anchor = noun.head
