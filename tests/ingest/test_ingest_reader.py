@@ -86,6 +86,11 @@ def test_reading_is_lazy(corpus: Path) -> None:
     assert consumed == [str(corpus / "a.txt")]
 
 
+def test_a_single_path_and_path_objects_are_accepted(corpus: Path) -> None:
+    assert [d.id for d in read_documents(str(corpus / "a.txt"))] == ["a"]  # type: ignore[attr-defined]
+    assert [d.id for d in read_documents([corpus / "b.txt"])] == ["b"]  # type: ignore[attr-defined]
+
+
 def test_unsupported_file_named_explicitly_is_an_error(corpus: Path, read) -> None:
     documents, errors = read(corpus / "notes.md", corpus / "Makefile", corpus / "a.txt")
     assert [d.id for d in documents] == ["a"]

@@ -288,7 +288,8 @@ def _read_input(name: str, *, stdin: Any, max_bytes: int,
                           stats=stats)
 
 
-def read_documents(inputs: Iterable[str], *, max_bytes: int | None = None, stdin: Any = None,
+def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int | None = None,
+                   stdin: Any = None,
                    stats: ReadStats | None = None) -> Iterator[Document | ReadError]:
     """Read documents from files, folders and standard input, in order, one at a time.
 
@@ -333,9 +334,11 @@ def read_documents(inputs: Iterable[str], *, max_bytes: int | None = None, stdin
     """
     limit = _resolve_max_bytes(max_bytes)
     stats = stats if stats is not None else ReadStats()
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]  # one path, not an iterable of one-character "paths"
     first_seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin)
     for name in inputs:
-        for item in _read_input(str(name), stdin=stdin, max_bytes=limit, stats=stats):
+        for item in _read_input(os.fspath(name), stdin=stdin, max_bytes=limit, stats=stats):
             if isinstance(item, InputError):
                 stats.errors += 1
                 yield ReadError(item.path, item.line, item.reason)
