@@ -371,11 +371,12 @@ class Store:
             con.commit()
         except duckdb.Error as exc:
             _rollback(con)
-            first = batch[0].document
+            names = ", ".join(f"{r.document.id} ({r.document.origin or 'no origin'})"
+                              for r in batch[:5])
+            more = f" and {len(batch) - 5} more" if len(batch) > 5 else ""
             raise StoreError(
-                f"cannot store the batch starting with document {first.id!r} "
-                f"({first.origin or 'no origin'}) in {self.path}: {exc}; nothing of this batch "
-                f"was stored, earlier batches were") from exc
+                f"cannot store the batch of documents {names}{more} in {self.path}: {exc}; "
+                f"nothing of this batch was stored, earlier batches were") from exc
         finally:
             for name in registered:
                 con.unregister(name)
@@ -620,9 +621,9 @@ class Store:
     ) -> pa.Table:
         """Same aggregate as :meth:`dyads` as a pyarrow Table (for large stores)."""
         sql, params = self._dyad_sql(since, until, window, modalities, directed, evidence)
-        result = self._con.execute(sql, params)
-        # duckdb 2 renamed fetch_arrow_table to to_arrow_table; support both.
-        fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
+        relation = self._con.sql(sql, params=params)
+        # duckdb 2 calls it to_arrow_table; duckdb 1.x relations have arrow() returning a Table.
+        fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
         return fetch()
 
     def evidence(
