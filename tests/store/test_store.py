@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import IRN, IRQ, SADR, USA, make_result
+from store_builders import IRN, IRQ, SADR, USA, make_result
 
 from faultlines.errors import ConfigError, StoreError
 from faultlines.store import DYAD_MODALITIES, Store
