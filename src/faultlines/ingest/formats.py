@@ -11,6 +11,7 @@ import codecs
 import gzip
 import io
 import json
+import logging
 import re
 import zlib
 from collections.abc import Callable, Iterator
@@ -133,11 +134,18 @@ def read_html(stream: IO[bytes], path: str, doc_id: str, max_bytes: int) -> Docu
     import trafilatura  # imported here: it takes ~1 s and only HTML inputs need it
 
     html = _decode_html(read_all(stream, path, max_bytes), path)
+    # trafilatura logs its own ERROR lines for pages without a body; we report those pages as
+    # one ReadError, so its messages would only repeat ours in the user's log.
+    trafilatura_logger = logging.getLogger("trafilatura")
+    level = trafilatura_logger.level
+    trafilatura_logger.setLevel(logging.CRITICAL)
     try:
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                                 include_tables=False)
     except (ValueError, TypeError, RecursionError) as exc:  # lxml on pathological markup
         raise InputError(path, f"cannot parse HTML ({type(exc).__name__}: {exc})") from exc
+    finally:
+        trafilatura_logger.setLevel(level)
     text = normalise_text(extracted.text or "") if extracted is not None else ""
     if not text:
         raise InputError(path, "no main text found in the HTML (trafilatura found no article "
