@@ -46,8 +46,12 @@ _SUPPORT_NOUNS_OF_AGENT = frozenset({"endorsement", "support", "backing", "prais
                                      "criticism", "condemnation", "demand", "call", "appeal",
                                      "request", "threat", "attack", "offer", "ultimatum"})
 _RELATIONAL_NOUNS = frozenset({"ally", "partner"})
+_QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens",
+                             "group", "number", "crowd", "crowds", "some", "many", "most",
+                             "all", "none", "handful", "majority", "band", "contingent",
+                             "patch", "unit", "one", "two", "third", "half"})
 # Acts whose direct object is the thing handed over, not the receiving actor.
-_GIVING = frozenset({"AID", "RETREAT", "AGREE", "COOPERATE"})
+_GIVING = frozenset({"AID", "RETREAT", "AGREE", "COOPERATE", "MOBILIZE"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
                              "ORDINAL"})
 
@@ -327,6 +331,9 @@ class _SentenceCoder:
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or tok.like_num:
             return None
         for child in tok.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i].actor  # "Egypt's ally Saudi Arabia"
+        for child in tok.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and \
                     child.i in self.by_token:
                 return self.by_token[child.i].actor
@@ -361,9 +368,12 @@ class _SentenceCoder:
         """The target: first candidate covered by a mention (or a resolvable pronoun), else the
         first proper noun, else the first common noun that is not an event word or a theme
         (the thing given in "supplying weapons")."""
-        for rule in (0, 1, 2):
-            for tok in candidates:
-                if tok.ent_type_ in _NOT_ACTOR_ENTS:
+        direct = [t for t in candidates if not _is_circumstance(t)]
+        circumstantial = [t for t in candidates if _is_circumstance(t)]
+        for tier, rule in ((direct, 0), (direct, 1), (direct, 2), (circumstantial, 0),
+                           (circumstantial, 1)):
+            for tok in tier:
+                if tok.ent_type_ in _NOT_ACTOR_ENTS or _own_possession(tok):
                     continue
                 if rule == 0 and tok.i not in self.by_token and tok.pos_ != "PRON" and not any(
                         c.i in self.by_token for c in tok.children
@@ -371,8 +381,10 @@ class _SentenceCoder:
                     continue
                 if rule == 1 and tok.pos_ != "PROPN":
                     continue
-                if rule == 2 and (tok.pos_ != "NOUN" or tok.i in themes
-                                  or self._noun_entry(tok) is not None):
+                if rule == 2 and (tok.pos_ != "NOUN" or self._noun_entry(tok) is not None
+                                  or self.lex.is_cue("abstract", tok.lemma_.lower())
+                                  or (tok.i in themes
+                                      and not self.lex.is_cue("agent", tok.lemma_.lower()))):
                     continue
                 refs = [r for r in self.actors_of([tok]) if r.id not in actor_ids]
                 if refs:
@@ -403,6 +415,17 @@ def _governing_subject(pron):
         if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i:
             return subj
     return None
+
+
+def _is_circumstance(tok) -> bool:
+    """Objects of place/time/cause prepositions ("in Mosul", "over pay") are weak targets."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _SHALLOW_PREPS
+
+
+def _own_possession(tok) -> bool:
+    """"its troops", "their forces": the actor's own people are not its target."""
+    return tok.dep_ in ("dobj", "obj") and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
 def _within_phrase(prep, noun) -> bool:
@@ -536,7 +559,7 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
     if subj is not None:
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
-        return [subj]
+        return [_quantified(subj)]
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP":
@@ -588,7 +611,7 @@ def _event_noun_subjects(coder: _SentenceCoder, subjects: list, category: str) -
     out = []
     for subj in subjects:
         if subj.i in coder.by_token or subj.pos_ not in ("NOUN",) or \
-                coder._noun_entry(subj) is None:
+                coder._noun_entry(subj) is None or subj.lemma_.lower() in _RELATIONAL_NOUNS:
             out.append(subj)
             continue
         if category not in ("ASSAULT", "COERCE"):
@@ -597,6 +620,17 @@ def _event_noun_subjects(coder: _SentenceCoder, subjects: list, category: str) -
                 and (c.i in coder.by_token or c.pos_ == "PROPN")]
         out.append(mods[0] if mods else subj)
     return out
+
+
+def _quantified(tok):
+    """"Thousands of students", "a group of rebels": the people counted are the actor."""
+    if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in _QUANTITY_HEADS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return tok
 
 
 def _instrument(verb) -> list:
@@ -755,9 +789,15 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
         actor_ids = {a.id for a in actors}
         themes = frozenset(c.i for c in tok.children if c.dep_ in ("dobj", "obj")) \
             if entry.category in _GIVING else frozenset()
+        if entry.category == "MOBILIZE":
+            # "sent troops", "deployed two battalions": the object is the actor's own force.
+            candidates = [c for c in candidates if c.i not in themes and c.dep_ not in _OBJ]
         recipients = coder.pick_recipients(candidates, actor_ids, themes=themes)
         for actor in actors:
-            for recipient in recipients or [None]:
+            # "Israel and Jordan signed a treaty": with no other target, each partner is the
+            # other's target.
+            partners = recipients or [a for a in actors if a.id != actor.id][:1] or [None]
+            for recipient in partners:
                 emit(category, actor, recipient, entry.intensity, ctx, trig_text, tok)
         if ctx.advocated and ctx.speech is not None and ctx.speaker is not None:
             # "X said Y must ...": the speaker demands it of Y (PLOVER DEMAND).
@@ -801,7 +841,14 @@ def _nominal_participants(coder: _SentenceCoder, noun, entry: LexiconEntry):
     actor_toks: list = []
     target_toks: list = []
     lemma = noun.lemma_.lower()
-    for child in noun.children:
+    # "violence against Sunnis by Shiite militias": an explicit agent beats any modifier.
+    owners = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        owners.append(noun.head.head)  # "the beginning of violence ... by militias"
+    actor_toks += [p for owner in owners for c in owner.children
+                   if c.dep_ == "prep" and c.lower_ == "by"
+                   for p in c.children if p.dep_ == "pobj"][:1]
+    for child in noun.children if not actor_toks else ():
         if child.dep_ == "poss":
             actor_toks.append(child)
     if not actor_toks:

@@ -34,7 +34,7 @@ DEFAULT_INTENSITY: dict[str, float] = {
 
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
 _CUE_CLASSES = frozenset({"speech", "light", "intent", "transparent", "negating", "advocating",
-                          "stative", "receiving"})
+                          "stative", "receiving", "agent", "abstract"})
 
 
 @dataclass(frozen=True)
