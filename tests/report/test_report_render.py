@@ -41,7 +41,12 @@ def test_report_embeds_the_data_once_and_escaped(sample_data: ReportData) -> Non
     page = render_report(sample_data)
     blocks = DATA_BLOCK.findall(page)
     assert len(blocks) == 1
-    assert json.loads(blocks[0]) == sample_data.to_json_dict()
+    payload = json.loads(blocks[0])
+    table = payload.pop("events")
+    expected = sample_data.to_json_dict()
+    assert [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]] == expected.pop(
+        "events")
+    assert payload == expected
     # the hostile strings exist only in their escaped JSON form
     assert h.HOSTILE_SENTENCE not in page
     assert "window.__pwned = 'title'</script>" not in page
@@ -65,8 +70,8 @@ def test_placeholders_are_filled_in_one_pass(sample_data: ReportData) -> None:
     first = sample_data.events[0]
     tricky = replace(first, sentence="An article quoting @@SCRIPTS@@ and @@DATA@@ literally.")
     data = replace(sample_data, events=(tricky, *sample_data.events[1:]))
-    payload = json.loads(DATA_BLOCK.findall(render_report(data))[0])
-    assert payload["events"][0]["sentence"] == tricky.sentence
+    table = json.loads(DATA_BLOCK.findall(render_report(data))[0])["events"]
+    assert table["rows"][0][table["columns"].index("sentence")] == tricky.sentence
 
 
 def test_render_page_names_missing_placeholders() -> None:
@@ -95,7 +100,8 @@ def test_write_report_names_a_missing_store(tmp_path: Path) -> None:
 
 def test_empty_data_renders() -> None:
     page = render_report(build_report_data([], title="empty"))
-    assert json.loads(DATA_BLOCK.findall(page)[0])["edges"] == []
+    payload = json.loads(DATA_BLOCK.findall(page)[0])
+    assert payload["edges"] == [] and payload["events"] == {"columns": [], "rows": []}
 
 
 # ---- against a real store -------------------------------------------------------------------
@@ -138,5 +144,5 @@ def test_write_report_from_a_store_path(sample_store: Path, tmp_path: Path) -> N
     before = sample_store.stat().st_mtime_ns
     out = write_report(sample_store, tmp_path / "r.html", title="From path")
     payload = json.loads(DATA_BLOCK.findall(out.read_text(encoding="utf-8"))[0])
-    assert payload["title"] == "From path" and len(payload["events"]) == 13
+    assert payload["title"] == "From path" and len(payload["events"]["rows"]) == 13
     assert sample_store.stat().st_mtime_ns == before  # opened read-only

@@ -227,7 +227,7 @@ def event_to_json(event: ReportEvent) -> dict[str, Any]:
     return {
         "event_id": event.event_id, "doc_id": event.doc_id, "date": _iso(event.date),
         "event_type": event.event_type, "quad": event.quad, "polarity": event.polarity,
-        "intensity": event.intensity, "actor": event.actor, "recipient": event.recipient,
+        "intensity": round(event.intensity, 3), "actor": event.actor, "recipient": event.recipient,
         "modality": event.modality, "attributed_to": event.attributed_to,
         "trigger": event.trigger, "sentence": event.sentence, "source": event.source,
     }

