@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from faultlines.actors.normalize import PARTICLES, fold_words, skeleton
 from faultlines.errors import DictionaryError
@@ -126,10 +127,10 @@ class AgentEntry:
     plural: str | None = None
 
 
-@dataclass(frozen=True)
-class Target:
-    """What a folded word sequence can name. ``kind``: actor, short, country, demonym, capital,
-    group or agent; ``ref`` is an entry id, an ISO code, a group id or a sector code."""
+class Target(NamedTuple):
+    """What a folded word sequence can name. ``kind``: actor, short, country, demonym, capital
+    or group; ``ref`` is an entry id, an ISO code or a group id. A NamedTuple because the
+    tables hold hundreds of thousands of them and they must build fast in every worker."""
 
     kind: str
     ref: str
@@ -215,6 +216,7 @@ class KnowledgeBase:
     entries: dict[str, ActorEntry] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     group_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, sector)
+    group_homes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> ISO codes
     phrases: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)
     first_lengths: dict[str, set[int]] = field(default_factory=dict)
@@ -241,7 +243,8 @@ class KnowledgeBase:
             self.entries[entry.id] = merged
         else:
             self.entries[entry.id] = entry
-        kind = "country" if entry.kind == "country" else "actor"
+        # imported entries filed under a bare country code are the country itself
+        kind = "country" if entry.kind == "country" or entry.id in self.country_names else "actor"
         for alias in (entry.name, *entry.aliases):
             self._add_phrase(alias, Target(kind, entry.id, rank))
             self._add_skeleton(alias, entry.id)
@@ -338,10 +341,11 @@ def _load_groups_and_sectors(kb: KnowledgeBase) -> None:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) != 4:
-            raise DictionaryError(f"groups.tsv:{number}: expected 4 tab-separated columns")
-        gid, name, sector, words = cols
+        if len(cols) != 5:
+            raise DictionaryError(f"groups.tsv:{number}: expected 5 tab-separated columns")
+        gid, name, sector, words, homes = cols
         kb.group_names[gid] = (name, sector)
+        kb.group_homes[gid] = tuple(h for h in homes.split("|") if h)
         for word in words.split("|"):
             if word:
                 kb._add_phrase(word, Target("group", gid))

@@ -7,6 +7,7 @@ in one *skeleton* (consonants only), which is what fuzzy matching is blocked on.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from anyascii import anyascii
@@ -23,6 +24,7 @@ _VOWELS = re.compile(r"[aeiouyhw]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def fold_word(word: str) -> str:
     """Matching key of one word: ASCII, no apostrophes, no trailing dot, lower case.
 
@@ -47,12 +49,17 @@ def fold_words(text: str) -> list[str]:
     >>> fold_words("U.S.-Iraqi")
     ['u.s', 'iraqi']
     """
+    return list(_fold_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_words(text: str) -> tuple[str, ...]:
     out = []
     for piece in _SPLIT.split(anyascii(text)):
         folded = fold_word(piece)
-        if folded and any(ch.isalnum() for ch in folded):
+        if folded and (folded.isalnum() or any(ch.isalnum() for ch in folded)):
             out.append(folded)
-    return out
+    return tuple(out)
 
 
 def fold_name(text: str) -> str:
