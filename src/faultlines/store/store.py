@@ -566,7 +566,7 @@ class Store:
                 FROM e GROUP BY a, b, bucket
             )
             SELECT d.a, d.b, coalesce(x.name, d.a) AS a_name, coalesce(y.name, d.b) AS b_name,
-                   d.bucket, d.count, d.net_polarity, d.intensity, d.cooperative,
+                   d.bucket AS "window", d.count, d.net_polarity, d.intensity, d.cooperative,
                    d.conflictual, d.first_date, d.last_date, d.event_ids
             FROM d LEFT JOIN actors x ON x.id = d.a LEFT JOIN actors y ON y.id = d.b
             ORDER BY d.bucket NULLS FIRST, d.a, d.b"""
