@@ -223,3 +223,157 @@ def ingest(
         report.documents_added = stats.documents_added
     report.seconds = time.perf_counter() - started
     return report
+
+
+# -- reading what is stored ----------------------------------------------------------------------
+
+def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
+                  since: str | dt.date | None = None, until: str | dt.date | None = None,
+                  actor: str | None = None, event_type: str | None = None,
+                  modality: str | None = None) -> int:
+    """Write stored events as csv, jsonl or parquet to ``out`` (``-`` = stdout)."""
+    with open_store(db, read_only=True) as store:
+        return store.export_events(
+            out, format, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
+            actor=actor, event_type=event_type, modality=modality)
+
+
+def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
+            until: str | dt.date | None = None, evidence: int = 3):
+    """The signed actor network (a networkx Graph) of stored events between two dates."""
+    from faultlines.network import graph_from_store
+
+    with open_store(db, read_only=True) as store:
+        return graph_from_store(store, since=parse_date(since, "--since"),
+                                until=parse_date(until, "--until"), evidence=evidence)
+
+
+def write_network(graph, out: str = "-", format: str = "json") -> None:
+    """Write a signed graph as JSON (node-link), GraphML or GEXF."""
+    from faultlines.network import write_graph
+
+    write_graph(graph, out, format)  # type: ignore[arg-type]
+
+
+# -- analysis ------------------------------------------------------------------------------------
+
+def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
+            until: str | dt.date | None = None, time_limit: float = 10) -> dict[str, Any]:
+    """Structural balance of the signed network: triad census, degree of balance, frustration
+    index (exact or bounded) and the unbalanced triads with their evidence event ids."""
+    from faultlines.network import (balance_degree, frustration_index, triad_census_signed,
+                                    unbalanced_triads)
+
+    graph = network(db, since=since, until=until)
+    frustration = frustration_index(graph, time_limit=time_limit)
+    return {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "triads": triad_census_signed(graph).to_dict(),
+        "balance_degree": balance_degree(graph),
+        "frustration": {k: v for k, v in frustration.to_dict().items() if k != "partition"},
+        "unbalanced_triads": unbalanced_triads(graph).to_dict(),
+    }
+
+
+def factions(db: str | Path | None = None, *, k: int = 2, since: str | dt.date | None = None,
+             until: str | dt.date | None = None, time_limit: float = 10):
+    """The k-camp partition of the actors that frustrates the fewest signed ties."""
+    from faultlines.network import factions as find_factions
+
+    return find_factions(network(db, since=since, until=until), k=k, time_limit=time_limit)
+
+
+def realignments(db: str | Path | None = None, *, window: str = "quarter",
+                 since: str | dt.date | None = None, until: str | dt.date | None = None):
+    """Dyads whose sign flipped between time windows, with evidence on both sides."""
+    from faultlines.network import realignments as find_realignments
+
+    with open_store(db, read_only=True) as store:
+        return find_realignments(store, window, since=parse_date(since, "--since"),
+                                 until=parse_date(until, "--until"))
+
+
+def stance(db: str | Path | None = None, *, by: str = "source", actor: str | None = None,
+           since: str | dt.date | None = None, until: str | dt.date | None = None):
+    """Each outlet's (author's, article's) stance toward the actors it discusses."""
+    from faultlines.network import stance as compute_stance
+
+    with open_store(db, read_only=True) as store:
+        return compute_stance(store, by, actor=actor,  # type: ignore[arg-type]
+                              since=parse_date(since, "--since"),
+                              until=parse_date(until, "--until"))
+
+
+# -- evaluation, report, demo --------------------------------------------------------------------
+
+def evaluate(gold: str | Path, *, model: str | None = None, kb_dir: str | None = None):
+    """Score the coder on PLOVER gold records (see :mod:`faultlines.evaluation`)."""
+    from faultlines.evaluation import evaluate as run_evaluation
+    from faultlines.pipeline import _resolver
+
+    return run_evaluation(gold, model=model, resolver=_resolver(kb_dir))
+
+
+def report(db: str | Path | None, out: str | Path, *, since: str | dt.date | None = None,
+           until: str | dt.date | None = None, title: str | None = None) -> Path:
+    """Write the self-contained HTML report of a store and return its path."""
+    from faultlines.report import write_report
+
+    with open_store(db, read_only=True) as store:
+        return write_report(store, out, title=title, since=parse_date(since, "--since"),
+                            until=parse_date(until, "--until"))
+
+
+@dataclass
+class DemoSummary:
+    """What ``faultlines demo`` produced."""
+
+    folder: Path
+    run: RunReport
+    files: dict[str, Path]
+    top_edges: list[tuple[str, str, int, int]]
+    realignments: list[str]
+
+    def to_text(self) -> str:
+        lines = [
+            f"demo: {self.run.documents_read} briefs, {self.run.events} events "
+            f"in {self.run.seconds:.1f}s",
+            "strongest ties (actor, actor, sign, events):",
+        ]
+        lines += [f"  {a} -- {b}  {'+' if s > 0 else '-' if s < 0 else '0'}  {n}"
+                  for a, b, s, n in self.top_edges]
+        if self.realignments:
+            lines.append("realignments:")
+            lines += [f"  {r}" for r in self.realignments]
+        lines.append("outputs:")
+        lines += [f"  {name}: {path}" for name, path in self.files.items()]
+        return "\n".join(lines)
+
+
+def run_demo(out: str | Path = "faultlines-demo", *, workers: int | None = 1,
+             model: str | None = None, on_result: ProgressHandler | None = None) -> DemoSummary:
+    """Run the whole pipeline on the bundled demo corpus and write every output to ``out``."""
+    from faultlines.demo import demo_corpus_path
+
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "demo.duckdb"
+    run = ingest([str(demo_corpus_path())], db, workers=workers, model=model,
+                 on_result=on_result)
+    files = {"database": db}
+    files["events"] = folder / "events.csv"
+    export_events(db, "csv", str(files["events"]))
+    graph = network(db)
+    for fmt, name in (("json", "network.json"), ("graphml", "network.graphml"),
+                      ("gexf", "network.gexf")):
+        files[f"network ({fmt})"] = folder / name
+        write_network(graph, str(folder / name), fmt)
+    files["report"] = report(db, folder / "report.html", title="faultlines demo")
+    edges = sorted(graph.edges(data=True), key=lambda e: (-e[2].get("count", 0), str(e[0])))
+    top = [(graph.nodes[u].get("name", u), graph.nodes[v].get("name", v), d.get("sign", 0),
+            d.get("count", 0)) for u, v, d in edges[:8]]
+    flips = [f"{r.a_name} / {r.b_name}: {'+' if r.sign_before > 0 else '-'} in "
+             f"{r.before.isoformat()[:7]} -> {'+' if r.sign_after > 0 else '-'} in "
+             f"{r.after.isoformat()[:7]}" for r in realignments(db, window="year")]
+    return DemoSummary(folder, run, files, top, flips)

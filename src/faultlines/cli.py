@@ -302,7 +302,7 @@ def demo(
     typer.echo(summary.to_text())
 
 
-def _emit_table(rows: list[dict[str, Any]], format: TableFormat, output: Path | None,
+def _emit_table(rows: Any, format: TableFormat, output: Path | None,
                 title: str | None = None) -> None:
     out = _open_out(output)
     if format is TableFormat.json:
@@ -320,6 +320,156 @@ def _emit_table(rows: list[dict[str, Any]], format: TableFormat, output: Path | 
 
         out.write(render_table(rows, title=title))
     out.flush()
+
+
+def _rows(result: Any) -> list[dict[str, Any]]:
+    """Table rows of a network result (ResultTable or record with ``columns``/``rows()``)."""
+    columns = list(getattr(result, "columns", ()))
+    return [dict(zip(columns, row, strict=False)) for row in result.rows()]
+
+
+WindowOption = Annotated[str, typer.Option(
+    "--window", help="Time window: month, quarter, year or Nd (e.g. 90d).")]
+TableFormatOption = Annotated[TableFormat, typer.Option(
+    "--format", "-f", help="table (readable), json or csv.")]
+
+
+@app.command()
+def balance(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: TableFormatOption = TableFormat.table,
+    output: OutOption = None,
+    time_limit: Annotated[float, typer.Option(
+        "--time-limit", help="Seconds for the exact frustration solver.")] = 10,
+) -> None:
+    """Structural balance: signed triad census, degree of balance, frustration index."""
+    from faultlines import api
+
+    result = api.balance(db, since=since, until=until, time_limit=time_limit)
+    if format is TableFormat.json:
+        _emit_table(result, format, output)  # type: ignore[arg-type]
+        return
+    if format is TableFormat.csv:
+        _emit_table(result["unbalanced_triads"], format, output)
+        return
+    f = result["frustration"]
+    summary = [
+        {"measure": "actors (nodes)", "value": result["nodes"]},
+        {"measure": "signed ties (edges)", "value": result["edges"]},
+        *({"measure": f"triads {k}", "value": v} for k, v in result["triads"].items()),
+        {"measure": "degree of balance", "value": result["balance_degree"]},
+        {"measure": "frustration index", "value": f.get("value")},
+        {"measure": "lower bound", "value": f.get("lower_bound")},
+        {"measure": "exact", "value": f.get("optimal")},
+    ]
+    from faultlines.progress import render_table
+
+    out = _open_out(output)
+    out.write(render_table(summary, title="structural balance"))
+    out.write(render_table(result["unbalanced_triads"], title="unbalanced triads"))
+    out.flush()
+
+
+@app.command()
+def factions(
+    db: DbOption = None,
+    k: Annotated[int, typer.Option("--k", "-k", help="Number of camps.", min=2)] = 2,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: TableFormatOption = TableFormat.table,
+    output: OutOption = None,
+    time_limit: Annotated[float, typer.Option(
+        "--time-limit", help="Seconds for the exact solver.")] = 10,
+) -> None:
+    """Camps: the k-way split of actors that frustrates the fewest signed ties."""
+    from faultlines import api
+
+    result = api.factions(db, k=k, since=since, until=until, time_limit=time_limit)
+    if format is TableFormat.json:
+        _emit_table(result.to_dict(), format, output)  # type: ignore[arg-type]
+    else:
+        _emit_table(_rows(result), format, output, title=f"{k} camps")
+
+
+@app.command()
+def realignments(
+    db: DbOption = None,
+    window: WindowOption = "quarter",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: TableFormatOption = TableFormat.table,
+    output: OutOption = None,
+) -> None:
+    """Pairs of actors whose tie changed sign between windows, with evidence on both sides."""
+    from faultlines import api
+
+    result = api.realignments(db, window=window, since=since, until=until)
+    if format is TableFormat.json:
+        _emit_table(result.to_dict(), format, output)
+    else:
+        _emit_table(_rows(result), format, output, title="realignments")
+
+
+class StanceBy(str, Enum):
+    source = "source"
+    author = "author"
+    doc = "doc"
+
+
+@app.command()
+def stance(
+    db: DbOption = None,
+    by: Annotated[StanceBy, typer.Option("--by", help="Aggregate per outlet, author or "
+                                                      "article.")] = StanceBy.source,
+    actor: Annotated[Optional[str], typer.Option(
+        "--actor", help="Only this actor id (compare outlets on one actor).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: TableFormatOption = TableFormat.table,
+    output: OutOption = None,
+) -> None:
+    """How each outlet, author or article leans toward the actors it discusses."""
+    from faultlines import api
+
+    result = api.stance(db, by=by.value, actor=actor, since=since, until=until)
+    if format is TableFormat.json:
+        _emit_table(result.to_dict(), format, output)
+    else:
+        _emit_table(_rows(result), format, output, title=f"stance by {by.value}")
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")]
+    = Path("report.html"),
+    since: SinceOption = None,
+    until: UntilOption = None,
+    title: Annotated[Optional[str], typer.Option("--title")] = None,
+) -> None:
+    """Write a self-contained HTML report (opens offline; click edges for evidence)."""
+    from faultlines import api
+
+    path = api.report(db, output, since=since, until=until, title=title)
+    typer.echo(str(path))
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the local explorer and read-only JSON API (OpenAPI at /docs and /openapi.json)."""
+    from faultlines import api
+    from faultlines.web import serve as run_server
+
+    with api.open_store(db, read_only=True) as store:
+        path = store.path
+    _err(f"serving {path} on http://{host}:{port}/ (Ctrl-C to stop)")
+    run_server(path, host=host, port=port)
 
 
 def main() -> None:
