@@ -92,6 +92,9 @@ class ActorEntry:
     roles: tuple[Role, ...] = ()
     kind: str = "actor"  # actor | country
     source: str = "packaged"
+    #: agent noun -> entry id of the organisation it means next to this actor
+    #: ("Sadr's militia" -> MAHDI_ARMY)
+    organisations: tuple[tuple[str, str], ...] = ()
 
     def code_at(self, date: dt.date | None) -> str:
         """The actor's code on ``date``: the most recently started role covering it.
@@ -110,12 +113,15 @@ class ActorEntry:
         return best.code if best else self.code
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "id": self.id, "name": self.name, "code": self.code, "aliases": list(self.aliases),
             "short": list(self.short),
             "roles": [[r.code, r.start.isoformat() if r.start else None,
                        r.end.isoformat() if r.end else None] for r in self.roles],
         }
+        if self.organisations:
+            out["organisations"] = dict(self.organisations)
+        return out
 
 
 @dataclass(frozen=True)
@@ -128,8 +134,8 @@ class AgentEntry:
 
 
 class Target(NamedTuple):
-    """What a folded word sequence can name. ``kind``: actor, short, country, demonym, capital
-    or group; ``ref`` is an entry id, an ISO code or a group id. A NamedTuple because the
+    """What a folded word sequence can name. ``kind``: actor, short, country, demonym, capital,
+    city or group; ``ref`` is an entry id, an ISO code or a group id. A NamedTuple because the
     tables hold hundreds of thousands of them and they must build fast in every worker."""
 
     kind: str
@@ -174,7 +180,8 @@ def entry_from_json(row: dict, source: str, where: str) -> ActorEntry:
             id=row["id"], name=row["name"], code=row.get("code") or (
                 roles[-1].code if roles else ""),
             aliases=tuple(row.get("aliases", ())), short=tuple(row.get("short", ())),
-            roles=roles, kind=row.get("kind", "actor"), source=source)
+            roles=roles, kind=row.get("kind", "actor"), source=source,
+            organisations=tuple(sorted(row.get("organisations", {}).items())))
     except (KeyError, IndexError, TypeError) as exc:
         raise DictionaryError(
             f"{where}: actor record {str(row)[:80]!r} lacks a field ({exc}); each record needs "
@@ -239,7 +246,8 @@ class KnowledgeBase:
                 old.id, old.name, old.code,
                 tuple(dict.fromkeys(old.aliases + entry.aliases)),
                 tuple(dict.fromkeys(old.short + entry.short)),
-                old.roles or entry.roles, old.kind, old.source)
+                old.roles or entry.roles, old.kind, old.source,
+                old.organisations or entry.organisations)
             self.entries[entry.id] = merged
         else:
             self.entries[entry.id] = entry
@@ -306,12 +314,15 @@ def _load_countries(kb: KnowledgeBase) -> None:
     for number, line in enumerate(_read_data("countries.tsv").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cols = (line.split("\t") + ["", "", ""])[:4]
-        iso, names, demonyms, capitals = cols
+        cols = (line.split("\t") + ["", "", "", ""])[:5]
+        iso, names, demonyms, capitals, cities = cols
         if len(iso) != 3:
             raise DictionaryError(f"countries.tsv:{number}: {iso!r} is not an alpha-3 code")
         extra[iso] = ([n for n in names.split("|") if n], [d for d in demonyms.split("|") if d],
                       [c for c in capitals.split("|") if c])
+        for city in cities.split("|"):
+            if city:
+                kb._add_phrase(city, Target("city", iso))
     names_by_iso: dict[str, list[str]] = {}
     for country in pycountry.countries:
         names = [getattr(country, "common_name", None), country.name,

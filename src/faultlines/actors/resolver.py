@@ -59,6 +59,8 @@ _MEMBER_WORDS = frozenset({"leader", "leaders", "leadership", "official", "offic
                            "chief", "head", "terrorists", "gunmen", "supporters", "loyalists",
                            "activists", "commanders", "commander", "delegation", "forces"})
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+_NP_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "cc",
+                      "conj", "punct", "case", "predet", "advmod", "npadvmod", "prep"}) - {"prep"}
 #: Titles before a name, with the sector they signal (None: no sector).
 TITLES: dict[tuple[str, ...], str | None] = {
     ("president",): "GOV", ("prime", "minister"): "GOV", ("premier",): "GOV",
@@ -258,11 +260,15 @@ class _DocumentPass:
                 tail = pieces[i + length] if i + length < n else None
                 hit = _Hit(first[0], last[0] + 1, " ".join(p[1] for p in window),  # type: ignore[index]
                            list(targets))
-                if tail is not None and tail[0] == last[0] and tail[2].lower() in _NOT_OWNER:  # type: ignore[index]
-                    hit.owner = False
-                elif last[0] + 1 < len(self.doc) and self.doc[last[0]].whitespace_ == "" and \
-                        self.doc[last[0] + 1].text in _HYPHENS and last[0] + 2 < len(self.doc) \
-                        and self.doc[last[0] + 2].lower_ in _NOT_OWNER:
+                suffix = None
+                if tail is not None and tail[0] == last[0]:  # type: ignore[index]
+                    suffix = tail[2].lower()  # type: ignore[index]
+                elif last[0] + 2 < len(self.doc) and self.doc[last[0]].whitespace_ == "" and \
+                        self.doc[last[0] + 1].text in _HYPHENS:
+                    suffix = self.doc[last[0] + 2].lower_
+                if suffix in _NOT_OWNER and not (suffix == "led" and any(
+                        t.kind in ("country", "demonym", "capital") for t in targets)):
+                    # "Iranian-backed militias" are not Iranian; a "U.S.-led coalition" is
                     hit.owner = False
                 self.hits.append(hit)
                 by_token[first[0]] += 1  # type: ignore[index]
@@ -312,6 +318,11 @@ class _DocumentPass:
                 # "the Iraqi Army", "the Administration": an agent phrase, read in stage 3
                 continue
             found = self.r.fuzzy_lookup(text) if ent.label_ in ("PERSON", "ORG") else None
+            if found and len(needed) < 2 and not any(
+                    t.ref == found for h in self.hits for t in h.targets):
+                # one word spelled like a known surname ("Al Asad" the air base) counts only
+                # when the document also names that actor in full
+                found = None
             for h in inside:
                 if h in self.hits:
                     self.hits.remove(h)
@@ -327,7 +338,8 @@ class _DocumentPass:
         """The target a hit most likely names, without document memory."""
         if not hit.targets:
             return None
-        order = {"actor": 0, "country": 1, "short": 2, "capital": 3, "demonym": 4, "group": 5}
+        order = {"actor": 0, "country": 1, "city": 2, "short": 3, "capital": 4, "demonym": 5,
+                 "group": 6}
         # packaged knowledge first: an imported dictionary adds actors, it does not override ours
         return min(hit.targets, key=lambda t: (t.rank, order.get(t.kind, 9)))
 
@@ -339,7 +351,7 @@ class _DocumentPass:
                 if country:
                     return country
             return None
-        if target.kind in ("country", "demonym", "capital"):
+        if target.kind in ("country", "demonym", "capital", "city"):
             return target.ref
         if target.kind in ("actor", "short"):
             country, _ = split_code(self.kb.entries[target.ref].code_at(self.date))
@@ -361,7 +373,7 @@ class _DocumentPass:
                 token = self.doc[hit.end - 1]
                 target = self.primary(hit)
                 if (token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS) or (
-                        target is not None and target.kind == "capital"):
+                        target is not None and target.kind in ("capital", "city")):
                     places[country] += 1
         self.country_counts = counts
         if places:
@@ -415,13 +427,21 @@ class _DocumentPass:
                         break
                 if sector is None:
                     continue
-            lefts = list(tok.lefts)
+            lefts = [c for c in tok.lefts if c.dep_ in _NP_DEPS]
             left = min((c.left_edge.i for c in lefts), default=tok.i)
+            if left < tok.sent.start or any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that"
+                                            for t in doc[left:tok.i]):
+                # a mis-parse that reaches across a clause: keep the noun and its own words
+                left = tok.i
+                while left > tok.sent.start and doc[left - 1].dep_ in _NP_DEPS and \
+                        doc[left - 1].head.i >= left and doc[left - 1].pos_ != "VERB":
+                    left -= 1
             span_hits = [h for h in self.hits if h.start >= left and h.end <= tok.i + 1]
             countries: list[str] = []
             groups: list[str] = [group] if group else []
             owner_actor: ActorRef | None = None
             owner_org: ActorRef | None = None
+            owner_person: str | None = None
             for h in span_hits:
                 if h is head_hit or not h.owner:
                     continue
@@ -437,6 +457,8 @@ class _DocumentPass:
                                                    self.date)
                     if self.doc[h.start].ent_type_ != "PERSON" and target.kind == "actor":
                         owner_org = owner_actor
+                    else:
+                        owner_person = owner_actor.id
                     if owner_actor.country:
                         countries.append(owner_actor.country)
             if not countries:
@@ -449,6 +471,23 @@ class _DocumentPass:
                                 if country:
                                     countries.append(country)
             countries = list(dict.fromkeys(countries))
+            if owner_person is not None:
+                organisation = dict(self.kb.entries[owner_person].organisations).get(tok.lower_)
+                if organisation in self.kb.entries:
+                    owner_org = self.r.actor_ref(organisation, "", self.date)
+                    self.add(left, tok.i + 1, owner_org, "agent")
+                    for h in span_hits:
+                        h.consumed = True
+                    continue
+            if owner_org is None and tok.lower_ in _MEMBER_WORDS:
+                for child in tok.rights:
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        for pobj in child.children:
+                            h = hit_at.get(pobj.i)
+                            target = self.primary(h) if h is not None else None
+                            if target is not None and target.kind == "actor" and \
+                                    self.doc[h.start].ent_type_ != "PERSON":
+                                owner_org = self.r.actor_ref(target.ref, "", self.date)
             if owner_org is not None and tok.lower_ in _MEMBER_WORDS:
                 # "Hezbollah fighters", "Dawa leaders": the organisation itself
                 self.add(left, tok.i + 1, owner_org, "agent")
@@ -458,14 +497,15 @@ class _DocumentPass:
             if not countries and groups:
                 country = self.group_country(groups[0])
                 countries = [country] if country else []
-            if not countries and self.dominant and (owner_actor is None or
-                                                    owner_actor.country is None):
+            elif not countries and self.dominant and (owner_actor is None or
+                                                      owner_actor.country is None):
                 countries = [self.dominant]
+            if groups and tok.lower_ in ("leader", "leaders", "leadership"):
+                # "Sunni leaders" are the group's notables, not a government
+                sector = "ELI"
             if sector in _STATE_SECTORS:
                 # "the Shiite-led government" is the government of the country, not a group's
                 groups = []
-            if sector and sector != "GOV" and tok.lower_ in ("leader", "leaders") and not groups:
-                sector = "GOV"
             bare = all(c.dep_ == "det" for c in lefts) and not groups and owner_actor is None \
                 and not [h for h in span_hits if h is not head_hit and h.owner]
             if sector == "GOV" and bare:
@@ -548,6 +588,10 @@ class _DocumentPass:
                 self.add(hit.start, hit.end, ref, kind)
             elif target.kind in ("country", "capital", "demonym"):
                 self.emit_country(hit, target.ref, last_tok, kind)
+            elif target.kind == "city":
+                # a city is where something happens, never the state ("in Falluja")
+                self.add(hit.start, hit.end, self.r.composed_ref("", target.ref, None, None),
+                         kind)
             elif target.kind == "group":
                 self.add(hit.start, hit.end, self.r.composed_ref(
                     "", self.group_country(target.ref), target.ref, None), kind)
