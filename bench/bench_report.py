@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from faultlines.report import write_report
+from faultlines.report import collect_report_data, write_report
 from faultlines.store import Store
 from faultlines.types import (
     EVENT_TYPES,
@@ -122,8 +122,14 @@ def main() -> None:
         print(f"store: {stats.get('events')} events, {stats.get('documents')} documents, "
               f"built in {time.perf_counter() - started:.2f} s")
         started = time.perf_counter()
-        write_report(db, out, title=f"Benchmark: {args.events} events")
-        print(f"report: written in {time.perf_counter() - started:.2f} s")
+        with Store(db, read_only=True) as store:
+            data = collect_report_data(store, title=f"Benchmark: {args.events} events")
+        collected = time.perf_counter() - started
+        write_report(data, out)
+        print(f"report: data collected in {collected:.2f} s (camps and frustration index: "
+              f"{data.balance.method if data.balance else 'none'}), "
+              f"written in {time.perf_counter() - started - collected:.2f} s; "
+              f"{len(data.nodes)} actors, {len(data.edges)} dyads")
         size = out.stat().st_size
         print(f"report size: {size / 1e6:.2f} MB ({'under' if size < 10e6 else 'OVER'} 10 MB)")
         for run in range(1, args.runs + 1):

@@ -87,7 +87,7 @@ def test_clicking_a_node_shows_its_events(page: Any) -> None:
         "() => document.getElementById('fl-evidence-title').textContent === 'United Kingdom'")
     evidence = page.inner_text("#fl-evidence")
     assert "Britain sent medical aid" in evidence and "London backed the American plan" in evidence
-    assert "3 mentions, camp 1; 3 events in range" in page.inner_text("#fl-evidence-summary")
+    assert "3 mentions, camp 2; 3 events in range" in page.inner_text("#fl-evidence-summary")
     assert_offline_and_clean(page)
 
 
@@ -144,6 +144,8 @@ def test_event_table_search(page: Any) -> None:
 
 def test_summary_lists_camps_and_balance(page: Any) -> None:
     camps = page.inner_text("#fl-camps")
-    assert "Camp 1: Iraqi government, United Kingdom, United States" in camps
-    assert "Camp 2: Iran, Mahdi Army" in camps
-    assert "100.0% of triangles balanced" in page.inner_text("#fl-balance")
+    assert "Camp 1: <b>Front</b> <i>of</i> Tags, Iran, Mahdi Army, Sunni insurgents" in camps
+    assert "Camp 2: Iraqi government, United Kingdom, United States" in camps
+    balance = page.inner_text("#fl-balance")
+    assert "100.0% of triangles balanced" in balance
+    assert "0 dyads to remove for two perfectly balanced camps" in balance

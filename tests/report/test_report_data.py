@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import replace
 
 import networkx as nx
@@ -17,6 +18,7 @@ from faultlines.report import (
     filter_events,
     find_camps,
 )
+from faultlines.report.collect import analyse_signed_graph
 from faultlines.report.data import (
     EDGE_MODALITIES,
     compute_timelines,
@@ -134,9 +136,10 @@ def test_build_report_data_from_sample(sample_data: ReportData) -> None:
     # the negated AGREE stays evidence of USA-IRQGOV but does not count
     usa_irq = next(e for e in sample_data.edges if (e.source, e.target) == ("IRQGOV", "USA"))
     assert (usa_irq.count, len(usa_irq.event_ids)) == (1, 2)
+    # two camps, with no frustrated dyad: the largest first
     camps = [set(c.members) for c in sample_data.camps]
-    assert camps == [{"GBR", "IRQGOV", "USA"}, {"IRN", "x:mahdi-army"},
-                     {"x:front", "x:insurgents"}]
+    assert camps == [{"IRN", "x:mahdi-army", "x:front", "x:insurgents"},
+                     {"GBR", "IRQGOV", "USA"}]
     node = {n.id: n for n in sample_data.nodes}
     assert node["USA"].camp == node["GBR"].camp != node["IRN"].camp
     assert node["USA"].name == "United States" and node["USA"].mentions == 7
@@ -144,6 +147,7 @@ def test_build_report_data_from_sample(sample_data: ReportData) -> None:
     assert (balance.positive_edges, balance.negative_edges) == (5, 4)
     # USA-IRQGOV-GBR (+++), USA-IRQGOV-insurgents (+--), USA-IRN-Mahdi (-+-): all balanced
     assert (balance.triangles, balance.balanced_triangles, balance.balance_degree) == (3, 3, 1.0)
+    assert (balance.frustration_index, balance.frustration_optimal) == (0, True)
     assert len(sample_data.events) == 13
     assert sample_data.events[-1].date is None  # undated events sort last
     assert sample_data.date_range == (dt.date(2006, 3, 10), dt.date(2008, 1, 15))
@@ -169,3 +173,27 @@ def test_to_json_dict_round_trips_the_shape(sample_data: ReportData) -> None:
     assert len(payload["events"]) == 13
     assert payload["documents"]["wire-2007-11"]["title"] == h.HOSTILE_TITLE
     assert set(payload["timelines"]) == {e.key for e in sample_data.edges}
+
+
+def frustrated_graph() -> nx.Graph:
+    # a ++- triangle (one dyad must go) and a balanced +-- one; e-f has no sign
+    return nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": 1}), ("a", "c", {"sign": -1}),
+                     ("c", "d", {"sign": -1}), ("a", "d", {"sign": 1}), ("e", "f", {"sign": 0})])
+
+
+def test_analyse_signed_graph_uses_the_network_stage() -> None:
+    pytest.importorskip("faultlines.network")
+    camps, balance = analyse_signed_graph(frustrated_graph())
+    assert (balance.triangles, balance.balanced_triangles) == (2, 1)
+    assert balance.balance_degree == 0.5
+    assert (balance.frustration_index, balance.frustration_optimal) == (1, True)
+    # the cheapest split cuts one dyad: b-c (c alone) or a-b (b with c); e, f are in no camp
+    assert [set(c.members) for c in camps] in ([{"a", "b", "d"}, {"c"}],
+                                               [{"a", "d"}, {"b", "c"}])
+
+
+def test_analyse_signed_graph_without_the_network_stage(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "faultlines.network", None)  # import now fails
+    camps, balance = analyse_signed_graph(frustrated_graph())
+    assert [c.members for c in camps] == [("a", "b", "c", "d")]
+    assert balance.frustration_index is None and balance.balance_degree == 0.5

@@ -88,11 +88,13 @@ def test_network_whole_period_and_range(client: TestClient, sample_data: ReportD
 def test_balance(client: TestClient) -> None:
     whole = client.get("/api/balance").json()
     assert whole["balance"]["triangles"] == 3 and whole["balance"]["balance_degree"] == 1.0
-    assert whole["camps"][0]["members"] == ["GBR", "IRQGOV", "USA"]
+    assert [c["members"] for c in whole["camps"]] == [
+        ["IRN", "x:front", "x:insurgents", "x:mahdi-army"], ["GBR", "IRQGOV", "USA"]]
+    assert whole["balance"]["frustration_index"] == 0
     early = client.get("/api/balance", params={"until": "2006-12-31"}).json()
     assert early["balance"]["edges"] == 5 and early["balance"]["triangles"] == 0
     assert [c["members"] for c in early["camps"]] == [
-        ["GBR", "IRQGOV", "USA"], ["x:front", "x:insurgents"]]
+        ["GBR", "IRQGOV", "USA"], ["IRN", "x:front", "x:insurgents"]]
 
 
 def test_evidence_and_timeline(client: TestClient) -> None:

@@ -23,7 +23,6 @@ from faultlines.report.data import (
     Camp,
     ReportData,
     ReportDocument,
-    ReportEdge,
     ReportNode,
     aggregate_edges,
     compute_timelines,
@@ -36,6 +35,7 @@ from faultlines.report.data import (
 from faultlines.types import Event
 
 __all__ = [
+    "analyse_signed_graph",
     "build_report_data",
     "collect_report_data",
     "find_camps",
@@ -62,6 +62,47 @@ def find_camps(graph: nx.Graph) -> list[tuple[str, ...]]:
     return sorted(camps, key=lambda members: (-len(members), members))
 
 
+def analyse_signed_graph(graph: nx.Graph, *, camps: int = 2,
+                         time_limit: float = 5.0) -> tuple[tuple[Camp, ...], BalanceSummary]:
+    """Camps and balance summary of a signed graph (edge attribute ``sign``).
+
+    Uses the network stage: :func:`faultlines.network.factions` splits the actors into at most
+    ``camps`` camps with the fewest frustrated edges (for two camps its cost is the frustration
+    index, exact when the integer programme finishes within ``time_limit`` seconds) and
+    :func:`faultlines.network.triad_census_signed` counts balanced triangles. Without the
+    network stage, camps are groups joined by cooperation (:func:`find_camps`) and the
+    frustration index is left out.
+
+    Camps come largest first; actors without a signed edge are in none.
+    """
+    try:
+        from faultlines.network import factions, triad_census_signed
+    except ImportError:  # the report still works, with the simpler camps, if network is broken
+        found = tuple(Camp(i, members) for i, members in enumerate(find_camps(graph)))
+        return found, summarize_balance(graph, method="cooperation components; triangles")
+    census = triad_census_signed(graph)
+    signs = [s for _a, _b, s in graph.edges(data="sign")]
+    has_signed = any(signs)
+    result = factions(graph, k=camps, time_limit=time_limit) if has_signed else None
+    groups = sorted((tuple(c.members) for c in result.camps if c.members) if result else (),
+                    key=lambda members: (-len(members), members))
+    frustration = result.frustration if result else None
+    balance = BalanceSummary(
+        nodes=graph.number_of_nodes(),
+        edges=graph.number_of_edges(),
+        positive_edges=signs.count(1),
+        negative_edges=signs.count(-1),
+        triangles=census.triangles,
+        balanced_triangles=census.balanced,
+        balance_degree=census.balance_degree,
+        frustration_index=round(frustration.value) if frustration else None,
+        frustration_optimal=frustration.optimal if frustration else None,
+        method=(f"faultlines.network: triad census; {camps} camps by "
+                f"{frustration.method if frustration else 'factions'}"),
+    )
+    return tuple(Camp(i, members) for i, members in enumerate(groups)), balance
+
+
 def build_report_data(
     events: Iterable[Event],
     documents: Iterable[Any] = (),
@@ -71,6 +112,8 @@ def build_report_data(
     since: dt.date | None = None,
     until: dt.date | None = None,
     generated: str | None = None,
+    camp_count: int = 2,
+    time_limit: float = 5.0,
 ) -> ReportData:
     """Everything the views show, from coded events.
 
@@ -87,6 +130,9 @@ def build_report_data(
         Page title.
     generated
         Time stamp shown on the page; default: now, UTC, to the minute.
+    camp_count, time_limit
+        Most camps to split the actors into, and seconds allowed for it
+        (see :func:`analyse_signed_graph`).
     """
     domain_events = list(events)
     report_documents_all: dict[str, ReportDocument] = {}
@@ -114,7 +160,7 @@ def build_report_data(
             involved[event.recipient] += 1
     actor_ids = sorted(involved)
     graph = signed_graph(actor_ids, edges)
-    camps = tuple(Camp(i, members) for i, members in enumerate(find_camps(graph)))
+    camps, balance = analyse_signed_graph(graph, camps=camp_count, time_limit=time_limit)
     camp_of = {member: camp.id for camp in camps for member in camp.members}
     positions = layout_nodes(actor_ids, edges)
     nodes = tuple(
@@ -141,7 +187,7 @@ def build_report_data(
         events=tuple(report_events),
         documents=report_documents,
         camps=camps,
-        balance=_balance(graph, edges),
+        balance=balance,
         timelines=compute_timelines(report_events),
         generated=generated if generated is not None
         else dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -153,10 +199,6 @@ def _report_document(row: Any) -> ReportDocument:
     doc_id = getattr(row, "doc_id", None) or row.id
     return ReportDocument(id=doc_id, title=row.title, source=row.source, date=row.date,
                           url=row.url)
-
-
-def _balance(graph: nx.Graph, edges: list[ReportEdge]) -> BalanceSummary:
-    return summarize_balance(graph, method="share of balanced triangles (Cartwright & Harary)")
 
 
 @contextlib.contextmanager

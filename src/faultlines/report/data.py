@@ -146,6 +146,7 @@ class BalanceSummary:
     balanced_triangles: int = 0
     balance_degree: float | None = None
     frustration_index: int | None = None
+    frustration_optimal: bool | None = None  # False: an upper bound (solver time limit)
     method: str = ""
 
 
@@ -241,7 +242,8 @@ def balance_to_json(balance: BalanceSummary | None) -> dict[str, Any] | None:
         "positive_edges": balance.positive_edges, "negative_edges": balance.negative_edges,
         "triangles": balance.triangles, "balanced_triangles": balance.balanced_triangles,
         "balance_degree": balance.balance_degree,
-        "frustration_index": balance.frustration_index, "method": balance.method,
+        "frustration_index": balance.frustration_index,
+        "frustration_optimal": balance.frustration_optimal, "method": balance.method,
     }
 
 

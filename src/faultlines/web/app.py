@@ -107,7 +107,10 @@ class BalanceOut(BaseModel):
     triangles: int
     balanced_triangles: int
     balance_degree: float | None = Field(description="Share of balanced triangles")
-    frustration_index: int | None
+    frustration_index: int | None = Field(
+        description="Fewest edges to remove for two perfectly balanced camps")
+    frustration_optimal: bool | None = Field(
+        description="False when the solver hit its time limit (the index is an upper bound)")
     method: str
 
 

@@ -15,7 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from faultlines.report.collect import collect_report_data, find_camps, open_store_read_only
+from faultlines.report.collect import (
+    analyse_signed_graph,
+    collect_report_data,
+    open_store_read_only,
+)
 from faultlines.report.data import (
     EDGE_MODALITIES,
     ReportData,
@@ -27,7 +31,6 @@ from faultlines.report.data import (
     event_to_json,
     filter_events,
     signed_graph,
-    summarize_balance,
 )
 
 __all__ = ["ExplorerIndex", "DataSource", "MAX_LIMIT"]
@@ -121,10 +124,9 @@ class ExplorerIndex:
         else:
             edges = aggregate_edges(filter_events(self.data.events, since, until))
             ids = sorted({e.source for e in edges} | {e.target for e in edges})
-            graph = signed_graph(ids, edges)
-            method = self.data.balance.method if self.data.balance else "triangle count"
-            balance = summarize_balance(graph, method=method)
-            camps = [list(members) for members in find_camps(graph)]
+            # A short solver budget: this answers a web request.
+            found, balance = analyse_signed_graph(signed_graph(ids, edges), time_limit=2.0)
+            camps = [list(c.members) for c in found]
         return {"balance": balance_to_json(balance),
                 "camps": [{"id": i, "members": m} for i, m in enumerate(camps)]}
 

@@ -401,7 +401,8 @@
       row("Balance degree", balance.balance_degree === null ? "no triangles" :
           (100 * balance.balance_degree).toFixed(1) + "% of triangles balanced");
       row("Frustration index", balance.frustration_index === null ? "not computed" :
-          balance.frustration_index + " edges to flip or remove for perfect balance");
+          (balance.frustration_optimal === false ? "at most " : "") + balance.frustration_index +
+          " dyads to remove for two perfectly balanced camps");
       row("Method", balance.method || "");
     } else {
       row("Balance", "not available");
