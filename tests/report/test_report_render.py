@@ -136,6 +136,7 @@ def test_collect_report_data_date_range(sample_store: Path) -> None:
 
     with Store(sample_store, read_only=True) as store:
         data = collect_report_data(store, since=dt.date(2008, 1, 1))
+    assert data.title == "faultlines report: sample.duckdb"
     assert {e.doc_id for e in data.events} == {"courier-2008-01"}
     assert [(e.source, e.target, e.sign) for e in data.edges] == [("USA", "x:insurgents", -1)]
 

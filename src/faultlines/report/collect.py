@@ -233,12 +233,14 @@ def collect_report_data(store: Any, *, title: str | None = None,
     store
         An open store (read-only is enough).
     title
-        Page title; default ``"faultlines report"``.
+        Page title; default ``"faultlines report: <database file name>"``.
     since, until
         Keep only events dated in this inclusive range.
     """
     events = list(store.events(since=since, until=until))
     documents = store.documents()
+    if title is None and getattr(store, "path", None):
+        title = f"{DEFAULT_TITLE}: {Path(store.path).name}"
     return build_report_data(events, documents, mentions=_mention_counts(store), title=title,
                              since=since, until=until)
 

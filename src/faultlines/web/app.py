@@ -1,9 +1,9 @@
 """The local explorer: a read-only JSON API over a faultlines store and the page that uses it.
 
 FastAPI describes every endpoint in ``/openapi.json`` from the response models below, and
-uvicorn serves it. The interactive Swagger/ReDoc pages are switched off because they load their
-scripts from a CDN; the explorer page itself loads only ``/static`` files from this server
-(plotly.js straight out of the installed ``plotly`` package).
+uvicorn serves it. FastAPI's Swagger/ReDoc pages load their scripts from a CDN, so ``/docs`` is
+instead a plain page rendered here from the same description; the explorer page loads only
+``/static`` files from this server (plotly.js straight out of the installed ``plotly`` package).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from faultlines.report.data import ReportData
 from faultlines.report.render import read_asset, render_page
 from faultlines.web.index import MAX_LIMIT, DataSource, ExplorerIndex
 
-__all__ = ["create_app", "serve", "PAGE_CSP"]
+__all__ = ["create_app", "serve", "render_api_docs", "PAGE_CSP"]
 
 #: The page may talk to this server only; Plotly injects <style> elements, hence 'unsafe-inline'.
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -206,6 +206,10 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
                        '<script src="static/explorer.js"></script>',
         }))
 
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(render_api_docs(app.openapi()))
+
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:
         return FileResponse(_plotly_bundle(), media_type="text/javascript")
@@ -264,6 +268,41 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         return current().timeline(a, b)
 
     return app
+
+
+def render_api_docs(spec: dict[str, Any]) -> str:
+    """A plain, offline HTML page listing the endpoints of an OpenAPI description.
+
+    Stands in for Swagger UI, which loads its scripts from a CDN.
+    """
+    esc = html.escape
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        f"<title>{esc(spec['info']['title'])} API</title><link rel='icon' href='data:,'>",
+        "<style>body{font:14px/1.5 system-ui,sans-serif;margin:1.5rem;max-width:60rem}"
+        "code{background:#f3f3f3;padding:0 .2em}td,th{padding:.1rem .6rem;text-align:left;"
+        "vertical-align:top}</style></head><body>",
+        f"<h1>{esc(spec['info']['title'])} {esc(str(spec['info'].get('version', '')))}</h1>",
+        f"<p>{esc(spec['info'].get('description', ''))}</p>",
+        "<p>Machine-readable description: <a href='openapi.json'>openapi.json</a>. "
+        "Every endpoint answers <code>GET</code> with JSON.</p>",
+    ]
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            parts.append(f"<h2><code>{esc(method.upper())} {esc(path)}</code></h2>")
+            parts.append(f"<p>{esc(operation.get('summary', ''))}</p>")
+            params = operation.get("parameters", [])
+            if params:
+                parts.append("<table><tr><th>parameter</th><th>required</th>"
+                             "<th>description</th></tr>")
+                for param in params:
+                    parts.append(
+                        f"<tr><td><code>{esc(param['name'])}</code></td>"
+                        f"<td>{'yes' if param.get('required') else 'no'}</td>"
+                        f"<td>{esc(param.get('description', ''))}</td></tr>")
+                parts.append("</table>")
+    parts.append("</body></html>")
+    return "".join(parts)
 
 
 def _plotly_bundle() -> Path:
