@@ -160,8 +160,21 @@ class _SentenceCoder:
                 return f"{mod.text} {tok.text}"
         return tok.text
 
-    def _verb_trigger(self, tok):
+    def _verb_lemma(self, tok) -> str:
+        """The token's lemma, repaired when the lemmatiser misses ("staged" -> "stag")."""
         lemma = tok.lemma_.lower()
+        if self.lex.lookup(lemma, "VERB") or self.lex.is_cue("light", lemma) or \
+                self.lex.is_cue("speech", lemma) or not tok.tag_.startswith("VB"):
+            return lemma
+        low = tok.lower_
+        for guess in (low[:-1], low[:-2], low[:-3] + "e", low[:-3]):
+            if len(guess) > 2 and (self.lex.lookup(guess, "VERB") or self.lex.is_cue(
+                    "light", guess) or self.lex.is_cue("speech", guess)):
+                return guess
+        return lemma
+
+    def _verb_trigger(self, tok):
+        lemma = self._verb_lemma(tok)
         objects = [c for c in tok.children if c.dep_ in _OBJ or c.dep_ == "dative"]
         if _is_passive(tok):
             objects += [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -357,6 +370,10 @@ class _SentenceCoder:
         seen: set[str] = set()
         for tok in tokens:
             for t in _with_conjuncts(tok):
+                if t.i not in self.by_token and t.pos_ == "NOUN" and (
+                        self.lex.is_cue("abstract", t.lemma_.lower())
+                        and not any(c.i in self.by_token for c in t.children)):
+                    continue  # "an attempt to ...", "the plan": not an actor
                 ref = self.actor_ref(t)
                 if ref is not None and ref.id not in seen:
                     seen.add(ref.id)
@@ -370,8 +387,8 @@ class _SentenceCoder:
         (the thing given in "supplying weapons")."""
         direct = [t for t in candidates if not _is_circumstance(t)]
         circumstantial = [t for t in candidates if _is_circumstance(t)]
-        for tier, rule in ((direct, 0), (direct, 1), (direct, 2), (circumstantial, 0),
-                           (circumstantial, 1)):
+        for tier, rule in ((direct, 0), (direct, 1), (direct, 3), (circumstantial, 0),
+                           (circumstantial, 1), (direct, 2)):
             for tok in tier:
                 if tok.ent_type_ in _NOT_ACTOR_ENTS or _own_possession(tok):
                     continue
@@ -380,6 +397,9 @@ class _SentenceCoder:
                         if c.dep_ in ("compound", "amod", "poss")):
                     continue
                 if rule == 1 and tok.pos_ != "PROPN":
+                    continue
+                if rule == 3 and not (tok.pos_ == "NOUN"
+                                      and self.lex.is_cue("agent", tok.lemma_.lower())):
                     continue
                 if rule == 2 and (tok.pos_ != "NOUN" or self._noun_entry(tok) is not None
                                   or self.lex.is_cue("abstract", tok.lemma_.lower())
@@ -413,7 +433,7 @@ def _governing_subject(pron):
         clause = clause.head
         subj = _subject_token(clause)
         if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i:
-            return subj
+            return _quantified(subj)
     return None
 
 
@@ -616,8 +636,8 @@ def _event_noun_subjects(coder: _SentenceCoder, subjects: list, category: str) -
             continue
         if category not in ("ASSAULT", "COERCE"):
             continue
-        mods = [c for c in subj.children if c.dep_ in ("compound", "amod", "nmod", "poss")
-                and (c.i in coder.by_token or c.pos_ == "PROPN")]
+        mods = [t for t in subj.doc[subj.left_edge.i:subj.i]
+                if t.i in coder.by_token or t.pos_ == "PROPN"]
         out.append(mods[0] if mods else subj)
     return out
 
@@ -669,6 +689,12 @@ def _recipient_candidates(coder: _SentenceCoder, verb, noun=None, depth: int = 0
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and (noun is None or child.i != noun.i):
             out += _noun_candidates(child)
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL
+                                         for m in child.children):
+            subj = _subject_token(child)  # "... unless Israel rescinds": the one pressed
+            if subj is not None:
+                out.append(subj)
     if depth < 2:
         for child in verb.children:
             if child.dep_ in _CLAUSAL or (child.dep_ == "advcl" and child.tag_ == "VB"):
@@ -694,7 +720,10 @@ def _noun_candidates(noun, depth: int = 0) -> list:
                     out.append(pobj)
                     if depth < 2:
                         out += _noun_candidates(pobj, depth + 1)
-        elif child.dep_ == "acl" and depth < 1:
+        elif child.dep_ == "acl" and depth < 2:
+            # "crimes committed by Croat forces", "property seized by the army"
+            out += [p for c in child.children if c.dep_ == "agent"
+                    for p in c.children if p.dep_ == "pobj"]
             out += [c for c in child.children if c.dep_ in ("dobj", "dative")]
     return out
 
