@@ -40,3 +40,4 @@ def report_file(sample_data: ReportData, tmp_path_factory: pytest.TempPathFactor
 def require_chromium() -> None:
     if not helpers.chromium_available():
         pytest.skip("/usr/bin/chromium is not installed (run `make browser` as root)")
+    pytest.importorskip("playwright.sync_api")

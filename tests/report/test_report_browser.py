@@ -20,6 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("require_chromium")]
 def page_module() -> Iterator[Any]:
     if not h.chromium_available():
         pytest.skip("/usr/bin/chromium is not installed (run `make browser` as root)")
+    pytest.importorskip("playwright.sync_api")
     with h.browser_page() as page:
         yield page
 

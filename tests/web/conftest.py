@@ -80,3 +80,4 @@ def running_server(store_path: Path) -> Iterator[str]:
 def require_chromium() -> None:
     if not helpers.chromium_available():
         pytest.skip("/usr/bin/chromium is not installed (run `make browser` as root)")
+    pytest.importorskip("playwright.sync_api")
