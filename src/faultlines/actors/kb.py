@@ -210,6 +210,13 @@ def _keys(alias: str) -> list[tuple[str, ...]]:
     if not words:
         return []
     out = [tuple(words)]
+    short = [i for i, w in enumerate(words) if w.isupper()]
+    if len(words) > 1 and short and len(short) <= 2:
+        # PETRARCH writes every alias in capitals: in "NURI_AL_MALIKI" the "AL" is a particle,
+        # in "UN_SECRETARY_GENERAL" the "UN" is an acronym; keep both readings
+        for i in short:
+            out += [tuple(w.lower() if j == i else w for j, w in enumerate(key)) for key in out]
+        words = [w.lower() for w in words]
     bare = [w for w in words if w not in PARTICLES]
     if 1 <= len(bare) < len(words) and len(bare) >= (2 if len(words) > 2 else 1):
         out.append(tuple(bare))
