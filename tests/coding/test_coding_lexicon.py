@@ -99,3 +99,14 @@ def test_dash_intensity_uses_the_category_default(tmp_path):
     cues.write_text("", encoding="utf-8")
     entry = load_lexicon(lex, cues).lookup("kill", "VERB")[0]
     assert entry.intensity == DEFAULT_INTENSITY["ASSAULT"]
+
+
+def test_no_two_rows_share_a_key():
+    seen: dict[tuple[str, ...], int] = {}
+    for number, line in enumerate((DATA / "lexicon.tsv").read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, pos, _, _, prep, objects = line.split("\t")
+        key = (lemma, pos, prep, objects)
+        assert key not in seen, f"lexicon.tsv:{number} repeats line {seen[key]}: {line!r}"
+        seen[key] = number
