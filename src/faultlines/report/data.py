@@ -366,7 +366,8 @@ def layout_nodes(node_ids: Iterable[str], edges: Iterable[ReportEdge],
     """Deterministic 2-D positions in [-1, 1]: allies pulled together, opponents loosely tied.
 
     A force-directed layout (Fruchterman & Reingold 1991) where cooperation edges pull with
-    weight 1 and conflict edges with weight 0.1, so camps form visible clusters.
+    weight 1 and conflict edges barely (0.05), so camps form visible clusters while opponents
+    stay on the same canvas.
     """
     ids = sorted(set(node_ids))
     if not ids:
@@ -374,7 +375,7 @@ def layout_nodes(node_ids: Iterable[str], edges: Iterable[ReportEdge],
     graph = nx.Graph()
     graph.add_nodes_from(ids)
     for edge in edges:
-        graph.add_edge(edge.source, edge.target, pull=1.0 if edge.sign > 0 else 0.1)
+        graph.add_edge(edge.source, edge.target, pull=1.0 if edge.sign > 0 else 0.05)
     if len(ids) == 1:
         return {ids[0]: (0.0, 0.0)}
     # k a little above the default spreads the isolated actors instead of stacking them.

@@ -212,6 +212,8 @@
   function drawNetwork(edges) {
     state.edges = edges;
     var traces = [];
+    // Hundreds of dyads turn into a hairball: fainter lines and smaller handles keep nodes legible.
+    var dense = edges.length > 300;
     var shown = {};
     var lines = {};
     edges.forEach(function (edge) {
@@ -228,7 +230,8 @@
       traces.push({
         type: "scatter", mode: "lines", x: line.x, y: line.y, hoverinfo: "skip",
         name: style.name, legendgroup: style.name, showlegend: !shown[style.name],
-        line: {color: style.colour, dash: style.dash, width: line.width}, opacity: 0.75
+        line: {color: style.colour, dash: style.dash, width: line.width},
+        opacity: dense ? 0.35 : 0.75
       });
       shown[style.name] = true;
     });
@@ -247,7 +250,8 @@
     traces.push({
       type: "scatter", mode: "markers", meta: "edge", x: mid.x, y: mid.y, customdata: mid.index,
       hovertext: mid.text, hoverinfo: "text", name: "dyads (click)", showlegend: false,
-      marker: {symbol: "diamond", size: 10, color: mid.colour, line: {color: "#fff", width: 1}}
+      marker: {symbol: "diamond", size: dense ? 6 : 10, color: mid.colour, opacity: dense ? 0.6 : 1,
+               line: {color: "#fff", width: dense ? 0 : 1}}
     });
     var used = new Set();
     edges.forEach(function (edge) { used.add(edge.source); used.add(edge.target); });
