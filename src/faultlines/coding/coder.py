@@ -129,6 +129,11 @@ class _SentenceCoder:
 
     def _noun_entry(self, tok) -> LexiconEntry | None:
         lemma = tok.lemma_.lower()
+        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+            # spaCy splits "sit-in", "build-up": look the hyphenated word up as one.
+            for entry in self.lex.lookup(f"{tok.doc[tok.i - 2].lower_}-{lemma}", "NOUN"):
+                if not entry.objects and not entry.prep:
+                    return entry
         for child in tok.children:
             if child.dep_ in ("compound", "amod") and child.i < tok.i:
                 entry = self.lex.compound(child.lemma_.lower(), lemma)
@@ -182,6 +187,11 @@ class _SentenceCoder:
         obj_words: set[str] = set()
         for obj in objects:
             obj_words |= _head_words(obj)
+            for prep in obj.children:  # "200 tons of wheat", "a mission of observers"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            obj_words |= _head_words(pobj)
         for prep in preps.values():
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
@@ -390,7 +400,9 @@ class _SentenceCoder:
         for tier, rule in ((direct, 0), (direct, 1), (direct, 3), (circumstantial, 0),
                            (circumstantial, 1), (direct, 2)):
             for tok in tier:
-                if tok.ent_type_ in _NOT_ACTOR_ENTS or _own_possession(tok):
+                if tok.ent_type_ in _NOT_ACTOR_ENTS or _own_possession(tok) or (
+                        tok.dep_ == "poss" and tok.pos_ == "PRON"
+                        and tok.head.dep_ in ("dobj", "obj")):
                     continue
                 if rule == 0 and tok.i not in self.by_token and tok.pos_ != "PRON" and not any(
                         c.i in self.by_token for c in tok.children
@@ -593,7 +605,12 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
         if prep.head.i != prep.i:
             return _agent_subjects(coder, prep.head, seen + 1)
         return []
-    if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acomp", "pcomp") and \
+    for child in verb.children:
+        # spaCy often parses a sentence-initial name as npadvmod ("Turkey massed troops").
+        if child.dep_ == "npadvmod" and child.i < verb.i and child.i == verb.sent.start and (
+                child.i in coder.by_token or child.pos_ == "PROPN"):
+            return [child]
+    if verb.dep_ in ("xcomp", "advcl", "conj", "acomp", "pcomp") and \
             verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "xcomp":
@@ -631,7 +648,8 @@ def _event_noun_subjects(coder: _SentenceCoder, subjects: list, category: str) -
     out = []
     for subj in subjects:
         if subj.i in coder.by_token or subj.pos_ not in ("NOUN",) or \
-                coder._noun_entry(subj) is None or subj.lemma_.lower() in _RELATIONAL_NOUNS:
+                coder._noun_entry(subj) is None or subj.lemma_.lower() in _RELATIONAL_NOUNS \
+                or coder.lex.is_cue("agent", subj.lemma_.lower()):
             out.append(subj)
             continue
         if category not in ("ASSAULT", "COERCE"):
