@@ -5,9 +5,10 @@ DuckDB and build signed networks. They assert the two realignments the corpus wa
 show: Nouri al-Maliki with the Sadr camp in 2006 and against it in 2008, and the United States
 against Sunni tribal leaders in 2004-2005 but allied with the Anbar Awakening in 2007.
 
-Actors are grouped by what their ids, names and aliases say (e.g. the "Sadr camp" is Moqtada
-al-Sadr, the Sadrist bloc and the Mahdi Army) because the corpus tells the story at the level of
-movements as much as of persons, and the knowledge base decides how finely it splits them.
+Actors are grouped by what their ids and names say, or most of their aliases (e.g. the "Sadr
+camp" is Moqtada al-Sadr, the Sadrist movement and the Mahdi Army), because the corpus tells the
+story at the level of movements as much as of persons, and the knowledge base decides how finely
+it splits them.
 """
 
 from __future__ import annotations
@@ -183,6 +184,25 @@ def is_united_states(actor: dict[str, Any]) -> bool:
     country) is not the United States."""
     return (actor.get("country") == "USA" and not is_awakening(actor)
             and not _named(actor, r"sunni|shi'?it?e|shia"))
+
+
+@pytest.mark.parametrize(("predicate", "actor", "expected"), [
+    (is_sadr_camp, {"id": "MOQTADA_AL_SADR", "name": "Moqtada al-Sadr"}, True),
+    (is_sadr_camp, {"id": "MAHDI_ARMY", "name": "Mahdi Army"}, True),
+    (is_sadr_camp, {"id": "x:sadr-city", "name": "Sadr City"}, False),
+    (is_sadr_camp, {"id": "IRQ_GOV", "name": "Iraq government",
+                    "aliases": ("A Sadrist spokesman", "Baghdad", "Iraq")}, False),
+    (is_sadr_camp, {"id": "IRQ_PTY", "name": "Iraq political party",
+                    "aliases": ("Sadr's movement", "the Sadrists", "The bloc")}, True),
+    (is_awakening, {"id": "IRQ_SUNNI_ELI", "name": "Iraq Sunni elites"}, True),
+    (is_awakening, {"id": "AWAKENING_COUNCILS", "name": "Awakening Councils"}, True),
+    (is_united_states, {"id": "USA_MIL", "name": "U.S. forces", "country": "USA"}, True),
+    (is_united_states, {"id": "USA_SUNNI_ELI", "name": "United States Sunni elites",
+                        "country": "USA"}, False),
+    (is_united_states, {"id": "IRQ_MIL", "name": "Iraq armed forces", "country": "IRQ"}, False),
+])
+def test_actor_groups(predicate: Predicate, actor: dict[str, Any], expected: bool) -> None:
+    assert predicate(actor) is expected
 
 
 #: The stages the end-to-end checks need, and the names each must export.
