@@ -156,3 +156,24 @@ def test_store_is_opened_read_only_and_reloaded(store_path: Path, web_helpers) -
 def test_missing_store_fails_at_start(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="nothing.duckdb"):
         create_app(tmp_path / "nothing.duckdb")
+
+
+def test_reload_failure_keeps_the_loaded_data(tmp_path: Path, sample_data: ReportData) -> None:
+    from faultlines.web import DataSource
+
+    db = tmp_path / "fake.duckdb"
+    db.write_text("v1")
+    calls: list[int] = []
+
+    def load(path: Path) -> ReportData:
+        calls.append(1)
+        if len(calls) == 2:
+            raise StoreError(f"cannot open store {path}: locked")
+        return sample_data
+
+    source = DataSource(db, load=load)
+    first = source.current()
+    db.write_text("version 2")
+    assert source.current() is first and len(calls) == 2  # failed reload: old data kept
+    assert source.current() is not first and len(calls) == 3  # retried and loaded
+    assert source.current().data is sample_data and len(calls) == 3  # unchanged: no reload

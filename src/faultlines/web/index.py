@@ -8,6 +8,7 @@ memory, so requests never hold a DuckDB connection and the page shows exactly wh
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import threading
 from collections import defaultdict
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from faultlines.errors import FaultlinesError
 from faultlines.report.collect import (
     analyse_signed_graph,
     collect_report_data,
@@ -34,6 +36,8 @@ from faultlines.report.data import (
 )
 
 __all__ = ["ExplorerIndex", "DataSource", "MAX_LIMIT"]
+
+log = logging.getLogger(__name__)
 
 #: Most events one request returns; ask again with ``offset`` for more.
 MAX_LIMIT = 5000
@@ -146,6 +150,9 @@ class ExplorerIndex:
 class DataSource:
     """Hands out an :class:`ExplorerIndex`, rebuilt when the database file changes.
 
+    When the file changed but cannot be read (an ingest is writing to it), the data already
+    loaded is kept and the reload is tried again on the next request.
+
     Parameters
     ----------
     db_path
@@ -173,9 +180,16 @@ class DataSource:
                 stamp = self._file_stamp()
             except FileNotFoundError:
                 stamp = None
-            if self._index is None or (stamp is not None and stamp != self._stamp):
+            if self._index is None:
                 self._index = ExplorerIndex(self._load(self.path))
                 self._stamp = stamp
+            elif stamp is not None and stamp != self._stamp:
+                try:
+                    self._index = ExplorerIndex(self._load(self.path))
+                    self._stamp = stamp
+                except FaultlinesError as exc:
+                    # An ingest holds the write lock: keep showing what we have, retry later.
+                    log.warning("keeping the loaded data: %s", exc)
             return self._index
 
 

@@ -495,10 +495,16 @@
     };
   }
 
+  function mark(name) {
+    if (window.performance && performance.mark) { performance.mark("faultlines:" + name); }
+  }
+
   function init() {
+    mark("script-start");  // plotly.js is parsed and run by now
     var embedded = byId("faultlines-data");
     state.source = embedded ? new EmbeddedSource(JSON.parse(embedded.textContent)) :
       new ApiSource(document.body.getAttribute("data-api") || "api/");
+    mark("data-parsed");
     return state.source.overview().then(function (overview) {
       overview.nodes.forEach(function (node) { state.nodes.set(node.id, node); });
       state.edgeModalities = new Set(overview.edge_modalities || []);
@@ -539,9 +545,11 @@
       });
       return refresh();
     }).then(function () {
+      mark("network-drawn");
       var top = state.edges.slice().sort(function (p, q) { return q.count - p.count; })[0];
       return top ? selectDyad(top.source, top.target) : null;
     }).then(function () {
+      mark("ready");
       document.body.setAttribute("data-ready", "true");
     }).catch(reportError);
   }
