@@ -373,7 +373,7 @@ def _load_actor_lines(kb: KnowledgeBase, text: str, source: str, rank: int) -> N
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        where = f"{source}:{number}"
+        where = f"{'actors.jsonl' if source == 'packaged' else source}:{number}"
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -411,7 +411,7 @@ def _cached_kb(files: tuple[Path, ...], stamps: tuple[float, ...]) -> KnowledgeB
     kb = KnowledgeBase()
     _load_groups_and_sectors(kb)
     _load_countries(kb)
-    _load_actor_lines(kb, _read_data("actors.jsonl"), "actors.jsonl", 0)
+    _load_actor_lines(kb, _read_data("actors.jsonl"), "packaged", 0)
     for rank, path in enumerate(files, 1):
         _load_user_file(kb, path, rank)
     kb.sources = ("packaged", *(str(p) for p in files))

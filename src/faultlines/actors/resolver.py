@@ -220,6 +220,7 @@ class _DocumentPass:
         self.first_seen: dict[str, int] = {}  # entry id -> token of its first full mention
         self.surnames: dict[str, str] = {}  # folded last word -> entry id (or x: id)
         self.unknown_names: dict[str, tuple[str, str]] = {}  # folded last word -> (id, name)
+        self.unknown_first: dict[str, int] = {}  # x: id -> token of its first full mention
         self.titles: dict[str, dict[str, int]] = {}  # "prime minister" -> {actor id: token}
         self.dominant: str | None = None
         self.country_counts: Counter[str] = Counter()
@@ -413,6 +414,7 @@ class _DocumentPass:
                 continue
             sector = None
             group = None
+            phrase_start = tok.i
             head_hit = hit_at.get(tok.i)
             if head_hit is not None:
                 target = self.primary(head_hit)
@@ -424,6 +426,7 @@ class _DocumentPass:
                 for length in (3, 2, 1):
                     if len(low) >= length and tuple(low[-length:]) in agents:
                         sector = agents[tuple(low[-length:])]
+                        phrase_start = tok.i - length + 1
                         break
                 if sector is None:
                     continue
@@ -455,10 +458,10 @@ class _DocumentPass:
                 elif target.kind in ("actor", "short"):
                     owner_actor = self.r.actor_ref(self.resolve_target(h, target), h.text,
                                                    self.date)
-                    if self.doc[h.start].ent_type_ != "PERSON" and target.kind == "actor":
-                        owner_org = owner_actor
-                    else:
+                    if self.is_person(owner_actor.id, h):
                         owner_person = owner_actor.id
+                    else:
+                        owner_org = owner_actor
                     if owner_actor.country:
                         countries.append(owner_actor.country)
             if not countries:
@@ -486,7 +489,7 @@ class _DocumentPass:
                             h = hit_at.get(pobj.i)
                             target = self.primary(h) if h is not None else None
                             if target is not None and target.kind == "actor" and \
-                                    self.doc[h.start].ent_type_ != "PERSON":
+                                    not self.is_person(target.ref, h):
                                 owner_org = self.r.actor_ref(target.ref, "", self.date)
             if owner_org is not None and tok.lower_ in _MEMBER_WORDS:
                 # "Hezbollah fighters", "Dawa leaders": the organisation itself
@@ -506,7 +509,8 @@ class _DocumentPass:
             if sector in _STATE_SECTORS:
                 # "the Shiite-led government" is the government of the country, not a group's
                 groups = []
-            bare = all(c.dep_ == "det" for c in lefts) and not groups and owner_actor is None \
+            bare = all(c.dep_ == "det" or c.i >= phrase_start for c in lefts) and not groups \
+                and owner_actor is None \
                 and not [h for h in span_hits if h is not head_hit and h.owner]
             if sector == "GOV" and bare:
                 # "the prime minister": decided after the names are read (see bare_titles)
@@ -524,6 +528,15 @@ class _DocumentPass:
             for h in span_hits:
                 if h.owner:
                     h.consumed = True
+
+    def is_person(self, entry_id: str, hit: _Hit) -> bool:
+        """Packaged entries say so; imported ones are people when spaCy tagged the name so."""
+        entry = self.kb.entries.get(entry_id)
+        if entry is None:
+            return False
+        if entry.kind == "person" or entry.short:
+            return True
+        return entry.source != "packaged" and self.doc[hit.start].ent_type_ == "PERSON"
 
     def title_reference(self, tok) -> ActorRef | None:
         """'the prime minister' -> the one actor the document introduced with that title."""
@@ -614,12 +627,15 @@ class _DocumentPass:
                 self.surnames.setdefault(words[-1], entry_id)
         # a title right before the name ("Prime Minister Maliki") is remembered for
         # later bare uses ("the prime minister")
-        words = [t.lower_.rstrip(".") for t in self.doc[max(0, hit.start - 3):hit.start]]
+        before = [t.lower_.rstrip(".") for t in self.doc[max(0, hit.start - 3):hit.start]]
+        inside = [t.lower_.rstrip(".") for t in self.doc[hit.start:hit.end]]
         for length in (3, 2, 1):
-            key = tuple(words[-length:])
-            if len(key) == length and key in TITLES:
-                self.titles.setdefault(" ".join(key), {}).setdefault(entry_id, hit.start)
-                break
+            for key in (tuple(before[-length:]), tuple(inside[:length])):
+                # a title before the name, or one the alias itself starts with
+                # ("President George W. Bush"), as long as a name follows it
+                if len(key) == length and key in TITLES and len(inside) > length:
+                    self.titles.setdefault(" ".join(key), {}).setdefault(entry_id, hit.start)
+                    return
 
     def emit_unknown(self, hit: _Hit) -> None:
         name = _clean_name(hit.text)
@@ -642,6 +658,7 @@ class _DocumentPass:
         entry_id = "x:" + slugify(name)
         if len(words) > 1:
             self.unknown_names.setdefault(last, (entry_id, name))
+            self.unknown_first.setdefault(entry_id, hit.start)
         ref = ActorRef(name, entry_id, name, country, sector)
         self.add(hit.start, hit.end, ref, "entity")
 
@@ -699,6 +716,19 @@ class _DocumentPass:
                 continue
             self.add(first.i, first.i + 1, mention.actor, "pronoun")
 
+    def later_surnames(self) -> None:
+        """Surnames the tagger missed ("Quillfeather said") after a full mention of the name."""
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        for tok in self.doc:
+            if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            word = fold_word(tok.text).lower()
+            if word in self.unknown_names:
+                entry_id, name = self.unknown_names[word]
+                first = self.unknown_first.get(entry_id, len(self.doc))
+                if first < tok.i:
+                    self.add(tok.i, tok.i + 1, ActorRef("", entry_id, name), "entity")
+
     def run(self) -> list[Mention]:
         self.scan()
         self.entities()
@@ -706,6 +736,7 @@ class _DocumentPass:
         self.agent_phrases()
         self.emit_hits()
         self.resolve_bare_titles()
+        self.later_surnames()
         self.pronouns()
         unique = {(m.start, m.end, m.actor.id): m for m in self.mentions}
         return sorted(unique.values(), key=lambda m: (m.start, m.end, m.actor.id))
