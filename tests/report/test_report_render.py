@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -84,6 +85,9 @@ def test_write_report_writes_into_new_folders(sample_data: ReportData, tmp_path:
     assert out == tmp_path / "a" / "b" / "report.html"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in out.parent.iterdir()] == ["report.html"]  # no temporary left over
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not private like a temporary file
 
 
 def test_write_report_reports_an_unwritable_path(sample_data: ReportData, tmp_path: Path) -> None:

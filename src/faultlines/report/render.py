@@ -8,12 +8,12 @@ stray URL in the data cannot make the browser call out.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import json
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -148,16 +148,16 @@ def write_report(store_or_path: Any, out_path: str | os.PathLike[str], *,
         data = collect_report_data(store_or_path, title=title, since=since, until=until)
     page = render_report(data)
     out = Path(out_path)
-    tmp_name: str | None = None
+    # A plain open() (not mkstemp, which makes the file private) keeps the user's umask.
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp_name = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=out.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as tmp:
-            tmp.write(page)
-        os.replace(tmp_name, out)
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(page)
+        os.replace(tmp, out)
     except OSError as exc:
-        if tmp_name is not None and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+        with contextlib.suppress(OSError):  # nothing to clean up when the folder is unusable
+            tmp.unlink(missing_ok=True)
         raise FaultlinesError(f"cannot write the report to {out}: {exc.strerror or exc}; "
                               "choose a writable path with -o") from exc
     return out
