@@ -95,6 +95,13 @@ CASES = [
     ("Japan will provide food aid to Haiti.", "AGREE", "Japan", "Haiti", "asserted"),
     ("Iran is about to restore ties with Egypt.", "AGREE", "Iran", "Egypt", "asserted"),
     ("The unions will boycott the elections.", "THREATEN", "unions", None, "asserted"),
+    ("The rebels vowed to attack the capital unless the government resigned.", "THREATEN",
+     "rebels", None, "asserted"),
+    # the purpose of a mission is its act; a newspaper ban is repression
+    ("Cairo sent a team to Gaza to investigate the shooting.", "INVESTIGATE", "Cairo", None,
+     "asserted"),
+    ("The junta banned the opposition newspaper.", "COERCE", "junta", None, "asserted"),
+    ("Students staged a sit-in outside the ministry.", "PROTEST", "Students", None, "asserted"),
     # nominal relations
     ("The Syrian-backed militia attacked the town.", "SUPPORT", "Syrian", "militia", "asserted"),
     ("Egypt's ally Saudi Arabia sent troops.", "SUPPORT", "Egypt", "Saudi Arabia", "asserted"),
@@ -149,6 +156,12 @@ def test_negated_attack_is_negated_never_its_opposite(code):
     events = code("The Taliban did not attack the convoy.")
     assert events and all(e.event_type == "ASSAULT" and e.modality == "negated"
                           for e in events), events
+
+
+def test_purpose_of_a_mission_ranks_first(code):
+    events = code("Baghdad sent a delegation to Tehran to demand an end to Iranian meddling.")
+    assert events[0].event_type == "DEMAND", _show(events)
+    assert "CONSULT" in {e.event_type for e in events}
 
 
 def test_bare_speech_is_not_an_event(code):

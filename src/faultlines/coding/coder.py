@@ -70,6 +70,7 @@ class _Context:
     speaker: object | None = None  # its subject token
     according_to: object | None = None
     advocate_word: str = ""
+    vowed_conflict: bool = False  # "vowed to attack": a promise of violence is a threat
     chain: list = field(default_factory=list)
 
 
@@ -784,7 +785,7 @@ def code_events(doc, document: Document, mentions: Sequence[Mention], *,
 
 
 def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
-    ranked: list[tuple[int, float, int, Event]] = []
+    ranked: list[tuple[float, float, int, Event]] = []
     seen: set[tuple] = set()
     consumed: set[int] = set()
     sentence_text = sent.text.strip()
@@ -813,12 +814,21 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
             polarity=polarity_of(category), intensity=float(intensity), modality=modality,
             attributed_to=attributed, trigger=trig_text, source=coder.document.source,
         )
-        ranked.append((_depth(trigger_tok), -float(intensity), len(ranked), event))
+        depth = float(_depth(trigger_tok))
+        if trigger_tok.dep_ == "advcl" and coder.lex.is_cue(
+                "motion", trigger_tok.head.lemma_.lower()) and _has_aux(trigger_tok, {"to"}):
+            depth -= 1.5  # the purpose of a mission outranks the travel itself
+        ranked.append((depth, -float(intensity), len(ranked), event))
 
     for tok, (entry, text, noun) in verb_triggers:
         ctx = coder.context(tok)
         if ctx.governed:
             continue
+        if entry.category == "AGREE" and coder.lex.is_cue("intent", tok.lemma_.lower()) or \
+                tok.lemma_.lower() == "promise":
+            ctx.vowed_conflict = any(
+                c.dep_ == "xcomp" and coder.trigger(c) is not None
+                and coder.trigger(c)[0].category in _MATERIAL_CONFLICT for c in tok.children)
         category, trig_text = _shift_category(entry.category, ctx, text)
         subjects = _event_noun_subjects(coder, _agent_subjects(coder, tok), entry.category)
         candidates = _recipient_candidates(coder, tok, noun)
@@ -957,6 +967,8 @@ def _nominal_participants(coder: _SentenceCoder, noun, entry: LexiconEntry):
 
 def _shift_category(category: str, ctx: _Context, text: str) -> tuple[str, str]:
     """PLOVER codes stated intent as AGREE (cooperation) or THREATEN (material conflict)."""
+    if ctx.vowed_conflict:
+        return "THREATEN", text
     if ctx.intent and not ctx.negated:
         if category in _MATERIAL_CONFLICT:
             return "THREATEN", f"{ctx.intent} {text}"

@@ -34,7 +34,8 @@ DEFAULT_INTENSITY: dict[str, float] = {
 
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
 _CUE_CLASSES = frozenset({"speech", "light", "intent", "transparent", "negating", "advocating",
-                          "stative", "receiving", "agent", "abstract"})
+                          "stative", "receiving", "agent", "abstract",
+                          "motion"})
 
 
 @dataclass(frozen=True)
