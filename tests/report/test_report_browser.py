@@ -150,3 +150,14 @@ def test_summary_lists_camps_and_balance(page: Any) -> None:
     balance = page.inner_text("#fl-balance")
     assert "100.0% of triangles balanced" in balance
     assert "0 dyads to remove for two perfectly balanced camps" in balance
+
+
+def test_dyad_list_selects_a_pair(page: Any) -> None:
+    labels = page.locator("#fl-dyad option").all_inner_texts()
+    assert len(labels) == 1 + 9 and "United Kingdom \u2014 United States (1)" in labels
+    page.select_option("#fl-dyad", "IRQGOV|USA")
+    page.wait_for_function(
+        "() => document.getElementById('fl-evidence').textContent.includes('did not agree')")
+    assert page.inner_text("#fl-evidence-title") == "Iraqi government \u2014 United States"
+    assert "modality: negated" in page.inner_text("#fl-evidence")
+    assert_offline_and_clean(page)

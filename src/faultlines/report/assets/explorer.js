@@ -60,17 +60,20 @@
     events.forEach(function (ev) {
       if (!ev.recipient || ev.recipient === ev.actor) { return; }
       var key = dyadKey(ev.actor, ev.recipient);
-      if (!groups.has(key)) { groups.set(key, []); }
-      groups.get(key).push(ev);
+      if (!groups.has(key)) {
+        var pair = ev.actor <= ev.recipient ? [ev.actor, ev.recipient] : [ev.recipient, ev.actor];
+        groups.set(key, {pair: pair, members: []});
+      }
+      groups.get(key).members.push(ev);
     });
-    var keys = Array.from(groups.keys()).sort(function (a, b) {
-      var pa = a.split("|"), pb = b.split("|");
-      if (pa[0] !== pb[0]) { return pa[0] < pb[0] ? -1 : 1; }
-      return pa[1] < pb[1] ? -1 : (pa[1] > pb[1] ? 1 : 0);
+    var ordered = Array.from(groups.values()).sort(function (p, q) {
+      var a = p.pair, b = q.pair;
+      if (a[0] !== b[0]) { return a[0] < b[0] ? -1 : 1; }
+      return a[1] < b[1] ? -1 : (a[1] > b[1] ? 1 : 0);
     });
-    return keys.map(function (key) {
-      var members = groups.get(key);
-      var pair = key.split("|");
+    return ordered.map(function (group) {
+      var members = group.members;
+      var pair = group.pair;
       var net = 0, counted = 0, coop = 0, conflict = 0, first = null, last = null;
       members.forEach(function (ev) {
         if (!edgeModalities.has(ev.modality)) { return; }
@@ -461,6 +464,8 @@
       var option = el("option", null, nameOf(edge.source) + " \u2014 " + nameOf(edge.target) +
                       " (" + edge.count + ")");
       option.value = dyadKey(edge.source, edge.target);
+      option.dataset.source = edge.source;
+      option.dataset.target = edge.target;
       select.appendChild(option);
     });
   }
@@ -540,8 +545,10 @@
       byId("fl-search").addEventListener("input", debounce(renderTable, 150));
       byId("fl-type").addEventListener("change", renderTable);
       byId("fl-dyad").addEventListener("change", function (e) {
-        var parts = e.target.value.split("|");
-        if (parts.length === 2) { selectDyad(parts[0], parts[1]); }
+        var option = e.target.selectedOptions[0];
+        if (option && option.dataset.source) {
+          selectDyad(option.dataset.source, option.dataset.target);
+        }
       });
       return refresh();
     }).then(function () {
