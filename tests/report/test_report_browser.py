@@ -64,7 +64,8 @@ def test_clicking_an_edge_shows_its_evidence(page: Any) -> None:
     evidence = page.inner_text("#fl-evidence")
     assert "The Mahdi Army rejected the American presence outright." in evidence
     assert "The US may strike the militia if the attacks go on." in evidence
-    assert "modality: hypothetical" in evidence
+    assert "modality: hypothetical (not counted in the network)" in evidence
+    assert page.locator("#fl-evidence li.uncounted").count() == 1
     assert "2007-05-20" in evidence and "Daily Ledger" in evidence
     assert "\u201cTalks and threats\u201d" in evidence
     assert "1 conflict; 1 hypothetical, advocated or negated (not counted)" in page.inner_text(

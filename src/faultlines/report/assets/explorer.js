@@ -327,7 +327,8 @@
   }
 
   function evidenceItem(ev) {
-    var item = el("li", ev.polarity > 0 ? "coop" : "conflict");
+    var counted = state.edgeModalities.has(ev.modality);
+    var item = el("li", counted ? (ev.polarity > 0 ? "coop" : "conflict") : "uncounted");
     item.appendChild(el("blockquote", "sentence", ev.sentence));
     var doc = ev.document || {};
     var parts = [
@@ -337,7 +338,7 @@
       "document " + ev.doc_id,
       nameOf(ev.actor) + " \u2192 " + (ev.recipient ? nameOf(ev.recipient) : "(no recipient)") +
         ": " + ev.event_type + " (" + ev.quad + ")",
-      "modality: " + ev.modality,
+      "modality: " + ev.modality + (counted ? "" : " (not counted in the network)"),
       ev.attributed_to ? "according to " + ev.attributed_to : "attribution: the outlet",
       ev.trigger ? "trigger: " + ev.trigger : null
     ];
