@@ -220,3 +220,19 @@ def test_seed_iran_as_the_state_is_the_iranian_government(seed_mentions) -> None
 
 def test_seed_unknown_author_is_kept(seed_mentions) -> None:
     assert "x:spencer-ackerman" in {m.actor.id for m in _all(seed_mentions)}
+
+
+def test_bare_agent_phrase_reuses_the_country_its_head_had_before(mentions_of) -> None:
+    mentions = mentions_of("The Bush administration met officials in Baghdad. The "
+                           "administration later denied any deal.")
+    assert ids_of(mentions, "The administration") == {"USA_GOV"}
+
+
+def test_shiite_led_government_is_the_countrys_government(mentions_of) -> None:
+    mentions = mentions_of("Allawi castigated the Shiite-led government in Baghdad.")
+    assert ids_of(mentions, "the Shiite-led government") == {"IRQ_GOV"}
+
+
+def test_media_get_no_default_country(mentions_of) -> None:
+    mentions = mentions_of("The news media ignored the fighting in Iraq.")
+    assert not [m for m in mentions if m.actor.sector == "MED"]

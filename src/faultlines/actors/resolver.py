@@ -59,6 +59,8 @@ _MEMBER_WORDS = frozenset({"leader", "leaders", "leadership", "official", "offic
                            "chief", "head", "terrorists", "gunmen", "supporters", "loyalists",
                            "activists", "commanders", "commander", "delegation", "forces"})
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+# "the media", "companies", "aid groups": often foreign or international; no default country
+_NO_DEFAULT_COUNTRY = frozenset({"MED", "BUS", "NGO", "EDU", "HLH", "IGO"})
 _NP_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "cc",
                       "conj", "punct", "case", "predet", "advmod", "npadvmod", "prep"}) - {"prep"}
 #: Titles before a name, with the sector they signal (None: no sector).
@@ -225,6 +227,7 @@ class _DocumentPass:
         self.dominant: str | None = None
         self.country_counts: Counter[str] = Counter()
         self.bare_titles: list[tuple[int, int, object, ActorRef]] = []
+        self.head_memory: dict[str, str] = {}  # agent noun lemma -> country last given to it
 
     # ------------------------------------------------------------ stage 1
     def scan(self) -> None:
@@ -432,8 +435,9 @@ class _DocumentPass:
                     continue
             lefts = [c for c in tok.lefts if c.dep_ in _NP_DEPS]
             left = min((c.left_edge.i for c in lefts), default=tok.i)
-            if left < tok.sent.start or any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that"
-                                            for t in doc[left:tok.i]):
+            if left < tok.sent.start or any(
+                    (t.pos_ in ("VERB", "AUX") and doc[t.i - 1].text not in _HYPHENS)
+                    or t.lower_ == "that" for t in doc[left:tok.i]):
                 # a mis-parse that reaches across a clause: keep the noun and its own words
                 left = tok.i
                 while left > tok.sent.start and doc[left - 1].dep_ in _NP_DEPS and \
@@ -497,11 +501,18 @@ class _DocumentPass:
                 for h in span_hits:
                     h.consumed = True
                 continue
+            head_key = tok.lemma_.lower()
+            if countries and not groups and len(countries) == 1:
+                self.head_memory[head_key] = countries[0]
+            elif not countries and not groups and owner_actor is None and \
+                    head_key in self.head_memory:
+                # "the administration" after "the Bush administration" is the same one
+                countries = [self.head_memory[head_key]]
             if not countries and groups:
                 country = self.group_country(groups[0])
                 countries = [country] if country else []
-            elif not countries and self.dominant and (owner_actor is None or
-                                                      owner_actor.country is None):
+            elif not countries and self.dominant and sector not in _NO_DEFAULT_COUNTRY and (
+                    owner_actor is None or owner_actor.country is None):
                 countries = [self.dominant]
             if groups and tok.lower_ in ("leader", "leaders", "leadership"):
                 # "Sunni leaders" are the group's notables, not a government
