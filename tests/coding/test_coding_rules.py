@@ -164,6 +164,35 @@ def test_purpose_of_a_mission_ranks_first(code):
     assert "CONSULT" in {e.event_type for e in events}
 
 
+def test_accused_act_belongs_to_the_accused_and_is_reported(code):
+    events = code("Iraq accused Syria of arming the insurgents.")
+    aid = _find(events, "AID", "Syria", "insurgents")
+    assert aid is not None, _show(events)
+    assert aid.modality == "reported" and aid.attributed_to.text == "Iraq"
+    assert _find(events, "DISAPPROVE", "Iraq", "Syria") is not None
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), [
+    ("The Sunni parties ended their boycott of parliament.", "RETREAT"),
+    ("The union called off the strike.", "RETREAT"),
+    ("Washington suspended its cooperation with Tashkent.", "SANCTION"),
+])
+def test_ending_an_act_reverses_its_direction(code, sentence, event_type):
+    events = code(sentence)
+    assert events and events[0].event_type == event_type, _show(events)
+
+
+def test_nouns_inside_actor_names_are_not_events(nlp):
+    from faultlines.coding import code_events
+    from faultlines.types import ActorRef, Document, Mention
+
+    text = "The Shiite alliance won the most seats."
+    doc = nlp(text)
+    ref = ActorRef("Shiite alliance", "UIA", "United Iraqi Alliance", "IRQ", "PTY")
+    mention = Mention("d", 0, 1, 3, "Shiite alliance", ref)
+    assert code_events(doc, Document("d", text), [mention]) == []
+
+
 def test_bare_speech_is_not_an_event(code):
     assert code("Allawi said that the weather was fine.") == []
 

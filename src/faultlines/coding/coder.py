@@ -46,6 +46,9 @@ _SUPPORT_NOUNS_OF_AGENT = frozenset({"endorsement", "support", "backing", "prais
                                      "criticism", "condemnation", "demand", "call", "appeal",
                                      "request", "threat", "attack", "offer", "ultimatum"})
 _RELATIONAL_NOUNS = frozenset({"ally", "partner"})
+# Verbs that judge someone for an act ("accused X of ...", "praised X for ..."): the act is
+# the object's, and it is only alleged by the judge.
+_JUDGING = frozenset({"DISAPPROVE", "SUPPORT"})
 _QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens",
                              "group", "number", "crowd", "crowds", "some", "many", "most",
                              "all", "none", "handful", "majority", "band", "contingent",
@@ -208,11 +211,19 @@ class _SentenceCoder:
                 continue
             return entry, _verb_text(tok, entry), None
         # A light or speech verb takes its category from an event noun it governs.
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+        ending = self.lex.is_cue("ending", lemma) or self.lex.is_cue(
+            "ending", f"{lemma} {particle}")
+        if ending:
+            light = True
         if light or (entries and not any(e.specificity == 0 for e in entries)):
-            for noun in _nominal_objects(tok, with_preps=light):
+            for noun in _nominal_objects(tok, with_preps=light and not ending):
                 entry = self._noun_entry(noun)
                 if entry is not None:
-                    return entry, f"{tok.text} {self._noun_text(noun, entry)}", noun
+                    text = f"{tok.text} {self._noun_text(noun, entry)}"
+                    if ending:
+                        entry = _ended(entry)
+                    return entry, text, noun
         bare = next((e for e in entries if e.specificity == 0), None)
         if bare is None:
             return None
@@ -271,6 +282,11 @@ class _SentenceCoder:
                 cur = head
                 self._collect_markers(cur, ctx, own=False)
                 continue
+            if dep == "pcomp" and head.lower_ in ("of", "for") and \
+                    _judged_object(self, cur) is not None:
+                judge = head.head
+                ctx.speech, ctx.speaker = judge, _subject_token(judge)
+                break
             if dep == "acomp":
                 # "is prepared to", "would be ready to": the copula carries aux and speech.
                 if self.lex.is_cue("intent", cur.lower_) or self.lex.is_cue("intent", cur.lemma_):
@@ -307,8 +323,7 @@ class _SentenceCoder:
                 ctx.according_to = according
                 return
             head = cur.head
-            if head.i == cur.i or cur.dep_ not in ("advcl", "conj", "xcomp", "ccomp", "acomp",
-                                                   "pcomp", "acl", "relcl", "prep", "pobj"):
+            if head.i == cur.i:
                 return
             if cur.dep_ == "ccomp" and self.lex.is_cue("speech", head.lemma_.lower()) and \
                     self.trigger(head) is None and _subject_token(head) is not None:
@@ -461,6 +476,12 @@ def _own_possession(tok) -> bool:
         c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
+def _ended(entry: LexiconEntry) -> LexiconEntry:
+    """Ending a conflict act de-escalates (RETREAT); ending cooperation reduces it (SANCTION)."""
+    category = "SANCTION" if polarity_of(entry.category) > 0 else "RETREAT"
+    return LexiconEntry(lemma=entry.lemma, pos=entry.pos, category=category, intensity=5.0)
+
+
 def _within_phrase(prep, noun) -> bool:
     """Whether a preposition hangs off ``noun`` through prepositional phrases only."""
     cur = prep
@@ -603,6 +624,9 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
         poss = [c for sib in siblings for c in sib.children if c.dep_ == "poss"]
         if poss:
             return poss
+        judged = _judged_object(coder, verb)
+        if judged is not None:
+            return [judged]
         if prep.head.i != prep.i:
             return _agent_subjects(coder, prep.head, seen + 1)
         return []
@@ -626,7 +650,9 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
         head = verb.head
         if verb.tag_ == "VBN":
             # "Shi'ites opposed to Sadr" (stance) vs "the curfew imposed in Sudan" (passive).
-            return [head] if coder.lex.is_cue("stative", verb.lemma_.lower()) else []
+            active = any(c.dep_ in ("dobj", "obj") for v in [verb, *verb.conjuncts]
+                         for c in v.children)  # a misparsed finite verb keeps its object
+            return [head] if active or coder.lex.is_cue("stative", verb.lemma_.lower()) else []
         # "his op-ed urging ...": the possessor of the head noun is the doer.
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
@@ -659,6 +685,21 @@ def _event_noun_subjects(coder: _SentenceCoder, subjects: list, category: str) -
                 if t.i in coder.by_token or t.pos_ == "PROPN"]
         out.append(mods[0] if mods else subj)
     return out
+
+
+def _judged_object(coder: _SentenceCoder, verb):
+    """"accused Iran of supplying militias", "praised X for joining": the object did it.
+
+    Returns the object of the judging verb when ``verb`` is the gerund of its of/for phrase.
+    """
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.pos_ != "VERB":
+        return None
+    judge = prep.head
+    found = coder.trigger(judge)
+    if found is None or found[0].category not in _JUDGING:
+        return None
+    return next((c for c in judge.children if c.dep_ in ("dobj", "obj")), None)
 
 
 def _quantified(tok):
@@ -867,8 +908,8 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
                              f"{ctx.speech.text} {ctx.advocate_word}".strip(), ctx.speech)
 
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in coder.by_token:
+            continue  # a noun inside an actor's name ("the Shiite alliance") is no event
         found = coder.trigger(tok)
         if found is None:
             continue
