@@ -191,6 +191,32 @@ def edge_index(page: Any, a: str, b: str) -> int:
     }""", [a, b])
 
 
+def clearest_edge(page: Any) -> int:
+    """The edge handle farthest from every node and other handle, so a click cannot miss it."""
+    return page.evaluate("""() => {
+        const gd = document.getElementById('fl-network');
+        const fl = gd._fullLayout;
+        const px = (t, i) => [fl.xaxis.d2p(t.x[i]), fl.yaxis.d2p(t.y[i])];
+        const mids = gd.data.find(t => t.meta === 'edge');
+        const nodes = gd.data.find(t => t.meta === 'node');
+        const others = [];
+        nodes.x.forEach((_, i) => others.push(px(nodes, i)));
+        let best = 0, bestGap = -1;
+        mids.x.forEach((_, i) => {
+            const [x, y] = px(mids, i);
+            let gap = Infinity;
+            others.forEach(([u, v]) => { gap = Math.min(gap, Math.hypot(x - u, y - v)); });
+            mids.x.forEach((_, j) => {
+                if (j === i) { return; }
+                const [u, v] = px(mids, j);
+                gap = Math.min(gap, Math.hypot(x - u, y - v));
+            });
+            if (gap > bestGap) { bestGap = gap; best = i; }
+        });
+        return best;
+    }""")
+
+
 def node_index(page: Any, actor_id: str) -> int:
     return page.evaluate("""(id) => {
         const gd = document.getElementById('fl-network');
