@@ -205,7 +205,7 @@ def _keys(alias: str) -> list[tuple[str, ...]]:
     """Folded word tuples an alias is found under: as written, without a leading "the", and
     without Arabic particles ("Nouri al-Maliki" -> also "Nouri Maliki")."""
     words = fold_words(alias)
-    if words[:1] == ["the"] and len(words) > 1:
+    if words[:1] in (["the"], ["THE"]) and len(words) > 1:
         words = words[1:]
     if not words:
         return []

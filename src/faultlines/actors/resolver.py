@@ -257,7 +257,12 @@ class _DocumentPass:
                 window = pieces[i:i + length]
                 if len(window) < length or any(p is None for p in window):
                     continue
-                targets = phrases.get(tuple(p[2] for p in window))  # type: ignore[index]
+                key = tuple(p[2] for p in window)  # type: ignore[index]
+                targets = phrases.get(key)
+                if targets and length > 1 and (key[-1].lower(),) in self.kb.agents:
+                    # imported aliases such as THE_BUSH_ADMINISTRATION (filed under the person)
+                    # are agent phrases; stage 3 reads them better
+                    targets = [t for t in targets if t.rank == 0]
                 if not targets or not _capitalised(window):  # type: ignore[arg-type]
                     continue
                 first, last = window[0], window[-1]
