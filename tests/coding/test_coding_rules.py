@@ -121,6 +121,16 @@ CASES = [
     ("Maliki needs to crush the militias.", "ASSAULT", "Maliki", "militias", "advocated"),
     ("The army could attack the city within days.", "ASSAULT", "army", "city", "hypothetical"),
     ("The Taliban did not attack the convoy.", "ASSAULT", "Taliban", "convoy", "negated"),
+    ("Moscow never recognized Kosovo.", "SUPPORT", "Moscow", "Kosovo", "negated"),
+    ("The army failed to capture the town.", "ASSAULT", "army", "town", "negated"),
+    ("The minister claimed that rebels had attacked the convoy.", "ASSAULT", "rebels", "convoy",
+     "reported"),
+    ("The rebels may attack the capital.", "ASSAULT", "rebels", "capital", "hypothetical"),
+    ("It is unclear whether Syria will withdraw its troops.", "RETREAT", "Syria", None,
+     "hypothetical"),
+    ('"We will crush the rebels," the general said.', "THREATEN", "general", "rebels",
+     "reported"),
+    ("Iran ought to stop arming Hezbollah.", "AID", "Iran", "Hezbollah", "advocated"),
 ]
 
 

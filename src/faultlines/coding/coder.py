@@ -73,6 +73,7 @@ class _Context:
     speaker: object | None = None  # its subject token
     according_to: object | None = None
     advocate_word: str = ""
+    uncertain: bool = False  # "if/whether X will ...": no intent is stated
     vowed_conflict: bool = False  # "vowed to attack": a promise of violence is a threat
     chain: list = field(default_factory=list)
 
@@ -349,8 +350,9 @@ class _SentenceCoder:
             elif child.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in _CONDITIONAL for m in child.children):
                 ctx.conditional = True
-            elif child.dep_ == "mark" and low in _CONDITIONAL:
+            elif child.dep_ == "mark" and (low in _CONDITIONAL or low == "whether"):
                 ctx.hypothetical = True
+                ctx.uncertain = True
 
     # ----------------------------------------------------------------- actors
     def actor_ref(self, tok) -> ActorRef | None:
@@ -460,7 +462,9 @@ def _governing_subject(pron):
             return None
         clause = clause.head
         subj = _subject_token(clause)
-        if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i:
+        # In a quote, "we" and "I" are the speaker wherever the speech verb stands.
+        first_person = pron.lower_ in ("i", "we") and clause.i > pron.i
+        if subj is not None and subj.pos_ != "PRON" and (subj.i < pron.i or first_person):
             return _quantified(subj)
     return None
 
@@ -1010,7 +1014,7 @@ def _shift_category(category: str, ctx: _Context, text: str) -> tuple[str, str]:
     """PLOVER codes stated intent as AGREE (cooperation) or THREATEN (material conflict)."""
     if ctx.vowed_conflict:
         return "THREATEN", text
-    if ctx.intent and not ctx.negated:
+    if ctx.intent and not ctx.negated and not ctx.uncertain:
         if category in _MATERIAL_CONFLICT:
             return "THREATEN", f"{ctx.intent} {text}"
         if category not in _VERBAL_CONFLICT:
@@ -1030,7 +1034,7 @@ def _modality(coder: _SentenceCoder, ctx: _Context) -> tuple[str, ActorRef | Non
         return "advocated", attributed
     if ctx.negated:
         return "negated", attributed
-    if ctx.hypothetical and not ctx.intent:
+    if ctx.hypothetical and (not ctx.intent or ctx.uncertain):
         return "hypothetical", attributed
     if speaker is not None:
         return "reported", attributed
