@@ -126,7 +126,19 @@ def test_sentence_initial_pronoun_refers_to_the_single_subject(mentions_of) -> N
 
 
 def test_pronoun_left_alone_when_two_people_could_be_meant(mentions_of) -> None:
-    mentions = mentions_of("Moqtada al-Sadr met Ayad Allawi on Friday. He said little.")
+    mentions = mentions_of("Moqtada al-Sadr and Ayad Allawi met on Friday. He said little.")
+    assert not [m for m in mentions if m.kind == "pronoun"]
+
+
+def test_pronoun_follows_the_subject_not_the_object(mentions_of) -> None:
+    mentions = mentions_of("Ayad Allawi criticized Nouri al-Maliki on Friday. His aides "
+                           "later softened the remarks.")
+    pronouns = [m for m in mentions if m.kind == "pronoun"]
+    assert [m.actor.id for m in pronouns] == ["AYAD_ALLAWI"]
+
+
+def test_pronoun_after_a_sentence_without_a_person_subject(mentions_of) -> None:
+    mentions = mentions_of("The talks with Ayad Allawi failed. He left Baghdad.")
     assert not [m for m in mentions if m.kind == "pronoun"]
 
 

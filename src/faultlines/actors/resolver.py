@@ -722,15 +722,28 @@ class _DocumentPass:
             if first is None or first.lower_ not in _PRONOUNS or \
                     first.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
-            people = {m.actor.id: m for m in by_sentence.get(index - 1, [])
-                      if self.doc[m.start].ent_type_ == "PERSON" or m.actor.id.startswith("x:")
-                      and self.doc[m.end - 1].ent_type_ == "PERSON"}
-            if len(people) != 1:
+            # the people who are subjects of the previous sentence (with their conjuncts:
+            # "Sadr and Allawi met" has two); only a single one is safe to refer to
+            subjects = {m.actor.id: m for m in by_sentence.get(index - 1, [])
+                        if m.kind != "pronoun" and self.is_subject(self.doc[m.end - 1])
+                        and self.mentions_person(m)}
+            if len(subjects) != 1:
                 continue
-            (mention,) = people.values()
-            if self.doc[mention.end - 1].dep_ not in ("nsubj", "nsubjpass"):
-                continue
+            (mention,) = subjects.values()
             self.add(first.i, first.i + 1, mention.actor, "pronoun")
+
+    @staticmethod
+    def is_subject(token) -> bool:
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+    def mentions_person(self, mention: Mention) -> bool:
+        entry = self.kb.entries.get(mention.actor.id)
+        if entry is not None and entry.kind == "person":
+            return True
+        return self.doc[mention.end - 1].ent_type_ == "PERSON" and (
+            entry is None or entry.source != "packaged")
 
     def later_surnames(self) -> None:
         """Surnames the tagger missed ("Quillfeather said") after a full mention of the name."""
