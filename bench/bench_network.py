@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 import tempfile
 import time
@@ -103,7 +104,7 @@ def synthetic_results(events: int, per_doc: int, actors: int, seed: int
     refs = [ActorRef(f"Actor {i}", f"x:actor-{i}", f"Actor {i}", "IRQ", "GOV")
             for i in range(actors)]
     # news coverage is skewed: a few actors appear in most events (Zipf-like weights)
-    weights = [1 / (i + 1) for i in range(actors)]
+    cumulative = list(itertools.accumulate(1 / (i + 1) for i in range(actors)))
     start = dt.date(2004, 1, 1)
     for d in range(events // per_doc):
         date = start + dt.timedelta(days=d % 2500)
@@ -111,9 +112,8 @@ def synthetic_results(events: int, per_doc: int, actors: int, seed: int
                        source=f"outlet{d % 12}")
         evs = []
         for k in range(per_doc):
-            a, b = rng.choices(refs, weights, k=2)
-            if a is b:
-                b = refs[(refs.index(a) + 1) % actors]
+            i, j = rng.choices(range(actors), cum_weights=cumulative, k=2)
+            a, b = refs[i], refs[(j + 1) % actors if j == i else j]
             kind = rng.choice(EVENT_TYPES)
             evs.append(Event(doc.id, k, f"sentence {k}", date, kind, a, b, polarity_of(kind),
                              1.0, trigger=f"t{k}", source=doc.source))

@@ -178,6 +178,8 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(self._open_hint(exc)) from exc
         try:
+            # DuckDB draws a progress bar on long queries; it would corrupt CLI output.
+            self._con.execute("SET enable_progress_bar = false")
             self._migrate()
         except BaseException:
             self._con.close()
@@ -549,8 +551,9 @@ class Store:
         else:
             pair = "least(actor_id, recipient_id) AS a, greatest(actor_id, recipient_id) AS b"
         n = int(evidence)
-        sample = (f"list(event_id ORDER BY date DESC NULLS LAST, event_id)[1:{n}]" if n > 0
-                  else "CAST([] AS VARCHAR[])")
+        # top-n by (date, event_id) without sorting each group's whole event list
+        sample = (f"max_by(event_id, {{'d': coalesce(date, DATE '0001-01-01'), "
+                  f"'e': event_id}}, {n})" if n > 0 else "CAST([] AS VARCHAR[])")
         sql = f"""
             WITH e AS (
                 SELECT {pair}, {window_expr} AS bucket, event_id, date, polarity, intensity
@@ -602,12 +605,15 @@ class Store:
         Events without a recipient, and events of an actor with itself (after curation
         merges), are not dyads.
         """
-        sql, params = self._dyad_sql(since, until, window, modalities, directed, evidence)
-        rows = self._con.execute(sql, params).fetchall()
-        return [Dyad(a=r[0], b=r[1], a_name=r[2], b_name=r[3], window=r[4], count=int(r[5]),
-                     net_polarity=int(r[6]), intensity=float(r[7] or 0.0),
-                     cooperative=int(r[8]), conflictual=int(r[9]), first_date=r[10],
-                     last_date=r[11], event_ids=tuple(r[12] or ())) for r in rows]
+        # Columnar fetch through Arrow: several times faster than fetchall() on big results.
+        cols = self.dyads_table(since, until, window, modalities, directed=directed,
+                                evidence=evidence).to_pydict()
+        return [Dyad(a, b, an, bn, w, c, n, float(i or 0.0), co, cf, fd, ld, tuple(ids or ()))
+                for a, b, an, bn, w, c, n, i, co, cf, fd, ld, ids in zip(
+                    cols["a"], cols["b"], cols["a_name"], cols["b_name"], cols["window"],
+                    cols["count"], cols["net_polarity"], cols["intensity"], cols["cooperative"],
+                    cols["conflictual"], cols["first_date"], cols["last_date"],
+                    cols["event_ids"], strict=True)]
 
     def dyads_table(
         self,
