@@ -92,12 +92,23 @@ def test_exact_frustration_matches_brute_force(seed):
     assert partition_cost(G, exact.partition) == exact.value
     weighted = frustration_index(G, weight="weight", method="exact")
     assert weighted.value == brute_force_frustration(G, weight="weight")
+    for w in (None, "weight"):  # the heuristic's bounds must bracket the true optimum
+        heuristic = frustration_index(G, weight=w, method="heuristic")
+        assert heuristic.lower_bound <= brute_force_frustration(G, weight=w) <= heuristic.value
 
 
-def test_odd_negative_cycle_without_triangles_needs_the_integer_program():
-    # a 5-cycle with one negative edge: no triangle, so the packing bound is 0 and only the
-    # integer program can prove that 1 is optimal
-    G = signed_graph([(0, 1, 1), (1, 2, 1), (2, 3, 1), (3, 4, 1), (4, 0, -1)])
+def test_short_unbalanced_cycles_are_packed_into_the_lower_bound():
+    # two edge-disjoint unbalanced 5-cycles sharing node 0: no triangle, bound 2 from walks
+    G = signed_graph([(0, 1, 1), (1, 2, 1), (2, 3, 1), (3, 4, 1), (4, 0, -1),
+                      (0, 5, 1), (5, 6, 1), (6, 7, -1), (7, 8, -1), (8, 0, -1)])
+    result = frustration_index(G, method="heuristic")
+    assert (result.value, result.lower_bound, result.optimal) == (2, 2, True)
+
+
+def test_long_odd_negative_cycle_needs_the_integer_program():
+    # a 7-cycle with one negative edge: longer than the packed walks, so the bound is 0 and
+    # only the integer program can prove that 1 is optimal
+    G = signed_graph([(i, i + 1, 1) for i in range(6)] + [(6, 0, -1)])
     heuristic = frustration_index(G, method="heuristic")
     assert heuristic.value == 1 and heuristic.lower_bound == 0 and not heuristic.optimal
     exact = frustration_index(G, method="exact")
@@ -185,3 +196,15 @@ def test_three_mutually_hostile_blocs_need_three_camps():
 def test_exact_is_refused_for_more_than_two_camps():
     with pytest.raises(ConfigError, match="k=2"):
         factions(signed_graph([(0, 1, 1)]), k=3, method="exact")
+
+
+@pytest.mark.parametrize("density", [15, 25, 40])
+def test_lower_bound_never_exceeds_the_optimum(density):
+    for seed in range(10):
+        G = random_signed_graph(10, density, seed, negative=0.3 + 0.04 * seed)
+        optimum = brute_force_frustration(G, weight="weight")
+        for k_weight in (None, "weight"):
+            result = frustration_index(G, weight=k_weight, method="heuristic")
+            exact = brute_force_frustration(G, weight=k_weight)
+            assert result.lower_bound <= exact <= result.value
+        assert optimum >= 0

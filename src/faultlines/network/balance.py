@@ -373,12 +373,15 @@ def _heuristic(view: _Signed, k: int, restarts: int, seed: int,
     return best, best_cost
 
 
-def _packing_bound(view: _Signed, k: int) -> float:
-    """A lower bound from a greedy fractional packing of bad triangles.
+def _packing_bound(view: _Signed, k: int, labels: list[int] | None = None,
+                   budget: float = 0.0) -> float:
+    """A lower bound from a greedy fractional packing of bad cycles.
 
     Every bad triangle (an odd number of negative edges for two camps; exactly one negative
     edge for three or more) must contain a frustrated edge, so any packing of such triangles
-    that puts no more than an edge's weight on it bounds the optimum from below.
+    that puts no more than an edge's weight on it bounds the optimum from below. For two camps
+    the packing goes on, within ``budget`` seconds, with unbalanced closed walks of up to five
+    edges through the edges ``labels`` frustrates (every unbalanced cycle contains one of them).
     """
     residual = [w for _i, _j, _s, w in view.edges]
     bound = 0.0
@@ -391,6 +394,58 @@ def _packing_bound(view: _Signed, k: int) -> float:
         if y > 0:
             bound += y
             for e in tri:
+                residual[e] -= y
+    if k == 2 and labels is not None and budget > 0:
+        bound += _pack_walks(view, residual, labels, budget)
+    return bound
+
+
+def _pack_walks(view: _Signed, residual: list[float], labels: list[int],
+                budget: float, depth: int = 2) -> float:
+    # Meet in the middle: paths of up to `depth` edges from each end of a frustrated edge,
+    # joined where their parities make the closed walk unbalanced (odd number of negatives).
+    # A closed walk with an odd number of negative edges has an odd number of frustrated edges
+    # under every partition, so it may be packed like a cycle (each distinct edge once).
+    started = time.perf_counter()
+    neg = [int(s < 0) for _i, _j, s, _w in view.edges]
+
+    def reach(root: int, skip: int) -> dict[tuple[int, int], tuple[int, ...]]:
+        found: dict[tuple[int, int], tuple[int, ...]] = {(root, 0): ()}
+        frontier = [(root, 0, ())]
+        for _ in range(depth):
+            nxt = []
+            for node, parity, path in frontier:
+                for other, e in view.adj[node].items():
+                    if e == skip or residual[e] <= 0:
+                        continue
+                    state = (other, parity ^ neg[e])
+                    if state not in found:
+                        found[state] = (*path, e)
+                        nxt.append((other, state[1], found[state]))
+            frontier = nxt
+        return found
+
+    bound = 0.0
+    frustrated = [e for e, (i, j, s, _w) in enumerate(view.edges)
+                  if (s > 0) != (labels[i] == labels[j])]
+    for e0 in frustrated:
+        while residual[e0] > 0:
+            if time.perf_counter() - started > budget:
+                return bound
+            i, j = view.edges[e0][:2]
+            forward, backward = reach(i, e0), reach(j, e0)
+            want = 1 - neg[e0]  # parity the path i..j needs for an unbalanced walk
+            best: tuple[int, ...] | None = None
+            for (node, parity), path in forward.items():
+                other = backward.get((node, parity ^ want))
+                if other is not None and (best is None or len(path) + len(other) < len(best)):
+                    best = path + other
+            if best is None:
+                break
+            walk = {e0, *best}
+            y = min(residual[e] for e in walk)
+            bound += y
+            for e in walk:
                 residual[e] -= y
     return bound
 
@@ -496,7 +551,7 @@ def _solve(G: nx.Graph, k: int, weight: str | None, time_limit: float, sign: str
     total = sum(w for *_x, w in view.edges)
     labels, value = _heuristic(view, k, restarts=20, seed=seed,
                                budget=max(0.5, min(5.0, time_limit / 2)))
-    lower = _packing_bound(view, k)
+    lower = _packing_bound(view, k, labels, budget=max(0.5, min(5.0, time_limit / 2)))
     optimal = value <= lower + 1e-9
     label = "local search"
     use_ip = (k == 2 and not optimal and view.edges and (
