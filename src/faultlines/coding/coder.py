@@ -116,7 +116,7 @@ class _SentenceCoder:
             found = self._verb_trigger(tok)
         if found is None and tok.pos_ == "ADJ":
             found = self._adj_trigger(tok)
-        if found is None and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in _NOT_ACTOR_ENTS:
+        if found is None and tok.pos_ == "NOUN" and tok.ent_type_ not in _NOT_ACTOR_ENTS:
             entry = self._noun_entry(tok)
             if entry is not None:
                 found = (entry, self._noun_text(tok, entry), None)
@@ -173,10 +173,11 @@ class _SentenceCoder:
     def _verb_lemma(self, tok) -> str:
         """The token's lemma, repaired when the lemmatiser misses ("staged" -> "stag")."""
         lemma = tok.lemma_.lower()
-        if self.lex.lookup(lemma, "VERB") or self.lex.is_cue("light", lemma) or \
-                self.lex.is_cue("speech", lemma) or not tok.tag_.startswith("VB"):
-            return lemma
         low = tok.lower_
+        if self.lex.lookup(lemma, "VERB") or self.lex.is_cue("light", lemma) or \
+                self.lex.is_cue("speech", lemma) or tok.tag_ not in ("VBD", "VBN", "VBG") or \
+                not low.endswith(("ed", "ing")):
+            return lemma
         for guess in (low[:-1], low[:-2], low[:-3] + "e", low[:-3]):
             if len(guess) > 2 and (self.lex.lookup(guess, "VERB") or self.lex.is_cue(
                     "light", guess) or self.lex.is_cue("speech", guess)):
@@ -217,10 +218,11 @@ class _SentenceCoder:
             "ending", f"{lemma} {particle}")
         if ending:
             light = True
+        speech = self.lex.is_cue("speech", lemma) and not self.lex.is_cue("light", lemma)
         if light or (entries and not any(e.specificity == 0 for e in entries)):
-            for noun in _nominal_objects(tok, with_preps=light and not ending):
+            for noun in _nominal_objects(tok, with_preps=light and not ending and not speech):
                 entry = self._noun_entry(noun)
-                if entry is not None:
+                if entry is not None and not (speech and entry.category == "CONSULT"):
                     text = f"{tok.text} {self._noun_text(noun, entry)}"
                     if ending:
                         entry = _ended(entry)
@@ -408,6 +410,17 @@ class _SentenceCoder:
                     refs.append(ref)
         return refs
 
+    def _owned(self, tok, actor_ids: set[str]) -> bool:
+        """"its troops", "their forces": an object the actor possesses is not its target
+        ("rejoin his government" is, when "his" is someone else)."""
+        if tok.dep_ not in ("dobj", "obj"):
+            return False
+        poss = _possessive_pronoun(tok)
+        if poss is None:
+            return False
+        ref = self.actor_ref(poss)
+        return ref is None or ref.id in actor_ids
+
     def pick_recipients(self, candidates: list, actor_ids: set[str], *,
                         themes: frozenset[int] = frozenset()) -> list[ActorRef]:
         """The target: first candidate covered by a mention (or a resolvable pronoun), else the
@@ -418,9 +431,9 @@ class _SentenceCoder:
         for tier, rule in ((direct, 0), (direct, 1), (direct, 3), (circumstantial, 0),
                            (circumstantial, 1), (direct, 2)):
             for tok in tier:
-                if tok.ent_type_ in _NOT_ACTOR_ENTS or _own_possession(tok) or (
+                if tok.ent_type_ in _NOT_ACTOR_ENTS or self._owned(tok, actor_ids) or (
                         tok.dep_ == "poss" and tok.pos_ == "PRON"
-                        and tok.head.dep_ in ("dobj", "obj")):
+                        and tok.head.dep_ in ("dobj", "obj") and self._owned(tok.head, actor_ids)):
                     continue
                 if rule == 0 and tok.i not in self.by_token and tok.pos_ != "PRON" and not any(
                         c.i in self.by_token for c in tok.children
@@ -474,10 +487,8 @@ def _is_circumstance(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _SHALLOW_PREPS
 
 
-def _own_possession(tok) -> bool:
-    """"its troops", "their forces": the actor's own people are not its target."""
-    return tok.dep_ in ("dobj", "obj") and any(
-        c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+def _possessive_pronoun(tok):
+    return next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
 
 def _ended(entry: LexiconEntry) -> LexiconEntry:
@@ -631,6 +642,11 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
         judged = _judged_object(coder, verb)
         if judged is not None:
             return [judged]
+        if prep.lower_ == "from" and prep.head.pos_ == "VERB":
+            # "kept the army from destroying X", "prevented them from voting"
+            obj = next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return [obj]
         if prep.head.i != prep.i:
             return _agent_subjects(coder, prep.head, seen + 1)
         return []
@@ -891,7 +907,7 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
         actor_ids = {a.id for a in actors}
         themes = frozenset(c.i for c in tok.children if c.dep_ in ("dobj", "obj")) \
             if entry.category in _GIVING else frozenset()
-        if entry.category == "MOBILIZE":
+        if entry.category == "MOBILIZE" or coder.lex.is_cue("motion", tok.lemma_.lower()):
             # "sent troops", "deployed two battalions": the object is the actor's own force.
             candidates = [c for c in candidates if c.i not in themes and c.dep_ not in _OBJ]
         recipients = coder.pick_recipients(candidates, actor_ids, themes=themes)
@@ -912,7 +928,7 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
                              f"{ctx.speech.text} {ctx.advocate_word}".strip(), ctx.speech)
 
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in coder.by_token:
+        if tok.pos_ != "NOUN" or tok.i in consumed or tok.i in coder.by_token:
             continue  # a noun inside an actor's name ("the Shiite alliance") is no event
         found = coder.trigger(tok)
         if found is None:
@@ -998,7 +1014,9 @@ def _nominal_participants(coder: _SentenceCoder, noun, entry: LexiconEntry):
         return [], []
     if lemma in _RELATIONAL_NOUNS:
         target_toks += [c for c in noun.children if c.dep_ == "appos"] or [noun]
-    target_toks += _noun_candidates(noun)
+    by_agent = bool(actor_toks) and actor_toks[0].head.lower_ == "by"
+    target_toks += [t for t in _noun_candidates(noun)
+                    if not (by_agent and t.head.i == noun.i and t.dep_ in ("amod", "compound"))]
     target_toks += between
     actors = coder.actors_of(actor_toks)
     if lemma in _RELATIONAL_NOUNS and target_toks and target_toks[0].i == noun.i:
