@@ -218,6 +218,7 @@ class _DocumentPass:
         self.date = document.date
         self.sent_starts = [s.start for s in doc.sents]
         self.hits: list[_Hit] = []
+        self.hits_at: dict[int, list[_Hit]] = {}
         self.mentions: list[Mention] = []
         self.first_seen: dict[str, int] = {}  # entry id -> token of its first full mention
         self.surnames: dict[str, str] = {}  # folded last word -> entry id (or x: id)
@@ -291,6 +292,10 @@ class _DocumentPass:
     # ------------------------------------------------------------ stage 2
     def entities(self) -> None:
         doc = self.doc
+        self.index_hits()
+        dropped: set[int] = set()
+        added: list[_Hit] = []
+        named = {t.ref for h in self.hits for t in h.targets}
         for ent in doc.ents:
             if ent.label_ not in _ACTOR_LABELS:
                 continue
@@ -304,7 +309,7 @@ class _DocumentPass:
                     start += 1
             if start >= end:
                 continue
-            inside = [h for h in self.hits if h.start < end and h.end > start]
+            inside = self.hits_overlapping(start, end)
             covered = {i for h in inside for i in range(h.start, h.end)}
             needed = {t.i for t in doc[start:end]
                       if not t.is_punct and fold_word(t.text).lower() not in PARTICLES
@@ -317,9 +322,9 @@ class _DocumentPass:
                 known = self.r.fuzzy_lookup(text) if len(needed) > 1 else None
                 for h in inside:
                     if h.start >= start and h.end <= end:
-                        self.hits.remove(h)
+                        dropped.add(id(h))
                 if known and self.kb.entries[known].kind == "country":
-                    self.hits.append(_Hit(start, end, text, [Target("country", known)]))
+                    added.append(_Hit(start, end, text, [Target("country", known)]))
                 continue
             low = tuple(t.lower_ for t in doc[start:end])
             if any(low[-n:] in self.kb.agents for n in (1, 2, 3) if len(low) >= n) and \
@@ -327,20 +332,33 @@ class _DocumentPass:
                 # "the Iraqi Army", "the Administration": an agent phrase, read in stage 3
                 continue
             found = self.r.fuzzy_lookup(text) if ent.label_ in ("PERSON", "ORG") else None
-            if found and len(needed) < 2 and not any(
-                    t.ref == found for h in self.hits for t in h.targets):
+            if found and len(needed) < 2 and found not in named:
                 # one word spelled like a known surname ("Al Asad" the air base) counts only
                 # when the document also names that actor in full
                 found = None
-            for h in inside:
-                if h in self.hits:
-                    self.hits.remove(h)
+            dropped.update(id(h) for h in inside)
             if found:
-                self.hits.append(_Hit(start, end, text, [Target("actor", found)]))
+                added.append(_Hit(start, end, text, [Target("actor", found)]))
             else:
-                self.hits.append(_Hit(start, end, text, [], label=ent.label_,
-                                      inner=[h for h in inside if h.start >= start]))
-        self.hits.sort(key=lambda h: (h.start, h.end))
+                added.append(_Hit(start, end, text, [], label=ent.label_,
+                                  inner=[h for h in inside if h.start >= start]))
+        self.hits = sorted([h for h in self.hits if id(h) not in dropped] + added,
+                           key=lambda h: (h.start, h.end))
+        self.index_hits()
+
+    def index_hits(self) -> None:
+        self.hits_at: dict[int, list[_Hit]] = {}
+        for hit in self.hits:
+            for i in range(hit.start, hit.end):
+                self.hits_at.setdefault(i, []).append(hit)
+
+    def hits_overlapping(self, start: int, end: int) -> list[_Hit]:
+        """Hits that share a token with [start, end), in order, each once (via the index)."""
+        seen: dict[int, _Hit] = {}
+        for i in range(start, end):
+            for hit in self.hits_at.get(i, ()):
+                seen.setdefault(id(hit), hit)
+        return sorted(seen.values(), key=lambda h: (h.start, h.end))
 
     # ------------------------------------------------------------ helpers
     def primary(self, hit: _Hit) -> Target | None:
@@ -448,7 +466,8 @@ class _DocumentPass:
                 while left > tok.sent.start and doc[left - 1].dep_ in _NP_DEPS and \
                         doc[left - 1].head.i >= left and doc[left - 1].pos_ != "VERB":
                     left -= 1
-            span_hits = [h for h in self.hits if h.start >= left and h.end <= tok.i + 1]
+            span_hits = [h for h in self.hits_overlapping(left, tok.i + 1)
+                         if h.start >= left and h.end <= tok.i + 1]
             countries: list[str] = []
             groups: list[str] = [group] if group else []
             owner_actor: ActorRef | None = None
@@ -704,8 +723,8 @@ class _DocumentPass:
             for tok in doc[max(0, hit.start - 4):hit.start]:
                 if tok.head.i in range(hit.start, hit.end) or tok.head is root or \
                         tok.head.head is root:
-                    for other in self.hits:
-                        if other.start <= tok.i < other.end and other is not hit:
+                    for other in self.hits_at.get(tok.i, ()):
+                        if other is not hit:
                             country = self.country_of(other) or country
         return country, sector
 
