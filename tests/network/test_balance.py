@@ -4,7 +4,6 @@ index against brute force."""
 from __future__ import annotations
 
 import itertools
-import time
 
 import networkx as nx
 import pytest
@@ -122,14 +121,12 @@ def test_exact_frustration_random_60_nodes_300_edges():
     local-search restart finds anything lower. Brute-force agreement is checked on n=13 above.
     """
     G = random_signed_graph(60, 300, seed=1)
-    started = time.perf_counter()
     exact = frustration_index(G, method="exact", time_limit=120, threads=1)
     assert exact.optimal and exact.lower_bound == exact.value
     assert partition_cost(G, exact.partition) == exact.value
     assert len(exact.frustrated_edges) == exact.value
     for seed in range(3):
         assert frustration_index(G, method="heuristic", seed=seed).value >= exact.value
-    assert time.perf_counter() - started < 300
 
 
 def test_planted_factions_with_known_optimum():
@@ -202,9 +199,7 @@ def test_exact_is_refused_for_more_than_two_camps():
 def test_lower_bound_never_exceeds_the_optimum(density):
     for seed in range(10):
         G = random_signed_graph(10, density, seed, negative=0.3 + 0.04 * seed)
-        optimum = brute_force_frustration(G, weight="weight")
         for k_weight in (None, "weight"):
             result = frustration_index(G, weight=k_weight, method="heuristic")
             exact = brute_force_frustration(G, weight=k_weight)
             assert result.lower_bound <= exact <= result.value
-        assert optimum >= 0

@@ -374,7 +374,7 @@ def _heuristic(view: _Signed, k: int, restarts: int, seed: int,
 
 
 def _packing_bound(view: _Signed, k: int, labels: list[int] | None = None,
-                   budget: float = 0.0) -> float:
+                   budget: float = 0.0, walks: list[set[int]] | None = None) -> float:
     """A lower bound from a greedy fractional packing of bad cycles.
 
     Every bad triangle (an odd number of negative edges for two camps; exactly one negative
@@ -396,12 +396,12 @@ def _packing_bound(view: _Signed, k: int, labels: list[int] | None = None,
             for e in tri:
                 residual[e] -= y
     if k == 2 and labels is not None and budget > 0:
-        bound += _pack_walks(view, residual, labels, budget)
+        bound += _pack_walks(view, residual, labels, budget, walks)
     return bound
 
 
 def _pack_walks(view: _Signed, residual: list[float], labels: list[int],
-                budget: float, depth: int = 2) -> float:
+                budget: float, walks: list[set[int]] | None = None, depth: int = 2) -> float:
     # Meet in the middle: paths of up to `depth` edges from each end of a frustrated edge,
     # joined where their parities make the closed walk unbalanced (odd number of negatives).
     # A closed walk with an odd number of negative edges has an odd number of frustrated edges
@@ -443,6 +443,8 @@ def _pack_walks(view: _Signed, residual: list[float], labels: list[int],
             if best is None:
                 break
             walk = {e0, *best}
+            if walks is not None:
+                walks.append(walk)
             y = min(residual[e] for e in walk)
             bound += y
             for e in walk:
@@ -450,8 +452,8 @@ def _pack_walks(view: _Signed, residual: list[float], labels: list[int],
     return bound
 
 
-def _solve_ip(view: _Signed, start: list[int], time_limit: float,
-              threads: int | None) -> tuple[list[int] | None, float, bool]:
+def _solve_ip(view: _Signed, start: list[int], time_limit: float, threads: int | None,
+              walks: list[set[int]] = ()) -> tuple[list[int] | None, float, bool]:
     """Exact 2-camp frustration by the binary programme of Aref, Mason & Wilson (2018):
     x_i in {0,1} per node, f_e >= |x_i - x_j| for positive and f_e >= |x_i + x_j - 1| for
     negative edges, minimise sum w_e f_e; strengthened by the triangle (odd-cycle) inequalities
@@ -506,6 +508,8 @@ def _solve_ip(view: _Signed, start: list[int], time_limit: float,
             for k in range(3):
                 row(fs, [1 if t != k else -1 for t in range(3)], 0, inf)
         triangle_rows += 4
+    for walk in walks:  # each packed unbalanced walk holds at least one frustrated edge
+        row([n + e for e in sorted(walk)], [1.0] * len(walk), 1, inf)
     h.addRows(len(row_lo), np.array(row_lo), np.array(row_hi), len(index),
               np.array(starts, dtype=np.int32), np.array(index, dtype=np.int32),
               np.array(value, dtype=float))
@@ -551,13 +555,15 @@ def _solve(G: nx.Graph, k: int, weight: str | None, time_limit: float, sign: str
     total = sum(w for *_x, w in view.edges)
     labels, value = _heuristic(view, k, restarts=20, seed=seed,
                                budget=max(0.5, min(5.0, time_limit / 2)))
-    lower = _packing_bound(view, k, labels, budget=max(0.5, min(5.0, time_limit / 2)))
+    walks: list[set[int]] = []
+    lower = _packing_bound(view, k, labels, budget=max(0.5, min(5.0, time_limit / 2)),
+                           walks=walks)
     optimal = value <= lower + 1e-9
     label = "local search"
     use_ip = (k == 2 and not optimal and view.edges and (
         method == "exact" or (method == "auto" and len(view.edges) <= EXACT_MAX_EDGES)))
     if use_ip:
-        ip_labels, ip_bound, ip_optimal = _solve_ip(view, labels, time_limit, threads)
+        ip_labels, ip_bound, ip_optimal = _solve_ip(view, labels, time_limit, threads, walks)
         lower = max(lower, ip_bound)
         if ip_labels is not None:
             ip_value = _cost(view, ip_labels)
