@@ -942,9 +942,12 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
             if host.pos_ in ("VERB", "AUX") or host.head.i == host.i:
                 break
             host = host.head
-        ctx = coder.context(host) if host.pos_ in ("VERB", "AUX") else _Context()
-        ctx.governed = False
-        ctx.intent = ""
+        host_ctx = coder.context(host) if host.pos_ in ("VERB", "AUX") else _Context()
+        # A free-standing event noun names something that happened; the host clause's modals
+        # and negation are about the host ("the alliance must be spelled out"), but its
+        # attribution still applies.
+        ctx = _Context(speech=host_ctx.speech, speaker=host_ctx.speaker,
+                       according_to=host_ctx.according_to)
         actor_ids = {a.id for a in actors}
         recipients = coder.pick_recipients(recipients_tokens, actor_ids)
         for actor in actors:
