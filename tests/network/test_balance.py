@@ -203,3 +203,20 @@ def test_lower_bound_never_exceeds_the_optimum(density):
             result = frustration_index(G, weight=k_weight, method="heuristic")
             exact = brute_force_frustration(G, weight=k_weight)
             assert result.lower_bound <= exact <= result.value
+
+
+def test_exact_frustration_60_nodes_300_edges_against_brute_force_by_component():
+    """A random signed graph of 60 nodes and 300 edges made of five random components of 12
+    nodes: the frustration of a graph is the sum over its components, so brute force over
+    5 x 2^11 partitions checks the integer program exactly on a graph of this size."""
+    G = nx.Graph()
+    expected = 0.0
+    for part in range(5):
+        H = random_signed_graph(12, 60, seed=100 + part)
+        H = nx.relabel_nodes(H, {n: 12 * part + n for n in H})
+        expected += brute_force_frustration(H)
+        G.update(H)
+    assert (G.number_of_nodes(), G.number_of_edges()) == (60, 300)
+    exact = frustration_index(G, method="exact")
+    assert exact.optimal and exact.value == expected
+    assert partition_cost(G, exact.partition) == expected
