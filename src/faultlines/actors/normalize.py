@@ -81,17 +81,19 @@ def skeleton(text: str) -> str:
     """
     words = [w.lower() for w in fold_words(text)]
     words = [w for w in words if w not in PARTICLES] or words
-    keys = []
-    for word in words:
-        word = word.replace(".", "").replace("q", "k").replace("ph", "f").replace("dh", "d")
-        word = word.replace("kh", "k").replace("gh", "g").replace("th", "t").replace("sh", "s")
-        head, rest = word[:1], word[1:]
-        key = _DOUBLE.sub(r"\1", head + _VOWELS.sub("", rest))
-        if head in "aeiouyhw" and len(word) > 1:
-            # a leading vowel is as unstable as an inner one (Ayad/Iyad, Usama/Osama)
-            key = _DOUBLE.sub(r"\1", _VOWELS.sub("", rest)) or key
-        keys.append(key)
-    return " ".join(keys)
+    return " ".join(_skeleton_word(w) for w in words)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _skeleton_word(word: str) -> str:
+    word = word.replace(".", "").replace("q", "k").replace("ph", "f").replace("dh", "d")
+    word = word.replace("kh", "k").replace("gh", "g").replace("th", "t").replace("sh", "s")
+    head, rest = word[:1], word[1:]
+    key = _DOUBLE.sub(r"\1", head + _VOWELS.sub("", rest))
+    if head in "aeiouyhw" and len(word) > 1:
+        # a leading vowel is as unstable as an inner one (Ayad/Iyad, Usama/Osama)
+        key = _DOUBLE.sub(r"\1", _VOWELS.sub("", rest)) or key
+    return key
 
 
 def slugify(text: str) -> str:
