@@ -125,13 +125,13 @@ def test_bad_inputs_are_reported_and_others_processed(tmp_path: Path) -> None:
     from faultlines.store import Store
 
     with Store(db, read_only=True) as store:
-        ids = sorted(d["doc_id"] for d in store.documents())
+        ids = sorted(d.doc_id for d in store.documents())
     assert ids == ["a", "b", "good"]
 
     again = run("ingest", *inputs, "--db", str(db))
     assert again.returncode == 1
     with Store(db, read_only=True) as store:
-        assert sorted(d["doc_id"] for d in store.documents()) == ids
+        assert sorted(d.doc_id for d in store.documents()) == ids
 
 
 @pytest.mark.model

@@ -65,7 +65,7 @@ def _stored(db: Path) -> tuple[list[str], dict[str, list[tuple]]]:
     from faultlines.store import Store
 
     with Store(db, read_only=True) as store:
-        doc_ids = sorted(d["doc_id"] for d in store.documents())
+        doc_ids = sorted(d.doc_id for d in store.documents())
         by_doc: dict[str, list[tuple]] = {}
         for key in event_keys(store.events()):
             by_doc.setdefault(key[0], []).append(key)

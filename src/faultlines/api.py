@@ -261,8 +261,12 @@ def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
             until: str | dt.date | None = None, time_limit: float = 10) -> dict[str, Any]:
     """Structural balance of the signed network: triad census, degree of balance, frustration
     index (exact or bounded) and the unbalanced triads with their evidence event ids."""
-    from faultlines.network import (balance_degree, frustration_index, triad_census_signed,
-                                    unbalanced_triads)
+    from faultlines.network import (
+        balance_degree,
+        frustration_index,
+        triad_census_signed,
+        unbalanced_triads,
+    )
 
     graph = network(db, since=since, until=until)
     frustration = frustration_index(graph, time_limit=time_limit)
@@ -377,3 +381,71 @@ def run_demo(out: str | Path = "faultlines-demo", *, workers: int | None = 1,
              f"{r.before.isoformat()[:7]} -> {'+' if r.sign_after > 0 else '-'} in "
              f"{r.after.isoformat()[:7]}" for r in realignments(db, window="year")]
     return DemoSummary(folder, run, files, top, flips)
+
+
+# -- actors: list, show, import, curate ----------------------------------------------------------
+
+def actors_list(db: str | Path | None = None, *, limit: int | None = None):
+    """Stored actors with mention counts, aliases seen and roles, most mentioned first."""
+    with open_store(db, read_only=True) as store:
+        return store.actors(limit=limit)
+
+
+def actors_show(db: str | Path | None, actor_id: str):
+    """One stored actor; a clear error when the store does not know the id."""
+    with open_store(db, read_only=True) as store:
+        found = store.actor(actor_id)
+        if found is None:
+            known = [a.id for a in store.actors(limit=2000)
+                     if actor_id.lower() in (a.id + " " + a.name).lower()][:8]
+            hint = f"; did you mean {', '.join(known)}?" if known else \
+                "; `faultlines actors list` shows the ids"
+            raise ConfigError(f"no actor with id {actor_id!r} in {store.path}{hint}")
+        return found
+
+
+def curate(db: str | Path | None, op: str, *args: str, kb_dir: str | None = None) -> int:
+    """Record a curation operation (``merge``, ``rename``, ``set-code``) and apply it.
+
+    The operation is stored in the database, so later ingests apply it to new documents too.
+    Returns the number of stored event and mention rows that changed.
+    """
+    from faultlines.actors import ActorRegistry, CurationOp
+    from faultlines.actors.registry import CURATION_OPS
+    from faultlines.pipeline import _resolver
+
+    operation = CurationOp(op, tuple(args)).validate()
+    with open_store(db) as store:
+        if store.actor(operation.args[0]) is None:
+            raise ConfigError(f"no actor with id {operation.args[0]!r} in {store.path}; "
+                              f"`faultlines actors list` shows the ids")
+        if op == "merge" and store.actor(operation.args[1]) is None and \
+                operation.args[1] not in _resolver(kb_dir).kb.entries:
+            raise ConfigError(f"no actor with id {operation.args[1]!r} to merge into")
+        registry = ActorRegistry(_resolver(kb_dir), curation=[*store.curation(), operation])
+        store.add_curation(op, dict(zip(CURATION_OPS[op], operation.args, strict=True)))
+        mapping = {}
+        for actor in store.actors():
+            canonical = registry.canonical(actor.ref)
+            if (canonical.id, canonical.name, canonical.country, canonical.sector) != \
+                    (actor.id, actor.name, actor.country, actor.sector):
+                mapping[actor.id] = canonical
+        return store.apply_actor_mapping(mapping)
+
+
+def import_dictionaries(paths: Iterable[str | Path], *, kb_dir: str | None = None):
+    """Import PETRARCH/TABARI ``.actors`` and ``.agents`` dictionaries into the user KB folder.
+
+    Returns ``(report, saved_path)``; unreadable lines are listed in ``report.problems``.
+    """
+    from faultlines.actors.importer import import_dictionaries as run_import
+    from faultlines.actors.importer import save_user_kb
+
+    paths = [Path(p) for p in paths]
+    report = run_import(paths)
+    # One KB file per imported set, so a later import of other files adds to this one.
+    name = "-".join(sorted(p.name.split(".")[0] + "." + p.name.split(".")[1]
+                           if p.name.count(".") > 1 else p.stem for p in paths))[:120]
+    saved = (save_user_kb(report, kb_dir, name=f"{name}.json")
+             if (report.actors or report.agents) else None)
+    return report, saved

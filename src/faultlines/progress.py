@@ -9,9 +9,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from rich import box
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 __all__ = ["ProgressBar", "progress_bar", "render_table"]
@@ -56,7 +64,7 @@ def progress_bar(label: str, total: int | None = None, disable: bool = False
 
 def render_table(rows: list[dict[str, Any]], title: str | None = None) -> str:
     """Render rows as a plain-text table (no colour codes, so it pipes cleanly)."""
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title, show_lines=False, box=box.SIMPLE_HEAD)
     columns = list(rows[0].keys()) if rows else ["(no rows)"]
     for column in columns:
         table.add_column(str(column), overflow="fold")

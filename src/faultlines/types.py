@@ -196,7 +196,7 @@ class Event:
         }
 
     def to_row(self) -> dict[str, Any]:
-        """A flat version of :meth:`to_dict` for CSV and Parquet (``actor_id``, ``actor_name``...)."""
+        """A flat :meth:`to_dict` for CSV and Parquet (``actor_id``, ``actor_name``, ...)."""
         row = self.to_dict()
         for role in ("actor", "recipient", "attributed_to"):
             ref = row.pop(role)
