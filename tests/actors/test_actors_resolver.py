@@ -248,3 +248,20 @@ def test_shiite_led_government_is_the_countrys_government(mentions_of) -> None:
 def test_media_get_no_default_country(mentions_of) -> None:
     mentions = mentions_of("The news media ignored the fighting in Iraq.")
     assert not [m for m in mentions if m.actor.sector == "MED"]
+
+
+@pytest.mark.parametrize("sentence, text, country, sector", [
+    ("Serbian President Zoran Vukelic met the envoy.", "Zoran Vukelic", "SRB", "GOV"),
+    ("Lebanon's new President Elias Qarmouni thanked Syria.", "Elias Qarmouni", "LBN", "GOV"),
+    ("General Tomas Brindle inspected the base.", "Tomas Brindle", None, "MIL"),
+    ("Doctors visited Baghdad University Medical School.", "Baghdad University Medical School",
+     "IRQ", "EDU"),
+])
+def test_unknown_actor_attributes(mentions_of, sentence, text, country, sector) -> None:
+    mentions = mentions_of(sentence)
+    (mention,) = found(mentions, text)
+    assert mention.actor.id.startswith("x:")
+    assert (mention.actor.country, mention.actor.sector) == (country, sector)
+    # the country words in the title describe the person; they are not separate actors
+    assert not [m for m in mentions if m.end <= mention.start and m.actor.sector is None
+                and m.actor.country == country and country != "IRQ"]

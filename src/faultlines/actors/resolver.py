@@ -327,9 +327,13 @@ class _DocumentPass:
                     added.append(_Hit(start, end, text, [Target("country", known)]))
                 continue
             low = tuple(t.lower_ for t in doc[start:end])
-            if any(low[-n:] in self.kb.agents for n in (1, 2, 3) if len(low) >= n) and \
-                    ent.label_ != "PERSON":
-                # "the Iraqi Army", "the Administration": an agent phrase, read in stage 3
+            tail = next((n for n in (3, 2, 1) if len(low) >= n and low[-n:] in self.kb.agents),
+                        0)
+            named_words = [t for t in doc[start:end - tail] if t.i not in covered
+                           and t.text[:1].isupper() and t.lower_ not in _TITLE_WORDS]
+            if tail and ent.label_ != "PERSON" and not named_words:
+                # "the Iraqi Army", "the Administration": an agent phrase, read in stage 3;
+                # "Baghdad University Medical School" has a name of its own and stays
                 continue
             found = self.r.fuzzy_lookup(text) if ent.label_ in ("PERSON", "ORG") else None
             if found and len(needed) < 2 and found not in named:
@@ -608,7 +612,7 @@ class _DocumentPass:
 
     def is_state(self, token) -> bool:
         """Does a country/capital name act as the state here (subject, object, partner)?"""
-        while token.dep_ in ("conj", "appos") and token.head is not token:
+        while token.dep_ in ("conj", "appos") and token.head.i != token.i:
             token = token.head
         if token.dep_ in _STATE_DEPS:
             return True
@@ -616,6 +620,7 @@ class _DocumentPass:
 
     def emit_hits(self) -> None:
         doc = self.doc
+        self.attach_title_modifiers()
         for hit in self.hits:
             if hit.consumed:
                 continue
@@ -719,14 +724,36 @@ class _DocumentPass:
                     sector = self.kb.agents[tuple(low[-length:])]
                     break
         if country is None:
-            root = doc[hit.end - 1]
-            for tok in doc[max(0, hit.start - 4):hit.start]:
-                if tok.head.i in range(hit.start, hit.end) or tok.head is root or \
-                        tok.head.head is root:
-                    for other in self.hits_at.get(tok.i, ()):
-                        if other is not hit:
-                            country = self.country_of(other) or country
+            for other in self.title_modifiers(hit):
+                country = self.country_of(other) or country
         return country, sector
+
+    def title_modifiers(self, hit: _Hit) -> list[_Hit]:
+        """Country words in the title chain before a name ("Serbian President X",
+        "Lebanon's new President X"): they describe the person, they are not actors."""
+        doc = self.doc
+        root = doc[hit.end - 1]
+        found = []
+        for tok in doc[max(0, hit.start - 4):hit.start]:
+            if hit.start <= tok.head.i < hit.end or tok.head.head.i == root.i:
+                for other in self.hits_at.get(tok.i, ()):
+                    target = self.primary(other)
+                    if other is not hit and target is not None and target.kind in (
+                            "country", "demonym", "capital"):
+                        found.append(other)
+        return found
+
+    def attach_title_modifiers(self) -> None:
+        for hit in self.hits:
+            target = self.primary(hit)
+            person = (target is None and hit.label == "PERSON") or (
+                target is not None and target.kind in ("actor", "short")
+                and self.is_person(target.ref, hit))
+            if person:
+                for other in self.title_modifiers(hit):
+                    if not hit.targets:
+                        hit.inner.append(other)
+                    other.consumed = True
 
     # ------------------------------------------------------------ stage 5
     def pronouns(self) -> None:
@@ -753,7 +780,7 @@ class _DocumentPass:
 
     @staticmethod
     def is_subject(token) -> bool:
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
         return token.dep_ in ("nsubj", "nsubjpass")
 
