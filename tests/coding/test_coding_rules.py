@@ -85,6 +85,14 @@ CASES = [
      "asserted"),
     ("Pyongyang threatened Seoul with war.", "THREATEN", "Pyongyang", "Seoul", "asserted"),
     ("Chavez praised Castro.", "SUPPORT", "Chavez", "Castro", "asserted"),
+    ("Gunmen opened fire on a bus in Karachi.", "ASSAULT", "Gunmen", "bus", "asserted"),
+    ("The parliament voted down the budget proposal.", "REJECT", "parliament", None, "asserted"),
+    ("Several Arab states broke off diplomatic relations with Qatar.", "SANCTION", "Arab",
+     "Qatar", "asserted"),
+    ("The United States slapped trade sanctions on Burma.", "SANCTION", "United States",
+     "Burma", "asserted"),
+    ("Russia moved tanks and artillery to the border with Georgia.", "MOBILIZE", "Russia", None,
+     "asserted"),
     # passive voice: the agent in "by X" acts
     ("The general was assassinated by the rebels.", "ASSAULT", "rebels", "general", "asserted"),
     ("Colombian soldiers were ambushed by guerrillas.", "ASSAULT", "guerrillas", "soldiers",
@@ -201,6 +209,10 @@ def test_nouns_inside_actor_names_are_not_events(nlp):
     ref = ActorRef("Shiite alliance", "UIA", "United Iraqi Alliance", "IRQ", "PTY")
     mention = Mention("d", 0, 1, 3, "Shiite alliance", ref)
     assert code_events(doc, Document("d", text), [mention]) == []
+
+
+def test_attitude_verbs_do_not_make_events_of_their_objects(code):
+    assert code("The minister fears a civil war.") == []
 
 
 def test_bare_speech_is_not_an_event(code):

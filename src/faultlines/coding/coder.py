@@ -219,7 +219,10 @@ class _SentenceCoder:
         if ending:
             light = True
         speech = self.lex.is_cue("speech", lemma) and not self.lex.is_cue("light", lemma)
-        if light or (entries and not any(e.specificity == 0 for e in entries)):
+        # Unknown verbs with an event-noun object ("slapped sanctions on", "unleashed an
+        # attack") are treated like light verbs, unless they express an attitude to it.
+        unknown = not entries and not self.lex.is_cue("attitude", lemma)
+        if light or unknown or (entries and not any(e.specificity == 0 for e in entries)):
             for noun in _nominal_objects(tok, with_preps=light and not ending and not speech):
                 entry = self._noun_entry(noun)
                 if entry is not None and not (speech and entry.category == "CONSULT"):

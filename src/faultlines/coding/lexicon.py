@@ -35,7 +35,7 @@ DEFAULT_INTENSITY: dict[str, float] = {
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
 _CUE_CLASSES = frozenset({"speech", "light", "intent", "transparent", "negating", "advocating",
                           "stative", "receiving", "agent", "abstract",
-                          "motion", "ending"})
+                          "motion", "ending", "attitude"})
 
 
 @dataclass(frozen=True)
