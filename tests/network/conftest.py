@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-import random
 import sys
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
 # Reuse the hand-built DocumentResults of the store tests (see tests/store/store_builders.py).
+# Test modules import builders from plain modules, never from "conftest": every test folder
+# has a conftest and which one `import conftest` finds depends on collection order.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from store_builders import sample_corpus  # noqa: E402
 
 from faultlines.store import Store  # noqa: E402
-
-
-def signed_graph(edges: list[tuple[object, object, int]]) -> nx.Graph:
-    G = nx.Graph()
-    for u, v, s in edges:
-        G.add_edge(u, v, sign=s, event_ids=(f"{u}-{v}",))
-    return G
-
-
-def random_signed_graph(n: int, m: int, seed: int, negative: float = 0.5) -> nx.Graph:
-    rng = random.Random(seed)
-    G = nx.gnm_random_graph(n, m, seed=seed)
-    for u, v in G.edges:
-        G.edges[u, v]["sign"] = -1 if rng.random() < negative else 1
-        G.edges[u, v]["weight"] = rng.randint(1, 4)
-    return G
 
 
 @pytest.fixture

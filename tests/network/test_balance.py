@@ -7,8 +7,8 @@ import itertools
 
 import networkx as nx
 import pytest
+from network_builders import random_signed_graph, signed_graph
 
-from conftest import random_signed_graph, signed_graph
 from faultlines.errors import ConfigError
 from faultlines.network import (
     balance_degree,

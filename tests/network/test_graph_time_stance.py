@@ -10,8 +10,8 @@ import json
 
 import networkx as nx
 import pytest
+from network_builders import signed_graph
 
-from conftest import signed_graph
 from faultlines.errors import ConfigError
 from faultlines.network import (
     build_signed_graph,
@@ -74,6 +74,8 @@ def test_graphml_and_gexf_round_trip_with_scalar_attributes(filled_store, tmp_pa
     edge = H.edges["IRQGOV", "USA"]
     assert int(edge["sign"]) == 1 and edge["first_date"] == "2006-01-10"
     assert len(edge["event_ids"].split()) == 3
+    if fmt == "gexf":
+        assert H.nodes["USA"]["label"] == "United States"
 
 
 def test_json_writer_to_stream_and_stdout(filled_store, capsys):
@@ -115,7 +117,11 @@ def test_realignments_from_store_with_evidence(filled_store):
     assert [e.event_type for e in r.evidence_before] == ["COOPERATE"]
     assert found.rows()[0][:4] == ("Iraqi government", "United States", "2006-04-01",
                                    "2007-01-01")
-    assert found.to_dict()[0]["kind"] == "rupture"
+    as_json = found.to_dict()[0]
+    assert as_json["kind"] == "rupture"
+    assert as_json["evidence_after"][0]["sentence"] == r.evidence_after[0].sentence
+    assert as_json["evidence_after"][0]["actor"]["id"] == "IRQGOV"
+    json.dumps(found.to_dict())
 
 
 def test_realignment_compares_with_last_seen_sign_and_skips_ambivalence():

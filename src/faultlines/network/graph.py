@@ -212,7 +212,10 @@ def write_graph(G: nx.Graph, out: str | Path | IO[str] = "-",
     elif format == "graphml":
         lines = (line + "\n" for line in nx.generate_graphml(_scalar_copy(G)))
     elif format == "gexf":
-        lines = (line + "\n" for line in nx.generate_gexf(_scalar_copy(G)))
+        H = _scalar_copy(G)
+        for node, data in H.nodes(data=True):
+            data.setdefault("label", str(data.get("name", node)))  # Gephi shows the label
+        lines = (line + "\n" for line in nx.generate_gexf(H))
     else:
         raise ConfigError(f"unknown graph format {format!r}; use json, graphml or gexf")
     if isinstance(out, str | Path):

@@ -21,8 +21,8 @@ __all__ = [
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, ActorRef):
-        return value.to_dict()
+    if isinstance(value, ActorRef) or hasattr(value, "to_dict"):
+        return value.to_dict()  # ActorRef and nested records (e.g. evidence rows)
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
