@@ -910,6 +910,13 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
         actor_ids = {a.id for a in actors}
         themes = frozenset(c.i for c in tok.children if c.dep_ in ("dobj", "obj")) \
             if entry.category in _GIVING else frozenset()
+        if entry.objects:
+            # "opened fire", "imposed a curfew": an object named by the lexicon row is part of
+            # the trigger, not a target, unless it names an actor ("received the minister").
+            candidates = [c for c in candidates if not (
+                c.head.i == tok.i and c.dep_ in _OBJ and _head_words(c) & entry.objects
+                and c.i not in coder.by_token
+                and not coder.lex.is_cue("agent", c.lemma_.lower()))]
         if entry.category == "MOBILIZE" or coder.lex.is_cue("motion", tok.lemma_.lower()):
             # "sent troops", "deployed two battalions": the object is the actor's own force.
             candidates = [c for c in candidates if c.i not in themes and c.dep_ not in _OBJ]
