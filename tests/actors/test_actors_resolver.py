@@ -265,3 +265,18 @@ def test_unknown_actor_attributes(mentions_of, sentence, text, country, sector) 
     # the country words in the title describe the person; they are not separate actors
     assert not [m for m in mentions if m.end <= mention.start and m.actor.sector is None
                 and m.actor.country == country and country != "IRQ"]
+
+
+def test_parenthesised_acronym_is_the_same_unknown_actor(mentions_of) -> None:
+    mentions = mentions_of("The Zembla Liberation Council (ZLC) rejected the truce. The ZLC "
+                           "said it would fight on.")
+    ids = {m.actor.id for m in mentions if "ZLC" in m.text or "Council" in m.text}
+    assert ids == {"x:zembla-liberation-council"}
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("Quatar's emir flew to Riyadh.", "QAT"),
+    ("Both the Phillippines military and the rebels are guilty.", "PHL"),
+])
+def test_misspelt_country_names(mentions_of, sentence, country) -> None:
+    assert country in {m.actor.country for m in mentions_of(sentence)}

@@ -222,7 +222,7 @@ class _DocumentPass:
         self.mentions: list[Mention] = []
         self.first_seen: dict[str, int] = {}  # entry id -> token of its first full mention
         self.surnames: dict[str, str] = {}  # folded last word -> entry id (or x: id)
-        self.unknown_names: dict[str, tuple[str, str]] = {}  # folded last word -> (id, name)
+        self.unknown_names: dict[str, ActorRef] = {}  # folded last word or acronym -> actor
         self.unknown_first: dict[str, int] = {}  # x: id -> token of its first full mention
         self.titles: dict[str, dict[str, int]] = {}  # "prime minister" -> {actor id: token}
         self.dominant: str | None = None
@@ -319,7 +319,8 @@ class _DocumentPass:
             text = doc[start:end].text
             if ent.label_ in _PLACE_LABELS:
                 # a larger place name ("Sadr City") is a place, not the actor inside it
-                known = self.r.fuzzy_lookup(text) if len(needed) > 1 else None
+                known = self.r.fuzzy_lookup(text) if len(needed) > 1 else \
+                    self.misspelt_country(text)
                 for h in inside:
                     if h.start >= start and h.end <= end:
                         dropped.add(id(h))
@@ -334,6 +335,11 @@ class _DocumentPass:
             if tail and ent.label_ != "PERSON" and not named_words:
                 # "the Iraqi Army", "the Administration": an agent phrase, read in stage 3;
                 # "Baghdad University Medical School" has a name of its own and stays
+                continue
+            misspelt = self.misspelt_country(text) if len(needed) == 1 else None
+            if misspelt:
+                dropped.update(id(h) for h in inside)
+                added.append(_Hit(start, end, text, [Target("country", misspelt)]))
                 continue
             found = self.r.fuzzy_lookup(text) if ent.label_ in ("PERSON", "ORG") else None
             if found and len(needed) < 2 and found not in named:
@@ -374,11 +380,13 @@ class _DocumentPass:
         # packaged knowledge first: an imported dictionary adds actors, it does not override ours
         return min(hit.targets, key=lambda t: (t.rank, order.get(t.kind, 9)))
 
-    def country_of(self, hit: _Hit) -> str | None:
+    def country_of(self, hit: _Hit, states_only: bool = True) -> str | None:
+        """Country code a hit names or belongs to; with ``states_only=False`` also IGO, NGO,
+        IMG ("United Nations Emergency Relief Coordinator" belongs to IGO)."""
         target = self.primary(hit)
         if target is None:
             for inner in hit.inner:
-                country = self.country_of(inner)
+                country = self.country_of(inner, states_only)
                 if country:
                     return country
             return None
@@ -386,7 +394,7 @@ class _DocumentPass:
             return target.ref
         if target.kind in ("actor", "short"):
             country, _ = split_code(self.kb.entries[target.ref].code_at(self.date))
-            return country if country in self.kb.country_names else None
+            return country if (country in self.kb.country_names or not states_only) else None
         return None
 
     def compute_dominant(self) -> None:
@@ -497,6 +505,12 @@ class _DocumentPass:
                     if owner_actor.country:
                         countries.append(owner_actor.country)
             if not countries:
+                for t in doc[left:phrase_start]:
+                    if t.pos_ == "PROPN" and t.i not in hit_at and t.text[:1].isupper():
+                        country = self.misspelt_country(t.text)
+                        if country:
+                            countries.append(country)
+            if not countries:
                 for child in tok.rights:
                     if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
                         for pobj in child.children:
@@ -567,6 +581,15 @@ class _DocumentPass:
             for h in span_hits:
                 if h.owner:
                     h.consumed = True
+
+    def misspelt_country(self, word: str) -> str | None:
+        """A country name with a typo ("Quatar", "Phillippines"); one word, close spelling."""
+        known = self.r.fuzzy_lookup(word)
+        if known is None or self.kb.entries[known].kind != "country":
+            return None
+        entry = self.kb.entries[known]
+        best = max(fuzz.ratio(fold_name(word), fold_name(a)) for a in (entry.name, *entry.aliases))
+        return known if best >= 85 else None
 
     def is_person(self, entry_id: str, hit: _Hit) -> bool:
         """Packaged entries say so; imported ones are people when spaCy tagged the name so."""
@@ -683,31 +706,45 @@ class _DocumentPass:
         if not words:
             return
         last = words[-1]
+        country, sector = self.unknown_attributes(hit)
         if hit.label in ("PERSON", "ORG") and len(words) == 1:
             known = self.surnames.get(last)
             if known and known in self.kb.entries:
                 self.add(hit.start, hit.end, self.r.actor_ref(known, name, self.date), "entity")
                 return
             if last in self.unknown_names:
-                entry_id, full = self.unknown_names[last]
-                country, sector = self.unknown_attributes(hit)
-                self.add(hit.start, hit.end, ActorRef(name, entry_id, full, country, sector),
-                         "entity")
+                # a surname or an acronym of an unknown actor named in full before
+                full = self.unknown_names[last]
+                self.add(hit.start, hit.end, ActorRef(name, full.id, full.name,
+                                                      country or full.country,
+                                                      sector or full.sector), "entity")
                 return
-        country, sector = self.unknown_attributes(hit)
         entry_id = "x:" + slugify(name)
-        if len(words) > 1:
-            self.unknown_names.setdefault(last, (entry_id, name))
-            self.unknown_first.setdefault(entry_id, hit.start)
         ref = ActorRef(name, entry_id, name, country, sector)
+        if len(words) > 1:
+            self.unknown_names.setdefault(last, ref)
+            self.unknown_first.setdefault(entry_id, hit.start)
+            acronym = self.parenthesised_acronym(hit.end)
+            if acronym:
+                self.unknown_names.setdefault(acronym, ref)
+                self.unknown_first.setdefault(entry_id, hit.start)
         self.add(hit.start, hit.end, ref, "entity")
+
+    def parenthesised_acronym(self, after: int) -> str | None:
+        """"Islamic Salvation Front (FIS)": the acronym the text defines for a name."""
+        doc = self.doc
+        if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+            word = doc[after + 1].text
+            if word.isupper() and 2 <= len(word) <= 8 and word.isalpha():
+                return fold_word(word).lower()
+        return None
 
     def unknown_attributes(self, hit: _Hit) -> tuple[str | None, str | None]:
         """Country and sector of an unknown actor from words inside it and titles before it."""
         doc = self.doc
         country = None
         for inner in hit.inner:
-            country = self.country_of(inner)
+            country = self.country_of(inner, states_only=False)
             if country:
                 break
         sector = None
@@ -799,10 +836,9 @@ class _DocumentPass:
                 continue
             word = fold_word(tok.text).lower()
             if word in self.unknown_names:
-                entry_id, name = self.unknown_names[word]
-                first = self.unknown_first.get(entry_id, len(self.doc))
-                if first < tok.i:
-                    self.add(tok.i, tok.i + 1, ActorRef("", entry_id, name), "entity")
+                full = self.unknown_names[word]
+                if self.unknown_first.get(full.id, len(self.doc)) < tok.i:
+                    self.add(tok.i, tok.i + 1, full, "entity")
 
     def run(self) -> list[Mention]:
         self.scan()
