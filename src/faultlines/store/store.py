@@ -306,8 +306,6 @@ class Store:
                    on_batch: Callable[[IngestStats], None] | None) -> IngestStats:
         stats = IngestStats(batches=1)
         existing = self.has_documents(r.document.hash for r in batch)
-        seen_docs: set[str] = set()
-        seen_events: set[str] = set()
         docs: list[tuple[Any, ...]] = []
         events: list[tuple[Any, ...]] = []
         mentions: list[tuple[Any, ...]] = []
@@ -315,40 +313,7 @@ class Store:
         actors: dict[str, tuple[Any, ...]] = {}
         now = _now()
 
-        for result in batch:
-            doc = result.document
-            if doc.hash in existing or doc.hash in seen_docs:
-                stats.documents_skipped_existing += 1
-                continue
-            seen_docs.add(doc.hash)
-            stats.documents_added += 1
-            if result.skipped_reason:
-                stats.documents_skipped_reason += 1
-            docs.append((doc.hash, doc.id, doc.date, doc.source, doc.author, doc.title, doc.url,
-                         doc.origin, doc.text, result.sentence_count, result.skipped_reason, now))
-            for m in result.mentions:
-                mentions.append((doc.hash, m.doc_id, m.sentence_index, m.start, m.end, m.text,
-                                 m.actor.id, m.kind))
-                ref = m.actor
-                if ref.id not in actors:
-                    actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
-            for ev in result.events:
-                event_id = ev.event_id
-                if event_id in seen_events:
-                    stats.events_duplicate += 1
-                    continue
-                seen_events.add(event_id)
-                date = ev.date or doc.date
-                events.append((
-                    event_id, doc.hash, ev.doc_id, ev.sentence_index, ev.sentence, date,
-                    ev.event_type, ev.quad, ev.polarity, float(ev.intensity), ev.modality,
-                    ev.trigger, ev.source if ev.source is not None else doc.source,
-                    *_actor_cells(ev.actor), *_actor_cells(ev.recipient),
-                    *_actor_cells(ev.attributed_to),
-                ))
-                for ref in (ev.actor, ev.recipient, ev.attributed_to):
-                    if ref is not None and ref.id not in actors:
-                        actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
+        self._rows(batch, existing, stats, now, docs, events, mentions, actors)
 
         con = self._con
         registered: list[str] = []
@@ -385,6 +350,48 @@ class Store:
         if on_batch is not None:
             on_batch(stats)
         return stats
+
+    @staticmethod
+    def _rows(batch: list[DocumentResult], existing: set[str], stats: IngestStats,
+              now: dt.datetime, docs: list[tuple[Any, ...]], events: list[tuple[Any, ...]],
+              mentions: list[tuple[Any, ...]], actors: dict[str, tuple[Any, ...]]) -> None:
+        """Flatten a batch into row tuples, skipping stored documents and repeated events."""
+        seen_docs: set[str] = set()
+        seen_events: set[str] = set()
+        for result in batch:
+            doc = result.document
+            if doc.hash in existing or doc.hash in seen_docs:
+                stats.documents_skipped_existing += 1
+                continue
+            seen_docs.add(doc.hash)
+            stats.documents_added += 1
+            if result.skipped_reason:
+                stats.documents_skipped_reason += 1
+            docs.append((doc.hash, doc.id, doc.date, doc.source, doc.author, doc.title, doc.url,
+                         doc.origin, doc.text, result.sentence_count, result.skipped_reason, now))
+            for m in result.mentions:
+                mentions.append((doc.hash, m.doc_id, m.sentence_index, m.start, m.end, m.text,
+                                 m.actor.id, m.kind))
+                ref = m.actor
+                if ref.id not in actors:
+                    actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
+            for ev in result.events:
+                event_id = ev.event_id
+                if event_id in seen_events:
+                    stats.events_duplicate += 1
+                    continue
+                seen_events.add(event_id)
+                date = ev.date or doc.date
+                events.append((
+                    event_id, doc.hash, ev.doc_id, ev.sentence_index, ev.sentence, date,
+                    ev.event_type, ev.quad, ev.polarity, float(ev.intensity), ev.modality,
+                    ev.trigger, ev.source if ev.source is not None else doc.source,
+                    *_actor_cells(ev.actor), *_actor_cells(ev.recipient),
+                    *_actor_cells(ev.attributed_to),
+                ))
+                for ref in (ev.actor, ev.recipient, ev.attributed_to):
+                    if ref is not None and ref.id not in actors:
+                        actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
 
     def _insert(self, table: str, columns: Sequence[str], *, or_ignore: bool = False) -> int:
         cols = ", ".join(f'"{c}"' for c in columns)
