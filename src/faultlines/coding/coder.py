@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from anyascii import anyascii
 
@@ -75,7 +75,6 @@ class _Context:
     advocate_word: str = ""
     uncertain: bool = False  # "if/whether X will ...": no intent is stated
     vowed_conflict: bool = False  # "vowed to attack": a promise of violence is a threat
-    chain: list = field(default_factory=list)
 
 
 def actor_slug(text: str) -> str:
@@ -89,8 +88,8 @@ def actor_slug(text: str) -> str:
     return "x:" + (slug or "unknown")
 
 
-class _SentenceCoder:
-    """Codes one document; holds the mention index so lookups stay O(1) per token."""
+class _DocumentCoder:
+    """Per-document state: the mention index (O(1) per token) and a per-token trigger cache."""
 
     def __init__(self, doc, document: Document, mentions: Sequence[Mention],
                  lexicon: Lexicon) -> None:
@@ -111,8 +110,7 @@ class _SentenceCoder:
         if tok.i in self.trigger_cache:
             return self.trigger_cache[tok.i]
         found = None
-        if tok.pos_ in ("VERB", "AUX") and tok.pos_ == "VERB" or (
-                tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             found = self._verb_trigger(tok)
         if found is None and tok.pos_ == "ADJ":
             found = self._adj_trigger(tok)
@@ -616,7 +614,7 @@ def _depth(tok) -> int:
 
 
 # --------------------------------------------------------------------- participants
-def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
+def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
     """Subject tokens of a verb: nsubj, passive agent, or inherited from a controlling verb."""
     if seen > 6:
         return []
@@ -689,7 +687,7 @@ def _agent_subjects(coder: _SentenceCoder, verb, seen: int = 0) -> list:
     return []
 
 
-def _event_noun_subjects(coder: _SentenceCoder, subjects: list, category: str) -> list:
+def _event_noun_subjects(coder: _DocumentCoder, subjects: list, category: str) -> list:
     """Replace event nouns in subject position ("US Predator attacks have killed ...").
 
     For attacks the noun's named modifier is the doer (or the noun stands in as an instrument);
@@ -710,7 +708,7 @@ def _event_noun_subjects(coder: _SentenceCoder, subjects: list, category: str) -
     return out
 
 
-def _judged_object(coder: _SentenceCoder, verb):
+def _judged_object(coder: _DocumentCoder, verb):
     """"accused Iran of supplying militias", "praised X for joining": the object did it.
 
     Returns the object of the judging verb when ``verb`` is the gerund of its of/for phrase.
@@ -746,7 +744,7 @@ def _instrument(verb) -> list:
     return []
 
 
-def _recipient_candidates(coder: _SentenceCoder, verb, noun=None, depth: int = 0) -> list:
+def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0) -> list:
     """Tokens that may name the target, best first."""
     out: list = []
     if verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -841,14 +839,14 @@ def code_events(doc, document: Document, mentions: Sequence[Mention], *,
     >>> [e.event_type for e in code_events(doc, Document("d", doc.text), [])]  # doctest: +SKIP
     ['DISAPPROVE']
     """
-    coder = _SentenceCoder(doc, document, mentions, lexicon or default_lexicon())
+    coder = _DocumentCoder(doc, document, mentions, lexicon or default_lexicon())
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         events.extend(_code_sentence(coder, sent, index))
     return events
 
 
-def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
+def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
     ranked: list[tuple[float, float, int, Event]] = []
     seen: set[tuple] = set()
     consumed: set[int] = set()
@@ -967,7 +965,7 @@ def _code_sentence(coder: _SentenceCoder, sent, index: int) -> list[Event]:
     return [event for *_, event in sorted(ranked, key=lambda r: r[:3])]
 
 
-def _nominal_participants(coder: _SentenceCoder, noun, entry: LexiconEntry):
+def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
     """Actor and target candidates of a free-standing event noun ("Shiite violence against X")."""
     actor_toks: list = []
     target_toks: list = []
@@ -1055,7 +1053,7 @@ def _shift_category(category: str, ctx: _Context, text: str) -> tuple[str, str]:
     return category, text
 
 
-def _modality(coder: _SentenceCoder, ctx: _Context) -> tuple[str, ActorRef | None]:
+def _modality(coder: _DocumentCoder, ctx: _Context) -> tuple[str, ActorRef | None]:
     speaker = ctx.speaker if ctx.speaker is not None else ctx.according_to
     attributed = None
     if speaker is not None:
