@@ -1031,11 +1031,7 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
     target_toks += between
     actors = coder.actors_of(actor_toks)
     if lemma in _RELATIONAL_NOUNS and target_toks and target_toks[0].i == noun.i:
-        text = _phrase_text(noun)
-        ref = ActorRef(text=text, id=actor_slug(text), name=text)
-        mention = coder.by_token.get(noun.i)
-        coder_ref = mention.actor if mention else ref
-        return actors, [noun] if coder_ref else []
+        return actors, [noun]  # "its Shiite allies": the allies themselves are the target
     return actors, [t for t in target_toks if t.i not in {a.i for a in actor_toks}]
 
 
