@@ -12,23 +12,38 @@ See ``docs/coding.md`` for the rules and their reasons.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
 
 from faultlines.coding.lexicon import Lexicon, LexiconEntry, default_lexicon
+from faultlines.coding.syntax import (
+    OBJECT_DEPS,
+    SHALLOW_PREPS,
+    according_to,
+    has_aux,
+    has_finite_complement,
+    head_words,
+    instrument,
+    is_circumstance,
+    is_passive,
+    nominal_objects,
+    phrase_text,
+    possessive_pronoun,
+    quantified,
+    subject_token,
+    tree_depth,
+    verb_text,
+    with_conjuncts,
+    within_phrase,
+)
 from faultlines.types import ActorRef, Document, Event, Mention, polarity_of
 
 __all__ = ["code_events", "actor_slug"]
 
-_SUBJ = frozenset({"nsubj", "csubj", "expl"})
-_OBJ = frozenset({"dobj", "obj", "attr", "oprd"})
 _TARGET_PREPS = ("against", "with", "to", "on", "upon", "into", "toward", "towards", "at",
                  "between", "from", "over", "for", "in")
-# Places and circumstances: their objects may be targets ("demonstrated in Serbia") but the
-# nouns inside them are not searched further ("in his op-ed").
-_SHALLOW_PREPS = frozenset({"in", "at", "over", "for"})
 _NOUN_TARGET_PREPS = frozenset({"against", "with", "to", "on", "upon", "into", "toward",
                                 "towards", "at", "between", "of", "from", "by", "for", "over"})
 _INTENT_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -49,10 +64,6 @@ _RELATIONAL_NOUNS = frozenset({"ally", "partner"})
 # Verbs that judge someone for an act ("accused X of ...", "praised X for ..."): the act is
 # the object's, and it is only alleged by the judge.
 _JUDGING = frozenset({"DISAPPROVE", "SUPPORT"})
-_QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens",
-                             "group", "number", "crowd", "crowds", "some", "many", "most",
-                             "all", "none", "handful", "majority", "band", "contingent",
-                             "patch", "unit", "one", "two", "third", "half"})
 # Acts whose direct object is the thing handed over, not the receiving actor.
 _GIVING = frozenset({"AID", "RETREAT", "AGREE", "COOPERATE", "MOBILIZE"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
@@ -184,22 +195,22 @@ class _DocumentCoder:
 
     def _verb_trigger(self, tok):
         lemma = self._verb_lemma(tok)
-        objects = [c for c in tok.children if c.dep_ in _OBJ or c.dep_ == "dative"]
-        if _is_passive(tok):
+        objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "dative"]
+        if is_passive(tok):
             objects += [c for c in tok.children if c.dep_ == "nsubjpass"]
         preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
         obj_words: set[str] = set()
         for obj in objects:
-            obj_words |= _head_words(obj)
+            obj_words |= head_words(obj)
             for prep in obj.children:  # "200 tons of wheat", "a mission of observers"
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
-                            obj_words |= _head_words(pobj)
+                            obj_words |= head_words(pobj)
         for prep in preps.values():
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    obj_words |= _head_words(pobj)
+                    obj_words |= head_words(pobj)
         light = self.lex.is_cue("light", lemma) or self.lex.is_cue("speech", lemma)
         entries = self.lex.lookup(lemma, "VERB")
         for entry in entries:
@@ -209,7 +220,7 @@ class _DocumentCoder:
                 continue
             if entry.objects and not (entry.objects & obj_words):
                 continue
-            return entry, _verb_text(tok, entry), None
+            return entry, verb_text(tok, entry), None
         # A light or speech verb takes its category from an event noun it governs.
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
         ending = self.lex.is_cue("ending", lemma) or self.lex.is_cue(
@@ -221,7 +232,7 @@ class _DocumentCoder:
         # attack") are treated like light verbs, unless they express an attitude to it.
         unknown = not entries and not self.lex.is_cue("attitude", lemma)
         if light or unknown or (entries and not any(e.specificity == 0 for e in entries)):
-            for noun in _nominal_objects(tok, with_preps=light and not ending and not speech):
+            for noun in nominal_objects(tok, with_preps=light and not ending and not speech):
                 entry = self._noun_entry(noun)
                 if entry is not None and not (speech and entry.category == "CONSULT"):
                     text = f"{tok.text} {self._noun_text(noun, entry)}"
@@ -231,7 +242,7 @@ class _DocumentCoder:
         bare = next((e for e in entries if e.specificity == 0), None)
         if bare is None:
             return None
-        if self.lex.is_cue("speech", lemma) and _has_finite_complement(tok):
+        if self.lex.is_cue("speech", lemma) and has_finite_complement(tok):
             return None  # "warned that ...": a report, not an act against anyone
         if self.lex.is_cue("speech", lemma) and not any(
                 c.dep_ in ("dobj", "dative", "xcomp") for c in tok.children) and \
@@ -252,10 +263,10 @@ class _DocumentCoder:
             head_lemma = head.lemma_.lower()
             if dep in _CLAUSAL or (dep == "acl" and cur.tag_ == "VBG"):
                 if self.lex.is_cue("speech", head_lemma) and self.trigger(head) is None and \
-                        _subject_token(head) is not None:
+                        subject_token(head) is not None:
                     ctx.speech = head
-                    ctx.speaker = _subject_token(head)
-                    if _has_aux(cur, {"would", "'d"}) and not ctx.intent:
+                    ctx.speaker = subject_token(head)
+                    if has_aux(cur, {"would", "'d"}) and not ctx.intent:
                         ctx.intent = "would"
                         ctx.hypothetical = False
                     cur = head
@@ -289,7 +300,7 @@ class _DocumentCoder:
             if dep == "pcomp" and head.lower_ in ("of", "for") and \
                     _judged_object(self, cur) is not None:
                 judge = head.head
-                ctx.speech, ctx.speaker = judge, _subject_token(judge)
+                ctx.speech, ctx.speaker = judge, subject_token(judge)
                 break
             if dep == "acomp":
                 # "is prepared to", "would be ready to": the copula carries aux and speech.
@@ -306,7 +317,7 @@ class _DocumentCoder:
         if ctx.speech is None:
             self._find_speech(tok, cur, ctx)
         if ctx.according_to is None:
-            ctx.according_to = _according_to(cur) or _according_to(tok)
+            ctx.according_to = according_to(cur) or according_to(tok)
         return ctx
 
     def _find_speech(self, tok, cur, ctx: _Context) -> None:
@@ -319,10 +330,10 @@ class _DocumentCoder:
             for child in cur.children:
                 if child.dep_ in ("conj", "parataxis", "advcl", "ccomp") and child.i > tok.i \
                         and self.lex.is_cue("speech", child.lemma_.lower()) \
-                        and self.trigger(child) is None and _subject_token(child) is not None:
-                    ctx.speech, ctx.speaker = child, _subject_token(child)
+                        and self.trigger(child) is None and subject_token(child) is not None:
+                    ctx.speech, ctx.speaker = child, subject_token(child)
                     return
-            according = _according_to(cur)
+            according = according_to(cur)
             if according is not None:
                 ctx.according_to = according
                 return
@@ -330,8 +341,8 @@ class _DocumentCoder:
             if head.i == cur.i:
                 return
             if cur.dep_ == "ccomp" and self.lex.is_cue("speech", head.lemma_.lower()) and \
-                    self.trigger(head) is None and _subject_token(head) is not None:
-                ctx.speech, ctx.speaker = head, _subject_token(head)
+                    self.trigger(head) is None and subject_token(head) is not None:
+                ctx.speech, ctx.speaker = head, subject_token(head)
                 return
             cur = head
 
@@ -383,7 +394,7 @@ class _DocumentCoder:
                 return self.by_token[child.i].actor
         if tok.pos_ == "ADJ" and tok.ent_type_ not in ("NORP", "GPE"):
             return None
-        text = _phrase_text(tok)
+        text = phrase_text(tok)
         return ActorRef(text=text, id=actor_slug(text), name=text)
 
     def _antecedent(self, tok) -> ActorRef | None:
@@ -400,7 +411,7 @@ class _DocumentCoder:
         refs: list[ActorRef] = []
         seen: set[str] = set()
         for tok in tokens:
-            for t in _with_conjuncts(tok):
+            for t in with_conjuncts(tok):
                 if t.i not in self.by_token and t.pos_ == "NOUN" and (
                         self.lex.is_cue("abstract", t.lemma_.lower())
                         and not any(c.i in self.by_token for c in t.children)):
@@ -416,7 +427,7 @@ class _DocumentCoder:
         ("rejoin his government" is, when "his" is someone else)."""
         if tok.dep_ not in ("dobj", "obj"):
             return False
-        poss = _possessive_pronoun(tok)
+        poss = possessive_pronoun(tok)
         if poss is None:
             return False
         ref = self.actor_ref(poss)
@@ -427,8 +438,8 @@ class _DocumentCoder:
         """The target: first candidate covered by a mention (or a resolvable pronoun), else the
         first proper noun, else the first common noun that is not an event word or a theme
         (the thing given in "supplying weapons")."""
-        direct = [t for t in candidates if not _is_circumstance(t)]
-        circumstantial = [t for t in candidates if _is_circumstance(t)]
+        direct = [t for t in candidates if not is_circumstance(t)]
+        circumstantial = [t for t in candidates if is_circumstance(t)]
         for tier, rule in ((direct, 0), (direct, 1), (direct, 3), (circumstantial, 0),
                            (circumstantial, 1), (direct, 2)):
             for tok in tier:
@@ -475,21 +486,12 @@ def _governing_subject(pron):
         if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head.i == clause.i:
             return None
         clause = clause.head
-        subj = _subject_token(clause)
+        subj = subject_token(clause)
         # In a quote, "we" and "I" are the speaker wherever the speech verb stands.
         first_person = pron.lower_ in ("i", "we") and clause.i > pron.i
         if subj is not None and subj.pos_ != "PRON" and (subj.i < pron.i or first_person):
-            return _quantified(subj)
+            return quantified(subj)
     return None
-
-
-def _is_circumstance(tok) -> bool:
-    """Objects of place/time/cause prepositions ("in Mosul", "over pay") are weak targets."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in _SHALLOW_PREPS
-
-
-def _possessive_pronoun(tok):
-    return next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
 
 def _ended(entry: LexiconEntry) -> LexiconEntry:
@@ -498,138 +500,23 @@ def _ended(entry: LexiconEntry) -> LexiconEntry:
     return LexiconEntry(lemma=entry.lemma, pos=entry.pos, category=category, intensity=5.0)
 
 
-def _within_phrase(prep, noun) -> bool:
-    """Whether a preposition hangs off ``noun`` through prepositional phrases only."""
-    cur = prep
-    for _ in range(5):
-        if cur.head.i == noun.i:
-            return True
-        if cur.head.dep_ not in ("pobj", "prep") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def _is_passive(tok) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
-
-def _has_aux(tok, words: set[str]) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
-
-
-def _has_finite_complement(tok) -> bool:
-    for child in tok.children:
-        if child.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to"
-                                             for c in child.children):
-            return True
-    return False
-
-
-def _head_words(tok) -> set[str]:
-    words = {tok.lemma_.lower()}
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod", "nmod"):
-            words.add(child.lemma_.lower())
-    return words
-
-
-def _verb_text(tok, entry: LexiconEntry) -> str:
-    parts = [tok]
-    if entry.prep:
-        parts += [c for c in tok.children if c.lower_ == entry.prep and c.dep_ in ("prep", "prt")]
-    if entry.objects:
-        parts += [c for c in tok.children if c.dep_ in _OBJ | {"nsubjpass"}
-                  and _head_words(c) & entry.objects]
-    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
-
-
-def _nominal_objects(tok, *, with_preps: bool = True) -> Iterator:
-    for child in tok.children:
-        if child.dep_ in _OBJ or child.dep_ == "nsubjpass" and _is_passive(tok):
-            yield child
-            yield from (c for c in child.conjuncts)
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    yield from (p for p in prep.children if p.dep_ == "pobj")
-    for child in tok.children if with_preps else ():
-        if child.dep_ == "prep" and child.lower_ in ("in", "on", "into"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    yield pobj
-
-
-def _with_conjuncts(tok) -> list:
-    out = [tok]
-    for conj in tok.conjuncts:
-        if conj.i > tok.i:
-            out.append(conj)
-    return out
-
-
-def _phrase_text(tok) -> str:
-    left = tok.i
-    for child in tok.lefts:
-        if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod") or (
-                child.dep_ == "punct" and child.text == "-"):
-            left = min(left, child.left_edge.i)
-    span = tok.doc[left:tok.i + 1]
-    words = [t.text for t in span if t.dep_ != "det" and not (t.dep_ == "poss" and
-                                                               t.pos_ == "PRON")]
-    return " ".join(words).replace(" - ", "-").replace(" 's", "'s") or tok.text
-
-
-def _subject_token(verb):
-    for child in verb.children:
-        if child.dep_ in _SUBJ and child.pos_ != "DET":
-            return _last_subject(verb, child)
-    return None
-
-
-def _last_subject(verb, first):
-    """spaCy sometimes splits a name over several nsubj tokens: use the rightmost one."""
-    subs = [c for c in verb.children if c.dep_ == first.dep_ and c.i < verb.i]
-    return subs[-1] if subs else first
-
-
-def _according_to(tok):
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "according":
-            for to in child.children:
-                if to.lower_ == "to":
-                    return next((p for p in to.children if p.dep_ == "pobj"), None)
-        if child.lower_ == "according" and child.dep_ in ("prep", "advcl"):
-            for to in child.children:
-                if to.lower_ == "to":
-                    return next((p for p in to.children if p.dep_ == "pobj"), None)
-    return None
-
-
-def _depth(tok) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok = tok.head
-        depth += 1
-    return depth
-
-
 # --------------------------------------------------------------------- participants
 def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
     """Subject tokens of a verb: nsubj, passive agent, or inherited from a controlling verb."""
     if seen > 6:
         return []
-    if _is_passive(verb):
+    if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "agent":
                 return [p for p in child.children if p.dep_ == "pobj"]
         if coder.lex.is_cue("stative", verb.lemma_.lower()):
             return [c for c in verb.children if c.dep_ == "nsubjpass"]
-        return _instrument(verb)
-    subj = _subject_token(verb)
+        return instrument(verb)
+    subj = subject_token(verb)
     if subj is not None:
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
-        return [_quantified(subj)]
+        return [quantified(subj)]
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP":
@@ -678,7 +565,7 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
             return poss
-        if head.i in coder.by_token or head.pos_ == "PROPN" or head.dep_ not in _OBJ:
+        if head.i in coder.by_token or head.pos_ == "PROPN" or head.dep_ not in OBJECT_DEPS:
             return [head]
         return _agent_subjects(coder, head.head, seen + 1)
     if verb.dep_ == "amod" and verb.tag_ == "VBN":
@@ -723,33 +610,12 @@ def _judged_object(coder: _DocumentCoder, verb):
     return next((c for c in judge.children if c.dep_ in ("dobj", "obj")), None)
 
 
-def _quantified(tok):
-    """"Thousands of students", "a group of rebels": the people counted are the actor."""
-    if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in _QUANTITY_HEADS:
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-    return tok
-
-
-def _instrument(verb) -> list:
-    """'killed in a car bomb explosion': the attack noun stands in for an unknown attacker."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "by"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
-                    return [pobj]
-    return []
-
-
 def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0) -> list:
     """Tokens that may name the target, best first."""
     out: list = []
     if verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         out.append(verb.head)
-    if _is_passive(verb):
+    if is_passive(verb):
         out += [c for c in verb.children if c.dep_ == "nsubjpass"]
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "obj") and (noun is None or child.i != noun.i):
@@ -765,7 +631,7 @@ def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.append(pobj)
-                        if prep_word not in _SHALLOW_PREPS:
+                        if prep_word not in SHALLOW_PREPS:
                             out += _noun_candidates(pobj, 1)
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and (noun is None or child.i != noun.i):
@@ -773,13 +639,13 @@ def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0
     for child in verb.children:
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL
                                          for m in child.children):
-            subj = _subject_token(child)  # "... unless Israel rescinds": the one pressed
+            subj = subject_token(child)  # "... unless Israel rescinds": the one pressed
             if subj is not None:
                 out.append(subj)
     if depth < 2:
         for child in verb.children:
             if child.dep_ in _CLAUSAL or (child.dep_ == "advcl" and child.tag_ == "VB"):
-                subj = _subject_token(child)
+                subj = subject_token(child)
                 if subj is not None:
                     out.append(subj)
                 out += _recipient_candidates(coder, child, depth=depth + 1)
@@ -861,7 +727,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
                     consumed.add(found[2].i)
     for tok in sent:
         # Event nouns that are objects of another trigger verb only describe that act.
-        if tok.dep_ in _OBJ and tok.head.i != tok.i and coder.trigger(tok.head) is not None:
+        if tok.dep_ in OBJECT_DEPS and tok.head.i != tok.i and coder.trigger(tok.head) is not None:
             consumed.add(tok.i)
 
     def emit(category, actor, recipient, intensity, ctx, trig_text, trigger_tok):
@@ -876,9 +742,9 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
             polarity=polarity_of(category), intensity=float(intensity), modality=modality,
             attributed_to=attributed, trigger=trig_text, source=coder.document.source,
         )
-        depth = float(_depth(trigger_tok))
+        depth = float(tree_depth(trigger_tok))
         if trigger_tok.dep_ == "advcl" and coder.lex.is_cue(
-                "motion", trigger_tok.head.lemma_.lower()) and _has_aux(trigger_tok, {"to"}):
+                "motion", trigger_tok.head.lemma_.lower()) and has_aux(trigger_tok, {"to"}):
             depth -= 1.5  # the purpose of a mission outranks the travel itself
         ranked.append((depth, -float(intensity), len(ranked), event))
 
@@ -912,12 +778,12 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
             # "opened fire", "imposed a curfew": an object named by the lexicon row is part of
             # the trigger, not a target, unless it names an actor ("received the minister").
             candidates = [c for c in candidates if not (
-                c.head.i == tok.i and c.dep_ in _OBJ and _head_words(c) & entry.objects
+                c.head.i == tok.i and c.dep_ in OBJECT_DEPS and head_words(c) & entry.objects
                 and c.i not in coder.by_token
                 and not coder.lex.is_cue("agent", c.lemma_.lower()))]
         if entry.category == "MOBILIZE" or coder.lex.is_cue("motion", tok.lemma_.lower()):
             # "sent troops", "deployed two battalions": the object is the actor's own force.
-            candidates = [c for c in candidates if c.i not in themes and c.dep_ not in _OBJ]
+            candidates = [c for c in candidates if c.i not in themes and c.dep_ not in OBJECT_DEPS]
         recipients = coder.pick_recipients(candidates, actor_ids, themes=themes)
         for actor in actors:
             # "Israel and Jordan signed a treaty": with no other target, each partner is the
@@ -994,14 +860,14 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
     if not actor_toks and lemma in _SUPPORT_NOUNS_OF_AGENT and of_pobjs:
         actor_toks = of_pobjs[:1]
         of_pobjs = []
-        if noun.dep_ in _OBJ:
+        if noun.dep_ in OBJECT_DEPS:
             target_toks += [c for c in noun.head.children if c.dep_ == "dative"]
             if not target_toks:
-                subj = _subject_token(noun.head)
+                subj = subject_token(noun.head)
                 if subj is not None:
                     target_toks.append(subj)
     between = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "between"
-               and _within_phrase(c, noun) for p in c.children if p.dep_ == "pobj"]
+               and within_phrase(c, noun) for p in c.children if p.dep_ == "pobj"]
     if not actor_toks and between:
         # "an alliance between X and Y": X is the actor, Y (and further conjuncts) the target.
         first = coder.actor_ref(between[0])
@@ -1014,7 +880,7 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
         anchor = noun.head
         for _ in range(4):
             if anchor.dep_ == "prep" and anchor.lower_ == "in" and anchor.head.lemma_ == "be":
-                subj = _subject_token(anchor.head)
+                subj = subject_token(anchor.head)
                 if subj is not None:
                     actor_toks.append(subj)
                 break

@@ -1,0 +1,191 @@
+"""Pure helpers over a spaCy dependency parse, shared by the event coder's rules.
+
+Nothing here knows about the lexicon or the mentions; each function looks at a token and its
+neighbours only, so the rules in ``coder.py`` read as sentences about the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from faultlines.coding.lexicon import LexiconEntry
+
+__all__ = [
+    "OBJECT_DEPS",
+    "QUANTITY_HEADS",
+    "SHALLOW_PREPS",
+    "SUBJECT_DEPS",
+    "according_to",
+    "tree_depth",
+    "has_aux",
+    "has_finite_complement",
+    "head_words",
+    "instrument",
+    "is_circumstance",
+    "is_passive",
+    "last_subject",
+    "nominal_objects",
+    "phrase_text",
+    "possessive_pronoun",
+    "quantified",
+    "subject_token",
+    "verb_text",
+    "with_conjuncts",
+    "within_phrase",
+]
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+# Places and circumstances: their objects may be targets ("demonstrated in Serbia") but the
+# nouns inside them are not searched further ("in his op-ed").
+SHALLOW_PREPS = frozenset({"in", "at", "over", "for"})
+QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens",
+                             "group", "number", "crowd", "crowds", "some", "many", "most",
+                             "all", "none", "handful", "majority", "band", "contingent",
+                             "patch", "unit", "one", "two", "third", "half"})
+
+
+def is_circumstance(tok) -> bool:
+    """Objects of place/time/cause prepositions ("in Mosul", "over pay") are weak targets."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in SHALLOW_PREPS
+
+
+def possessive_pronoun(tok):
+    """The possessive pronoun of a noun ("its" in "its troops"), or None."""
+    return next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+
+
+def within_phrase(prep, noun) -> bool:
+    """Whether a preposition hangs off ``noun`` through prepositional phrases only."""
+    cur = prep
+    for _ in range(5):
+        if cur.head.i == noun.i:
+            return True
+        if cur.head.dep_ not in ("pobj", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def is_passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def has_aux(tok, words: set[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
+
+
+def has_finite_complement(tok) -> bool:
+    for child in tok.children:
+        if child.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                             for c in child.children):
+            return True
+    return False
+
+
+def head_words(tok) -> set[str]:
+    words = {tok.lemma_.lower()}
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            words.add(child.lemma_.lower())
+    return words
+
+
+def verb_text(tok, entry: LexiconEntry) -> str:
+    parts = [tok]
+    if entry.prep:
+        parts += [c for c in tok.children if c.lower_ == entry.prep and c.dep_ in ("prep", "prt")]
+    if entry.objects:
+        parts += [c for c in tok.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}
+                  and head_words(c) & entry.objects]
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def nominal_objects(tok, *, with_preps: bool = True) -> Iterator:
+    for child in tok.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass" and is_passive(tok):
+            yield child
+            yield from (c for c in child.conjuncts)
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    yield from (p for p in prep.children if p.dep_ == "pobj")
+    for child in tok.children if with_preps else ():
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "into"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield pobj
+
+
+def with_conjuncts(tok) -> list:
+    out = [tok]
+    for conj in tok.conjuncts:
+        if conj.i > tok.i:
+            out.append(conj)
+    return out
+
+
+def phrase_text(tok) -> str:
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod") or (
+                child.dep_ == "punct" and child.text == "-"):
+            left = min(left, child.left_edge.i)
+    span = tok.doc[left:tok.i + 1]
+    words = [t.text for t in span if t.dep_ != "det" and not (t.dep_ == "poss" and
+                                                               t.pos_ == "PRON")]
+    return " ".join(words).replace(" - ", "-").replace(" 's", "'s") or tok.text
+
+
+def subject_token(verb):
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.pos_ != "DET":
+            return last_subject(verb, child)
+    return None
+
+
+def last_subject(verb, first):
+    """spaCy sometimes splits a name over several nsubj tokens: use the rightmost one."""
+    subs = [c for c in verb.children if c.dep_ == first.dep_ and c.i < verb.i]
+    return subs[-1] if subs else first
+
+
+def according_to(tok):
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                if to.lower_ == "to":
+                    return next((p for p in to.children if p.dep_ == "pobj"), None)
+        if child.lower_ == "according" and child.dep_ in ("prep", "advcl"):
+            for to in child.children:
+                if to.lower_ == "to":
+                    return next((p for p in to.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def tree_depth(tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def quantified(tok):
+    """"Thousands of students", "a group of rebels": the people counted are the actor."""
+    if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in QUANTITY_HEADS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return tok
+
+
+def instrument(verb) -> list:
+    """'killed in a car bomb explosion': the attack noun stands in for an unknown attacker."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    return [pobj]
+    return []
