@@ -220,3 +220,15 @@ def test_exact_frustration_60_nodes_300_edges_against_brute_force_by_component()
     exact = frustration_index(G, method="exact")
     assert exact.optimal and exact.value == expected
     assert partition_cost(G, exact.partition) == expected
+
+
+def test_three_camp_bounds_bracket_brute_force():
+    for seed in range(8):
+        G = random_signed_graph(8, 18, seed, negative=0.5)
+        nodes = list(G)
+        optimum = min(
+            partition_cost(G, dict(zip(nodes, (0, *labels), strict=True)))
+            for labels in itertools.product((0, 1, 2), repeat=len(nodes) - 1))
+        result = factions(G, k=3, method="heuristic").frustration
+        assert result.lower_bound <= optimum <= result.value
+        assert result.value == optimum  # local search with restarts solves graphs this small

@@ -330,3 +330,13 @@ def test_stats(filled):
 def test_sadr_and_usa_constants_are_distinct():
     # guards the fixtures themselves: ids must differ or dyad tests would pass vacuously
     assert len({USA.id, IRQ.id, SADR.id, IRN.id}) == 4
+
+
+def test_queries_can_follow_each_other_in_any_order(filled):
+    # duckdb 2 refuses work on a connection with a half-read result; every query must finish
+    assert filled.event_totals()[0] == 10
+    assert filled.dyads_table().num_rows == 5
+    assert filled.stats()["events"] == 10
+    assert len(filled.dyads()) == 5
+    first = next(filled.events())
+    assert filled.dyads_table(window="year").num_rows == 6 and first.doc_id == "a1"

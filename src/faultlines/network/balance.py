@@ -379,9 +379,9 @@ def _packing_bound(view: _Signed, k: int, labels: list[int] | None = None,
 
     Every bad triangle (an odd number of negative edges for two camps; exactly one negative
     edge for three or more) must contain a frustrated edge, so any packing of such triangles
-    that puts no more than an edge's weight on it bounds the optimum from below. For two camps
-    the packing goes on, within ``budget`` seconds, with unbalanced closed walks of up to five
-    edges through the edges ``labels`` frustrates (every unbalanced cycle contains one of them).
+    that puts no more than an edge's weight on it bounds the optimum from below. The packing
+    goes on, within ``budget`` seconds, with such closed walks of up to five edges through the
+    edges ``labels`` frustrates (every bad cycle contains one of them).
     """
     residual = [w for _i, _j, _s, w in view.edges]
     bound = 0.0
@@ -395,19 +395,26 @@ def _packing_bound(view: _Signed, k: int, labels: list[int] | None = None,
             bound += y
             for e in tri:
                 residual[e] -= y
-    if k == 2 and labels is not None and budget > 0:
-        bound += _pack_walks(view, residual, labels, budget, walks)
+    if labels is not None and budget > 0:
+        bound += _pack_walks(view, residual, labels, budget, walks, k=k)
     return bound
 
 
 def _pack_walks(view: _Signed, residual: list[float], labels: list[int],
-                budget: float, walks: list[set[int]] | None = None, depth: int = 2) -> float:
+                budget: float, walks: list[set[int]] | None = None, depth: int = 2,
+                k: int = 2) -> float:
     # Meet in the middle: paths of up to `depth` edges from each end of a frustrated edge,
-    # joined where their parities make the closed walk unbalanced (odd number of negatives).
-    # A closed walk with an odd number of negative edges has an odd number of frustrated edges
-    # under every partition, so it may be packed like a cycle (each distinct edge once).
+    # joined into a closed walk that no partition can satisfy. For two camps that is a walk
+    # with an odd number of negative edges (it has an odd number of frustrated edges under
+    # every partition); for more camps, a walk with exactly one negative edge (its positive
+    # edges tie the negative edge's ends into one camp). Either may be packed like a cycle,
+    # each distinct edge once. Every such walk holds an edge `labels` frustrates, so starting
+    # from those edges misses none.
     started = time.perf_counter()
     neg = [int(s < 0) for _i, _j, s, _w in view.edges]
+
+    def step(count: int, e: int) -> int:
+        return count ^ neg[e] if k == 2 else count + neg[e]
 
     def reach(root: int, skip: int) -> dict[tuple[int, int], tuple[int, ...]]:
         found: dict[tuple[int, int], tuple[int, ...]] = {(root, 0): ()}
@@ -418,7 +425,9 @@ def _pack_walks(view: _Signed, residual: list[float], labels: list[int],
                 for other, e in view.adj[node].items():
                     if e == skip or residual[e] <= 0:
                         continue
-                    state = (other, parity ^ neg[e])
+                    state = (other, step(parity, e))
+                    if state[1] > 1:
+                        continue  # more than one negative edge: fine with three camps
                     if state not in found:
                         found[state] = (*path, e)
                         nxt.append((other, state[1], found[state]))
@@ -434,10 +443,11 @@ def _pack_walks(view: _Signed, residual: list[float], labels: list[int],
                 return bound
             i, j = view.edges[e0][:2]
             forward, backward = reach(i, e0), reach(j, e0)
-            want = 1 - neg[e0]  # parity the path i..j needs for an unbalanced walk
+            want = 1 - neg[e0]  # negatives (k > 2) or parity (k = 2) the path i..j needs
             best: tuple[int, ...] | None = None
             for (node, parity), path in forward.items():
-                other = backward.get((node, parity ^ want))
+                needed = parity ^ want if k == 2 else want - parity
+                other = backward.get((node, needed)) if needed >= 0 else None
                 if other is not None and (best is None or len(path) + len(other) < len(best)):
                     best = path + other
             if best is None:

@@ -215,7 +215,7 @@ class Store:
         con = self._con
         has_table = con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations'"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         applied: set[str] = set()
         if has_table:
             applied = {r[0] for r in con.execute("SELECT name FROM migrations").fetchall()}
@@ -397,7 +397,7 @@ class Store:
         cols = ", ".join(f'"{c}"' for c in columns)
         verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
         count = self._con.execute(
-            f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _batch_{table}").fetchone()[0]
+            f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _batch_{table}").fetchall()[0][0]
         return int(count)
 
     # -- queries: events -------------------------------------------------------------------------
@@ -478,7 +478,7 @@ class Store:
     def event_totals(self) -> tuple[int, int]:
         """``(number of events, sum of polarity)`` by one plain scan of the events table."""
         count, net = self._con.execute(
-            "SELECT count(*), coalesce(sum(polarity), 0) FROM events").fetchone()
+            "SELECT count(*), coalesce(sum(polarity), 0) FROM events").fetchall()[0]
         return int(count), int(net)
 
     def export_events(
@@ -526,10 +526,10 @@ class Store:
         # COPY's target must be a literal; quote it rather than interpolating raw text.
         literal = "'" + str(target).replace("'", "''") + "'"
         try:
-            row = self._con.execute(f"COPY ({sql}) TO {literal} ({options})", params).fetchone()
+            rows = self._con.execute(f"COPY ({sql}) TO {literal} ({options})", params).fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"cannot write events to {target}: {exc}") from exc
-        return int(row[0]) if row else 0
+        return int(rows[0][0]) if rows else 0
 
     # -- queries: dyads and evidence -------------------------------------------------------------
 
@@ -839,7 +839,7 @@ class Store:
                               f"{exc}") from exc
         row = self._con.execute(
             "INSERT INTO curation (op, args, created_at) VALUES (?, ?, ?) RETURNING seq",
-            [op, payload, _now()]).fetchone()
+            [op, payload, _now()]).fetchall()[0]
         return int(row[0])
 
     def curation(self) -> list[tuple[str, dict[str, Any]]]:
@@ -876,10 +876,10 @@ class Store:
                 changed += int(con.execute(
                     f"""UPDATE events SET {role}_id = m.new_id, {role}_name = m.name,
                             {role}_country = m.country, {role}_sector = m.sector
-                        FROM _mapping m WHERE events.{role}_id = m.old_id""").fetchone()[0])
+                        FROM _mapping m WHERE events.{role}_id = m.old_id""").fetchall()[0][0])
             changed += int(con.execute(
                 """UPDATE mentions SET actor_id = m.new_id FROM _mapping m
-                   WHERE mentions.actor_id = m.old_id""").fetchone()[0])
+                   WHERE mentions.actor_id = m.old_id""").fetchall()[0][0])
             con.execute(
                 """INSERT INTO actors BY NAME
                    SELECT m.new_id AS id, any_value(m.name) AS name,
@@ -906,9 +906,9 @@ class Store:
         """Counts and date range of what is stored (JSON-ready)."""
         con = self._con
         docs, skipped = con.execute(
-            "SELECT count(*), count(skipped_reason) FROM documents").fetchone()
+            "SELECT count(*), count(skipped_reason) FROM documents").fetchall()[0]
         events, first, last = con.execute(
-            "SELECT count(*), min(date), max(date) FROM events").fetchone()
+            "SELECT count(*), min(date), max(date) FROM events").fetchall()[0]
         by_type = dict(con.execute(
             "SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
         by_modality = dict(con.execute(
@@ -916,16 +916,16 @@ class Store:
         dyads = con.execute(
             """SELECT count(*) FROM (SELECT DISTINCT least(actor_id, recipient_id),
                       greatest(actor_id, recipient_id) FROM events
-               WHERE recipient_id IS NOT NULL AND recipient_id <> actor_id)""").fetchone()[0]
+               WHERE recipient_id IS NOT NULL AND recipient_id <> actor_id)""").fetchall()[0][0]
         return {
             "path": self.path,
             "documents": int(docs),
             "documents_skipped": int(skipped),
             "events": int(events),
-            "mentions": int(con.execute("SELECT count(*) FROM mentions").fetchone()[0]),
-            "actors": int(con.execute("SELECT count(*) FROM actors").fetchone()[0]),
+            "mentions": int(con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]),
+            "actors": int(con.execute("SELECT count(*) FROM actors").fetchall()[0][0]),
             "dyads": int(dyads),
-            "curation_ops": int(con.execute("SELECT count(*) FROM curation").fetchone()[0]),
+            "curation_ops": int(con.execute("SELECT count(*) FROM curation").fetchall()[0][0]),
             "first_date": first.isoformat() if first else None,
             "last_date": last.isoformat() if last else None,
             "events_by_type": by_type,
@@ -955,6 +955,8 @@ def _arrow(schema: pa.Schema, rows: list[tuple[Any, ...]]) -> pa.Table:
         schema=schema)
 
 
+# Results are always fetched to the end (fetchall, or fetchmany until empty): duckdb 2 refuses
+# new work on a connection whose last result was left half-read (e.g. after fetchone()).
 def _stream(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any],
             size: int = 2048) -> Iterator[dict[str, Any]]:
     try:
