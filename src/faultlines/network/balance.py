@@ -705,7 +705,8 @@ def factions(
     programming when it finishes within ``time_limit``). For ``k > 2`` it is Davis's (1967)
     clusterability problem (Doreian & Mrvar 1996 call it blockmodelling of signed networks),
     solved by local search from a spectral start with random restarts; its lower bound packs
-    triangles with exactly one negative edge, the only triangles no number of camps resolves.
+    triangles, then short closed walks, with exactly one negative edge: no number of camps
+    resolves those.
 
     Examples
     --------
