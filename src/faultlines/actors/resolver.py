@@ -78,7 +78,9 @@ TITLES: dict[tuple[str, ...], str | None] = {
     ("ayatollah",): "REL", ("grand", "ayatollah"): "REL", ("imam",): "REL", ("cleric",): "REL",
     ("mullah",): "REL", ("sheikh",): "ELI", ("sheik",): "ELI", ("judge",): "JUD",
     ("justice",): "JUD", ("mr",): None, ("mrs",): None, ("ms",): None, ("dr",): None,
-    ("sayyid",): "REL", ("sayyed",): "REL",
+    ("sayyid",): "REL", ("sayyed",): "REL", ("maulana",): "REL", ("archbishop",): "REL",
+    ("bishop",): "REL", ("rabbi",): "REL", ("pope",): "REL", ("vice-president",): "GOV",
+    ("foreign", "secretary"): "GOV", ("defence", "minister"): "GOV",
 }
 _TITLE_WORDS = frozenset(w for key in TITLES for w in key)
 
@@ -335,6 +337,10 @@ class _DocumentPass:
             if tail and ent.label_ != "PERSON" and not named_words:
                 # "the Iraqi Army", "the Administration": an agent phrase, read in stage 3;
                 # "Baghdad University Medical School" has a name of its own and stays
+                continue
+            if ent.label_ == "NORP" and len(needed) == 1 and (
+                    doc[end - 1].pos_ == "ADJ" or doc[end - 1].dep_ in ("amod", "compound")):
+                # an unknown adjective ("Socialist", "Islamic") describes, it does not act
                 continue
             misspelt = self.misspelt_country(text) if len(needed) == 1 else None
             if misspelt:
@@ -663,7 +669,10 @@ class _DocumentPass:
                 self.remember(hit, entry_id)
                 self.add(hit.start, hit.end, ref, kind)
             elif target.kind in ("country", "capital", "demonym"):
-                self.emit_country(hit, target.ref, last_tok, kind)
+                people = target.kind == "demonym" and last_tok.tag_ in ("NNS", "NNPS") or (
+                    target.kind == "demonym" and hit.text.endswith("s")
+                    and last_tok.pos_ in ("NOUN", "PROPN"))
+                self.emit_country(hit, target.ref, last_tok, kind, people)
             elif target.kind == "city":
                 # a city is where something happens, never the state ("in Falluja")
                 self.add(hit.start, hit.end, self.r.composed_ref("", target.ref, None, None),
@@ -672,9 +681,22 @@ class _DocumentPass:
                 self.add(hit.start, hit.end, self.r.composed_ref(
                     "", self.group_country(target.ref), target.ref, None), kind)
 
-    def emit_country(self, hit: _Hit, iso: str, token, kind: str) -> None:
-        if token.pos_ in ("ADJ",) or token.dep_ in ("amod", "compound", "nmod") or not hit.owner:
+    def emit_country(self, hit: _Hit, iso: str, token, kind: str,
+                     people: bool = False) -> None:
+        """A country, capital or demonym: the state when it acts, else the place.
+
+        Plural demonyms name people: "ethnic Albanians" in Macedonia are a group of Macedonia,
+        "Iraqis voted" are Iraqi civilians, "the Iranians" (the other side) the state."""
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod")}
+        if people and "ethnic" in dets:
+            home = self.dominant if self.dominant and self.dominant != iso else None
+            name = f"ethnic {hit.text}" + (f" in {self.kb.name_of(home)}" if home else "")
+            ref = ActorRef("", compose_id(home, f"ETH{iso}", None), name, home or iso, "ETH")
+        elif token.pos_ in ("ADJ",) or token.dep_ in ("amod", "compound", "nmod") or \
+                not hit.owner:
             ref = self.r.composed_ref("", iso, None, None)
+        elif people and "the" not in dets and self.is_state(token):
+            ref = self.r.composed_ref("", iso, None, "CVL")
         elif self.is_state(token):
             ref = self.r.composed_ref("", iso, None, "GOV")
         else:
@@ -762,7 +784,10 @@ class _DocumentPass:
                     break
         if country is None:
             for other in self.title_modifiers(hit):
-                country = self.country_of(other) or country
+                country = self.country_of(other, states_only=False) or country
+        if country is None and hit.label == "PERSON" and sector is not None:
+            # "President X" in a text about one country is most likely its president
+            country = self.dominant
         return country, sector
 
     def title_modifiers(self, hit: _Hit) -> list[_Hit]:
@@ -775,8 +800,10 @@ class _DocumentPass:
             if hit.start <= tok.head.i < hit.end or tok.head.head.i == root.i:
                 for other in self.hits_at.get(tok.i, ()):
                     target = self.primary(other)
-                    if other is not hit and target is not None and target.kind in (
-                            "country", "demonym", "capital"):
+                    if other is not hit and target is not None and (target.kind in (
+                            "country", "demonym", "capital") or (
+                            target.kind == "actor" and not self.is_person(target.ref, other))):
+                        # "Arab League Secretary General X" belongs to the Arab League
                         found.append(other)
         return found
 
