@@ -280,3 +280,14 @@ def test_parenthesised_acronym_is_the_same_unknown_actor(mentions_of) -> None:
 ])
 def test_misspelt_country_names(mentions_of, sentence, country) -> None:
     assert country in {m.actor.country for m in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, text, actor_id", [
+    ("Ethnic Albanians in Macedonia demanded more rights.", "Albanians", "MKD_ETHALB"),
+    ("Iraqis voted in large numbers in Baghdad.", "Iraqis", "IRQ_CVL"),
+    ("Karen guerrillas attacked Burmese troops near the Thai border, Thai police said.",
+     "Karen guerrillas", "MMR_KAREN_REB"),
+    ("Militias burned villages in West Darfur State.", "West Darfur State", "SDN"),
+])
+def test_people_groups_and_places(mentions_of, sentence, text, actor_id) -> None:
+    assert ids_of(mentions_of(sentence), text) == {actor_id}

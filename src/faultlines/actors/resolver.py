@@ -61,6 +61,12 @@ _MEMBER_WORDS = frozenset({"leader", "leaders", "leadership", "official", "offic
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 # "the media", "companies", "aid groups": often foreign or international; no default country
 _NO_DEFAULT_COUNTRY = frozenset({"MED", "BUS", "NGO", "EDU", "HLH", "IGO"})
+# capitalised words that do not make an agent phrase a name ("the Interim Government")
+_GENERIC_CAPITALISED = frozenset({
+    "interim", "provisional", "transitional", "national", "federal", "central", "new",
+    "former", "acting", "caretaker", "military", "civilian", "supreme", "high", "joint",
+    "regional", "local", "state", "the", "unity", "coalition", "security", "armed", "special",
+})
 _NP_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "cc",
                       "conj", "punct", "case", "predet", "advmod", "npadvmod", "prep"}) - {"prep"}
 #: Titles before a name, with the sector they signal (None: no sector).
@@ -323,17 +329,23 @@ class _DocumentPass:
                 # a larger place name ("Sadr City") is a place, not the actor inside it
                 known = self.r.fuzzy_lookup(text) if len(needed) > 1 else \
                     self.misspelt_country(text)
+                places = [t.ref for h in inside for t in h.targets[:1]
+                          if t.kind in ("city", "country", "capital")]
                 for h in inside:
                     if h.start >= start and h.end <= end:
                         dropped.add(id(h))
                 if known and self.kb.entries[known].kind == "country":
                     added.append(_Hit(start, end, text, [Target("country", known)]))
+                elif places:
+                    # "West Darfur State", "central Baghdad": a place in that country
+                    added.append(_Hit(start, end, text, [Target("city", places[0])]))
                 continue
             low = tuple(t.lower_ for t in doc[start:end])
             tail = next((n for n in (3, 2, 1) if len(low) >= n and low[-n:] in self.kb.agents),
                         0)
             named_words = [t for t in doc[start:end - tail] if t.i not in covered
-                           and t.text[:1].isupper() and t.lower_ not in _TITLE_WORDS]
+                           and t.text[:1].isupper() and t.lower_ not in _TITLE_WORDS
+                           and t.lower_ not in _GENERIC_CAPITALISED]
             if tail and ent.label_ != "PERSON" and not named_words:
                 # "the Iraqi Army", "the Administration": an agent phrase, read in stage 3;
                 # "Baghdad University Medical School" has a name of its own and stays
@@ -427,15 +439,15 @@ class _DocumentPass:
             self.dominant = counts.most_common(1)[0][0]
 
     def group_country(self, group: str) -> str | None:
-        """Country of a group the text gives no country for: the document's most frequent
-        country among the group's home countries (Shiites in an article mostly about the U.S.
-        and Iraq are Iraqi), else the dominant country when the group has no homes listed."""
+        """Country of a group the text gives no country for: the first of the group's home
+        countries the document names (Shiites in an article about the U.S. and Iraq are
+        Iraqi), else the dominant country when the group has no homes listed."""
         homes = self.kb.group_homes.get(group, ())
         if not homes:
             return self.dominant
-        present = [(self.country_counts[h], -i, h) for i, h in enumerate(homes)
-                   if self.country_counts.get(h)]
-        return max(present)[2] if present else None
+        # homes are listed most likely first: Shiite militias in a text about Iran and Iraq
+        # are Iraqi ones, Karen guerrillas in a text about Thailand and Burma Burmese ones
+        return next((h for h in homes if self.country_counts.get(h)), None)
 
     def sentence_of(self, token_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, token_i) - 1
@@ -815,9 +827,14 @@ class _DocumentPass:
                 and self.is_person(target.ref, hit))
             if person:
                 for other in self.title_modifiers(hit):
+                    target = self.primary(other)
                     if not hit.targets:
                         hit.inner.append(other)
-                    other.consumed = True
+                        other.consumed = True
+                    elif target is not None and target.kind != "actor":
+                        # "Iraqi Prime Minister Nouri al-Maliki": the adjective is his, but
+                        # "Democrats Hillary Clinton" still names the party
+                        other.consumed = True
 
     # ------------------------------------------------------------ stage 5
     def pronouns(self) -> None:
