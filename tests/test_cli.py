@@ -168,3 +168,23 @@ def test_events_on_missing_database_says_how_to_create_it(tmp_path: Path) -> Non
     assert result.returncode != 0
     assert "nope.duckdb" in result.stderr and "faultlines ingest" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.model
+def test_same_id_with_different_text_is_reported_not_merged(tmp_path: Path) -> None:
+    db = tmp_path / "ids.duckdb"
+    first = tmp_path / "one" / "report.txt"
+    second = tmp_path / "two" / "report.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text("Iran condemned Israel on Monday.", encoding="utf-8")
+    second.write_text("Syria rejected the peace proposal on Tuesday.", encoding="utf-8")
+    assert run("ingest", str(first), "--db", str(db)).returncode == 0
+    result = run("ingest", str(second), "--db", str(db))
+    assert result.returncode == 1
+    assert "duplicate id 'report'" in result.stderr and "two/report.txt" in result.stderr
+    from faultlines.store import Store
+
+    with Store(db, read_only=True) as store:
+        docs = store.documents(include_text=True)
+    assert [d.text for d in docs] == ["Iran condemned Israel on Monday."]

@@ -199,9 +199,22 @@ def ingest(
             for chunk in batched(_documents(inputs, max_bytes=max_bytes, on_error=on_error,
                                             report=report), size):
                 stored = store.has_documents([d.hash for d in chunk])
+                same_id = store.stored_ids([d.id for d in chunk if d.hash not in stored])
                 for document in chunk:
                     if document.hash in stored:
                         report.documents_already_stored += 1
+                    elif document.id in same_id:
+                        # Same id, different text: never merged silently (event ids build on
+                        # document ids, so storing both would mix their evidence).
+                        error = ReadError(
+                            document.origin or document.id, None,
+                            f"duplicate id {document.id!r} with different text: the store "
+                            f"already holds a document with this id (from "
+                            f"{same_id[document.id][1] or 'an earlier ingest'}); give it "
+                            f"another id")
+                        report.errors.append(error)
+                        if on_error is not None:
+                            on_error(error)
                     else:
                         yield document
 
@@ -239,13 +252,16 @@ def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
 
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
-            until: str | dt.date | None = None, evidence: int = 3):
-    """The signed actor network (a networkx Graph) of stored events between two dates."""
+            until: str | dt.date | None = None, evidence: int = 3, doc_id: str | None = None,
+            source: str | None = None):
+    """The signed actor network (a networkx Graph) of stored events between two dates,
+    optionally of one document (``doc_id``) or one outlet (``source``)."""
     from faultlines.network import graph_from_store
 
     with open_store(db, read_only=True) as store:
         return graph_from_store(store, since=parse_date(since, "--since"),
-                                until=parse_date(until, "--until"), evidence=evidence)
+                                until=parse_date(until, "--until"), evidence=evidence,
+                                doc_id=doc_id, source=source)
 
 
 def write_network(graph, out: str = "-", format: str = "json") -> None:
@@ -258,7 +274,8 @@ def write_network(graph, out: str = "-", format: str = "json") -> None:
 # -- analysis ------------------------------------------------------------------------------------
 
 def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
-            until: str | dt.date | None = None, time_limit: float = 10) -> dict[str, Any]:
+            until: str | dt.date | None = None, time_limit: float = 10,
+            doc_id: str | None = None, source: str | None = None) -> dict[str, Any]:
     """Structural balance of the signed network: triad census, degree of balance, frustration
     index (exact or bounded) and the unbalanced triads with their evidence event ids."""
     from faultlines.network import (
@@ -268,7 +285,7 @@ def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
         unbalanced_triads,
     )
 
-    graph = network(db, since=since, until=until)
+    graph = network(db, since=since, until=until, doc_id=doc_id, source=source)
     frustration = frustration_index(graph, time_limit=time_limit)
     return {
         "nodes": graph.number_of_nodes(),
@@ -281,11 +298,13 @@ def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
 
 
 def factions(db: str | Path | None = None, *, k: int = 2, since: str | dt.date | None = None,
-             until: str | dt.date | None = None, time_limit: float = 10):
+             until: str | dt.date | None = None, time_limit: float = 10,
+             doc_id: str | None = None, source: str | None = None):
     """The k-camp partition of the actors that frustrates the fewest signed ties."""
     from faultlines.network import factions as find_factions
 
-    return find_factions(network(db, since=since, until=until), k=k, time_limit=time_limit)
+    graph = network(db, since=since, until=until, doc_id=doc_id, source=source)
+    return find_factions(graph, k=k, time_limit=time_limit)
 
 
 def realignments(db: str | Path | None = None, *, window: str = "quarter",

@@ -84,6 +84,10 @@ SinceOption = Annotated[str | None, typer.Option(
     "--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")]
 UntilOption = Annotated[str | None, typer.Option(
     "--until", help="Only events on or before this date (YYYY[-MM[-DD]]).")]
+DocOption = Annotated[str | None, typer.Option(
+    "--doc", help="Only the events of this document id (one article's map).")]
+SourceOption = Annotated[str | None, typer.Option(
+    "--source", help="Only the events of this outlet.")]
 OutOption = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write to this file instead of stdout.")]
 
@@ -260,11 +264,13 @@ def network(
     output: OutOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    doc: DocOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Export the signed actor network (nodes: actors; edges: signed, weighted dyads)."""
     from faultlines import api
 
-    graph = api.network(db, since=since, until=until)
+    graph = api.network(db, since=since, until=until, doc_id=doc, source=source)
     api.write_network(graph, str(output) if output else "-", format.value)
 
 
@@ -343,11 +349,14 @@ def balance(
     output: OutOption = None,
     time_limit: Annotated[float, typer.Option(
         "--time-limit", help="Seconds for the exact frustration solver.")] = 10,
+    doc: DocOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Structural balance: signed triad census, degree of balance, frustration index."""
     from faultlines import api
 
-    result = api.balance(db, since=since, until=until, time_limit=time_limit)
+    result = api.balance(db, since=since, until=until, time_limit=time_limit, doc_id=doc,
+                         source=source)
     if format is TableFormat.json:
         _emit_table(result, format, output)  # type: ignore[arg-type]
         return
@@ -358,8 +367,9 @@ def balance(
     summary = [
         {"measure": "actors (nodes)", "value": result["nodes"]},
         {"measure": "signed ties (edges)", "value": result["edges"]},
-        *({"measure": f"triangles {k}", "value": v} for k, v in result["triads"].items()
-          if not k.endswith("degree")),
+        *({"measure": {"triangles": "triangles (all)", "balanced": "balanced triangles"}.get(
+            k, f"triangles {k}"), "value": v}
+          for k, v in result["triads"].items() if not k.endswith("degree")),
         {"measure": "degree of balance", "value": result["balance_degree"]},
         {"measure": "frustration index", "value": f.get("value")},
         {"measure": "lower bound", "value": f.get("lower_bound")},
@@ -385,11 +395,14 @@ def factions(
     output: OutOption = None,
     time_limit: Annotated[float, typer.Option(
         "--time-limit", help="Seconds for the exact solver.")] = 10,
+    doc: DocOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Camps: the k-way split of actors that frustrates the fewest signed ties."""
     from faultlines import api
 
-    result = api.factions(db, k=k, since=since, until=until, time_limit=time_limit)
+    result = api.factions(db, k=k, since=since, until=until, time_limit=time_limit,
+                          doc_id=doc, source=source)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)  # type: ignore[arg-type]
     else:

@@ -127,12 +127,19 @@ def graph_from_store(
     modalities: Iterable[str] | None = DYAD_MODALITIES,
     zero: Literal["keep", "drop"] = "keep",
     evidence: int = 3,
+    doc_id: str | None = None,
+    source: str | None = None,
 ) -> nx.Graph:
     """:func:`build_signed_graph` over ``store.dyads(...)`` with node attributes from
-    ``store.actors()``."""
-    dyads = store.dyads(since=since, until=until, modalities=modalities, evidence=evidence)
+    ``store.actors()``; ``doc_id`` or ``source`` restrict it to one article or one outlet."""
+    dyads = store.dyads(since=since, until=until, modalities=modalities, evidence=evidence,
+                        doc_id=doc_id, source=source)
     G = build_signed_graph(dyads, store.actors(), zero=zero)
     G.graph.update(since=since, until=until)
+    if doc_id is not None:
+        G.graph["doc_id"] = doc_id
+    if source is not None:
+        G.graph["source"] = source
     return G
 
 

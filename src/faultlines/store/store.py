@@ -180,6 +180,10 @@ class Store:
         try:
             # DuckDB draws a progress bar on long queries; it would corrupt CLI output.
             self._con.execute("SET enable_progress_bar = false")
+            if not read_only:
+                # Checkpoint often: un-checkpointed rows stay in memory, and a long ingest
+                # would otherwise grow with the corpus.
+                self._con.execute("SET checkpoint_threshold = '2MB'")
             self._migrate()
         except BaseException:
             self._con.close()
@@ -263,6 +267,16 @@ class Store:
             "SELECT hash FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [wanted]
         ).fetchall()
         return {r[0] for r in rows}
+
+    def stored_ids(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """For those ``doc_ids`` already stored: ``{doc_id: (content hash, origin)}``."""
+        wanted = list(dict.fromkeys(doc_ids))
+        if not wanted:
+            return {}
+        rows = self._con.execute(
+            "SELECT doc_id, hash, origin FROM documents "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
 
     def add_results(
         self,
@@ -535,10 +549,17 @@ class Store:
 
     def _dyad_sql(self, since: dt.date | None, until: dt.date | None, window: str | None,
                   modalities: Iterable[str] | None, directed: bool,
-                  evidence: int) -> tuple[str, list[Any]]:
+                  evidence: int, doc_id: str | None = None,
+                  source: str | None = None) -> tuple[str, list[Any]]:
         mods = _check_modalities(modalities)
         clauses = ["recipient_id IS NOT NULL", "recipient_id <> actor_id"]
         params: list[Any] = []
+        if doc_id is not None:
+            clauses.append("doc_id = ?")
+            params.append(doc_id)
+        if source is not None:
+            clauses.append("source = ?")
+            params.append(source)
         if mods is not None:
             clauses.append("modality IN (SELECT unnest(?::VARCHAR[]))")
             params.append(mods)
@@ -591,6 +612,8 @@ class Store:
         *,
         directed: bool = False,
         evidence: int = 3,
+        doc_id: str | None = None,
+        source: str | None = None,
     ) -> list[Dyad]:
         """Aggregate events into actor pairs, in DuckDB SQL (no Python loop over events).
 
@@ -608,13 +631,15 @@ class Store:
             ``True``: ordered (actor -> recipient) pairs.
         evidence
             How many of the most recent event ids to keep per row (``event_ids``).
+        doc_id, source
+            Only the events of one document, or of one outlet.
 
         Events without a recipient, and events of an actor with itself (after curation
         merges), are not dyads.
         """
         # Columnar fetch through Arrow: several times faster than fetchall() on big results.
         cols = self.dyads_table(since, until, window, modalities, directed=directed,
-                                evidence=evidence).to_pydict()
+                                evidence=evidence, doc_id=doc_id, source=source).to_pydict()
         return [Dyad(a, b, an, bn, w, c, n, float(i or 0.0), co, cf, fd, ld, tuple(ids or ()))
                 for a, b, an, bn, w, c, n, i, co, cf, fd, ld, ids in zip(
                     cols["a"], cols["b"], cols["a_name"], cols["b_name"], cols["window"],
@@ -631,9 +656,12 @@ class Store:
         *,
         directed: bool = False,
         evidence: int = 0,
+        doc_id: str | None = None,
+        source: str | None = None,
     ) -> pa.Table:
         """Same aggregate as :meth:`dyads` as a pyarrow Table (for large stores)."""
-        sql, params = self._dyad_sql(since, until, window, modalities, directed, evidence)
+        sql, params = self._dyad_sql(since, until, window, modalities, directed, evidence,
+                                     doc_id, source)
         relation = self._con.sql(sql, params=params)
         # duckdb 2 calls it to_arrow_table; duckdb 1.x relations have arrow() returning a Table.
         fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
