@@ -164,3 +164,15 @@ def test_kb_dir_from_environment(monkeypatch, fixture_files, tmp_path: Path) -> 
     path = save_user_kb(import_dictionaries([fixture_files[0]]))
     assert path.parent == tmp_path / "envkb"
     assert ActorResolver.default().resolve_name("King Zorba") is not None
+
+
+def test_missing_dictionary_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DictionaryError, match="not found"):
+        import_dictionaries([tmp_path / "absent.actors.txt"])
+
+
+def test_summary_counts(fixture_files) -> None:
+    report = import_dictionaries(list(fixture_files))
+    text = report.summary()
+    assert f"{report.actor_count} actors" in text and f"{report.agent_count} agent words" in text
+    assert f"{len(report.problems)} lines skipped" in text

@@ -291,3 +291,9 @@ def test_misspelt_country_names(mentions_of, sentence, country) -> None:
 ])
 def test_people_groups_and_places(mentions_of, sentence, text, actor_id) -> None:
     assert ids_of(mentions_of(sentence), text) == {actor_id}
+
+
+def test_hyphenated_groups_name_both(mentions_of) -> None:
+    mentions = mentions_of("Sunni-Shiite violence spread across Baghdad.")
+    compound = {m.actor.id for m in mentions if m.kind == "compound"}
+    assert compound == {"IRQ_SUNNI", "IRQ_SHIA"}

@@ -296,6 +296,12 @@ class _DocumentPass:
         for hit in self.hits:
             if by_token[hit.start] > 1 and hit.end - hit.start == 1:
                 hit.compound = True
+        doc = self.doc
+        for a, b in zip(self.hits, self.hits[1:], strict=False):
+            # "Sunni-Shiite", "Israeli-Palestinian" tokenised as three tokens
+            if b.start == a.end + 1 and doc[a.end].text in _HYPHENS and \
+                    doc[a.end - 1].whitespace_ == "" and doc[a.end].whitespace_ == "":
+                a.compound = b.compound = True
 
     # ------------------------------------------------------------ stage 2
     def entities(self) -> None:
