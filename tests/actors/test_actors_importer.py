@@ -176,3 +176,13 @@ def test_summary_counts(fixture_files) -> None:
     text = report.summary()
     assert f"{report.actor_count} actors" in text and f"{report.agent_count} agent words" in text
     assert f"{len(report.problems)} lines skipped" in text
+
+
+def test_primary_code_agents_are_read_but_not_used_as_sectors(tmp_path: Path) -> None:
+    path = tmp_path / "p.agents.txt"
+    path.write_text("TRUCE_WATCHER [IGO~]\nQUIET_GUARD [~MIL]\n", "utf-8")
+    report = import_dictionaries([path])
+    assert {a.code for a in report.agents} == {"IGO~", "MIL"} and not report.problems
+    save_user_kb(report, tmp_path / "kb")
+    agents = ActorResolver.default(kb_dir=tmp_path / "kb").kb.agents
+    assert agents[("quiet", "guard")] == "MIL" and ("truce", "watcher") not in agents

@@ -13,8 +13,9 @@ B, a lone date (``[MNEGOV 20121204]``) is read as ``>date``. Two-digit years piv
 ``00``-``29`` are 20xx and ``30``-``99`` are 19xx (the Phoenix files write birth years before
 1930 with four digits, e.g. ``19270101``). ``[---]`` marks an entry deliberately without code.
 
-Agent files (Phoenix.agents.txt) hold ``PHRASE {PLURAL} [~CODE]`` lines (``{}`` = no plural) and
-substitution sets ``!PERSON! = MAN, MEN, ...`` that expand inside phrases.
+Agent files (Phoenix.agents.txt) hold ``PHRASE {PLURAL} [~CODE]`` lines (``{}`` = no plural;
+``[IGO~]`` marks a primary code rather than a sector) and substitution sets
+``!PERSON! = MAN, MEN, ...`` that expand inside phrases.
 
 Lines that cannot be read are skipped and reported as ``file:line: reason``.
 """
@@ -44,8 +45,9 @@ _RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
 # readable. Control characters (a damaged byte) are not.
 _NAME_BAD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffd]")
 _SUBST = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+# "[~GOV]" is a sector code; "[IGO~]" (a few peacekeeping words) a primary code
 _AGENT = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?"
-                    r"\s*\[~(?P<code>[A-Z0-9]*)\]\s*$")
+                    r"\s*\[(?:~(?P<code>[A-Z0-9]*)|(?P<primary>[A-Z]{3})~)\]\s*$")
 
 
 @dataclass
@@ -154,9 +156,8 @@ def _read_actor_file(path: Path, report: ImportReport) -> dict[str, int]:
         counts["skipped"] += 1
 
     def roles_from(text: str, number: int, block: _ActorBlock) -> None:
-        rest = _BRACKET.sub("", text).strip()
-        if rest:
-            problem(number, f"unexpected text {rest[:40]!r} next to a [CODE] restriction")
+        # text after the brackets (the International file appends tab-separated industry and
+        # revenue columns) is an annotation, like a comment
         for body in _BRACKET.findall(text):
             try:
                 role = _parse_role(body)
@@ -276,7 +277,7 @@ def _read_agent_file(path: Path, report: ImportReport) -> dict[str, int]:
             subst[match[1]] = [v.strip() for v in match[2].split(",") if v.strip()]
             continue
         match = _AGENT.match(line)
-        if not match or not match["code"]:
+        if not match or not (match["code"] or match["primary"]):
             report.problems.append(
                 f"{path}:{number}: expected 'PHRASE {{PLURAL}} [~CODE]', got {line[:50]!r}")
             counts["skipped"] += 1
@@ -285,7 +286,8 @@ def _read_agent_file(path: Path, report: ImportReport) -> dict[str, int]:
         for phrase in _expand(match["phrase"].strip(), subst):
             words = phrase.replace("_", " ").split()
             plural_text = None if plural is None else " ".join(plural.replace("_", " ").split())
-            report.agents.append(AgentEntry(" ".join(words).lower(), match["code"],
+            code = match["code"] or f"{match['primary']}~"
+            report.agents.append(AgentEntry(" ".join(words).lower(), code,
                                             plural_text.lower() if plural_text is not None
                                             else None))
             counts["agents"] += 1

@@ -275,6 +275,10 @@ class KnowledgeBase:
                 bucket.append((alias, entry_id))
 
     def add_agent(self, phrase: str, code: str, plural: str | None = None) -> None:
+        if code.endswith("~"):
+            # PETRARCH's "[IGO~]" agents carry a primary code, not a sector; a sector table
+            # cannot hold them ("Bangladeshi peacekeeping troops" are not "BGD IGO")
+            return
         sector = code[:3].upper()
         if not phrase.strip():
             return

@@ -34,7 +34,14 @@ from faultlines.actors.kb import (
     load_knowledge_base,
     split_code,
 )
-from faultlines.actors.normalize import PARTICLES, fold_name, fold_word, skeleton, slugify
+from faultlines.actors.normalize import (
+    PARTICLES,
+    fold_name,
+    fold_word,
+    fold_words,
+    skeleton,
+    slugify,
+)
 from faultlines.types import ActorRef, Document, Mention
 
 __all__ = ["ActorResolver", "compose_id"]
@@ -209,8 +216,6 @@ def _rebuild(kb_dir, extra):
 
 
 def _fold_key(text: str) -> list[str]:
-    from faultlines.actors.normalize import fold_words
-
     words = fold_words(text)
     return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
 
