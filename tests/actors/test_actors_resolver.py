@@ -297,3 +297,22 @@ def test_hyphenated_groups_name_both(mentions_of) -> None:
     mentions = mentions_of("Sunni-Shiite violence spread across Baghdad.")
     compound = {m.actor.id for m in mentions if m.kind == "compound"}
     assert compound == {"IRQ_SUNNI", "IRQ_SHIA"}
+
+
+@pytest.mark.parametrize("text, date, actor_id", [
+    ("Clinton spoke to reporters in Washington.", "1995-03-01", "BILL_CLINTON"),
+    ("Clinton spoke to reporters in Washington.", "2007-03-01", "HILLARY_CLINTON"),
+    ("Bush spoke to reporters in Washington.", "1991-02-01", "GEORGE_H_W_BUSH"),
+    ("Bush spoke to reporters in Washington.", "2007-02-01", "GEORGE_W_BUSH"),
+    ("Assad received the envoy in Damascus.", "1995-02-01", "HAFEZ_AL_ASSAD"),
+    ("Assad received the envoy in Damascus.", "2005-02-01", "BASHAR_AL_ASSAD"),
+])
+def test_shared_surname_goes_to_who_held_office_then(mentions_of, text, date, actor_id) -> None:
+    name = text.split()[0]
+    assert ids_of(mentions_of(text, date), name) == {actor_id}
+
+
+def test_shared_surname_follows_the_full_name_in_the_document(mentions_of) -> None:
+    mentions = mentions_of("Bill Clinton campaigned in Iowa. Clinton said the race was close.",
+                           "2007-12-01")
+    assert ids_of(mentions, "Clinton") == {"BILL_CLINTON"}

@@ -660,7 +660,19 @@ class _DocumentPass:
             return min(seen, key=lambda t: self.first_seen[t.ref]).ref
         full = [t for t in candidates if t.kind == "actor"]
         pool = full or candidates
-        return min(pool, key=lambda t: t.rank).ref
+        order = {t: i for i, t in enumerate(pool)}
+        return min(pool, key=lambda t: (t.rank, -self.role_score(t.ref), order[t])).ref
+
+    def role_score(self, entry_id: str) -> int:
+        """How plainly an actor holds a position on the document's date: 2 for a dated role
+        other than ELI ("Clinton" in 1995 is Bill, in 2007 Hillary), 1 for ELI, 0 for none."""
+        if self.date is None:
+            return 0
+        best = 0
+        for role in self.kb.entries[entry_id].roles:
+            if role.covers(self.date):
+                best = max(best, 1 if role.code[3:6] == "ELI" else 2)
+        return best
 
     def is_state(self, token) -> bool:
         """Does a country/capital name act as the state here (subject, object, partner)?"""
