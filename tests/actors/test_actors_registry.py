@@ -79,3 +79,8 @@ def test_store_rows_round_trip() -> None:
     assert CurationOp.parse("merge", '["x:sadrists", "SADRIST_MOVEMENT"]') == op
     with pytest.raises(ConfigError, match="lacks into"):
         CurationOp.parse("merge", {"from": "x:a"})
+
+
+def test_single_unknown_word_is_not_matched_to_a_known_actor(resolver) -> None:
+    ref = ActorRegistry(resolver).canonical(unknown("Hakimi"))
+    assert ref.id == "x:hakimi"

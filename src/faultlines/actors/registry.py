@@ -149,7 +149,9 @@ class ActorRegistry:
             found = self._seen[ref.id]
             return ActorRef(ref.text, found.id, found.name, ref.country or found.country,
                             ref.sector or found.sector)
-        if self.resolver is not None:
+        key = " ".join(w for w in fold_name(ref.name).split() if w not in PARTICLES)
+        if self.resolver is not None and len(key.split()) >= 2:
+            # one word is too little to call a stranger a known actor ("Hakimi" is not Hakim)
             known = self.resolver.fuzzy_lookup(ref.name)
             if known:
                 entry = self.resolver.kb.entries[known]
@@ -157,7 +159,6 @@ class ActorRegistry:
                 canon = ActorRef(ref.text, entry.id, entry.name, country, sector)
                 self._seen[ref.id] = canon
                 return canon
-        key = " ".join(w for w in fold_name(ref.name).split() if w not in PARTICLES)
         skel = skeleton(ref.name)
         for other_key, other_id, other_name in self._by_skeleton.get(skel, ()):
             if fuzz.ratio(key, other_key) >= 75:
