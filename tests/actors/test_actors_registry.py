@@ -84,3 +84,10 @@ def test_store_rows_round_trip() -> None:
 def test_single_unknown_word_is_not_matched_to_a_known_actor(resolver) -> None:
     ref = ActorRegistry(resolver).canonical(unknown("Hakimi"))
     assert ref.id == "x:hakimi"
+
+
+def test_similar_but_different_names_stay_apart() -> None:
+    registry = ActorRegistry()
+    a = registry.canonical(unknown("Ali Hassan"))
+    b = registry.canonical(unknown("Ali Hussein"))
+    assert a.id != b.id

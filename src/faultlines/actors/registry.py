@@ -161,7 +161,7 @@ class ActorRegistry:
                 return canon
         skel = skeleton(ref.name)
         for other_key, other_id, other_name in self._by_skeleton.get(skel, ()):
-            if fuzz.ratio(key, other_key) >= 75:
+            if fuzz.ratio(key, other_key) >= 85:
                 canon = ActorRef(ref.text, other_id, other_name, ref.country, ref.sector)
                 self._seen[ref.id] = canon
                 return canon

@@ -185,7 +185,7 @@ class ActorResolver:
             score = fuzz.ratio(bare, alias_key)
             if score > best_score:
                 best, best_score = entry_id, score
-        result = best if best_score >= 75 else None
+        result = best if best_score >= 85 else None
         self._fuzzy_cache[key] = result
         return result
 
