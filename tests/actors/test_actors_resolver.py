@@ -316,3 +316,16 @@ def test_shared_surname_follows_the_full_name_in_the_document(mentions_of) -> No
     mentions = mentions_of("Bill Clinton campaigned in Iowa. Clinton said the race was close.",
                            "2007-12-01")
     assert ids_of(mentions, "Clinton") == {"BILL_CLINTON"}
+
+
+@pytest.mark.parametrize("sentence, text, actor_id", [
+    ("Moqtada al-Sadr called a ceasefire. He ordered his fighters off the streets.",
+     "his fighters", "MAHDI_ARMY"),
+    ("The United States said it would not put its troops in that position.", "its troops",
+     "USA_MIL"),
+    ("President George W. Bush sent more troops to Iraq.", "Iraq", "IRQ"),
+    ("Nouri al-Maliki sent a delegation to Tehran.", "Tehran", "IRN_GOV"),
+    ("The envoy returned to Washington on Friday.", "Washington", "USA"),
+])
+def test_possessives_and_destinations(mentions_of, sentence, text, actor_id) -> None:
+    assert ids_of(mentions_of(sentence), text) == {actor_id}

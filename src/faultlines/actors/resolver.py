@@ -60,6 +60,9 @@ _STATE_PREPS = frozenset({"to", "with", "against", "toward", "towards", "by", "f
                           "on", "upon", "for"})
 _PLACE_PREPS = frozenset({"in", "inside", "within", "across", "throughout", "at", "into"})
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
+_MOTION_VERBS = frozenset({"travel", "fly", "go", "come", "return", "arrive", "flee", "move",
+                           "head", "march", "sail", "drive", "walk", "escape", "cross", "smuggle",
+                           "infiltrate", "withdraw", "retreat", "pour", "stream"})
 # heads that name an organisation's own people ("Hezbollah fighters" is Hezbollah)
 _MEMBER_WORDS = frozenset({"leader", "leaders", "leadership", "official", "officials", "members",
                            "member", "fighters", "militants", "spokesman", "spokeswoman",
@@ -441,7 +444,9 @@ class _DocumentPass:
                 token = self.doc[hit.end - 1]
                 target = self.primary(hit)
                 if (token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS) or (
-                        target is not None and target.kind in ("capital", "city")):
+                        target is not None and target.kind == "city") or (
+                        target is not None and target.kind == "capital"
+                        and not self.is_state(token)):
                     places[country] += 1
         self.country_counts = counts
         if places:
@@ -548,6 +553,14 @@ class _DocumentPass:
                                 country = self.country_of(h)
                                 if country:
                                     countries.append(country)
+            if owner_actor is None and not countries and not groups:
+                possessor = self.possessor(tok, lefts)
+                if possessor is not None:
+                    owner_actor = self.r.actor_ref(possessor, "", self.date)
+                    if self.kb.entries[possessor].kind == "person":
+                        owner_person = possessor
+                    if owner_actor.country:
+                        countries.append(owner_actor.country)
             countries = list(dict.fromkeys(countries))
             if owner_person is not None:
                 organisation = dict(self.kb.entries[owner_person].organisations).get(tok.lower_)
@@ -620,6 +633,33 @@ class _DocumentPass:
         best = max(fuzz.ratio(fold_name(word), fold_name(a)) for a in (entry.name, *entry.aliases))
         return known if best >= 85 else None
 
+    def possessor(self, tok, lefts) -> str | None:
+        """"his fighters" / "its troops": the actor a possessive pronoun most plausibly means.
+
+        Conservative: "his"/"her" is the nearest preceding person named in this or the previous
+        sentence; "its"/"their" the nearest preceding country or organisation in this
+        sentence."""
+        pronoun = next((c.lower_ for c in lefts if c.dep_ == "poss" and c.lower_ in (
+            "his", "her", "its", "their")), None)
+        if pronoun is None:
+            return None
+        sentence = self.sentence_of(tok.i)
+        floor = self.sent_starts[max(0, sentence - 1)] if pronoun in ("his", "her") else \
+            self.sent_starts[sentence]
+        for i in range(tok.i - 1, floor - 1, -1):
+            for hit in self.hits_at.get(i, ()):
+                target = self.primary(hit)
+                if target is None or hit.end - 1 != i:
+                    continue
+                if target.kind in ("actor", "short"):
+                    entry_id = self.resolve_target(hit, target)
+                    person = self.is_person(entry_id, hit)
+                    if person == (pronoun in ("his", "her")):
+                        return entry_id
+                elif target.kind == "country" and pronoun in ("its", "their"):
+                    return target.ref
+        return None
+
     def is_person(self, entry_id: str, hit: _Hit) -> bool:
         """Packaged entries say so; imported ones are people when spaCy tagged the name so."""
         entry = self.kb.entries.get(entry_id)
@@ -680,7 +720,20 @@ class _DocumentPass:
             token = token.head
         if token.dep_ in _STATE_DEPS:
             return True
-        return token.dep_ == "pobj" and token.head.lower_ in _STATE_PREPS
+        if token.dep_ != "pobj" or token.head.lower_ not in _STATE_PREPS:
+            return False
+        prep = token.head
+        verb = prep.head
+        if prep.lower_ in ("to", "from", "toward", "towards") and verb.lemma_ in _MOTION_VERBS:
+            # "returned to Iraq", "fled from Syria": a destination or origin, not the state
+            return False
+        if prep.lower_ == "to" and verb.lemma_ in ("send", "dispatch", "deploy"):
+            # "sent troops to Iraq" is a place; "sent a delegation to Tehran" the government
+            for child in verb.children:
+                if child.dep_ == "dobj" and self.kb.agents.get((child.lower_,)) in (
+                        "MIL", "REF", "CVL", "REB"):
+                    return False
+        return True
 
     def emit_hits(self) -> None:
         doc = self.doc
