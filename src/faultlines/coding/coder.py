@@ -40,7 +40,7 @@ from faultlines.coding.syntax import (
 )
 from faultlines.types import ActorRef, Document, Event, Mention, polarity_of
 
-__all__ = ["code_events", "actor_slug"]
+__all__ = ["code_events", "actor_slug", "UNIDENTIFIED_ID"]
 
 _TARGET_PREPS = ("against", "with", "to", "on", "upon", "into", "toward", "towards", "at",
                  "between", "from", "over", "for", "in")
@@ -66,6 +66,10 @@ _RELATIONAL_NOUNS = frozenset({"ally", "partner"})
 _JUDGING = frozenset({"DISAPPROVE", "SUPPORT"})
 # Acts whose direct object is the thing handed over, not the receiving actor.
 _GIVING = frozenset({"AID", "RETREAT", "AGREE", "COOPERATE", "MOBILIZE"})
+#: Actor id of attackers the text does not name (CAMEO's "unidentified armed force").
+UNIDENTIFIED_ID = "x:unidentified-attackers"
+_VIOLENT = frozenset({"ASSAULT", "COERCE"})
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
                              "ORDINAL"})
 
@@ -394,8 +398,35 @@ class _DocumentCoder:
                 return self.by_token[child.i].actor
         if tok.pos_ == "ADJ" and tok.ent_type_ not in ("NORP", "GPE"):
             return None
+        if not self.can_act(tok):
+            return None
         text = phrase_text(tok)
         return ActorRef(text=text, id=actor_slug(text), name=text)
+
+    def is_event_noun(self, tok) -> bool:
+        """A common noun the lexicon lists as an event ("bombing", "clashes", "coup")."""
+        return tok.pos_ == "NOUN" and self._noun_entry(tok) is not None
+
+    def can_act(self, tok) -> bool:
+        """Whether a phrase no mention covers can still be a political agent.
+
+        Named entities and proper nouns can; a common noun only when its head names people,
+        groups or institutions (``person`` cues, the actors stage's sector nouns, *-man/-men*,
+        *-ist*, *-ian*). Things, places, events and abstractions cannot ("seized police
+        stations", "boycotted the election", "denied the charges"), nor the actor's own people
+        ("one of their own members").
+        """
+        if any(c.dep_ == "amod" and c.lower_ == "own" for c in tok.children):
+            return False
+        if tok.ent_type_ in _AGENT_ENTS or tok.pos_ == "PROPN":
+            return True
+        if tok.pos_ == "ADJ":
+            return tok.ent_type_ in ("NORP", "GPE")
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if self.lex.is_cue("person", lemma) or self.lex.is_cue("person", low):
+            return True
+        return (len(low) > 4 and low.endswith(("man", "men"))) or (
+            len(lemma) >= 7 and lemma.endswith(("ist", "ian")))
 
     def _antecedent(self, tok) -> ActorRef | None:
         """Nearest preceding person mention within two sentences (fallback coreference)."""
@@ -492,6 +523,12 @@ def _governing_subject(pron):
         if subj is not None and subj.pos_ != "PRON" and (subj.i < pron.i or first_person):
             return quantified(subj)
     return None
+
+
+def _unidentified(tok) -> ActorRef:
+    """The unnamed doer of an attack known only by its instrument ("a car bomb explosion")."""
+    return ActorRef(text=phrase_text(tok), id=UNIDENTIFIED_ID, name="unidentified attackers",
+                    sector="UAF")
 
 
 def _ended(entry: LexiconEntry) -> LexiconEntry:
@@ -652,6 +689,20 @@ def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0
     return out
 
 
+def _object_places(verb) -> list:
+    """Objects of "in/at" phrases hanging off what a verb acts on ("a market in Kirkuk",
+    "fire on a bus in Karachi"), conjuncts included."""
+    out: list = []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in (
+        "on", "upon", "at", "against", "into") for p in c.children if p.dep_ == "pobj"]
+    for obj in objects:
+        for noun in [obj, *obj.conjuncts]:
+            out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                    for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
 def _noun_candidates(noun, depth: int = 0) -> list:
     """Participants hanging off an event noun: possessor, NORP modifier, prepositional objects."""
     out: list = []
@@ -769,6 +820,11 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
             candidates = [c for c in tok.children if c.dep_ == "dative"] + subjects
             subjects = givers
         actors = coder.actors_of(subjects)
+        if not actors and entry.category in _VIOLENT:
+            # "killed in a car bombing", "a roadside bomb killed ...": the attack happened, its
+            # doer is not named. One shared unknown actor keeps the event without making
+            # "bombing" or "clashes" a node of the network.
+            actors = [_unidentified(s) for s in subjects[:1] if coder.is_event_noun(s)]
         if not actors:
             continue
         actor_ids = {a.id for a in actors}
@@ -784,6 +840,10 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         if entry.category == "MOBILIZE" or coder.lex.is_cue("motion", tok.lemma_.lower()):
             # "sent troops", "deployed two battalions": the object is the actor's own force.
             candidates = [c for c in candidates if c.i not in themes and c.dep_ not in OBJECT_DEPS]
+        if entry.category in _MATERIAL_CONFLICT:
+            # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
+            # place or thing is an attack on whoever holds the place it stands in.
+            candidates += _object_places(tok)
         recipients = coder.pick_recipients(candidates, actor_ids, themes=themes)
         for actor in actors:
             # "Israel and Jordan signed a treaty": with no other target, each partner is the

@@ -35,7 +35,13 @@ DEFAULT_INTENSITY: dict[str, float] = {
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
 _CUE_CLASSES = frozenset({"speech", "light", "intent", "transparent", "negating", "advocating",
                           "stative", "receiving", "agent", "abstract",
-                          "motion", "ending", "attitude"})
+                          "motion", "ending", "attitude", "person"})
+# Agent words of the actors stage's sector table are read (not imported: coding must not depend
+# on the actors code) so that a noun the actors stage would call an agent can be one here too.
+_SECTOR_TABLE = ("actors", "data", "sectors.tsv")
+# Sector words that are usually not agents when they head a phrase ("shared intelligence",
+# "a sectarian division").
+_NOT_PERSON = frozenset({"intelligence", "division", "press", "displaced", "industry"})
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,25 @@ def _parse_cues(text: str, name: str) -> dict[str, frozenset[str]]:
     return {c: frozenset(v) for c, v in cues.items()}
 
 
+def _sector_nouns() -> frozenset[str]:
+    """Head nouns of the actors stage's agent words (``actors/data/sectors.tsv``, column 3)."""
+    path = resources.files("faultlines").joinpath(*_SECTOR_TABLE)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:  # coding still works without the actors stage's table
+        return frozenset()
+    words: set[str] = set()
+    for _, cols in _rows(text, "sectors.tsv"):
+        if len(cols) >= 3:
+            words.update(w.split()[-1].lower() for w in cols[2].split("|") if w.strip())
+    return frozenset(words - _NOT_PERSON)
+
+
+def _with_person_nouns(cues: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """``person`` cues: own list, the agent cues and the actors stage's agent words."""
+    return {**cues, "person": cues["person"] | cues["agent"] | _sector_nouns()}
+
+
 def load_lexicon(lexicon_path: str | Path, cues_path: str | Path) -> Lexicon:
     """Read and precompile a lexicon TSV and a cue TSV.
 
@@ -140,7 +165,7 @@ def load_lexicon(lexicon_path: str | Path, cues_path: str | Path) -> Lexicon:
     except OSError as exc:
         raise DictionaryError(f"cannot read event lexicon: {exc}") from exc
     return _compile(_parse_lexicon(lex_text, str(lexicon_path)),
-                    _parse_cues(cue_text, str(cues_path)))
+                    _with_person_nouns(_parse_cues(cue_text, str(cues_path))))
 
 
 def _compile(rows: list[LexiconEntry], cues: dict[str, frozenset[str]]) -> Lexicon:
@@ -166,4 +191,4 @@ def default_lexicon() -> Lexicon:
     lex = data / "lexicon.tsv"
     cue = data / "cues.tsv"
     return _compile(_parse_lexicon(lex.read_text(encoding="utf-8"), str(lex)),
-                    _parse_cues(cue.read_text(encoding="utf-8"), str(cue)))
+                    _with_person_nouns(_parse_cues(cue.read_text(encoding="utf-8"), str(cue))))
