@@ -24,6 +24,7 @@ __all__ = [
     "Mention",
     "Event",
     "DocumentResult",
+    "StanceCue",
     "content_hash",
     "polarity_of",
     "quad_of",
@@ -214,6 +215,22 @@ EVENT_ROW_COLUMNS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
+class StanceCue:
+    """Evaluative language the author aims at an actor in one sentence, in the author's voice.
+
+    ``score`` is in -2..+2 (lexicon score times intensifiers, sign flipped by negation): positive
+    when the text casts the actor favourably ("X shows confidence"), negative when unfavourably
+    ("the inept X"). ``cue`` is the evaluative wording that was matched.
+    """
+
+    doc_id: str
+    sentence_index: int
+    actor: ActorRef
+    score: float
+    cue: str
+
+
+@dataclass(frozen=True)
 class DocumentResult:
     """Everything the per-document stages produce for one document."""
 
@@ -222,3 +239,4 @@ class DocumentResult:
     events: tuple[Event, ...]
     sentence_count: int = 0
     skipped_reason: str | None = None  # e.g. "not English"; such documents have no events
+    stances: tuple[StanceCue, ...] = ()  # evaluative cues (coding.assess_stance)

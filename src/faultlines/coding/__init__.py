@@ -9,9 +9,11 @@ from __future__ import annotations
 from faultlines.coding.coder import actor_slug, code_events
 from faultlines.coding.lexicon import Lexicon, LexiconEntry, default_lexicon, load_lexicon
 from faultlines.coding.schema import EVENT_SCHEMA, validate_event
+from faultlines.coding.stance import assess_stance
 
 __all__ = [
     "code_events",
+    "assess_stance",
     "actor_slug",
     "EVENT_SCHEMA",
     "validate_event",

@@ -1,0 +1,598 @@
+"""Evaluative stance: the favourable or unfavourable words an author aims at each actor.
+
+``assess_stance(doc, document, mentions, events)`` reads a parsed document and returns one
+:class:`~faultlines.types.StanceCue` per piece of evaluative language that targets an actor
+mention *in the author's own voice*. Text inside quotation marks and clauses governed by a
+reporting verb whose speaker is someone else ("the AP reports", "officials say") are skipped:
+that is someone else's stance. The words come from ``coding/data/evaluative.tsv`` (format in
+its header); the reporting verbs are the coder's ``speech`` cues (``coding/data/cues.tsv``).
+
+Patterns, each a sentence about the dependency parse of the actor's mention ``X``:
+
+- modifiers: "the inept X", "X, a thug", "X on the run" (ADJ, appositive NOUN, PP rows);
+- predicates of which X is the subject: copular ("X is weak", "X turned into a
+  disappointment"), light verbs with an evaluative object ("X shows confidence", "X lost
+  credibility"), evaluative verbs ("X blundered");
+- X as the object or passive subject of an evaluative verb ("isolating X", "X was discredited");
+- X as the recipient of an evaluative object ("gave X credibility", "cost X its legitimacy");
+- evaluative nouns possessed by X or with X as "of"-complement ("X's blunder", "the failure of
+  X"; deeds such as "repression of X" count only for the possessor, the doer);
+- author-voiced advocated conflict from the coder ("X needs to crush Y"): -1 for Y.
+
+Negation ("not", "never", "no credibility", "failed to show") flips the sign; intensifiers and
+downtoners ("very", "major", "slightly") scale it; scores are clipped to -2..+2.
+
+The lexicon is compiled once per process; a document costs a few dict probes per mention.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from faultlines.coding.lexicon import Lexicon, default_lexicon
+from faultlines.coding.syntax import according_to, subject_token
+from faultlines.errors import DictionaryError
+from faultlines.types import ActorRef, Document, Event, Mention, StanceCue
+
+__all__ = [
+    "EVALUATIVE_CLASSES",
+    "EvaluativeLexicon",
+    "assess_stance",
+    "default_evaluative_lexicon",
+    "load_evaluative_lexicon",
+]
+
+#: Word classes of ``evaluative.tsv`` (see the file's header).
+EVALUATIVE_CLASSES: frozenset[str] = frozenset(
+    {"ADJ", "NOUN", "VERB", "OBJ", "PP", "LIGHT", "GIVE", "INTENS"})
+
+#: Weight of the stance implied by the author advocating conflict against an actor.
+ADVOCATED_CONFLICT_SCORE = -1.0
+
+_MAX = 2.0
+_COPULAS = frozenset({"be", "become", "seem", "appear", "look", "remain", "prove", "turn", "grow",
+                      "stay", "sound", "get", "emerge", "end"})
+# "turned into a disappointment", "grew into a statesman", "ended up as a puppet".
+_BECOMING_PREPS = frozenset({"into", "as", "like"})
+_RESORTING = frozenset({"resort", "turn", "descend", "sink", "stoop", "lapse", "revert"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "no", "hardly", "scarcely", "barely"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+_AUTHOR_PRONOUNS = frozenset({"i", "we"})
+_SUBJECT = frozenset({"nsubj", "csubj"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj"})
+_OPEN_QUOTES = frozenset({"“", "«", "„"})
+_CLOSE_QUOTES = frozenset({"”", "»"})
+# Pronoun antecedents further back than this many sentences are too uncertain to judge.
+_PRONOUN_REACH = 2
+
+
+@dataclass(frozen=True)
+class EvaluativeLexicon:
+    """Precompiled ``(lemma, class) -> score`` lookups plus per-adjective descriptive heads."""
+
+    scores: dict[tuple[str, str], float]
+    descriptive: dict[str, frozenset[str]]
+    acts: frozenset[str]
+
+    def score(self, lemma: str, cls: str) -> float | None:
+        """The score of ``lemma`` in word class ``cls``, or None when it is not evaluative."""
+        return self.scores.get((lemma, cls))
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+
+def _parse(text: str, name: str) -> EvaluativeLexicon:
+    scores: dict[tuple[str, str], float] = {}
+    descriptive: dict[str, frozenset[str]] = {}
+    acts: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in raw.split("\t")]
+        if len(cols) != 4:
+            raise DictionaryError(
+                f"{name}:{number}: expected 4 tab-separated columns (lemma, class, score, "
+                f"descriptive_heads), found {len(cols)}: {cols!r}")
+        lemma, cls, value, extra = cols
+        if cls not in EVALUATIVE_CLASSES:
+            raise DictionaryError(f"{name}:{number}: class {cls!r} is not one of "
+                                  f"{sorted(EVALUATIVE_CLASSES)}; fix the row")
+        try:
+            score = float(value)
+        except ValueError as exc:
+            raise DictionaryError(f"{name}:{number}: score {value!r} is not a number") from exc
+        valid = 0 < score <= _MAX if cls == "INTENS" else -_MAX <= score <= _MAX and score != 0
+        if not valid:
+            raise DictionaryError(
+                f"{name}:{number}: score {score} of {lemma!r} is outside "
+                f"{'0 < s <= 2' if cls == 'INTENS' else '-2..+2 (and not 0)'}")
+        key = (lemma.lower(), cls)
+        if key in scores:
+            raise DictionaryError(f"{name}:{number}: {lemma!r} ({cls}) is listed twice")
+        scores[key] = score
+        if extra == "act" and cls == "NOUN":
+            acts.add(key[0])
+        elif extra != "-" and cls == "ADJ":
+            descriptive[key[0]] = frozenset(h.lower() for h in extra.split("|"))
+        elif extra != "-":
+            raise DictionaryError(
+                f"{name}:{number}: column 4 must be '-', 'act' (NOUN rows) or head nouns (ADJ "
+                f"rows), found {extra!r}")
+    return EvaluativeLexicon(scores, descriptive, frozenset(acts))
+
+
+def load_evaluative_lexicon(path: str | Path) -> EvaluativeLexicon:
+    """Read and compile an evaluative lexicon TSV.
+
+    Raises
+    ------
+    DictionaryError
+        When the file cannot be read or a row is malformed (the message names file and line).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DictionaryError(f"cannot read evaluative lexicon {path}: {exc}") from exc
+    return _parse(text, str(path))
+
+
+@functools.lru_cache(maxsize=1)
+def default_evaluative_lexicon() -> EvaluativeLexicon:
+    """The packaged ``coding/data/evaluative.tsv``, compiled once per process."""
+    resource = resources.files("faultlines.coding") / "data" / "evaluative.tsv"
+    return _parse(resource.read_text(encoding="utf-8"), str(resource))
+
+
+# --------------------------------------------------------------------------- author's voice
+
+def quoted_tokens(doc) -> set[int]:
+    """Indices of tokens inside quotation marks.
+
+    Curly quotes say which way they face; a straight ``"`` opens when it follows a space (or
+    starts the text) and closes otherwise, so a quote nested inside another does not end it.
+    """
+    inside: set[int] = set()
+    depth = 0
+    for tok in doc:
+        text = tok.text
+        opening = text in _OPEN_QUOTES or (
+            text == '"' and (tok.i == 0 or doc[tok.i - 1].whitespace_ != ""
+                             or doc[tok.i - 1].is_punct and doc[tok.i - 1].text in "([{"))
+        closing = text in _CLOSE_QUOTES or (text == '"' and not opening)
+        if opening:
+            depth += 1
+        elif closing:
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(tok.i)
+    return inside
+
+
+def _other_speaker(verb) -> bool:
+    subject = subject_token(verb)
+    return subject is None or subject.lower_ not in _AUTHOR_PRONOUNS
+
+
+def reported_by_other(tok, cues: Lexicon) -> bool:
+    """Whether ``tok`` sits in a clause that someone other than the author is said to say.
+
+    Climbs the clause chain: a reporting verb (the coder's ``speech`` cues) that governs the
+    clause, or stands beside it ("..., the AP reports"), with a subject that is not "I"/"we",
+    makes the clause reported; so does "according to".
+    """
+    cur = tok
+    for _ in range(12):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if cur.dep_ in _CLAUSE_DEPS and cues.is_cue("speech", head.lemma_.lower()) and \
+                _other_speaker(head):
+            return True
+        cur = head
+    root = cur
+    if according_to(root) is not None:
+        return True
+    if cues.is_cue("speech", root.lemma_.lower()) and root.i != tok.i and _other_speaker(root):
+        # Whatever hangs off a speaker's verb (its object, an adverbial clause) is theirs; only
+        # the words naming the speaker are the author's ("Sadr, the inept cleric, said ...").
+        subject = subject_token(root)
+        return subject is None or tok.i not in {t.i for t in subject.subtree}
+    for child in root.children:
+        if child.dep_ in ("parataxis", "conj", "ccomp", "advcl") and child.i > tok.i and \
+                cues.is_cue("speech", child.lemma_.lower()) and \
+                subject_token(child) is not None and _other_speaker(child) and \
+                not any(c.dep_ in ("ccomp", "xcomp") for c in child.children):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- scoring helpers
+
+def _clip(value: float) -> float:
+    return max(-_MAX, min(_MAX, round(value, 3)))
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEG_WORDS)
+               for c in tok.children)
+
+
+def _scale(tok, lex: EvaluativeLexicon, deps: frozenset[str]) -> float:
+    factor = 1.0
+    for child in tok.children:
+        if child.dep_ in deps:
+            value = lex.score(child.lower_, "INTENS") or lex.score(child.lemma_.lower(), "INTENS")
+            if value:
+                factor *= value
+    return factor
+
+
+_ADJ_MODS = frozenset({"advmod", "npadvmod"})
+_NOUN_MODS = frozenset({"amod", "advmod", "nummod"})
+
+
+def _adjective_value(tok, lex: EvaluativeLexicon, head_lemma: str = "") -> float | None:
+    score = lex.score(tok.lower_, "ADJ")
+    if score is None:
+        score = lex.score(tok.lemma_.lower(), "ADJ")
+    if score is None:
+        return None
+    key = tok.lower_ if lex.score(tok.lower_, "ADJ") is not None else tok.lemma_.lower()
+    if head_lemma and head_lemma in lex.descriptive.get(key, frozenset()):
+        return None
+    value = score * _scale(tok, lex, _ADJ_MODS)
+    return -value if _negated(tok) else value
+
+
+def _noun_value(tok, lex: EvaluativeLexicon) -> tuple[float, str] | None:
+    """Value of a noun phrase: its head noun's score, or its evaluative adjectives'."""
+    base = lex.score(tok.lemma_.lower(), "NOUN")
+    adjectives: list[tuple[float, str]] = []
+    for child in tok.children:
+        if child.dep_ == "amod":
+            value = _adjective_value(child, lex, tok.lemma_.lower())
+            if value is not None:
+                adjectives.append((value, child.text))
+    if base is None and not adjectives:
+        return None
+    if base is None:
+        value = sum(v for v, _ in adjectives)
+        words = " ".join(w for _, w in adjectives) + f" {tok.text}"
+    elif base > 0 and any(v < 0 for v, _ in adjectives):
+        # "weak leadership": the adjective judges the quality the noun names.
+        value, word = min(adjectives)
+        words = f"{word} {tok.text}"
+    else:
+        value = base * _scale(tok, lex, _NOUN_MODS)
+        words = tok.text
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        value, words = -value, f"no {words}"
+    return value, words
+
+
+def _verb_negated(verb, cues: Lexicon) -> bool:
+    """"X did not show", "X failed to show": the predicate is cancelled."""
+    if _negated(verb):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.i != verb.i and (
+        cues.is_cue("negating", head.lemma_.lower()) and not _negated(head))
+
+
+# --------------------------------------------------------------------------- the patterns
+
+@dataclass
+class _Finder:
+    lex: EvaluativeLexicon
+    cues: Lexicon
+
+    def modifiers(self, head) -> Iterable[tuple[float, str]]:
+        """"the inept X", "X, a thug,", "X on the run"."""
+        for child in head.children:
+            if child.dep_ in ("amod", "acl") and child.i != head.i:
+                value = _adjective_value(child, self.lex, head.lemma_.lower())
+                if value is None and child.tag_ == "VBN":
+                    obj = self.lex.score(child.lemma_.lower(), "OBJ")
+                    value = obj * _scale(child, self.lex, _ADJ_MODS) if obj else None
+                if value is not None:
+                    yield value, child.text
+            elif child.dep_ == "appos":
+                found = _noun_value(child, self.lex)
+                if found is not None:
+                    yield found
+            elif child.dep_ == "prep":
+                yield from self.phrases(child)
+            elif child.dep_ == "relcl" and any(
+                    c.dep_ in _SUBJECT | {"nsubjpass"} and c.lower_ in ("who", "which", "that")
+                    for c in child.children):
+                passive = any(c.dep_ == "nsubjpass" for c in child.children)
+                yield from (self.passive(child) if passive else self.predicate(child))
+
+    def phrases(self, prep) -> Iterable[tuple[float, str]]:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                key = f"{prep.lower_} {pobj.lemma_.lower()}"
+                value = self.lex.score(key, "PP")
+                if value is not None:
+                    yield value, f"{prep.text} {pobj.text}"
+
+    def predicate(self, verb, depth: int = 0) -> Iterable[tuple[float, str]]:
+        """What the clause headed by ``verb`` says about its subject."""
+        found: list[tuple[float, str]] = []
+        lemma = verb.lemma_.lower()
+        own = self.lex.score(lemma, "VERB")
+        if own is not None and verb.pos_ in ("VERB", "AUX"):
+            found.append((own * _scale(verb, self.lex, _ADJ_MODS), verb.text))
+        copular = lemma in _COPULAS
+        light = self.lex.score(lemma, "LIGHT")
+        for child in verb.children:
+            dep = child.dep_
+            if copular and dep in ("acomp", "oprd") and child.pos_ in ("ADJ", "VERB"):
+                value = _adjective_value(child, self.lex)
+                if value is not None:
+                    found.append((value, child.text))
+            elif copular and dep in ("attr", "oprd", "acomp") and child.pos_ in ("NOUN", "PROPN"):
+                noun = _noun_value(child, self.lex)
+                if noun is not None:
+                    found.append(noun)
+            elif copular and dep == "prep" and child.lower_ in _BECOMING_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        noun = _noun_value(pobj, self.lex)
+                        if noun is not None:
+                            found.append((noun[0], f"{verb.text} {child.text} {noun[1]}"))
+            elif dep == "prep" and lemma in _RESORTING and child.lower_ in ("to", "into"):
+                # "X resorted to repression", "X descended into brutality".
+                for pobj in child.children:
+                    noun = _noun_value(pobj, self.lex) if pobj.dep_ == "pobj" else None
+                    if noun is not None:
+                        found.append((noun[0], f"{verb.text} {child.text} {noun[1]}"))
+            elif dep == "prep":
+                found.extend(self.phrases(child) if copular or verb.pos_ == "AUX" else ())
+            elif light is not None and dep in ("dobj", "obj"):
+                noun = _noun_value(child, self.lex)
+                if noun is not None:
+                    found.append((noun[0] * light, f"{verb.text} {noun[1]}"))
+            elif dep == "xcomp" and depth < 2 and (
+                    copular or self.cues.is_cue("transparent", lemma)):
+                # "X appears to be weak", "X has begun torturing", "X continued to fail".
+                for verb_or_conj in [child] + [c for c in child.conjuncts if c.i > child.i]:
+                    found.extend(self.predicate(verb_or_conj, depth + 1))
+        if _verb_negated(verb, self.cues):
+            found = [(-v, f"not {w}") for v, w in found]
+        return found
+
+    def passive(self, verb) -> Iterable[tuple[float, str]]:
+        """"X was discredited", "X was isolated"."""
+        value = self.lex.score(verb.lemma_.lower(), "OBJ")
+        if value is None:
+            adjective = _adjective_value(verb, self.lex)
+            if adjective is None:
+                return []
+            return [(adjective, verb.text)]
+        value *= _scale(verb, self.lex, _ADJ_MODS)
+        return [(-value if _verb_negated(verb, self.cues) else value, verb.text)]
+
+    def as_object(self, verb) -> Iterable[tuple[float, str]]:
+        """"isolating X", "discrediting X"."""
+        value = self.lex.score(verb.lemma_.lower(), "OBJ")
+        if value is None or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        value *= _scale(verb, self.lex, _ADJ_MODS)
+        return [(-value if _verb_negated(verb, self.cues) else value, verb.text)]
+
+    def as_recipient(self, verb) -> Iterable[tuple[float, str]]:
+        """"gave X credibility", "cost X its legitimacy"."""
+        sign = self.lex.score(verb.lemma_.lower(), "GIVE")
+        if sign is None:
+            return []
+        found = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj"):
+                noun = _noun_value(child, self.lex)
+                if noun is not None:
+                    found.append((noun[0] * sign, f"{verb.text} {noun[1]}"))
+        if _verb_negated(verb, self.cues):
+            found = [(-v, f"not {w}") for v, w in found]
+        return found
+
+    def as_complement(self, noun, possessor: bool) -> Iterable[tuple[float, str]]:
+        """"X's blunder", "the failure of X" (deeds only for their doer, the possessor)."""
+        if noun.pos_ != "NOUN":
+            return []
+        if not possessor and noun.lemma_.lower() in self.lex.acts:
+            return []
+        found = _noun_value(noun, self.lex)
+        return [found] if found is not None else []
+
+    def around(self, head) -> list[tuple[float, str]]:
+        """Every cue aimed at the mention whose syntactic head is ``head``."""
+        found = list(self.modifiers(head))
+        dep, parent = head.dep_, head.head
+        if parent.i == head.i:
+            return found
+        if dep == "conj" and parent.dep_ in _SUBJECT | {"nsubjpass", "dobj", "pobj"}:
+            dep, parent = parent.dep_, parent.head  # "X and Y are inept"
+        if dep in _SUBJECT:
+            verbs = [parent] + [c for c in parent.children if c.dep_ == "conj" and not any(
+                g.dep_ in _SUBJECT | {"nsubjpass"} for g in c.children)]
+            for verb in verbs:
+                found.extend(self.predicate(verb))
+        elif dep == "nsubjpass":
+            found.extend(self.passive(parent))
+        elif dep in ("dobj", "obj"):
+            found.extend(self.as_object(parent))
+        elif dep == "dative":
+            found.extend(self.as_recipient(parent))
+        elif dep == "pobj" and parent.dep_ in ("prep", "dative") and parent.lower_ in ("to", "for"):
+            found.extend(self.as_recipient(parent.head))
+        elif dep == "poss":
+            found.extend(self.as_complement(parent, possessor=True))
+        elif dep == "pobj" and parent.lower_ == "of" and parent.head.i != parent.i:
+            found.extend(self.as_complement(parent.head, possessor=False))
+        elif dep == "pobj" and parent.lower_ in ("with", "without"):
+            # Absolute clauses: "with X on the run", "with X weakened".
+            for sibling in parent.children:
+                if sibling.i > head.i and sibling.dep_ in ("pcomp", "prep"):
+                    found.extend(self.phrases(sibling))
+                elif sibling.i > head.i and sibling.dep_ in ("acomp", "amod", "advcl"):
+                    value = _adjective_value(sibling, self.lex)
+                    if value is None and sibling.tag_ == "VBN":
+                        found.extend(self.passive(sibling))
+                    elif value is not None:
+                        found.append((value, sibling.text))
+        return found
+
+
+# --------------------------------------------------------------------------- entry point
+
+def _mention_heads(doc, mentions: Sequence[Mention]) -> list[tuple[int, list[ActorRef], int]]:
+    """(syntactic head token, actors, sentence index) per distinct mention span."""
+    spans: dict[tuple[int, int], tuple[list[ActorRef], int]] = {}
+    for m in mentions:
+        if not 0 <= m.start < m.end <= len(doc):
+            continue
+        refs, _ = spans.setdefault((m.start, m.end), ([], m.sentence_index))
+        if all(r.id != m.actor.id for r in refs):
+            refs.append(m.actor)
+    covered = {i for start, end in spans for i in range(start, end)}
+    heads = []
+    for (start, end), (refs, sentence) in spans.items():
+        inside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+        heads.append((inside[-1].i if inside else end - 1, refs, sentence))
+    heads.extend(_pronoun_heads(doc, mentions, covered))
+    return sorted(heads, key=lambda h: h[0])
+
+
+def _pronoun_heads(doc, mentions: Sequence[Mention], covered: set[int]):
+    """he/him/his -> the latest person named shortly before (a PERSON entity or a title)."""
+    persons = sorted((m for m in mentions if m.kind in ("entity", "title") and 0 <= m.start
+                      < len(doc) and (m.kind == "title" or doc[m.start].ent_type_ == "PERSON")),
+                     key=lambda m: m.start)
+    if not persons:
+        return []
+    sentence_of = {}
+    for index, sent in enumerate(doc.sents):
+        for tok in sent:
+            sentence_of[tok.i] = index
+    out = []
+    cursor = -1
+    for tok in doc:
+        if tok.i in covered or tok.lower_ not in _PERSON_PRONOUNS or tok.pos_ != "PRON":
+            continue
+        while cursor + 1 < len(persons) and persons[cursor + 1].end <= tok.i:
+            cursor += 1
+        reachable = [m for m in persons[:cursor + 1]
+                     if sentence_of[tok.i] - m.sentence_index <= _PRONOUN_REACH]
+        if not reachable:
+            continue
+        # Salience: the person last named as a subject beats one named inside a phrase ("With
+        # Sadr on the run, he needs ..." after "Maliki appeared ...": he is Maliki).
+        subjects = [m for m in reachable if _is_subject(doc, m)]
+        antecedent = (subjects or reachable)[-1]
+        out.append((tok.i, [antecedent.actor], sentence_of[tok.i]))
+    return out
+
+
+def _is_subject(doc, mention: Mention) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") and not mention.start <= t.head.i < mention.end
+               for t in doc[mention.start:mention.end])
+
+
+def assess_stance(doc, document: Document, mentions: Sequence[Mention],
+                  events: Sequence[Event] = (), *,
+                  lexicon: EvaluativeLexicon | None = None,
+                  cues: Lexicon | None = None) -> list[StanceCue]:
+    """Evaluative cues the author aims at the actors of a parsed document.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        The parse of ``document.text``.
+    document : Document
+        Supplies the ``doc_id`` of every cue.
+    mentions : Sequence[Mention]
+        Actor mentions (token offsets into ``doc``); he/him/his are resolved to the person
+        named last within two sentences.
+    events : Sequence[Event]
+        Coded events; author-voiced advocated conflict ("X needs to crush Y") adds
+        ``ADVOCATED_CONFLICT_SCORE`` for its target.
+    lexicon, cues : optional
+        Evaluative lexicon and the coder's cue lexicon (packaged ones by default).
+
+    Returns
+    -------
+    list[StanceCue]
+        In token order; scores in -2..+2. Pure and deterministic.
+
+    Examples
+    --------
+    >>> from faultlines.nlp import load_pipeline  # doctest: +SKIP
+    >>> doc = load_pipeline()("The inept minister resigned.")  # doctest: +SKIP
+    """
+    lex = lexicon or default_evaluative_lexicon()
+    cue_lexicon = cues or default_lexicon()
+    finder = _Finder(lex, cue_lexicon)
+    quoted = quoted_tokens(doc)
+    voiced: dict[int, bool] = {}
+    out: list[StanceCue] = []
+    seen: set[tuple[int, str, str]] = set()
+    for head_index, refs, sentence in _mention_heads(doc, mentions):
+        if head_index in quoted:
+            continue
+        head = doc[head_index]
+        found = finder.around(head)
+        if not found:
+            continue
+        if head_index not in voiced:
+            voiced[head_index] = not reported_by_other(head, cue_lexicon)
+        if not voiced[head_index]:
+            continue
+        for value, words in found:
+            for ref in refs:
+                key = (sentence, ref.id, words)
+                if key in seen or not value:
+                    continue
+                seen.add(key)
+                out.append(StanceCue(document.id, sentence, ref, _clip(value), words.strip()))
+    out.extend(_advocated_conflict(doc, document, events, quoted, seen, cue_lexicon))
+    return out
+
+
+def _cancelled(tok, cues: Lexicon) -> bool:
+    """"should stop trying to kill X": a negating verb above the trigger cancels the advocacy."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cues.is_cue("negating", cur.lemma_.lower()) or cur.lemma_.lower() in ("stop", "cease"):
+            return True
+    return False
+
+
+def _advocated_conflict(doc, document: Document, events: Sequence[Event], quoted: set[int],
+                        seen: set[tuple[int, str, str]], cues: Lexicon) -> list[StanceCue]:
+    sentences = list(doc.sents) if events else []
+    out = []
+    for event in events:
+        if event.modality != "advocated" or event.attributed_to is not None or \
+                event.polarity >= 0 or event.recipient is None:
+            continue
+        if 0 <= event.sentence_index < len(sentences):
+            first = event.trigger.split()[0] if event.trigger else ""
+            triggers = [t for t in sentences[event.sentence_index] if t.text == first]
+            if any(t.i in quoted or _cancelled(t, cues) for t in triggers):
+                continue
+        key = (event.sentence_index, event.recipient.id, f"advocated {event.trigger}")
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(StanceCue(document.id, event.sentence_index, event.recipient,
+                             ADVOCATED_CONFLICT_SCORE, f"advocated {event.trigger}".strip()))
+    return out
