@@ -25,12 +25,14 @@ from faultlines.coding.syntax import (
     has_aux,
     has_finite_complement,
     head_words,
+    in_order_to,
     instrument,
     is_circumstance,
     is_passive,
     nominal_objects,
     phrase_text,
     possessive_pronoun,
+    purpose_clauses,
     quantified,
     subject_token,
     tree_depth,
@@ -277,6 +279,8 @@ class _DocumentCoder:
                     self._collect_markers(cur, ctx, own=False)
                     break
                 trig = self.trigger(head)
+                if dep == "xcomp" and self.is_mission(head) and has_aux(cur, {"to"}):
+                    break  # "visited Damascus to demand ...": a purpose, coded on its own
                 if dep in _CLAUSAL and trig is not None and not (
                         self.lex.is_cue("intent", head_lemma)
                         or self.lex.is_cue("transparent", head_lemma)):
@@ -403,6 +407,18 @@ class _DocumentCoder:
         text = phrase_text(tok)
         return ActorRef(text=text, id=actor_slug(text), name=text)
 
+    def is_mission(self, tok) -> bool:
+        """A travel, dispatch, visit or meeting trigger ("sent a delegation", "flew to")."""
+        return tok.pos_ == "VERB" and self.lex.is_cue("mission", tok.lemma_.lower()) and \
+            self.trigger(tok) is not None
+
+    def mission_of(self, verb):
+        """The mission a purpose clause serves ("sent ... to demand" -> sent), or None."""
+        head = in_order_to(verb)
+        if head is None and verb.dep_ in ("advcl", "xcomp") and has_aux(verb, {"to"}):
+            head = verb.head
+        return head if head is not None and self.is_mission(head) else None
+
     def is_event_noun(self, tok) -> bool:
         """A common noun the lexicon lists as an event ("bombing", "clashes", "coup")."""
         return tok.pos_ == "NOUN" and self._noun_entry(tok) is not None
@@ -418,6 +434,8 @@ class _DocumentCoder:
         """
         if any(c.dep_ == "amod" and c.lower_ == "own" for c in tok.children):
             return False
+        if tok.ent_type_ in ("FAC", "LOC"):
+            return False  # "Firdos Square", "the Green Zone": places the actors stage left
         if tok.ent_type_ in _AGENT_ENTS or tok.pos_ == "PROPN":
             return True
         if tok.pos_ == "ADJ":
@@ -525,6 +543,12 @@ def _governing_subject(pron):
     return None
 
 
+def _home_place(place: ActorRef, actors: list[ActorRef]) -> bool:
+    """A bare country or place (no sector) in the country of every actor."""
+    return place.sector is None and place.country is not None and bool(actors) and all(
+        a.country == place.country for a in actors)
+
+
 def _unidentified(tok) -> ActorRef:
     """The unnamed doer of an attack known only by its instrument ("a car bomb explosion")."""
     return ActorRef(text=phrase_text(tok), id=UNIDENTIFIED_ID, name="unidentified attackers",
@@ -588,9 +612,13 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and coder.trigger(head) is not None and \
                     not coder.lex.is_cue("transparent", head.lemma_.lower()) and \
+                    not coder.is_mission(head) and \
                     head.lemma_.lower() not in ("promise", "offer", "agree", "pledge", "vow"):
                 return [obj]
         return _agent_subjects(coder, head, seen + 1)
+    served = in_order_to(verb)
+    if served is not None:  # "flew to Moscow in order to protest": the traveller protests
+        return _agent_subjects(coder, served, seen + 1)
     if verb.dep_ == "acl":
         head = verb.head
         if verb.tag_ == "VBN":
@@ -799,7 +827,14 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
             depth -= 1.5  # the purpose of a mission outranks the travel itself
         ranked.append((depth, -float(intensity), len(ranked), event))
 
+    # A mission whose purpose is a conflict act is only the vehicle of that act: "sent a
+    # delegation to Tehran to demand ..." is a DEMAND, not also a CONSULT.
+    vehicles = {tok.i for tok, _ in verb_triggers if coder.is_mission(tok) and any(
+        coder.trigger(p) is not None and polarity_of(coder.trigger(p)[0].category) < 0
+        for p in purpose_clauses(tok))}
     for tok, (entry, text, noun) in verb_triggers:
+        if tok.i in vehicles:
+            continue
         ctx = coder.context(tok)
         if ctx.governed:
             continue
@@ -840,11 +875,22 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         if entry.category == "MOBILIZE" or coder.lex.is_cue("motion", tok.lemma_.lower()):
             # "sent troops", "deployed two battalions": the object is the actor's own force.
             candidates = [c for c in candidates if c.i not in themes and c.dep_ not in OBJECT_DEPS]
-        if entry.category in _MATERIAL_CONFLICT:
+        if entry.category in _VIOLENT:
             # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
             # place or thing is an attack on whoever holds the place it stands in.
             candidates += _object_places(tok)
         recipients = coder.pick_recipients(candidates, actor_ids, themes=themes)
+        mission = coder.mission_of(tok)
+        if not recipients and mission is not None:
+            # "sent envoys to Tehran to demand compensation": demanded of Tehran.
+            recipients = coder.pick_recipients(
+                [c for c in _recipient_candidates(coder, mission) if c.dep_ not in OBJECT_DEPS
+                 or not coder.lex.is_cue("motion", mission.lemma_.lower())], actor_ids)
+        if coder.lex.is_cue("mission", tok.lemma_.lower()) and entry.category == "CONSULT":
+            # "Maliki flew to Karbala": travel inside one's own country meets no one.
+            recipients = [r for r in recipients if not _home_place(r, actors)]
+            if not recipients and not any(c.dep_ in OBJECT_DEPS for c in tok.children):
+                continue
         for actor in actors:
             # "Israel and Jordan signed a treaty": with no other target, each partner is the
             # other's target.

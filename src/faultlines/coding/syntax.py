@@ -19,6 +19,7 @@ __all__ = [
     "tree_depth",
     "has_aux",
     "has_finite_complement",
+    "in_order_to",
     "head_words",
     "instrument",
     "is_circumstance",
@@ -27,6 +28,7 @@ __all__ = [
     "nominal_objects",
     "phrase_text",
     "possessive_pronoun",
+    "purpose_clauses",
     "quantified",
     "subject_token",
     "verb_text",
@@ -159,6 +161,32 @@ def according_to(tok):
             for to in child.children:
                 if to.lower_ == "to":
                     return next((p for p in to.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def purpose_clauses(verb) -> list:
+    """Infinitive clauses saying what ``verb`` was done for.
+
+    "sent a delegation to Tehran *to demand* ...", "visited Damascus *to press* ...", "flew to
+    Moscow *in order to protest* ...": an ``advcl``/``xcomp`` with *to*, or the clause hanging
+    off *in order*.
+    """
+    out = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+           and has_aux(c, {"to"})]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for order in prep.children:
+                if order.dep_ == "pobj" and order.lower_ == "order":
+                    out += [c for c in order.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    return out
+
+
+def in_order_to(verb):
+    """The verb an "in order to" clause serves ("flew ... in order to protest"), or None."""
+    order = verb.head
+    if verb.dep_ == "acl" and order.lower_ == "order" and order.dep_ == "pobj" and \
+            order.head.lower_ == "in" and order.head.head.i != order.head.i:
+        return order.head.head
     return None
 
 
