@@ -317,14 +317,19 @@ def realignments(db: str | Path | None = None, *, window: str = "quarter",
                                  until=parse_date(until, "--until"))
 
 
-def stance(db: str | Path | None = None, *, by: str = "source", actor: str | None = None,
-           since: str | dt.date | None = None, until: str | dt.date | None = None):
-    """Each outlet's (author's, article's) stance toward the actors it discusses."""
+def stance(db: str | Path | None = None, *, by: str = "source", kind: str = "evaluative",
+           actor: str | None = None, since: str | dt.date | None = None,
+           until: str | dt.date | None = None):
+    """Each outlet's (author's, article's) stance toward the actors it discusses.
+
+    ``kind`` is ``"evaluative"`` (the words aimed at each actor), ``"relational"`` (the events
+    it takes part in) or ``"combined"``; see :func:`faultlines.network.stance`.
+    """
     from faultlines.network import stance as compute_stance
 
     with open_store(db, read_only=True) as store:
-        return compute_stance(store, by, actor=actor,  # type: ignore[arg-type]
-                              since=parse_date(since, "--since"),
+        return compute_stance(store, by, kind=kind,  # type: ignore[arg-type]
+                              actor=actor, since=parse_date(since, "--since"),
                               until=parse_date(until, "--until"))
 
 

@@ -434,11 +434,20 @@ class StanceBy(StrEnum):
     doc = "doc"
 
 
+class StanceKind(StrEnum):
+    evaluative = "evaluative"
+    relational = "relational"
+    combined = "combined"
+
+
 @app.command()
 def stance(
     db: DbOption = None,
     by: Annotated[StanceBy, typer.Option("--by", help="Aggregate per outlet, author or "
                                                       "article.")] = StanceBy.source,
+    kind: Annotated[StanceKind, typer.Option(
+        "--kind", help="evaluative: the words aimed at each actor; relational: the events it "
+                       "takes part in; combined: both.")] = StanceKind.evaluative,
     actor: Annotated[str | None, typer.Option(
         "--actor", help="Only this actor id (compare outlets on one actor).")] = None,
     since: SinceOption = None,
@@ -449,7 +458,8 @@ def stance(
     """How each outlet, author or article leans toward the actors it discusses."""
     from faultlines import api
 
-    result = api.stance(db, by=by.value, actor=actor, since=since, until=until)
+    result = api.stance(db, by=by.value, kind=kind.value, actor=actor, since=since,
+                        until=until)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
     else:

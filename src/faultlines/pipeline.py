@@ -65,7 +65,7 @@ def process_batch(
     skip_non_english: bool = True,
 ) -> list[DocumentResult]:
     """Parse, find actor mentions and code events for a batch of documents (one worker's job)."""
-    from faultlines.coding import code_events
+    from faultlines.coding import assess_stance, code_events
     from faultlines.nlp import load_pipeline, parse_documents
 
     nlp = load_pipeline(model)
@@ -90,8 +90,10 @@ def process_batch(
         _, doc = parsed[document.hash]
         mentions = tuple(resolver.find_mentions(doc, document))
         events = tuple(code_events(doc, document, mentions))
+        stances = tuple(assess_stance(doc, document, mentions, events))
         sentence_count = sum(1 for _ in doc.sents)
-        results.append(DocumentResult(document, mentions, events, sentence_count))
+        results.append(DocumentResult(document, mentions, events, sentence_count,
+                                      stances=stances))
     return results
 
 
@@ -109,7 +111,8 @@ def canonicalize_result(result: DocumentResult, canonical: Callable[[ActorRef], 
                             attributed_to=ref(e.attributed_to))
         for e in result.events
     )
-    return dataclasses.replace(result, mentions=mentions, events=events)
+    stances = tuple(dataclasses.replace(c, actor=canonical(c.actor)) for c in result.stances)
+    return dataclasses.replace(result, mentions=mentions, events=events, stances=stances)
 
 
 def _ordered_local(batches: Iterator[list[Document]], worker: Callable[..., list[DocumentResult]],

@@ -154,7 +154,7 @@ def test_pressure_edges_are_exact_reductions():
 # -- stance --------------------------------------------------------------------------------------
 
 def test_stance_by_source_counts_only_author_voiced_events(filled_store):
-    rows = {(s.group, s.actor): s for s in stance(filled_store, by="source")}
+    rows = {(s.group, s.actor): s for s in stance(filled_store, by="source", kind="relational")}
     daily = rows[("Daily Example", "USA")]
     # a1: AGREE USA->IRQ (+), ASSAULT USA->Sadrists (-), SUPPORT IRQ->USA (+);
     # a3: DISAPPROVE IRQ->USA (-), DEMAND by USA without target (-)
@@ -168,11 +168,11 @@ def test_stance_by_source_counts_only_author_voiced_events(filled_store):
 
 
 def test_stance_by_author_and_doc_and_compare_outlets(filled_store):
-    by_author = {(s.group, s.actor) for s in stance(filled_store, by="author")}
+    by_author = {(s.group, s.actor) for s in stance(filled_store, by="author", kind="relational")}
     assert ("B. Critic", "x:sadrists") in by_author
-    by_doc = {s.group for s in stance(filled_store, by="doc")}
+    by_doc = {s.group for s in stance(filled_store, by="doc", kind="relational")}
     assert by_doc == {"a1", "a2", "a3"}
-    outlets = compare_outlets(filled_store, "USA")
+    outlets = compare_outlets(filled_store, "USA", kind="relational")
     assert [(s.group, s.score) for s in outlets] == [("Other Times", 1.0),
                                                      ("Daily Example", -0.2)]
     assert outlets.columns[0] == "group" and len(outlets.rows()[0]) == len(outlets.columns)

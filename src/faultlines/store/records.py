@@ -59,6 +59,7 @@ class IngestStats(_Record):
     events_duplicate: int = 0  # same event_id already stored or repeated in the batch
     mentions_added: int = 0
     batches: int = 0
+    stance_cues_added: int = 0
 
     columns: ClassVar[tuple[str, ...]] = (
         "documents_added", "documents_skipped_existing", "documents_skipped_reason",

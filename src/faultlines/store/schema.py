@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["Migration", "MIGRATIONS", "EVENT_COLUMNS", "DOCUMENT_COLUMNS", "MENTION_COLUMNS"]
+__all__ = ["Migration", "MIGRATIONS", "EVENT_COLUMNS", "DOCUMENT_COLUMNS", "MENTION_COLUMNS",
+           "STANCE_CUE_COLUMNS"]
 
 
 class Migration(NamedTuple):
@@ -32,6 +33,9 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_hash", "doc_id", "sentence_index", "start", "end", "text", "actor_id", "kind",
+)
+STANCE_CUE_COLUMNS: tuple[str, ...] = (
+    "doc_hash", "doc_id", "sentence_index", "actor_id", "actor_name", "score", "cue",
 )
 
 # Secondary indexes are left out on purpose: DuckDB's zone maps serve the range filters we run,
@@ -79,5 +83,13 @@ MIGRATIONS: tuple[Migration, ...] = (
                    ON e2.recipient_id = a.id
             LEFT JOIN (SELECT attributed_id, count(*) AS n FROM events GROUP BY attributed_id) e3
                    ON e3.attributed_id = a.id""",
+    )),
+    # Evaluative stance (coding/stance.py): what the author's own words say of each actor.
+    # Stores written before it simply have no cues until their documents are re-ingested.
+    Migration("002_stance_cues", (
+        """CREATE TABLE stance_cues (
+            doc_hash VARCHAR NOT NULL REFERENCES documents (hash), doc_id VARCHAR NOT NULL,
+            sentence_index INTEGER NOT NULL, actor_id VARCHAR NOT NULL, actor_name VARCHAR,
+            score DOUBLE NOT NULL, cue VARCHAR NOT NULL)""",
     )),
 )

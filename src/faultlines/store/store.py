@@ -23,6 +23,7 @@ from faultlines.store.schema import (
     EVENT_COLUMNS,
     MENTION_COLUMNS,
     MIGRATIONS,
+    STANCE_CUE_COLUMNS,
 )
 from faultlines.types import MODALITIES, ActorRef, DocumentResult, Event
 
@@ -57,6 +58,10 @@ _MENTION_SCHEMA = pa.schema([
     ("start", pa.int32()), ("end", pa.int32()), ("text", _STRING), ("actor_id", _STRING),
     ("kind", _STRING),
 ])
+_STANCE_CUE_SCHEMA = pa.schema([
+    ("doc_hash", _STRING), ("doc_id", _STRING), ("sentence_index", pa.int32()),
+    ("actor_id", _STRING), ("actor_name", _STRING), ("score", pa.float64()), ("cue", _STRING),
+])
 _ACTOR_SCHEMA = pa.schema([
     ("id", _STRING), ("name", _STRING), ("country", _STRING), ("sector", _STRING),
 ])
@@ -71,6 +76,8 @@ _UPSERT_ACTORS_SQL = """
             UNION ALL SELECT attributed_id, date FROM _batch_events
             UNION ALL SELECT m.actor_id, doc.date FROM _batch_mentions m
                       JOIN _batch_documents doc ON doc.hash = m.doc_hash
+            UNION ALL SELECT c.actor_id, doc.date FROM _batch_stance_cues c
+                      JOIN _batch_documents doc ON doc.hash = c.doc_hash
         ) WHERE id IS NOT NULL GROUP BY id
     ) f ON f.id = a.id
     ON CONFLICT (id) DO UPDATE SET
@@ -323,11 +330,12 @@ class Store:
         docs: list[tuple[Any, ...]] = []
         events: list[tuple[Any, ...]] = []
         mentions: list[tuple[Any, ...]] = []
+        cues: list[tuple[Any, ...]] = []
         # First-seen dates are computed in SQL from the batch tables; Python only keeps names.
         actors: dict[str, tuple[Any, ...]] = {}
         now = _now()
 
-        self._rows(batch, existing, stats, now, docs, events, mentions, actors)
+        self._rows(batch, existing, stats, now, docs, events, mentions, actors, cues)
 
         con = self._con
         registered: list[str] = []
@@ -336,6 +344,7 @@ class Store:
             for table, schema, rows in (("documents", _DOC_SCHEMA, docs),
                                         ("events", _EVENT_SCHEMA, events),
                                         ("mentions", _MENTION_SCHEMA, mentions),
+                                        ("stance_cues", _STANCE_CUE_SCHEMA, cues),
                                         ("actors", _ACTOR_SCHEMA, list(actors.values()))):
                 con.register(f"_batch_{table}", _arrow(schema, rows))
                 registered.append(f"_batch_{table}")
@@ -347,6 +356,8 @@ class Store:
                 stats.events_duplicate += len(events) - inserted
             if mentions:
                 stats.mentions_added += self._insert("mentions", MENTION_COLUMNS)
+            if cues:
+                stats.stance_cues_added += self._insert("stance_cues", STANCE_CUE_COLUMNS)
             if actors:
                 con.execute(_UPSERT_ACTORS_SQL)
             con.commit()
@@ -368,7 +379,8 @@ class Store:
     @staticmethod
     def _rows(batch: list[DocumentResult], existing: set[str], stats: IngestStats,
               now: dt.datetime, docs: list[tuple[Any, ...]], events: list[tuple[Any, ...]],
-              mentions: list[tuple[Any, ...]], actors: dict[str, tuple[Any, ...]]) -> None:
+              mentions: list[tuple[Any, ...]], actors: dict[str, tuple[Any, ...]],
+              cues: list[tuple[Any, ...]] | None = None) -> None:
         """Flatten a batch into row tuples, skipping stored documents and repeated events."""
         seen_docs: set[str] = set()
         seen_events: set[str] = set()
@@ -406,6 +418,12 @@ class Store:
                 for ref in (ev.actor, ev.recipient, ev.attributed_to):
                     if ref is not None and ref.id not in actors:
                         actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
+            for cue in result.stances if cues is not None else ():
+                cues.append((doc.hash, cue.doc_id, cue.sentence_index, cue.actor.id,
+                             cue.actor.name, float(cue.score), cue.cue))
+                if cue.actor.id not in actors:
+                    ref = cue.actor
+                    actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
 
     def _insert(self, table: str, columns: Sequence[str], *, or_ignore: bool = False) -> int:
         cols = ", ".join(f'"{c}"' for c in columns)
@@ -718,36 +736,48 @@ class Store:
         self,
         by: Literal["source", "author", "doc"] = "source",
         *,
+        kind: Literal["relational", "evaluative", "combined"] = "relational",
         actor: str | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
         modalities: Iterable[str] | None = ("asserted", "advocated"),
     ) -> list[dict[str, Any]]:
-        """Per group (outlet, author or document) and actor: how the author-voiced events
-        (no ``attributed_to``) of those articles cast the actor, as source and as target.
+        """Per group (outlet, author or document) and actor: how the articles cast the actor.
 
-        Rows have ``group, actor, actor_name, events, documents, net_polarity, cooperative,
-        conflictual, as_actor_events, as_actor_net, as_recipient_events, as_recipient_net``.
+        ``kind="relational"`` counts the author-voiced events (no ``attributed_to``, modality in
+        ``modalities``) in which the actor is source or target; ``"evaluative"`` sums the
+        evaluative stance cues (``stance_cues``, scores -2..+2) aimed at it; ``"combined"``
+        gives both. Rows have ``group, actor, actor_name, documents`` and the relational
+        columns ``events, net_polarity, cooperative, conflictual, as_actor_events,
+        as_actor_net, as_recipient_events, as_recipient_net`` and the evaluative columns
+        ``cues, evaluative_net, positive, negative`` (zero for the kind not asked for).
         """
         groups = {"source": "coalesce(d.source, '(unknown)')",
                   "author": "coalesce(d.author, '(unknown)')", "doc": "d.doc_id"}
         if by not in groups:
             raise ConfigError(f"unknown stance grouping {by!r}; use source, author or doc")
+        if kind not in ("relational", "evaluative", "combined"):
+            raise ConfigError(f"unknown stance kind {kind!r}; use evaluative, relational or "
+                              f"combined")
         clauses = ["e.attributed_id IS NULL"]
+        if kind == "evaluative":
+            clauses.append("false")
         params: list[Any] = []
         mods = _check_modalities(modalities)
         if mods is not None:
             clauses.append("e.modality IN (SELECT unnest(?::VARCHAR[]))")
             params.append(mods)
-        if since is not None:
-            clauses.append("e.date >= ?")
-            params.append(since)
-        if until is not None:
-            clauses.append("e.date <= ?")
-            params.append(until)
+        cue_clauses = ["true" if kind != "relational" else "false"]
+        for column, clauses_of in (("e.date", clauses), ("d.date", cue_clauses)):
+            if since is not None:
+                clauses_of.append(f"{column} >= ?")
+            if until is not None:
+                clauses_of.append(f"{column} <= ?")
+        params += [v for v in (since, until) if v is not None]
+        cue_params = [v for v in (since, until) if v is not None]
         actor_clause = ""
         if actor is not None:
-            actor_clause = "WHERE r.id = ?"
+            actor_clause = "WHERE k.id = ?"
         sql = f"""
             WITH e AS (
                 SELECT {groups[by]} AS grp, e.doc_hash, e.actor_id, e.recipient_id, e.polarity
@@ -758,22 +788,53 @@ class Store:
                 UNION ALL
                 SELECT grp, doc_hash, recipient_id, 'recipient', polarity FROM e
                 WHERE recipient_id IS NOT NULL
+            ), c AS (
+                SELECT {groups[by]} AS grp, c.doc_hash, c.actor_id AS id, c.actor_name, c.score
+                FROM stance_cues c JOIN documents d ON d.hash = c.doc_hash
+                WHERE {' AND '.join(cue_clauses)}
+            ), rel AS (
+                SELECT grp, id, count(*) AS events,
+                       CAST(sum(polarity) AS BIGINT) AS net_polarity,
+                       count(*) FILTER (WHERE polarity > 0) AS cooperative,
+                       count(*) FILTER (WHERE polarity < 0) AS conflictual,
+                       count(*) FILTER (WHERE role = 'actor') AS as_actor_events,
+                       CAST(coalesce(sum(polarity) FILTER (WHERE role = 'actor'), 0) AS BIGINT)
+                           AS as_actor_net,
+                       count(*) FILTER (WHERE role = 'recipient') AS as_recipient_events,
+                       CAST(coalesce(sum(polarity) FILTER (WHERE role = 'recipient'), 0)
+                           AS BIGINT) AS as_recipient_net
+                FROM r GROUP BY grp, id
+            ), ev AS (
+                SELECT grp, id, any_value(actor_name) AS cue_name, count(*) AS cues,
+                       sum(score) AS evaluative_net,
+                       count(*) FILTER (WHERE score > 0) AS positive,
+                       count(*) FILTER (WHERE score < 0) AS negative
+                FROM c GROUP BY grp, id
+            ), k AS (
+                SELECT grp, id, count(DISTINCT doc_hash) AS documents FROM (
+                    SELECT grp, id, doc_hash FROM r UNION ALL SELECT grp, id, doc_hash FROM c
+                ) GROUP BY grp, id
             )
-            SELECT r.grp AS "group", r.id AS actor, coalesce(any_value(a.name), r.id) AS actor_name,
-                   count(*) AS events, count(DISTINCT r.doc_hash) AS documents,
-                   CAST(sum(r.polarity) AS BIGINT) AS net_polarity,
-                   count(*) FILTER (WHERE r.polarity > 0) AS cooperative,
-                   count(*) FILTER (WHERE r.polarity < 0) AS conflictual,
-                   count(*) FILTER (WHERE r.role = 'actor') AS as_actor_events,
-                   CAST(coalesce(sum(r.polarity) FILTER (WHERE r.role = 'actor'), 0) AS BIGINT)
-                       AS as_actor_net,
-                   count(*) FILTER (WHERE r.role = 'recipient') AS as_recipient_events,
-                   CAST(coalesce(sum(r.polarity) FILTER (WHERE r.role = 'recipient'), 0)
-                       AS BIGINT) AS as_recipient_net
-            FROM r LEFT JOIN actors a ON a.id = r.id
+            SELECT k.grp AS "group", k.id AS actor,
+                   coalesce(a.name, ev.cue_name, k.id) AS actor_name, k.documents,
+                   coalesce(rel.events, 0) AS events,
+                   coalesce(rel.net_polarity, 0) AS net_polarity,
+                   coalesce(rel.cooperative, 0) AS cooperative,
+                   coalesce(rel.conflictual, 0) AS conflictual,
+                   coalesce(rel.as_actor_events, 0) AS as_actor_events,
+                   coalesce(rel.as_actor_net, 0) AS as_actor_net,
+                   coalesce(rel.as_recipient_events, 0) AS as_recipient_events,
+                   coalesce(rel.as_recipient_net, 0) AS as_recipient_net,
+                   coalesce(ev.cues, 0) AS cues,
+                   coalesce(ev.evaluative_net, 0.0) AS evaluative_net,
+                   coalesce(ev.positive, 0) AS positive,
+                   coalesce(ev.negative, 0) AS negative
+            FROM k LEFT JOIN rel ON rel.grp = k.grp AND rel.id = k.id
+                   LEFT JOIN ev ON ev.grp = k.grp AND ev.id = k.id
+                   LEFT JOIN actors a ON a.id = k.id
             {actor_clause}
-            GROUP BY r.grp, r.id
-            ORDER BY r.grp, events DESC, r.id"""
+            ORDER BY k.grp, coalesce(rel.events, 0) + coalesce(ev.cues, 0) DESC, k.id"""
+        params += cue_params
         if actor is not None:
             params.append(actor)
         cur = self._con.execute(sql, params)
@@ -876,12 +937,12 @@ class Store:
         return [(op, json.loads(args)) for op, args in rows]
 
     def apply_actor_mapping(self, mapping: dict[str, ActorRef]) -> int:
-        """Re-point stored events, mentions and actors from old actor ids to new ones.
+        """Re-point stored events, mentions, stance cues and actors from old ids to new ones.
 
         ``mapping`` maps an old id to the canonical ``ActorRef`` (its ``text`` is ignored: the
         surface text of each stored event stays what the article said). Chains (a -> b, b -> c)
         are followed. Event ids are not recomputed, so evidence links stay valid.
-        Returns the number of event and mention rows changed.
+        Returns the number of event, mention and stance-cue rows changed.
         """
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only; cannot apply curation")
@@ -908,6 +969,9 @@ class Store:
             changed += int(con.execute(
                 """UPDATE mentions SET actor_id = m.new_id FROM _mapping m
                    WHERE mentions.actor_id = m.old_id""").fetchall()[0][0])
+            changed += int(con.execute(
+                """UPDATE stance_cues SET actor_id = m.new_id, actor_name = m.name
+                   FROM _mapping m WHERE stance_cues.actor_id = m.old_id""").fetchall()[0][0])
             con.execute(
                 """INSERT INTO actors BY NAME
                    SELECT m.new_id AS id, any_value(m.name) AS name,
