@@ -246,6 +246,9 @@ class _DocumentCoder:
                         entry = _ended(entry)
                     return entry, text, noun
         bare = next((e for e in entries if e.specificity == 0), None)
+        if bare is None and self.lex.is_cue("expecting", lemma) and self._expected_act(tok):
+            # "Maliki expects Iran to end its subversion": a demand on Iran, not Iran's act.
+            return _EXPECTATION, tok.text, None
         if bare is None:
             return None
         if self.lex.is_cue("speech", lemma) and has_finite_complement(tok):
@@ -255,6 +258,20 @@ class _DocumentCoder:
                 not any(c.dep_ == "prep" for c in tok.children):
             return None
         return bare, tok.text, None
+
+    def _expected_act(self, verb) -> bool:
+        """Whether ``verb`` expects someone else to do a coded act ("expects Iran to end ...",
+        "wants the US to leave"), as opposed to its own plan ("expects to win")."""
+        subject = subject_token(verb)
+        for comp in verb.children:
+            if comp.dep_ not in _CLAUSAL or self.trigger(comp) is None:
+                continue
+            doer = subject_token(comp) or next(
+                (c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            if doer is not None and doer.pos_ != "PRON" and (
+                    subject is None or doer.i != subject.i):
+                return True
+        return False
 
     # ----------------------------------------------------------------- context
     def context(self, tok) -> _Context:
@@ -540,6 +557,28 @@ def _governing_subject(pron):
         first_person = pron.lower_ in ("i", "we") and clause.i > pron.i
         if subj is not None and subj.pos_ != "PRON" and (subj.i < pron.i or first_person):
             return quantified(subj)
+    return None
+
+
+#: An expectation that another actor act is a (soft) demand on it (PLOVER DEMAND).
+_EXPECTATION = LexiconEntry(lemma="expect", pos="VERB", category="DEMAND", intensity=3.5)
+
+
+def _promised_category(coder: _DocumentCoder, tok, entry: LexiconEntry) -> str | None:
+    """What a promise or vow is a promise of.
+
+    PLOVER's AGREE is an intent to *cooperate*: a promise to pursue militias is a THREATEN and a
+    vow to veto a bill is a REJECT. Returns the complement's category, ``""`` when the
+    complement is coded on its own (intent verbs such as *vow*, *pledge*: coding the vow too
+    would count one act twice), or None when ``tok`` promises nothing coded.
+    """
+    lemma = tok.lemma_.lower()
+    intent = coder.lex.is_cue("intent", lemma)
+    if entry.category != "AGREE" or not (intent or lemma == "promise"):
+        return None
+    for comp in tok.children:
+        if comp.dep_ == "xcomp" and coder.trigger(comp) is not None:
+            return "" if intent else coder.trigger(comp)[0].category
     return None
 
 
@@ -838,12 +877,13 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         ctx = coder.context(tok)
         if ctx.governed:
             continue
-        if entry.category == "AGREE" and coder.lex.is_cue("intent", tok.lemma_.lower()) or \
-                tok.lemma_.lower() == "promise":
-            ctx.vowed_conflict = any(
-                c.dep_ == "xcomp" and coder.trigger(c) is not None
-                and coder.trigger(c)[0].category in _MATERIAL_CONFLICT for c in tok.children)
-        category, trig_text = _shift_category(entry.category, ctx, text)
+        promised = _promised_category(coder, tok, entry)
+        if promised == "":
+            continue  # "vowed to defeat X": the complement is coded, with its intent
+        if promised in _MATERIAL_CONFLICT:
+            ctx.vowed_conflict = True
+        category, trig_text = _shift_category(
+            promised if promised in _VERBAL_CONFLICT else entry.category, ctx, text)
         subjects = _event_noun_subjects(coder, _agent_subjects(coder, tok), entry.category)
         candidates = _recipient_candidates(coder, tok, noun)
         if noun is not None and coder.lex.is_cue("receiving", tok.lemma_.lower()):
