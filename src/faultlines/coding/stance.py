@@ -362,7 +362,10 @@ class _Finder:
                     copular or self.cues.is_cue("transparent", lemma)):
                 # "X appears to be weak", "X has begun torturing", "X continued to fail".
                 for verb_or_conj in [child] + [c for c in child.conjuncts if c.i > child.i]:
-                    found.extend(self.predicate(verb_or_conj, depth + 1))
+                    if any(c.dep_ == "auxpass" for c in verb_or_conj.children):
+                        found.extend(self.passive(verb_or_conj))  # "seems to be isolated"
+                    else:
+                        found.extend(self.predicate(verb_or_conj, depth + 1))
         if _verb_negated(verb, self.cues):
             found = [(-v, f"not {w}") for v, w in found]
         return found
@@ -408,7 +411,16 @@ class _Finder:
         if not possessor and noun.lemma_.lower() in self.lex.acts:
             return []
         found = _noun_value(noun, self.lex)
-        return [found] if found is not None else []
+        if found is None:
+            return []
+        if noun.dep_ in ("dobj", "obj") and noun.head.i != noun.i:
+            verb = noun.head.lemma_.lower()
+            if self.lex.score(verb, "LIGHT") is not None or \
+                    self.lex.score(verb, "GIVE") is not None:
+                return []  # "X lost his credibility": the verb pattern judges it, once
+            if found[0] > 0:
+                return []  # "undermined his legitimacy": the verb decides what it means
+        return [found]
 
     def around(self, head) -> list[tuple[float, str]]:
         """Every cue aimed at the mention whose syntactic head is ``head``."""

@@ -40,8 +40,9 @@ class Stance(Record):
     ``evaluative`` is the mean evaluative cue score aimed at the actor, scaled to -1..+1 (cues
     run -2..+2); ``relational`` is the mean polarity (-1 conflict .. +1 cooperation) of the
     author-voiced events in which the actor takes part, and ``as_actor`` / ``as_recipient``
-    split it by role. ``score`` is the one that ``kind`` names; for ``"combined"`` it pools
-    both, each cue and each event weighing one.
+    split it by role. ``score`` is the one that ``kind`` names; for ``"combined"`` it is the
+    mean of the two (what the author says of the actor and how the author shows it acting
+    weigh the same, however many events there are), or the one that exists.
     """
 
     group: str
@@ -80,8 +81,8 @@ class Stance(Record):
             return self.evaluative or 0.0
         if self.kind == "relational":
             return self.relational or 0.0
-        weight = self.cues + self.events
-        return (self.evaluative_net / _CUE_SCALE + self.net_polarity) / weight if weight else 0.0
+        parts = [v for v in (self.evaluative, self.relational) if v is not None]
+        return sum(parts) / len(parts) if parts else 0.0
 
     @property
     def as_actor(self) -> float | None:
@@ -124,9 +125,10 @@ def stance(
     ``kind="relational"`` scores how the author-voiced events (``attributed_to`` empty,
     modality asserted or advocated) cast the actor: the mean polarity of those events in
     which it is the source or the target, +1 when the texts show it only in cooperation, -1
-    only in conflict. ``kind="combined"`` pools both: ``(sum of cue scores / 2 + net event
-    polarity) / (cues + events)``. ``min_events`` is the least number of cues and events
-    (of the chosen kind) a row needs.
+    only in conflict. ``kind="combined"`` is the mean of the two scores (or the one that
+    exists), so that a leader shown fighting many enemies is not cast as disliked by an author
+    who praises him. ``min_events`` is the least number of cues and events (of the chosen
+    kind) a row needs.
 
     Examples
     --------
