@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from anyascii import anyascii
 
@@ -226,6 +226,10 @@ class _DocumentCoder:
                 continue
             if entry.objects and not (entry.objects & obj_words):
                 continue
+            if entry.objects and entry.category not in _GIVING and any(
+                    o.i in self.by_token for o in objects):
+                # "disarm the Mahdi Army": the object is the target, not part of the trigger
+                return entry, verb_text(tok, replace(entry, objects=frozenset())), None
             return entry, verb_text(tok, entry), None
         # A light or speech verb takes its category from an event noun it governs.
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
@@ -416,11 +420,19 @@ class _DocumentCoder:
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and \
                     child.i in self.by_token:
-                return self.by_token[child.i].actor
-        if tok.pos_ == "ADJ" and tok.ent_type_ not in ("NORP", "GPE"):
+                ref = self.by_token[child.i].actor
+                # "Mahdi Army positions" are the Mahdi Army's; "the al-Askari shrine" is no actor
+                if not ref.id.startswith("x:") or self.can_act(tok):
+                    return ref
+        if tok.pos_ == "ADJ" and tok.ent_type_ not in ("NORP", "GPE") and not (
+                _names_group(tok) and tok.dep_ in ("amod", "compound")):
             return None
         if not self.can_act(tok):
-            return None
+            # "Sunni neighborhoods", "Kurdish villages": a thing named after a group stands for
+            # the group; "police stations" and "the election" stand for no one.
+            group = next((c for c in tok.children if c.dep_ in ("amod", "compound")
+                          and c.i < tok.i and _names_group(c)), None)
+            return self.actor_ref(group) if group is not None else None
         text = phrase_text(tok)
         return ActorRef(text=text, id=actor_slug(text), name=text)
 
@@ -491,19 +503,24 @@ class _DocumentCoder:
     def _owned(self, tok, actor_ids: set[str]) -> bool:
         """"its troops", "their forces": an object the actor possesses is not its target
         ("rejoin his government" is, when "his" is someone else)."""
-        if tok.dep_ not in ("dobj", "obj"):
+        if tok.dep_ not in ("dobj", "obj", "pobj"):
             return False
         poss = possessive_pronoun(tok)
         if poss is None:
             return False
         ref = self.actor_ref(poss)
+        if tok.dep_ == "pobj":  # "called on his followers": only when "his" is the actor
+            return ref is not None and ref.id in actor_ids
         return ref is None or ref.id in actor_ids
 
     def pick_recipients(self, candidates: list, actor_ids: set[str], *,
-                        themes: frozenset[int] = frozenset()) -> list[ActorRef]:
+                        themes: frozenset[int] = frozenset(),
+                        home: frozenset[str] = frozenset()) -> list[ActorRef]:
         """The target: first candidate covered by a mention (or a resolvable pronoun), else the
         first proper noun, else the first common noun that is not an event word or a theme
-        (the thing given in "supplying weapons")."""
+        (the thing given in "supplying weapons"). A country adjective naming one of the ``home``
+        countries (the actors' own) is never the target: "Bush promised American help" says
+        nothing about a relation between Bush and America."""
         direct = [t for t in candidates if not is_circumstance(t)]
         circumstantial = [t for t in candidates if is_circumstance(t)]
         for tier, rule in ((direct, 0), (direct, 1), (direct, 3), (circumstantial, 0),
@@ -527,7 +544,10 @@ class _DocumentCoder:
                                   or (tok.i in themes
                                       and not self.lex.is_cue("agent", tok.lemma_.lower()))):
                     continue
-                refs = [r for r in self.actors_of([tok]) if r.id not in actor_ids]
+                own_kind = (tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN") or \
+                    tok.i in themes
+                refs = [r for r in self.actors_of([tok]) if r.id not in actor_ids and not (
+                    own_kind and r.sector is None and r.country in home)]
                 if refs:
                     return refs
         return []
@@ -580,6 +600,14 @@ def _promised_category(coder: _DocumentCoder, tok, entry: LexiconEntry) -> str |
         if comp.dep_ == "xcomp" and coder.trigger(comp) is not None:
             return "" if intent else coder.trigger(comp)[0].category
     return None
+
+
+def _names_group(tok) -> bool:
+    """A modifier that names a people or organisation ("Sunni", "Kurdish", "Hamas")."""
+    if tok.ent_type_ in _NOT_ACTOR_ENTS:
+        return False  # "the January elections"
+    return tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.pos_ == "PROPN" or (
+        tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.i > tok.sent.start)
 
 
 def _home_place(place: ActorRef, actors: list[ActorRef]) -> bool:
@@ -919,13 +947,15 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
             # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
             # place or thing is an attack on whoever holds the place it stands in.
             candidates += _object_places(tok)
-        recipients = coder.pick_recipients(candidates, actor_ids, themes=themes)
+        home = frozenset(a.country for a in actors if a.country)
+        recipients = coder.pick_recipients(candidates, actor_ids, themes=themes, home=home)
         mission = coder.mission_of(tok)
         if not recipients and mission is not None:
             # "sent envoys to Tehran to demand compensation": demanded of Tehran.
             recipients = coder.pick_recipients(
                 [c for c in _recipient_candidates(coder, mission) if c.dep_ not in OBJECT_DEPS
-                 or not coder.lex.is_cue("motion", mission.lemma_.lower())], actor_ids)
+                 or not coder.lex.is_cue("motion", mission.lemma_.lower())], actor_ids,
+                home=home)
         if coder.lex.is_cue("mission", tok.lemma_.lower()) and entry.category == "CONSULT":
             # "Maliki flew to Karbala": travel inside one's own country meets no one.
             recipients = [r for r in recipients if not _home_place(r, actors)]
@@ -969,7 +999,8 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         ctx = _Context(speech=host_ctx.speech, speaker=host_ctx.speaker,
                        according_to=host_ctx.according_to)
         actor_ids = {a.id for a in actors}
-        recipients = coder.pick_recipients(recipients_tokens, actor_ids)
+        recipients = coder.pick_recipients(
+            recipients_tokens, actor_ids, home=frozenset(a.country for a in actors if a.country))
         for actor in actors:
             for recipient in recipients or [None]:
                 emit(entry.category, actor, recipient, entry.intensity, ctx, text, tok)
