@@ -71,6 +71,10 @@ SIGNED = [
     # pronoun resolved to the person named before
     ("Nawaz Sharif returned from exile. He showed great confidence in the rallies.",
      "sharif", +1),
+    # it/they resolved to the last non-person subject; a subjectless "admit" reports nothing
+    ("The government has no reason to admit that it was wrong.", "government", -1),
+    # the doer of a deed named through its policy
+    ("The failure of the Kremlin strategy was obvious.", "kremlin", -1),
 ]
 
 
@@ -93,6 +97,8 @@ NEUTRAL = [
     ("The sectarian factions met in Baghdad.", "factions"),
     # the victim of a deed is not judged by the deed's noun
     ("The repression of Kurds continued.", "kurds"),
+    # a dummy "it" refers to nothing
+    ("The army arrived. It is wrong to blame the soldiers.", "army"),
     # plain events carry no evaluative words
     ("Hassan Nasrallah met the envoy in Beirut.", "nasrallah"),
 ]

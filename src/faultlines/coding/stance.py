@@ -61,6 +61,8 @@ _BECOMING_PREPS = frozenset({"into", "as", "like"})
 _RESORTING = frozenset({"resort", "turn", "descend", "sink", "stoop", "lapse", "revert"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "hardly", "scarcely", "barely"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _AUTHOR_PRONOUNS = frozenset({"i", "we"})
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj"})
@@ -174,8 +176,12 @@ def quoted_tokens(doc) -> set[int]:
 
 
 def _other_speaker(verb) -> bool:
+    """A speaker other than the author: a subject that is not I/we, or a passive ("it is
+    said"). A speech verb without either ("no incentive to admit that ...") has no speaker."""
     subject = subject_token(verb)
-    return subject is None or subject.lower_ not in _AUTHOR_PRONOUNS
+    if subject is None:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return subject.lower_ not in _AUTHOR_PRONOUNS
 
 
 def reported_by_other(tok, cues: Lexicon) -> bool:
@@ -445,6 +451,11 @@ class _Finder:
             found.extend(self.as_recipient(parent.head))
         elif dep == "poss":
             found.extend(self.as_complement(parent, possessor=True))
+        if dep in ("poss", "compound") and parent.pos_ == "NOUN" and parent.dep_ == "pobj" and \
+                parent.head.lower_ == "of" and parent.head.head.i != parent.head.i and \
+                self.lex.score(parent.lemma_.lower(), "NOUN") is None:
+            # "the blunder of the U.S. alliance", "the failure of X's policy": X's doing.
+            found.extend(self.as_complement(parent.head.head, possessor=True))
         elif dep == "pobj" and parent.lower_ == "of" and parent.head.i != parent.i:
             found.extend(self.as_complement(parent.head, possessor=False))
         elif dep == "pobj" and parent.lower_ in ("with", "without"):
@@ -463,57 +474,83 @@ class _Finder:
 
 # --------------------------------------------------------------------------- entry point
 
+@dataclass(frozen=True)
+class _Target:
+    head: int  # syntactic head token of the mention
+    refs: tuple[ActorRef, ...]
+    sentence: int
+    person: bool
+    subject: bool
+
+
 def _mention_heads(doc, mentions: Sequence[Mention]) -> list[tuple[int, list[ActorRef], int]]:
-    """(syntactic head token, actors, sentence index) per distinct mention span."""
-    spans: dict[tuple[int, int], tuple[list[ActorRef], int]] = {}
+    """(syntactic head token, actors, sentence index) per distinct mention span, and per
+    resolvable pronoun."""
+    spans: dict[tuple[int, int], tuple[list[ActorRef], Mention]] = {}
     for m in mentions:
         if not 0 <= m.start < m.end <= len(doc):
             continue
-        refs, _ = spans.setdefault((m.start, m.end), ([], m.sentence_index))
+        refs, _ = spans.setdefault((m.start, m.end), ([], m))
         if all(r.id != m.actor.id for r in refs):
             refs.append(m.actor)
     covered = {i for start, end in spans for i in range(start, end)}
-    heads = []
-    for (start, end), (refs, sentence) in spans.items():
+    targets = []
+    for (start, end), (refs, m) in spans.items():
         inside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
-        heads.append((inside[-1].i if inside else end - 1, refs, sentence))
-    heads.extend(_pronoun_heads(doc, mentions, covered))
+        head = inside[-1] if inside else doc[end - 1]
+        person = m.kind == "title" or (m.kind == "entity" and doc[start].ent_type_ == "PERSON")
+        targets.append(_Target(head.i, tuple(refs), m.sentence_index, person,
+                               head.dep_ in ("nsubj", "nsubjpass")))
+    targets.sort(key=lambda t: t.head)
+    heads = [(t.head, list(t.refs), t.sentence) for t in targets]
+    heads.extend(_pronoun_heads(doc, targets, covered))
     return sorted(heads, key=lambda h: h[0])
 
 
-def _pronoun_heads(doc, mentions: Sequence[Mention], covered: set[int]):
-    """he/him/his -> the latest person named shortly before (a PERSON entity or a title)."""
-    persons = sorted((m for m in mentions if m.kind in ("entity", "title") and 0 <= m.start
-                      < len(doc) and (m.kind == "title" or doc[m.start].ent_type_ == "PERSON")),
-                     key=lambda m: m.start)
-    if not persons:
+def _pronoun_heads(doc, targets: list[_Target], covered: set[int]):
+    """Resolve pronouns to a recent mention.
+
+    he/him/his: the person last named as a subject within two sentences (else the person
+    last named). it/its and they/their/them: the last non-person mention that was a subject in
+    the same or the previous sentence, agreeing in number. Salience by subject role is the
+    whole heuristic: "With Sadr on the run, he needs ..." after "Maliki appeared ...": he is
+    Maliki.
+    """
+    if not targets:
         return []
     sentence_of = {}
     for index, sent in enumerate(doc.sents):
         for tok in sent:
             sentence_of[tok.i] = index
     out = []
-    cursor = -1
     for tok in doc:
-        if tok.i in covered or tok.lower_ not in _PERSON_PRONOUNS or tok.pos_ != "PRON":
+        low = tok.lower_
+        if tok.i in covered or tok.pos_ != "PRON" or tok.dep_ == "expl" or not (
+                low in _PERSON_PRONOUNS or low in _THING_PRONOUNS or low in _GROUP_PRONOUNS):
             continue
-        while cursor + 1 < len(persons) and persons[cursor + 1].end <= tok.i:
-            cursor += 1
-        reachable = [m for m in persons[:cursor + 1]
-                     if sentence_of[tok.i] - m.sentence_index <= _PRONOUN_REACH]
-        if not reachable:
+        if low in ("it", "they") and _extraposed(tok):
             continue
-        # Salience: the person last named as a subject beats one named inside a phrase ("With
-        # Sadr on the run, he needs ..." after "Maliki appeared ...": he is Maliki).
-        subjects = [m for m in reachable if _is_subject(doc, m)]
-        antecedent = (subjects or reachable)[-1]
-        out.append((tok.i, [antecedent.actor], sentence_of[tok.i]))
+        here = sentence_of[tok.i]
+        before = [t for t in targets if t.head < tok.i]
+        if low in _PERSON_PRONOUNS:
+            reachable = [t for t in before if t.person and here - t.sentence <= _PRONOUN_REACH]
+            subjects = [t for t in reachable if t.subject]
+            chosen = (subjects or reachable)[-1:]
+        else:
+            plural = low in _GROUP_PRONOUNS
+            chosen = [t for t in before if not t.person and t.subject and here - t.sentence <= 1
+                      and (doc[t.head].tag_ in ("NNS", "NNPS")) == plural][-1:]
+        if chosen:
+            out.append((tok.i, list(chosen[0].refs), here))
     return out
 
 
-def _is_subject(doc, mention: Mention) -> bool:
-    return any(t.dep_ in ("nsubj", "nsubjpass") and not mention.start <= t.head.i < mention.end
-               for t in doc[mention.start:mention.end])
+def _extraposed(pron) -> bool:
+    """"It is wrong to ...", "it seems that ...": a dummy subject, not a reference."""
+    verb = pron.head
+    return pron.dep_ == "nsubj" and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > pron.i
+                                        for c in verb.children) and any(
+        c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 def assess_stance(doc, document: Document, mentions: Sequence[Mention],
