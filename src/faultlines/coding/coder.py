@@ -398,9 +398,13 @@ class _DocumentCoder:
                 ctx.uncertain = True
 
     # ----------------------------------------------------------------- actors
-    def actor_ref(self, tok) -> ActorRef | None:
-        """The actor a token names: its mention, a modifier's mention, or an ``x:`` phrase."""
-        mention = self.by_token.get(tok.i)
+    def actor_ref(self, tok, *, own_mention: bool = True) -> ActorRef | None:
+        """The actor a token names: its mention, a modifier's mention, or an ``x:`` phrase.
+
+        ``own_mention=False`` resolves a pronoun by itself even when a mention spans it ("his"
+        in the mention "his fighters").
+        """
+        mention = self.by_token.get(tok.i) if own_mention or tok.pos_ != "PRON" else None
         if mention is not None:
             return mention.actor
         if tok.pos_ == "PRON":
@@ -409,6 +413,10 @@ class _DocumentCoder:
             clause_subject = _governing_subject(tok)
             if clause_subject is not None:
                 return self.actor_ref(clause_subject)
+            owner = _possessor_subject(tok)
+            if owner is not None and (owner.i in self.by_token or owner.pos_ == "PROPN") and \
+                    self._is_person(owner) == (tok.lower_ in ("his", "her")):
+                return self.actor_ref(owner)
             if tok.lower_ in _PRONOUNS_PERSON:
                 return self._antecedent(tok)
             return None
@@ -475,6 +483,13 @@ class _DocumentCoder:
         return (len(low) > 4 and low.endswith(("man", "men"))) or (
             len(lemma) >= 7 and lemma.endswith(("ist", "ian")))
 
+    def _is_person(self, tok) -> bool:
+        """Whether a token is part of a person mention (a PERSON entity or a title)."""
+        mention = self.by_token.get(tok.i)
+        if mention is None:
+            return tok.ent_type_ == "PERSON"
+        return any(m is mention for m in self.persons)
+
     def _antecedent(self, tok) -> ActorRef | None:
         """Nearest preceding person mention within two sentences (fallback coreference)."""
         best = None
@@ -508,7 +523,7 @@ class _DocumentCoder:
         poss = possessive_pronoun(tok)
         if poss is None:
             return False
-        ref = self.actor_ref(poss)
+        ref = self.actor_ref(poss, own_mention=False) or self.actor_ref(poss)
         if tok.dep_ == "pobj":  # "called on his followers": only when "his" is the actor
             return ref is not None and ref.id in actor_ids
         return ref is None or ref.id in actor_ids
@@ -527,9 +542,9 @@ class _DocumentCoder:
                            (circumstantial, 1), (direct, 2)):
             for tok in tier:
                 if tok.ent_type_ in _NOT_ACTOR_ENTS or self._owned(tok, actor_ids) or (
-                        tok.dep_ == "poss" and tok.pos_ == "PRON"
-                        and tok.head.dep_ in ("dobj", "obj") and self._owned(tok.head, actor_ids)):
-                    continue
+                        tok.dep_ in ("poss", "compound", "amod")
+                        and self._owned(tok.head, actor_ids)):
+                    continue  # "its troops", "his Mahdi Army": the actor's own
                 if rule == 0 and tok.i not in self.by_token and tok.pos_ != "PRON" and not any(
                         c.i in self.by_token for c in tok.children
                         if c.dep_ in ("compound", "amod", "poss")):
@@ -561,6 +576,40 @@ def _looks_person(doc, mention: Mention) -> bool:
     if mention.kind == "title":
         return True
     return 0 <= mention.start < len(doc) and doc[mention.start].ent_type_ == "PERSON"
+
+
+def _possessor_subject(pron):
+    """"Sadr called on his followers": a possessive in a clause's object is its subject's.
+
+    Returns the subject of the nearest verb above a possessive *his/her/its/their* when the
+    pronoun is not inside that subject, else None.
+    """
+    if pron.dep_ != "poss" or pron.lower_ not in ("his", "her", "its", "their"):
+        return None
+    verb = pron.head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [s for s in _clause_subjects(verb) if s.pos_ != "PRON"]
+    if not subjects or subjects[0].left_edge.i <= pron.i <= subjects[0].right_edge.i:
+        return None
+    return quantified(subjects[0])
+
+
+def _clause_subjects(verb) -> list:
+    """The subject of ``verb``, or of the verb it is conjoined to ("X condemned ... and called
+    on his followers")."""
+    for _ in range(3):
+        subj = subject_token(verb)
+        if subj is not None:
+            return [subj]
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    return []
 
 
 def _governing_subject(pron):
@@ -769,6 +818,11 @@ def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0
         if child.dep_ in ("dobj", "obj") and (noun is None or child.i != noun.i):
             out += _noun_candidates(child)
     for child in verb.children:
+        if child.dep_ in ("prep", "prt", "advmod") and child.lower_ == "out":
+            # "ordered his ministers out of Maliki's cabinet", "drove them out of Ramadi"
+            out += [p for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
+                    for p in of.children if p.dep_ == "pobj"]
+    for child in verb.children:
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL
                                          for m in child.children):
             subj = subject_token(child)  # "... unless Israel rescinds": the one pressed
@@ -943,7 +997,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         if entry.category == "MOBILIZE" or coder.lex.is_cue("motion", tok.lemma_.lower()):
             # "sent troops", "deployed two battalions": the object is the actor's own force.
             candidates = [c for c in candidates if c.i not in themes and c.dep_ not in OBJECT_DEPS]
-        if entry.category in _VIOLENT:
+        if entry.category in _VIOLENT or entry.category == "MOBILIZE":
             # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
             # place or thing is an attack on whoever holds the place it stands in.
             candidates += _object_places(tok)
