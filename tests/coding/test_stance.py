@@ -97,6 +97,8 @@ NEUTRAL = [
     ("The sectarian factions met in Baghdad.", "factions"),
     # the victim of a deed is not judged by the deed's noun
     ("The repression of Kurds continued.", "kurds"),
+    # a capitalised adjective is part of a name, not a judgement
+    ("The Democratic Party met in Denver.", "party"),
     # a dummy "it" refers to nothing
     ("The army arrived. It is wrong to blame the soldiers.", "army"),
     # plain events carry no evaluative words

@@ -61,6 +61,8 @@ _BECOMING_PREPS = frozenset({"into", "as", "like"})
 _RESORTING = frozenset({"resort", "turn", "descend", "sink", "stoop", "lapse", "revert"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "hardly", "scarcely", "barely"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+_NAME_ENTS = frozenset({"NORP", "ORG", "GPE", "PERSON", "FAC", "LOC", "EVENT", "LAW",
+                        "WORK_OF_ART"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _AUTHOR_PRONOUNS = frozenset({"i", "we"})
@@ -243,6 +245,8 @@ _NOUN_MODS = frozenset({"amod", "advmod", "nummod"})
 
 
 def _adjective_value(tok, lex: EvaluativeLexicon, head_lemma: str = "") -> float | None:
+    if tok.text[:1].isupper() and (tok.i != tok.sent.start or tok.ent_type_ in _NAME_ENTS):
+        return None  # part of a name: "the Democratic Party", "Free Iraqi Forces"
     score = lex.score(tok.lower_, "ADJ")
     if score is None:
         score = lex.score(tok.lemma_.lower(), "ADJ")
