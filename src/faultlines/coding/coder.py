@@ -530,14 +530,16 @@ class _DocumentCoder:
 
     def pick_recipients(self, candidates: list, actor_ids: set[str], *,
                         themes: frozenset[int] = frozenset(),
-                        home: frozenset[str] = frozenset()) -> list[ActorRef]:
+                        home: frozenset[str] = frozenset(),
+                        aimed: frozenset[int] = frozenset()) -> list[ActorRef]:
         """The target: first candidate covered by a mention (or a resolvable pronoun), else the
         first proper noun, else the first common noun that is not an event word or a theme
-        (the thing given in "supplying weapons"). A country adjective naming one of the ``home``
-        countries (the actors' own) is never the target: "Bush promised American help" says
-        nothing about a relation between Bush and America."""
-        direct = [t for t in candidates if not is_circumstance(t)]
-        circumstantial = [t for t in candidates if is_circumstance(t)]
+        (the thing given in "supplying weapons"); ``aimed`` tokens count as direct even under
+        a place preposition ("fired rockets at U.S. forces"). A country adjective naming one of
+        the ``home`` countries (the actors' own) is never the target: "Bush promised American
+        help" says nothing about a relation between Bush and America."""
+        direct = [t for t in candidates if not is_circumstance(t) or t.i in aimed]
+        circumstantial = [t for t in candidates if is_circumstance(t) and t.i not in aimed]
         for tier, rule in ((direct, 0), (direct, 1), (direct, 3), (circumstantial, 0),
                            (circumstantial, 1), (direct, 2)):
             for tok in tier:
@@ -638,10 +640,14 @@ def _promised_category(coder: _DocumentCoder, tok, entry: LexiconEntry) -> str |
 
     PLOVER's AGREE is an intent to *cooperate*: a promise to pursue militias is a THREATEN and a
     vow to veto a bill is a REJECT. Returns the complement's category, ``""`` when the
-    complement is coded on its own (intent verbs such as *vow*, *pledge*: coding the vow too
-    would count one act twice), or None when ``tok`` promises nothing coded.
+    complement is coded on its own (intent verbs such as *vow*, *pledge*, and transparent ones
+    such as *help*: coding the vow too would count one act twice), or None when ``tok``
+    promises nothing coded.
     """
     lemma = tok.lemma_.lower()
+    if coder.lex.is_cue("transparent", lemma) and any(
+            c.dep_ == "xcomp" and coder.trigger(c) is not None for c in tok.children):
+        return ""  # "helped to broker the deal": the brokering is the act
     intent = coder.lex.is_cue("intent", lemma)
     if entry.category != "AGREE" or not (intent or lemma == "promise"):
         return None
@@ -806,6 +812,7 @@ def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0
                 out.append(child)
     if noun is not None:
         out += _noun_candidates(noun)
+    nested: list = []
     for prep_word in _TARGET_PREPS:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == prep_word:
@@ -813,7 +820,10 @@ def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0
                     if pobj.dep_ == "pobj":
                         out.append(pobj)
                         if prep_word not in SHALLOW_PREPS:
-                            out += _noun_candidates(pobj, 1)
+                            nested += _noun_candidates(pobj, 1)
+    # "fired rockets at U.S. forces on the outskirts of Falluja": a phrase's own object comes
+    # before the names nested inside another phrase.
+    out += nested
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and (noun is None or child.i != noun.i):
             out += _noun_candidates(child)
@@ -1002,7 +1012,12 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
             # place or thing is an attack on whoever holds the place it stands in.
             candidates += _object_places(tok)
         home = frozenset(a.country for a in actors if a.country)
-        recipients = coder.pick_recipients(candidates, actor_ids, themes=themes, home=home)
+        # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
+        aimed = frozenset(p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"
+                          for p in c.children if p.dep_ == "pobj") \
+            if polarity_of(entry.category) < 0 else frozenset()
+        recipients = coder.pick_recipients(candidates, actor_ids, themes=themes, home=home,
+                                           aimed=aimed)
         mission = coder.mission_of(tok)
         if not recipients and mission is not None:
             # "sent envoys to Tehran to demand compensation": demanded of Tehran.
