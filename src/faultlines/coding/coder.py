@@ -553,9 +553,8 @@ class _DocumentCoder:
                     continue
                 if rule == 1 and tok.pos_ != "PROPN":
                     continue
-                if rule == 3 and not (tok.pos_ == "NOUN"
-                                      and self.lex.is_cue("agent", tok.lemma_.lower())):
-                    continue
+                if rule == 3 and not (tok.pos_ == "NOUN" and self.can_act(tok)):
+                    continue  # people and groups ("detained tribesmen in Ramadi")
                 if rule == 2 and (tok.pos_ != "NOUN" or self._noun_entry(tok) is not None
                                   or self.lex.is_cue("abstract", tok.lemma_.lower())
                                   or (tok.i in themes
