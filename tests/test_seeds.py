@@ -60,3 +60,31 @@ def test_one_node_per_person(seed_events) -> None:
     maliki = {e.id for ev in seed_events for e in (ev.actor, ev.recipient, ev.attributed_to)
               if e is not None and "maliki" in e.text.lower()}
     assert len(maliki) == 1, maliki
+
+
+@pytest.fixture(scope="module")
+def seed_store(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    report = api.ingest([str(seeds_dir)], db, workers=1)
+    assert report.ok and report.documents_added == 3
+    return db
+
+
+def _camp_of(result, fragment: str) -> set[int]:
+    return {camp.id for camp in result.camps
+            if any(fragment in name.lower() for name in camp.names)}
+
+
+def test_2008_article_puts_maliki_and_iran_in_opposite_camps(seed_store: Path) -> None:
+    result = api.factions(seed_store, doc_id="003_be2d0c90f23ee810")
+    maliki, iran = _camp_of(result, "maliki"), _camp_of(result, "iran")
+    assert maliki and iran
+    assert not maliki & iran, [c.names for c in result.camps]
+
+
+def test_2007_article_puts_us_with_sunni_forces(seed_store: Path) -> None:
+    result = api.factions(seed_store, doc_id="000_597a286e1c6c6ca4")
+    us = {c.id for c in result.camps if any(n.startswith("United States") for n in c.names)}
+    sunni = _camp_of(result, "sunni")
+    assert us and sunni
+    assert us & sunni, [c.names for c in result.camps]
