@@ -32,7 +32,13 @@ from faultlines.network.realignment import (
     realignments,
 )
 from faultlines.network.results import Record, ResultTable
-from faultlines.network.stance import STANCE_MODALITIES, Stance, compare_outlets, stance
+from faultlines.network.stance import (
+    STANCE_KINDS,
+    STANCE_MODALITIES,
+    Stance,
+    compare_outlets,
+    stance,
+)
 from faultlines.network.temporal import dyad_series, graphs_by_window
 
 __all__ = [
@@ -41,7 +47,7 @@ __all__ = [
     "triad_census_signed", "balance_degree", "unbalanced_triads", "frustration_index",
     "factions", "partition_cost",
     "realignments", "pressure_edges",
-    "stance", "compare_outlets", "STANCE_MODALITIES",
+    "stance", "compare_outlets", "STANCE_KINDS", "STANCE_MODALITIES",
     "TriadCensus", "UnbalancedTriad", "Frustration", "Camp", "Factions", "Realignment",
     "PressureEdge", "Stance", "Record", "ResultTable",
 ]
