@@ -216,3 +216,29 @@ def test_an_own_country_adjective_on_a_promise_is_no_target(nlp):
     events = code_events(doc, document, mentions)
     assert events and all(e.recipient is None or e.recipient.id != "USA" for e in events), \
         _show(events)
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "actor", "recipient"), [
+    # working *with* a group is cooperation; interference *in* a country stays coercion
+    ("The report described Syrian involvement with the militias.", "COOPERATE", "Syrian",
+     "militias"),
+    ("The report described Iranian interference in Iraq.", "COERCE", "Iranian", None),
+])
+def test_the_preposition_decides_the_sign_of_an_event_noun(code, sentence, event_type, actor,
+                                                           recipient):
+    events = code(sentence)
+    assert any(e.event_type == event_type and actor in e.actor.text and (
+        recipient is None or e.recipient is not None and recipient in e.recipient.text)
+        for e in events), _show(events)
+
+
+def test_a_light_verb_does_not_take_over_someone_elses_act(code):
+    # the interference is the Iranian leaders' act; the envoys only want it explained
+    events = code("The envoys sought an explanation of the interference of Iranian officials.")
+    assert not any(e.event_type == "COERCE" and "envoys" in e.actor.text for e in events), \
+        _show(events)
+
+
+def test_backing_off_is_no_backing(code):
+    types = [e.event_type for e in code("The United States backed off its threat.")]
+    assert "SUPPORT" not in types, types

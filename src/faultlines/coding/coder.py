@@ -244,6 +244,9 @@ class _DocumentCoder:
         if light or unknown or (entries and not any(e.specificity == 0 for e in entries)):
             for noun in nominal_objects(tok, with_preps=light and not ending and not speech):
                 entry = self._noun_entry(noun)
+                if entry is not None and not ending and self._others_act(noun) and \
+                        not self.lex.is_cue("receiving", lemma):
+                    continue  # "seek ... the interference of Iranian leaders": Iran's act
                 if entry is not None and not (speech and entry.category == "CONSULT"):
                     text = f"{tok.text} {self._noun_text(noun, entry)}"
                     if ending:
@@ -262,6 +265,17 @@ class _DocumentCoder:
                 not any(c.dep_ == "prep" for c in tok.children):
             return None
         return bare, tok.text, None
+
+    def _others_act(self, noun) -> bool:
+        """An event noun with its own named doer ("Iran's interference", "the interference of
+        Iranian leaders"), which a light verb governing it does not make the subject's."""
+        doers = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        # "of" a place is the act's object ("the blockade of Serbia"), "of" people its doer
+        doers += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                  for p in c.children if p.dep_ == "pobj"
+                  and (c.lower_ == "by" or p.ent_type_ not in ("GPE", "LOC", "FAC"))]
+        return any(d.i in self.by_token and self.by_token[d.i].kind != "pronoun"
+                   for d in doers)
 
     def _expected_act(self, verb) -> bool:
         """Whether ``verb`` expects someone else to do a coded act ("expects Iran to end ...",
