@@ -242,3 +242,17 @@ def test_a_light_verb_does_not_take_over_someone_elses_act(code):
 def test_backing_off_is_no_backing(code):
     types = [e.event_type for e in code("The United States backed off its threat.")]
     assert "SUPPORT" not in types, types
+
+
+def test_an_unknown_name_on_a_thing_is_the_things_name(nlp):
+    text = "Bombers destroyed the golden dome of the Nuri shrine."
+    doc = nlp(text)
+    document = Document("d", text)
+    start = next(t.i for t in doc if t.text == "Nuri")
+    shrine = ActorRef("Nuri", "x:nuri", "Nuri")
+    bombers = ActorRef("Bombers", "x:bombers", "Bombers", sector="REB")
+    mentions = [Mention("d", 0, start, start + 1, "Nuri", shrine),
+                Mention("d", 0, 0, 1, "Bombers", bombers, kind="agent")]
+    events = code_events(doc, document, mentions)
+    assert events and all(e.recipient is None or e.recipient.id != "x:nuri" for e in events), \
+        _show(events)

@@ -453,7 +453,8 @@ class _DocumentCoder:
             # "Sunni neighborhoods", "Kurdish villages": a thing named after a group stands for
             # the group; "police stations" and "the election" stand for no one.
             group = next((c for c in tok.children if c.dep_ in ("amod", "compound")
-                          and c.i < tok.i and _names_group(c)), None)
+                          and c.i < tok.i and _names_group(c) and not self._unknown_name(c)),
+                         None)
             return self.actor_ref(group) if group is not None else None
         text = phrase_text(tok)
         return ActorRef(text=text, id=actor_slug(text), name=text)
@@ -469,6 +470,13 @@ class _DocumentCoder:
         if head is None and verb.dep_ in ("advcl", "xcomp") and has_aux(verb, {"to"}):
             head = verb.head
         return head if head is not None and self.is_mission(head) else None
+
+    def _unknown_name(self, tok) -> bool:
+        """A name the knowledge base does not know on a thing is usually the thing's own name
+        ("the al-Askari shrine", "Al Asad air base"); peoples ("Kurdish") are the exception."""
+        mention = self.by_token.get(tok.i)
+        return mention is not None and mention.actor.id.startswith("x:") and \
+            tok.ent_type_ != "NORP"
 
     def is_event_noun(self, tok) -> bool:
         """A common noun the lexicon lists as an event ("bombing", "clashes", "coup")."""
@@ -561,6 +569,9 @@ class _DocumentCoder:
                         tok.dep_ in ("poss", "compound", "amod")
                         and self._owned(tok.head, actor_ids)):
                     continue  # "its troops", "his Mahdi Army": the actor's own
+                if tok.dep_ in ("amod", "compound") and self._unknown_name(tok) and \
+                        not self.can_act(tok.head):
+                    continue  # "the al-Askari shrine": the shrine's name, not an actor
                 if rule == 0 and tok.i not in self.by_token and tok.pos_ != "PRON" and not any(
                         c.i in self.by_token for c in tok.children
                         if c.dep_ in ("compound", "amod", "poss")):
@@ -671,11 +682,13 @@ def _promised_category(coder: _DocumentCoder, tok, entry: LexiconEntry) -> str |
 
 
 def _names_group(tok) -> bool:
-    """A modifier that names a people or organisation ("Sunni", "Kurdish", "Hamas")."""
+    """A modifier that names a people, organisation or country ("Sunni", "Kurdish", "Hamas");
+    not a person or a place's own name ("the al-Askari shrine", "Al Asad air base")."""
     if tok.ent_type_ in _NOT_ACTOR_ENTS:
         return False  # "the January elections"
-    return tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.pos_ == "PROPN" or (
-        tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.i > tok.sent.start)
+    return tok.ent_type_ in ("NORP", "ORG", "GPE") or (
+        not tok.ent_type_ and tok.pos_ == "ADJ" and tok.text[:1].isupper()
+        and tok.i > tok.sent.start)
 
 
 def _home_place(place: ActorRef, actors: list[ActorRef]) -> bool:
