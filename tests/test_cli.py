@@ -188,3 +188,34 @@ def test_same_id_with_different_text_is_reported_not_merged(tmp_path: Path) -> N
     with Store(db, read_only=True) as store:
         docs = store.documents(include_text=True)
     assert [d.text for d in docs] == ["Iran condemned Israel on Monday."]
+
+
+@pytest.mark.model
+def test_curation_is_stored_and_reapplied_on_later_ingests(tmp_path: Path) -> None:
+    db = tmp_path / "cur.duckdb"
+    first = tmp_path / "first.txt"
+    first.write_text("Abu Hamza al-Zubaidi condemned the Iraqi government on Monday.",
+                     encoding="utf-8")
+    assert run("ingest", str(first), "--db", str(db)).returncode == 0
+    listed = json.loads(run("actors", "list", "--db", str(db), "-f", "json").stdout)
+    unknown = [a["id"] for a in listed if "zubaidi" in a["id"]]
+    assert unknown, listed
+    merged = run("actors", "merge", unknown[0], "IRQ_GOV", "--db", str(db))
+    assert merged.returncode == 0, merged.stderr
+    renamed = run("actors", "rename", "IRQ_GOV", "Government of Iraq", "--db", str(db))
+    assert renamed.returncode == 0, renamed.stderr
+
+    later = tmp_path / "later.txt"
+    later.write_text("Abu Hamza al-Zubaidi criticized the United Nations on Friday.",
+                     encoding="utf-8")
+    assert run("ingest", str(later), "--db", str(db)).returncode == 0
+    events = [json.loads(line) for line in
+              run("events", "--db", str(db), "-f", "jsonl").stdout.splitlines()]
+    later_events = [e for e in events if e["doc_id"] == "later"]
+    assert later_events
+    assert all(e["actor"]["id"] == "IRQ_GOV" for e in later_events)
+    assert all(e["actor"]["name"] == "Government of Iraq" for e in later_events)
+    assert not any(unknown[0] in json.dumps(e) for e in events)
+
+    bad = run("actors", "merge", "no-such-actor", "IRQ_GOV", "--db", str(db))
+    assert bad.returncode == 2 and "no-such-actor" in bad.stderr
