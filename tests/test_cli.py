@@ -157,6 +157,12 @@ def test_ingest_twice_adds_nothing_and_exports(tmp_path: Path) -> None:
 
     assert pq.read_table(parquet).num_rows == len(events)
 
+    series = run("timeline", "--db", str(db), "--window", "month", "-f", "json")
+    assert series.returncode == 0, series.stderr
+    for row in json.loads(series.stdout):
+        assert row["events"] == row["cooperative"] + row["conflictual"]
+        assert row["sign"] in (-1, 0, 1)
+
     for fmt in ("json", "graphml", "gexf"):
         out = run("network", "--db", str(db), "--format", fmt)
         assert out.returncode == 0, out.stderr

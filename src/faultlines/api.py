@@ -281,6 +281,7 @@ def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
     from faultlines.network import (
         balance_degree,
         frustration_index,
+        pressure_edges,
         triad_census_signed,
         unbalanced_triads,
     )
@@ -288,6 +289,7 @@ def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
     graph = network(db, since=since, until=until, doc_id=doc_id, source=source)
     frustration = frustration_index(graph, time_limit=time_limit)
     return {
+        "pressure_edges": pressure_edges(graph, frustration, limit=20).to_dict(),
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
         "triads": triad_census_signed(graph).to_dict(),
@@ -295,6 +297,29 @@ def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
         "frustration": {k: v for k, v in frustration.to_dict().items() if k != "partition"},
         "unbalanced_triads": unbalanced_triads(graph).to_dict(),
     }
+
+
+def timeline(db: str | Path | None = None, *, window: str = "quarter",
+             since: str | dt.date | None = None, until: str | dt.date | None = None,
+             actors: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Dyad time series: per window and actor pair, event counts, net polarity and summed
+    intensity (aggregated in DuckDB). ``actors`` keeps pairs that involve any of these ids
+    (two ids: only that pair)."""
+    from faultlines.network import dyad_series
+
+    wanted = list(actors)
+    with open_store(db, read_only=True) as store:
+        rows = dyad_series(store, window, since=parse_date(since, "--since"),
+                           until=parse_date(until, "--until"))
+    if len(wanted) == 2:
+        rows = [d for d in rows if {d.a, d.b} == set(wanted)]
+    elif wanted:
+        rows = [d for d in rows if d.a in wanted or d.b in wanted]
+    return [{"window": d.window.isoformat() if d.window else None, "a": d.a, "b": d.b,
+             "a_name": d.a_name, "b_name": d.b_name, "events": d.count,
+             "cooperative": d.cooperative, "conflictual": d.conflictual,
+             "net_polarity": d.net_polarity, "intensity": round(d.intensity, 3),
+             "sign": (d.net_polarity > 0) - (d.net_polarity < 0)} for d in rows]
 
 
 def factions(db: str | Path | None = None, *, k: int = 2, since: str | dt.date | None = None,

@@ -382,6 +382,11 @@ def balance(
     triads = [{"actors": " / ".join(t["names"]), "signs": t["pattern"]}
               for t in result["unbalanced_triads"]]
     out.write(render_table(triads, title="unbalanced triads (evidence: --format json)"))
+    pressure = [{"tie": f"{e['u_name']} / {e['v_name']}", "sign": e["sign"],
+                 "frustration drop if flipped": e["reduction"]}
+                for e in result["pressure_edges"][:10]]
+    out.write(render_table(pressure, title="pressure: ties whose flip would most reduce "
+                                           "frustration (a forecast to check)"))
     out.flush()
 
 
@@ -407,6 +412,26 @@ def factions(
         _emit_table(result.to_dict(), format, output)  # type: ignore[arg-type]
     else:
         _emit_table(_rows(result), format, output, title=f"{k} camps")
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    window: WindowOption = "quarter",
+    actor: Annotated[list[str] | None, typer.Option(
+        "--actor", help="Only pairs with this actor id; give two to follow one pair.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: TableFormatOption = TableFormat.table,
+    output: OutOption = None,
+) -> None:
+    """Dyad time series: events, net polarity and intensity per actor pair and window."""
+    from faultlines import api
+
+    rows = api.timeline(db, window=window, since=since, until=until, actors=actor or ())
+    if format is TableFormat.table:
+        rows = [{k: v for k, v in r.items() if k not in ("a", "b")} for r in rows]
+    _emit_table(rows, format, output, title=f"dyads by {window}")
 
 
 @app.command()
