@@ -22,6 +22,7 @@ demo: $(STAMP)
 ## Set up and run the whole test suite (browser tests need Debian's chromium; see `make browser`).
 test: $(STAMP)
 	-@$(MAKE) --no-print-directory browser
+	$(BIN)/python -m ruff check src tests bench
 	$(BIN)/python -m pytest -q
 
 ## Only the tests that do not load the spaCy model or a browser.
