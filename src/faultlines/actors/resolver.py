@@ -69,6 +69,49 @@ _MEMBER_WORDS = frozenset({"leader", "leaders", "leadership", "official", "offic
                            "chief", "head", "terrorists", "gunmen", "supporters", "loyalists",
                            "activists", "commanders", "commander", "delegation", "forces"})
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+# heads that name an institution of the state rather than its people: a group adjective does
+# not make it the group's ("the Shiite government" is Iraq's), while "Sunni ministers" and "the
+# Sunni mayor" are Sunni politicians in office
+_INSTITUTIONS = frozenset({"government", "governments", "administration", "administrations",
+                           "regime", "regimes", "ministry", "ministries", "cabinet", "cabinets",
+                           "authorities", "authority", "junta", "department", "parliament",
+                           "legislature", "congress", "court", "courts", "judiciary",
+                           "leadership", "presidency", "delegation", "state", "states"})
+# "a former minister" no longer holds the office: a notable (CAMEO codes ex-officials ELI)
+_FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "retired"})
+# action nouns whose country adjective is the state acting ("Iranian interference" is Tehran's
+# doing; "Iranian territory", "Iraqi politics" are the place)
+_ACTION_NOUNS = frozenset({
+    "involvement", "interference", "intervention", "meddling", "influence", "support",
+    "backing", "aid", "assistance", "help", "pressure", "aggression", "subversion", "threat",
+    "threats", "demand", "demands", "policy", "policies", "diplomacy", "cooperation",
+    "opposition", "effort", "efforts", "role", "strategy", "sanctions", "attack", "attacks",
+    "occupation", "invasion", "complicity", "objection", "objections", "mediation",
+    "incursion", "incursions", "offer", "proposal", "refusal", "response", "crackdown",
+    "funding", "arming", "sponsorship", "agents", "proxies", "complaint", "complaints",
+    "protest", "protests", "warning", "warnings", "retaliation", "engagement", "initiative",
+})
+# nouns an agent adjective sits on without the phrase naming anything else ("insurgent
+# positions", "militant groups"): the adjective is the actor
+_AGENT_CARRIERS = frozenset({
+    "group", "groups", "faction", "factions", "cell", "cells", "network", "networks",
+    "organisation", "organisations", "organization", "organizations", "position", "positions",
+    "stronghold", "strongholds", "hideout", "hideouts", "camp", "camps", "base", "bases",
+    "safe", "checkpoint", "checkpoints", "enclave", "enclaves", "ranks", "units", "unit",
+    "attack", "attacks", "violence", "activity", "activities", "commanders", "leaders",
+})
+# a name followed or ended by one of these is a building or a place, not an actor
+# ("the al-Askari shrine", "Al Asad air base")
+_FACILITY_WORDS = frozenset({
+    "shrine", "mosque", "base", "airbase", "airport", "airfield", "palace", "bridge", "hotel",
+    "prison", "stadium", "square", "dam", "refinery", "tomb", "mausoleum", "cathedral",
+    "temple", "checkpoint", "compound", "building", "tower", "highway", "road", "street",
+    "avenue", "camp", "barracks", "hospital", "pipeline", "oilfield", "port",
+})
+# a capitalised name after one of these is the name of an operation ("the operation Charge of
+# the Knights", "Operation Phantom Fury"): not an actor
+_OPERATION_WORDS = frozenset({"operation", "offensive", "campaign", "exercise", "battle",
+                              "codenamed", "dubbed"})
 # "the media", "companies", "aid groups": often foreign or international; no default country
 _NO_DEFAULT_COUNTRY = frozenset({"MED", "BUS", "NGO", "EDU", "HLH", "IGO"})
 # capitalised words that do not make an agent phrase a name ("the Interim Government")
@@ -338,6 +381,10 @@ class _DocumentPass:
                       and t.text not in _POSSESSIVE}
             if needed <= covered:
                 continue
+            if ent.label_ not in ("GPE", "LOC") and self.names_a_thing(start, end):
+                # a shrine, an air base, an operation: neither an actor nor a place to keep
+                dropped.update(id(h) for h in inside if h.start >= start and h.end <= end)
+                continue
             text = doc[start:end].text
             if ent.label_ in _PLACE_LABELS:
                 # a larger place name ("Sadr City") is a place, not the actor inside it
@@ -387,6 +434,26 @@ class _DocumentPass:
         self.hits = sorted([h for h in self.hits if id(h) not in dropped] + added,
                            key=lambda h: (h.start, h.end))
         self.index_hits()
+
+    def names_a_thing(self, start: int, end: int) -> bool:
+        """Is the name at [start, end) a building or base ("the al-Askari shrine", "Al Asad
+        air base") or the name of an operation ("the operation Charge of the Knights")?"""
+        doc = self.doc
+        after = [t.lower_ for t in doc[end:end + 2]]
+        if doc[end - 1].lower_ in _FACILITY_WORDS or (after and after[0] in _FACILITY_WORDS) \
+                or after == ["air", "base"]:
+            return True
+        # the capitalised chain the name ends ("Charge of the Knights") and the word before it
+        first = start
+        floor = doc[start].sent.start
+        while first > floor and (doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in (
+                "of", "the", "and")):
+            first -= 1
+        while first < start and doc[first].lower_ in ("of", "the", "and"):
+            first += 1
+        if doc[first].lower_ == "operation":
+            return True
+        return first > floor and doc[first - 1].lower_ in _OPERATION_WORDS
 
     def index_hits(self) -> None:
         self.hits_at: dict[int, list[_Hit]] = {}
@@ -519,6 +586,7 @@ class _DocumentPass:
             owner_actor: ActorRef | None = None
             owner_org: ActorRef | None = None
             owner_person: str | None = None
+            person_hit: _Hit | None = None
             for h in span_hits:
                 if h is head_hit or not h.owner:
                     continue
@@ -534,6 +602,7 @@ class _DocumentPass:
                                                    self.date)
                     if self.is_person(owner_actor.id, h):
                         owner_person = owner_actor.id
+                        person_hit = h
                     else:
                         owner_org = owner_actor
                     if owner_actor.country:
@@ -592,6 +661,8 @@ class _DocumentPass:
                     head_key in self.head_memory:
                 # "the administration" after "the Bush administration" is the same one
                 countries = [self.head_memory[head_key]]
+            several_states = bool(groups and not countries and tok.tag_ == "NNS"
+                                  and tok.lower_ in _INSTITUTIONS)
             if not countries and groups:
                 country = self.group_country(groups[0])
                 countries = [country] if country else []
@@ -601,9 +672,24 @@ class _DocumentPass:
             if groups and tok.lower_ in ("leader", "leaders", "leadership"):
                 # "Sunni leaders" are the group's notables, not a government
                 sector = "ELI"
-            if sector in _STATE_SECTORS:
+            if sector in _STATE_SECTORS and tok.lower_ not in _INSTITUTIONS and any(
+                    t.lower_ in _FORMER for t in doc[left:tok.i]):
+                # "a former minister" is a notable now
+                sector = "ELI"
+            if sector in _STATE_SECTORS and tok.lower_ in _INSTITUTIONS:
                 # "the Shiite-led government" is the government of the country, not a group's
-                groups = []
+                if several_states:
+                    # "Sunni Arab governments": the governments of several countries where the
+                    # group lives, not of the document's country
+                    countries = []
+                else:
+                    groups = []
+            if person_hit is not None and person_hit.end < tok.i and \
+                    doc[person_hit.end].text in _POSSESSIVE:
+                # "Maliki's cabinet": the cabinet is the state's (IRQ_GOV), and Maliki stays a
+                # mention of his own, so the network keeps the person and the institution
+                left = person_hit.end + 1
+                span_hits = [h for h in span_hits if h.start >= left]
             bare = all(c.dep_ == "det" or c.i >= phrase_start for c in lefts) and not groups \
                 and owner_actor is None \
                 and not [h for h in span_hits if h is not head_hit and h.owner]
