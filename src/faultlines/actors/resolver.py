@@ -91,6 +91,10 @@ _ACTION_NOUNS = frozenset({
     "funding", "arming", "sponsorship", "agents", "proxies", "complaint", "complaints",
     "protest", "protests", "warning", "warnings", "retaliation", "engagement", "initiative",
 })
+# ... of which a country's name (not its adjective) is the one that undergoes it: "the Iraq
+# invasion" is the invasion of Iraq, "the Iranian invasion" Iran's
+_UNDERGONE = frozenset({"invasion", "occupation", "attack", "attacks", "incursion",
+                        "incursions", "sanctions", "crackdown", "subversion"})
 # nouns an agent adjective sits on without the phrase naming anything else ("insurgent
 # positions", "militant groups"): the adjective is the actor
 _AGENT_CARRIERS = frozenset({
@@ -167,6 +171,7 @@ class _Hit:
     label: str = ""  # spaCy entity label, for unknown entities
     inner: list[_Hit] = field(default_factory=list)  # hits an unknown entity absorbed
     owner: bool = True  # False for "Iranian" in "Iranian-backed"
+    country: str | None = None  # a group's country given by the word before it ("Iraqi Sunni")
     consumed: bool = False
 
 
@@ -654,6 +659,9 @@ class _DocumentPass:
                 for h in span_hits:
                     h.consumed = True
                 continue
+            if owner_actor is None and head_hit is None and self.distribute(
+                    tok, left, sector, span_hits):
+                continue
             head_key = tok.lemma_.lower()
             if countries and not groups and len(countries) == 1:
                 self.head_memory[head_key] = countries[0]
@@ -709,6 +717,52 @@ class _DocumentPass:
             for h in span_hits:
                 if h.owner:
                     h.consumed = True
+
+    def distribute(self, tok, left: int, sector: str | None, span_hits: list[_Hit]) -> bool:
+        """"Kurdish, Sunni and American leaders": coordinated modifiers name one actor each
+        (the head noun distributes over them). True when it emitted the mentions."""
+        doc = self.doc
+        kinds = ("country", "demonym", "capital", "group")
+        if any(t.dep_ == "cc" for t in doc[left:tok.i]):
+            # "Kurdish, Sunni and American leaders" parsed with "Kurdish" outside the phrase:
+            # a comma list of modifiers that ends in this coordination belongs to it
+            while left - 2 >= tok.sent.start and doc[left - 1].text == ",":
+                before = [h for h in self.hits_at.get(left - 2, ()) if h.end == left - 1
+                          and self.primary(h) is not None and self.primary(h).kind in kinds]
+                if not before:
+                    break
+                left = before[0].start
+                # it may have been read as a phrase of its own ("Kurdish" as a noun)
+                self.mentions = [m for m in self.mentions if not (
+                    m.start == before[0].start and m.end == before[0].end and m.kind == "agent")]
+                span_hits = [*before, *span_hits]
+        mods = [h for h in span_hits if h.owner and self.primary(h) is not None
+                and self.primary(h).kind in kinds]
+        if len(mods) < 2 or not any(self.primary(h).kind == "group" for h in mods):
+            return False  # countries alone are already one actor each ("U.S. and Iraqi")
+        seps = [t.i for t in doc[left:tok.i] if t.dep_ == "cc" or t.text == ","]
+        segments: dict[int, list[_Hit]] = {}
+        for h in mods:
+            segments.setdefault(bisect.bisect_right(seps, h.start), []).append(h)
+        if len(segments) < 2:
+            return False
+        for part in segments.values():
+            countries = [self.primary(h).ref for h in part if self.primary(h).kind != "group"]
+            groups = [self.primary(h).ref for h in part if self.primary(h).kind == "group"]
+            group = groups[0] if groups else None
+            part_sector = sector
+            if group and tok.lower_ in ("leader", "leaders", "leadership"):
+                part_sector = "ELI"
+            if part_sector in _STATE_SECTORS and tok.lower_ in _INSTITUTIONS:
+                group = None
+            country = countries[0] if countries else (
+                self.group_country(group) if group else None) or self.dominant
+            self.add(left, tok.i + 1, self.r.composed_ref("", country, group, part_sector),
+                     "compound")
+        for h in span_hits:
+            if h.owner:
+                h.consumed = True
+        return True
 
     def misspelt_country(self, word: str) -> str | None:
         """A country name with a typo ("Quatar", "Phillippines"); one word, close spelling."""
@@ -824,6 +878,7 @@ class _DocumentPass:
     def emit_hits(self) -> None:
         doc = self.doc
         self.attach_title_modifiers()
+        self.attach_group_countries()
         for hit in self.hits:
             if hit.consumed:
                 continue
@@ -846,17 +901,37 @@ class _DocumentPass:
                 people = target.kind == "demonym" and last_tok.tag_ in ("NNS", "NNPS") or (
                     target.kind == "demonym" and hit.text.endswith("s")
                     and last_tok.pos_ in ("NOUN", "PROPN"))
-                self.emit_country(hit, target.ref, last_tok, kind, people)
+                self.emit_country(hit, target.ref, last_tok, kind, people,
+                                  target.kind == "demonym")
             elif target.kind == "city":
                 # a city is where something happens, never the state ("in Falluja")
                 self.add(hit.start, hit.end, self.r.composed_ref("", target.ref, None, None),
                          kind)
             elif target.kind == "group":
                 self.add(hit.start, hit.end, self.r.composed_ref(
-                    "", self.group_country(target.ref), target.ref, None), kind)
+                    "", hit.country or self.group_country(target.ref), target.ref, None), kind)
+
+    def attach_group_countries(self) -> None:
+        """"the U.S.-Iraqi Sunni alliance": the adjective right before a group word is the
+        group's country (the Iraqi Sunnis), one actor rather than Iraq plus the Sunnis."""
+        for hit in self.hits:
+            target = self.primary(hit)
+            if hit.consumed or target is None or target.kind != "group" or hit.start == 0:
+                continue
+            before = [h for h in self.hits_at.get(hit.start - 1, ())
+                      if h.end == hit.start and not h.consumed and h.owner]
+            if not before:
+                continue
+            other = before[-1]  # "U.S.-Iraqi": the part next to the group word
+            other_target = self.primary(other)
+            token = self.doc[other.end - 1]
+            if other_target is not None and other_target.kind in ("country", "demonym") and (
+                    token.pos_ == "ADJ" or token.dep_ in ("amod", "compound", "nmod")):
+                hit.country = other_target.ref
+                other.consumed = True
 
     def emit_country(self, hit: _Hit, iso: str, token, kind: str,
-                     people: bool = False) -> None:
+                     people: bool = False, demonym: bool = False) -> None:
         """A country, capital or demonym: the state when it acts, else the place.
 
         Plural demonyms name people: "ethnic Albanians" in Macedonia are a group of Macedonia,
@@ -866,6 +941,12 @@ class _DocumentPass:
             home = self.dominant if self.dominant and self.dominant != iso else None
             name = f"ethnic {hit.text}" + (f" in {self.kb.name_of(home)}" if home else "")
             ref = ActorRef("", compose_id(home, f"ETH{iso}", None), name, home or iso, "ETH")
+        elif hit.owner and token.dep_ in ("amod", "compound", "nmod") and \
+                token.head.lower_ in _ACTION_NOUNS and token.head.i > token.i and not (
+                    not demonym and token.head.lower_ in _UNDERGONE):
+            # "Iranian interference", "U.S. pressure": the state doing it, the same node as
+            # "Iran demanded" and "Tehran rejected"
+            ref = self.r.composed_ref("", iso, None, "GOV")
         elif token.pos_ in ("ADJ",) or token.dep_ in ("amod", "compound", "nmod") or \
                 not hit.owner:
             ref = self.r.composed_ref("", iso, None, None)
