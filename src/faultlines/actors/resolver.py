@@ -928,6 +928,7 @@ class _DocumentPass:
             if other_target is not None and other_target.kind in ("country", "demonym") and (
                     token.pos_ == "ADJ" or token.dep_ in ("amod", "compound", "nmod")):
                 hit.country = other_target.ref
+                hit.compound = hit.compound or other.compound
                 other.consumed = True
 
     def emit_country(self, hit: _Hit, iso: str, token, kind: str,
