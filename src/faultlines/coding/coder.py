@@ -114,6 +114,10 @@ class _DocumentCoder:
         self.document = document
         self.lex = lexicon
         self.by_token: dict[int, Mention] = {}
+        self.all_by_token: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self.all_by_token.setdefault(i, []).append(mention)
         for mention in sorted(mentions, key=lambda m: (m.end - m.start), reverse=True):
             for i in range(mention.start, mention.end):
                 self.by_token.setdefault(i, mention)
@@ -129,7 +133,10 @@ class _DocumentCoder:
         found = None
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             found = self._verb_trigger(tok)
-        if found is None and tok.pos_ == "ADJ":
+        if found is None and (tok.pos_ == "ADJ" or (
+                tok.pos_ == "ADV" and tok.dep_ == "advmod" and tok.head.pos_ == "VERB")):
+            # "inching closer to Russia": an adverb with its preposition reads like the
+            # adjective ("too close to Iran")
             found = self._adj_trigger(tok)
         if found is None and tok.pos_ == "NOUN" and tok.ent_type_ not in _NOT_ACTOR_ENTS:
             entry = self._noun_entry(tok)
@@ -247,6 +254,8 @@ class _DocumentCoder:
                 if entry is not None and not ending and self._others_act(noun) and \
                         not self.lex.is_cue("receiving", lemma):
                     continue  # "seek ... the interference of Iranian leaders": Iran's act
+                if entry is not None and unknown and not light and self._group_owned(noun):
+                    continue  # "inflamed Kurdish anger against X": the Kurds' stance
                 if entry is not None and not (speech and entry.category == "CONSULT"):
                     text = f"{tok.text} {self._noun_text(noun, entry)}"
                     if ending:
@@ -276,6 +285,13 @@ class _DocumentCoder:
                   and (c.lower_ == "by" or p.ent_type_ not in ("GPE", "LOC", "FAC"))]
         return any(d.i in self.by_token and self.by_token[d.i].kind != "pronoun"
                    for d in doers)
+
+    def _group_owned(self, noun) -> bool:
+        """An event noun whose modifier names its holder ("Kurdish anger", "Sunni support");
+        a verb the lexicon does not know ("inflamed", "solidified") does not take it over."""
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and
+                   c.i in self.by_token and self.by_token[c.i].kind != "pronoun"
+                   for c in noun.children)
 
     def _expected_act(self, verb) -> bool:
         """Whether ``verb`` expects someone else to do a coded act ("expects Iran to end ...",
@@ -648,10 +664,25 @@ def _governing_subject(pron):
             return None
         clause = clause.head
         subj = subject_token(clause)
+        if subj is not None and subj.lower_ in _RELATIVE and clause.dep_ == "relcl":
+            subj = clause.head  # "leaders who think they are helpful": the leaders
         # In a quote, "we" and "I" are the speaker wherever the speech verb stands.
         first_person = pron.lower_ in ("i", "we") and clause.i > pron.i
         if subj is not None and subj.pos_ != "PRON" and (subj.i < pron.i or first_person):
+            if pron.lower_ == "they" and subj.tag_ in ("NN", "NNP") and not subj.conjuncts \
+                    and subj.ent_type_ not in ("ORG", "GPE", "NORP"):
+                # "the minister says they are willing": a singular speaker is not "they"
+                return _plural_antecedent(pron, subj)
             return quantified(subj)
+    return None
+
+
+def _plural_antecedent(pron, speaker):
+    """The nearest plural noun before ``pron`` outside the speaker's own head ("a minister who
+    met leaders of insurgent groups says they ..." -> groups), or None."""
+    for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+        if tok.tag_ in ("NNS", "NNPS") and tok.i != speaker.i:
+            return tok
     return None
 
 
@@ -752,9 +783,14 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
         if child.dep_ == "npadvmod" and child.i < verb.i and child.i == verb.sent.start and (
                 child.i in coder.by_token or child.pos_ == "PROPN"):
             return [child]
-    if verb.dep_ in ("xcomp", "advcl", "conj", "acomp", "pcomp") and \
+    if verb.dep_ in ("xcomp", "advcl", "conj", "acomp", "pcomp", "advmod", "oprd") and \
             verb.head.i != verb.i:
         head = verb.head
+        if verb.tag_ == "VBG" and coder.lex.is_cue("perception", head.lemma_.lower()):
+            # "observed Allawi strengthening his ties": the one observed acts
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return [obj]
         if verb.dep_ == "xcomp":
             # Object control ("ordered X to ..."): the head's object is the doer.
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -955,7 +991,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
     sentence_text = sent.text.strip()
     verb_triggers = []
     for tok in sent:
-        if tok.pos_ in ("VERB", "ADJ"):
+        if tok.pos_ in ("VERB", "ADJ", "ADV"):
             found = coder.trigger(tok)
             if found is not None and (tok.pos_ == "VERB" or found[2] is None):
                 verb_triggers.append((tok, found))
@@ -1012,6 +1048,20 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
                 continue
             candidates = [c for c in tok.children if c.dep_ == "dative"] + subjects
             subjects = givers
+        if coder.lex.is_cue("dependent", tok.lemma_.lower()):
+            # "the government is dependent on U.S. funds": the U.S. gives, the subject receives
+            givers = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                      for p in c.children if p.dep_ == "pobj"]
+            if not givers:
+                continue
+            candidates, subjects = subjects, givers
+        # "fought on the side of X", "alongside X": X is an ally; "on behalf of X" a
+        # beneficiary; "an alliance with X against Z": Z is the common opponent. None of them
+        # is the target of the act itself.
+        allies, dropped = _side_phrases(coder, tok)
+        opponents = _opponents(tok) if polarity_of(category) > 0 else []
+        dropped |= {t.i for o in opponents for t in o.subtree}
+        candidates = [c for c in candidates if c.i not in dropped]
         actors = coder.actors_of(subjects)
         if not actors and entry.category in _VIOLENT:
             # "killed in a car bombing", "a roadside bomb killed ...": the attack happened, its
@@ -1062,6 +1112,10 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
             partners = recipients or [a for a in actors if a.id != actor.id][:1] or [None]
             for recipient in partners:
                 emit(category, actor, recipient, entry.intensity, ctx, trig_text, tok)
+            for ally in coder.actors_of(allies):
+                if ally.id != actor.id:
+                    emit("COOPERATE", actor, ally, 5.0, ctx, f"{trig_text} on the side of", tok)
+        _emit_opposition(coder, emit, actors + recipients, opponents, ctx, trig_text, tok)
         if ctx.advocated and ctx.speech is not None and ctx.speaker is not None:
             # "X said Y must ...": the speaker demands it of Y (PLOVER DEMAND).
             speakers = coder.actors_of([ctx.speaker])
@@ -1079,7 +1133,13 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         if found is None:
             continue
         entry, text, _ = found
+        paired = _hyphen_partners(coder, tok)
         actors, recipients_tokens = _nominal_participants(coder, tok, entry)
+        if paired and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in (
+                "by", "between", "with")) for c in tok.children):
+            # "the U.S.-Iraqi alliance", "a Sunni-Shiite peace agreement": the hyphen joins
+            # the two parties of the relation
+            actors, recipients_tokens = paired[:1], []
         if not actors:
             continue
         host = tok.head
@@ -1094,13 +1154,111 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         ctx = _Context(speech=host_ctx.speech, speaker=host_ctx.speaker,
                        according_to=host_ctx.according_to)
         actor_ids = {a.id for a in actors}
+        stray = _stray_partners(tok)
+        recipients_tokens = stray + list(recipients_tokens)
+        opponents = _opponents(tok, stray) if polarity_of(entry.category) > 0 else []
+        dropped = {t.i for o in opponents for t in o.subtree}
         recipients = coder.pick_recipients(
-            recipients_tokens, actor_ids, home=frozenset(a.country for a in actors if a.country))
+            [t for t in recipients_tokens if t.i not in dropped], actor_ids,
+            home=frozenset(a.country for a in actors if a.country))
+        if paired and actors == paired[:1]:
+            recipients = paired[1:]
         for actor in actors:
             for recipient in recipients or [None]:
                 emit(entry.category, actor, recipient, entry.intensity, ctx, text, tok)
+        _emit_opposition(coder, emit, actors + recipients, opponents, ctx, text, tok)
     # Salience order: triggers nearest the sentence root first, then the more intense.
     return [event for *_, event in sorted(ranked, key=lambda r: r[:3])]
+
+
+def _side_phrases(coder: _DocumentCoder, verb) -> tuple[list, set[int]]:
+    """Allies and the tokens of side/beneficiary phrases hanging off ``verb``.
+
+    "fought on the side of X", "on X's side", "alongside X" name X as an ally; "on behalf of X"
+    names a beneficiary. Returns (ally tokens, indices of every token in such phrases).
+    """
+    allies: list = []
+    dropped: set[int] = set()
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        low = prep.lower_
+        pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+        if low == "alongside":
+            allies += pobjs
+        elif low in ("on", "by", "at") and pobjs and (
+                coder.lex.is_cue("side", pobjs[0].lemma_.lower())
+                or pobjs[0].lower_ == "behalf"):
+            head = pobjs[0]
+            owners = [c for c in head.children if c.dep_ == "poss"] + [
+                p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]
+            if head.lower_ != "behalf":
+                allies += owners
+        else:
+            continue
+        dropped |= {t.i for t in prep.subtree}
+    return allies, dropped
+
+
+def _stray_partners(noun) -> list:
+    """"the costs of X's alliance with Y": the parser often hangs "with Y" on "costs"; a
+    with-phrase right after an of-phrase's event noun belongs to that noun."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return []
+    owner = noun.head.head
+    return [p for c in owner.children if c.dep_ == "prep" and c.lower_ == "with"
+            and c.i == noun.right_edge.i + 1 for p in c.children if p.dep_ == "pobj"]
+
+
+def _opponents(trigger, partners: list | tuple = ()) -> list:
+    """Objects of "against" on a cooperative trigger or on its partner ("an alliance with the
+    Shiites against the Sunnis", "cooperation against terrorists"): the common opponent."""
+    holders = [trigger, *partners] + [p for c in trigger.children if c.dep_ == "prep"
+                                      and c.lower_ in ("with", "between") for p in c.children
+                                      if p.dep_ == "pobj"]
+    holders += [c for h in holders[1:] for c in h.conjuncts]
+    return [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _emit_opposition(coder: _DocumentCoder, emit, sides: list[ActorRef], opponents: list,
+                     ctx: _Context, text: str, tok) -> None:
+    """Each party of a cooperation aimed "against" someone opposes that someone (DISAPPROVE:
+    PLOVER's expressed opposition; the cooperation says nothing more material about them)."""
+    if not opponents:
+        return
+    side_ids = {s.id for s in sides}
+    for opponent in coder.actors_of(opponents):
+        if opponent.id in side_ids:
+            continue
+        for side in sides:
+            emit("DISAPPROVE", side, opponent, 3.0, ctx, f"{text} against", tok)
+
+
+def _hyphen_partners(coder: _DocumentCoder, noun) -> list[ActorRef]:
+    """The parties a hyphenated modifier joins ("U.S.-Iraqi Sunni alliance" -> United States,
+    Iraqi Sunnis), in text order; empty when the modifiers are not hyphen-joined actors.
+
+    A bare country that is also the country of a following group is that group's nationality
+    ("Iraqi Sunni"), not a third party.
+    """
+    span = noun.doc[noun.left_edge.i:noun.i]
+    hyphenated = any("-" in t.text.strip("-") and len(coder.all_by_token.get(t.i, ())) > 1
+                     for t in span) or any(
+        t.text == "-" and not t.whitespace_ and t.i > span.start and
+        t.i - 1 in coder.all_by_token and t.i + 1 in coder.all_by_token for t in span)
+    if not hyphenated:
+        return []
+    refs: list[ActorRef] = []
+    for t in span:
+        for mention in sorted(coder.all_by_token.get(t.i, ()), key=lambda m: m.start):
+            if mention.actor.id not in {r.id for r in refs}:
+                refs.append(mention.actor)
+    grouped = {r.country for r in refs if r.sector is not None and r.country}
+    refs = [r for r in refs if not (r.sector is None and r.country in grouped)]
+    return refs if len(refs) > 1 else []
 
 
 def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
