@@ -104,6 +104,9 @@ _AGENT_CARRIERS = frozenset({
     "safe", "checkpoint", "checkpoints", "enclave", "enclaves", "ranks", "units", "unit",
     "attack", "attacks", "violence", "activity", "activities", "commanders", "leaders",
 })
+# people named by the body they belong to ("hardliners within the administration")
+_FACTION_WORDS = frozenset({"hardliners", "hawks", "moderates", "reformers", "reformists",
+                            "radicals", "figures", "elements", "members", "wing", "faction"})
 # a name followed or ended by one of these is a building or a place, not an actor
 # ("the al-Askari shrine", "Al Asad air base")
 _FACILITY_WORDS = frozenset({
@@ -293,6 +296,8 @@ class _DocumentPass:
         self.country_counts: Counter[str] = Counter()
         self.bare_titles: list[tuple[int, int, object, ActorRef]] = []
         self.head_memory: dict[str, str] = {}  # agent noun lemma -> country last given to it
+        # member phrases waiting for the phrase they belong to: (start, end, token, fallback)
+        self.deferred: list[tuple[int, int, int, list[ActorRef]]] = []
 
     # ------------------------------------------------------------ stage 1
     def scan(self) -> None:
@@ -572,6 +577,17 @@ class _DocumentPass:
                         sector = agents[tuple(low[-length:])]
                         phrase_start = tok.i - length + 1
                         break
+                if tok.lower_ in _AGENT_CARRIERS:
+                    # "insurgent positions", "militia commanders": the agent word before the
+                    # noun says who (a government word does not: "government positions")
+                    for child in tok.lefts:
+                        mod = agents.get((child.lower_,))
+                        if child.dep_ in ("amod", "compound") and mod and mod != "GOV" and \
+                                child.i not in hit_at and child.i < phrase_start:
+                            sector, phrase_start = mod, child.i
+                if sector is None and tok.lower_ in _FACTION_WORDS:
+                    # "hardliners within the administration": whoever the institution is
+                    sector = "?"
                 if sector is None:
                     continue
             lefts = [c for c in tok.lefts if c.dep_ in _NP_DEPS]
@@ -618,6 +634,7 @@ class _DocumentPass:
                         country = self.misspelt_country(t.text)
                         if country:
                             countries.append(country)
+            explicit = bool(countries)
             if not countries:
                 for child in tok.rights:
                     if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
@@ -633,6 +650,9 @@ class _DocumentPass:
                     owner_actor = self.r.actor_ref(possessor, "", self.date)
                     if self.kb.entries[possessor].kind == "person":
                         owner_person = possessor
+                    elif self.kb.entries[possessor].kind != "country":
+                        # "the Sadrist movement ... its leaders": the movement's own people
+                        owner_org = owner_actor
                     if owner_actor.country:
                         countries.append(owner_actor.country)
             countries = list(dict.fromkeys(countries))
@@ -698,6 +718,21 @@ class _DocumentPass:
                 # mention of his own, so the network keeps the person and the institution
                 left = person_hit.end + 1
                 span_hits = [h for h in span_hits if h.start >= left]
+            via = self.member_of(tok) if (
+                tok.lower_ in _MEMBER_WORDS or tok.lower_ in _FACTION_WORDS) and not groups \
+                and owner_actor is None and not explicit else None
+            if via is not None or sector == "?":
+                # "leaders of major insurgent groups", "hardliners within the Bush
+                # administration": the actor of the phrase they belong to (read after all
+                # phrases are), else what the head noun alone gives
+                fallback = [] if sector == "?" else [
+                    self.r.composed_ref("", c, None, sector) for c in countries]
+                if via is not None:
+                    self.deferred.append((left, tok.i + 1, via, fallback))
+                elif fallback:
+                    for ref in fallback:
+                        self.add(left, tok.i + 1, ref, "agent")
+                continue
             bare = all(c.dep_ == "det" or c.i >= phrase_start for c in lefts) and not groups \
                 and owner_actor is None \
                 and not [h for h in span_hits if h is not head_hit and h.owner]
@@ -717,6 +752,26 @@ class _DocumentPass:
             for h in span_hits:
                 if h.owner:
                     h.consumed = True
+
+    def member_of(self, tok) -> int | None:
+        """Token of the phrase a member noun belongs to ("leaders of the insurgent groups",
+        "hardliners within the administration"), when that phrase names no place."""
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "within", "inside", "among",
+                                                         "in"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj.i
+        return None
+
+    def resolve_deferred(self) -> None:
+        """Member phrases take the actor of the phrase they belong to (see agent_phrases)."""
+        for left, end, via, fallback in reversed(self.deferred):
+            found = [m.actor for m in self.mentions if m.end - 1 == via]
+            places = [a for a in found if a.sector is None and a.id in self.kb.country_names]
+            found = [a for a in found if a not in places]
+            for ref in dict.fromkeys(found or fallback):
+                self.add(left, end, ref, "agent")
 
     def distribute(self, tok, left: int, sector: str | None, span_hits: list[_Hit]) -> bool:
         """"Kurdish, Sunni and American leaders": coordinated modifiers name one actor each
@@ -1135,6 +1190,7 @@ class _DocumentPass:
         self.agent_phrases()
         self.emit_hits()
         self.resolve_bare_titles()
+        self.resolve_deferred()
         self.later_surnames()
         self.pronouns()
         unique = {(m.start, m.end, m.actor.id): m for m in self.mentions}
