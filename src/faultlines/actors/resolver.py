@@ -298,6 +298,9 @@ class _DocumentPass:
         self.head_memory: dict[str, str] = {}  # agent noun lemma -> country last given to it
         # member phrases waiting for the phrase they belong to: (start, end, token, fallback)
         self.deferred: list[tuple[int, int, int, list[ActorRef]]] = []
+        # "the two governments", waiting for the states named before: (start, end, sector,
+        # fallback)
+        self.pairs: list[tuple[int, int, str, list[ActorRef]]] = []
 
     # ------------------------------------------------------------ stage 1
     def scan(self) -> None:
@@ -721,6 +724,13 @@ class _DocumentPass:
             via = self.member_of(tok) if (
                 tok.lower_ in _MEMBER_WORDS or tok.lower_ in _FACTION_WORDS) and not groups \
                 and owner_actor is None and not explicit else None
+            if sector in _STATE_SECTORS and tok.tag_ == "NNS" and not explicit and not groups \
+                    and owner_actor is None and any(c.lower_ in ("two", "both")
+                                                    for c in tok.children):
+                # "the two governments": the two states the text just named
+                self.pairs.append((left, tok.i + 1, sector, [
+                    self.r.composed_ref("", c, None, sector) for c in countries]))
+                continue
             if via is not None or sector == "?":
                 # "leaders of major insurgent groups", "hardliners within the Bush
                 # administration": the actor of the phrase they belong to (read after all
@@ -772,6 +782,26 @@ class _DocumentPass:
             found = [a for a in found if a not in places]
             for ref in dict.fromkeys(found or fallback):
                 self.add(left, end, ref, "agent")
+
+    def resolve_pairs(self) -> None:
+        """"the two governments" after "Maliki welcomed Ahmadinejad": the states of the two
+        nearest state actors before it in this or the previous sentence."""
+        for left, end, sector, fallback in self.pairs:
+            sentence = self.sentence_of(left)
+            states: list[str] = []
+            for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+                if m.start >= left or m.sentence_index < sentence - 1:
+                    continue
+                country = m.actor.country
+                if country in self.kb.country_names and m.actor.sector in _STATE_SECTORS and \
+                        country not in states:
+                    states.append(country)
+                if len(states) == 2:
+                    break
+            refs = [self.r.composed_ref("", c, None, sector) for c in states] \
+                if len(states) == 2 else fallback
+            for ref in refs:
+                self.add(left, end, ref, "compound" if len(refs) > 1 else "agent")
 
     def distribute(self, tok, left: int, sector: str | None, span_hits: list[_Hit]) -> bool:
         """"Kurdish, Sunni and American leaders": coordinated modifiers name one actor each
@@ -1191,6 +1221,7 @@ class _DocumentPass:
         self.emit_hits()
         self.resolve_bare_titles()
         self.resolve_deferred()
+        self.resolve_pairs()
         self.later_surnames()
         self.pronouns()
         unique = {(m.start, m.end, m.actor.id): m for m in self.mentions}
