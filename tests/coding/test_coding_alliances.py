@@ -152,3 +152,40 @@ def test_they_in_a_relative_clause_is_its_head(code):
     events = code("Senators who believe they are helpful by talking up Ahmed Chalabi should "
                   "read the report.")
     assert _has(events, "SUPPORT", "senators", "chalabi"), _show(events)
+
+
+# ------------------------------------------------ who acts when pushed, allowed or locked in
+PUSHED = [
+    # sentence, event type, actor fragment, recipient fragment
+    ("The militias were emboldened to seize the Kurdish radio station.", "COERCE", "militias",
+     None),
+    ("The new law encourages the police to carry out raids against the protesters.",
+     "ASSAULT", "police", "protesters"),
+    ("Iran arms rebels who are locked in a standoff with Iraqi troops.", "COERCE", "rebels",
+     "troops"),
+    ("The arrests made the students deeply suspicious of the government.", "DISAPPROVE",
+     "students", "government"),
+    ("The clerics resorted to armed attacks against the regime.", "ASSAULT", "clerics",
+     "regime"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "actor", "recipient"), PUSHED)
+def test_doer_of_pushed_and_entangled_acts(code, sentence, event_type, actor, recipient):
+    events = code(sentence)
+    found = [e for e in events if e.event_type == event_type and actor in e.actor.id]
+    assert found, _show(events)
+    if recipient is not None:
+        assert any(e.recipient is not None and recipient in e.recipient.id for e in found), \
+            _show(events)
+
+
+def test_wishes_do_not_make_the_object_act(code):
+    events = code("The president wants the rebels to lay down their arms.")
+    assert not any("rebels" in e.actor.id for e in events), _show(events)
+
+
+def test_reduced_relative_stance_belongs_to_the_noun_before_it(code):
+    events = code("He quit in favour of coalitions between Kurds and Shiites opposed to Sadr.")
+    assert any(e.event_type == "REJECT" and "shiites" in e.actor.id.lower() for e in events), \
+        _show(events)

@@ -63,6 +63,9 @@ _SUPPORT_NOUNS_OF_AGENT = frozenset({"endorsement", "support", "backing", "prais
                                      "criticism", "condemnation", "demand", "call", "appeal",
                                      "request", "threat", "attack", "offer", "ultimatum"})
 _RELATIONAL_NOUNS = frozenset({"ally", "partner"})
+# Passive verbs that place their subject inside a conflict ("locked in a standoff with X").
+_ENTANGLED = frozenset({"lock", "engage", "embroil", "involve", "mire", "bog", "entangle",
+                        "caught", "catch"})
 # Verbs that judge someone for an act ("accused X of ...", "praised X for ..."): the act is
 # the object's, and it is only alleged by the judge.
 _JUDGING = frozenset({"DISAPPROVE", "SUPPORT"})
@@ -791,9 +794,29 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj]
+        before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and before is not None and \
+                before.pos_ in ("NOUN", "PROPN") and before.i in coder.by_token and \
+                coder.lex.is_cue("stative", verb.lemma_.lower()):
+            # "coalitions between Sunnis and Shi'ites opposed to Sadr": a reduced relative the
+            # parser hung on the main verb belongs to the noun right before it
+            return [before]
+        if verb.dep_ in ("xcomp", "advcl") and has_aux(verb, {"to"}) and is_passive(head) \
+                and not any(c.dep_ == "agent" for c in head.children):
+            # "the Shiites were emboldened to seize a mosque": the one pushed acts
+            pushed = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if pushed:
+                return [quantified(pushed[0])]
         if verb.dep_ == "xcomp":
-            # Object control ("ordered X to ..."): the head's object is the doer.
+            # Object control ("ordered X to ..."): the head's object is the doer; also under
+            # verbs that only enable the act ("encourages X to", "allowed X to"), but not
+            # under wishes ("wants X to": no act of X is stated).
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None and coder.trigger(head) is None and has_aux(verb, {"to"}) and \
+                    not coder.lex.is_cue("attitude", head.lemma_.lower()) and \
+                    not coder.lex.is_cue("expecting", head.lemma_.lower()) and \
+                    not coder.lex.is_cue("speech", head.lemma_.lower()):
+                return [obj]
             if obj is not None and coder.trigger(head) is not None and \
                     not coder.lex.is_cue("transparent", head.lemma_.lower()) and \
                     not coder.is_mission(head) and \
@@ -875,6 +898,10 @@ def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0
     if noun is not None:
         out += _noun_candidates(noun)
     nested: list = []
+    if verb.pos_ == "ADJ":
+        # "suspicious of the premier", "wary of Iran": the of-object is the one judged
+        out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]
     for prep_word in _TARGET_PREPS:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == prep_word:
@@ -935,6 +962,8 @@ def _noun_candidates(noun, depth: int = 0) -> list:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
             for pobj in child.children:
+                if pobj.lower_ == "behalf" or pobj.lemma_.lower() == "side":
+                    continue  # "an occupation on behalf of the Shiites": a beneficiary
                 if pobj.dep_ == "pobj":
                     out.append(pobj)
                     if depth < 2:
@@ -1309,8 +1338,15 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
         # "Iraq is in (stage one of) a civil war": the subject of the copula is the actor.
         anchor = noun.head
         for _ in range(4):
-            if anchor.dep_ == "prep" and anchor.lower_ == "in" and anchor.head.lemma_ == "be":
-                subj = subject_token(anchor.head)
+            if anchor.dep_ == "prep" and anchor.lower_ == "in" and (
+                    anchor.head.lemma_ == "be" or (anchor.head.lemma_ in _ENTANGLED
+                                                   and is_passive(anchor.head))):
+                # "fighters who are locked in a standoff with U.S. troops"
+                subj = subject_token(anchor.head) or next(
+                    (c for c in anchor.head.children if c.dep_ == "nsubjpass"), None)
+                if subj is not None and subj.lower_ in _RELATIVE and \
+                        anchor.head.dep_ == "relcl":
+                    subj = anchor.head.head
                 if subj is not None:
                     actor_toks.append(subj)
                 break

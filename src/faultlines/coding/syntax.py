@@ -112,7 +112,7 @@ def nominal_objects(tok, *, with_preps: bool = True) -> Iterator:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     yield from (p for p in prep.children if p.dep_ == "pobj")
     for child in tok.children if with_preps else ():
-        if child.dep_ == "prep" and child.lower_ in ("in", "on", "into"):
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "into", "to"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield pobj
