@@ -189,3 +189,44 @@ def test_reduced_relative_stance_belongs_to_the_noun_before_it(code):
     events = code("He quit in favour of coalitions between Kurds and Shiites opposed to Sadr.")
     assert any(e.event_type == "REJECT" and "shiites" in e.actor.id.lower() for e in events), \
         _show(events)
+
+
+# ---------------------------------------------------------- refusal and defiance
+REFUSALS = [
+    ("The minister will not tolerate Syria arming the militias.", "minister", "syria"),
+    ("Poland stood up to Moscow over the pipeline.", "poland", "moscow"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "actor", "target"), REFUSALS)
+def test_refusal_and_defiance_are_rejections(code, sentence, actor, target):
+    events = code(sentence)
+    found = [e for e in events if e.event_type == "REJECT" and actor in e.actor.id]
+    assert any(e.recipient is not None and target in e.recipient.id and
+               e.modality != "negated" for e in found), _show(events)
+
+
+def test_tolerating_is_a_concession(code):
+    events = code("The army tolerated the protesters in the square.")
+    assert not any(e.event_type == "REJECT" for e in events), _show(events)
+
+
+# ------------------------------------------------------------ causes are not targets
+@pytest.mark.parametrize("sentence", [
+    "The rebels fought for the Kurds.",
+    "Militants are fighting for Sunni interests.",
+])
+def test_fighting_for_someone_does_not_target_them(code, sentence):
+    events = code(sentence)
+    assert events, _show(events)
+    assert not any(e.polarity < 0 and e.recipient is not None and (
+        "kurds" in e.recipient.id.lower() or "sunni" in e.recipient.id.lower())
+        for e in events), _show(events)
+
+
+def test_he_prefers_a_nearby_subject_to_a_side_phrase(code):
+    events = code("Karzai looked weak last year. With Hekmatyar on the run, he must show "
+                  "that he will not tolerate Pakistan arming the Taliban.")
+    rejections = [e for e in events if e.event_type == "REJECT"]
+    assert rejections, _show(events)
+    assert all("karzai" in e.actor.id.lower() for e in rejections), _show(events)

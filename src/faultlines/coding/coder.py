@@ -534,11 +534,20 @@ class _DocumentCoder:
     def _antecedent(self, tok) -> ActorRef | None:
         """Nearest preceding person mention within two sentences (fallback coreference)."""
         best = None
+        subject = None
         for mention in self.persons:
             if mention.start >= tok.i:
                 break
             if tok.sent.start - mention.start < 400:
                 best = mention
+                if self.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass") and \
+                        tok.sent.start - mention.start < 80:
+                    subject = mention
+        # "Maliki appeared too close to Iran ... With Sadr on the run, he needs to": a person
+        # named as a subject nearby is the likelier antecedent than one in a side phrase.
+        if subject is not None and best is not None and \
+                self.doc[best.end - 1].dep_ not in ("nsubj", "nsubjpass"):
+            best = subject
         return best.actor if best is not None else None
 
     def actors_of(self, tokens) -> list[ActorRef]:
@@ -1067,6 +1076,9 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
             ctx.vowed_conflict = True
         category, trig_text = _shift_category(
             promised if promised in _VERBAL_CONFLICT else entry.category, ctx, text)
+        if ctx.negated and coder.lex.is_cue("refusing", tok.lemma_.lower()):
+            # "will not tolerate X": the refusal is what is stated, and it is stated now
+            category, trig_text, ctx.negated = "REJECT", f"not {trig_text}", False
         subjects = _event_noun_subjects(coder, _agent_subjects(coder, tok), entry.category)
         candidates = _recipient_candidates(coder, tok, noun)
         if noun is not None and coder.lex.is_cue("receiving", tok.lemma_.lower()):
@@ -1090,6 +1102,10 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         allies, dropped = _side_phrases(coder, tok)
         opponents = _opponents(tok) if polarity_of(category) > 0 else []
         dropped |= {t.i for o in opponents for t in o.subtree}
+        if polarity_of(category) < 0 and entry.prep != "for":
+            # "insurgents fighting for Sunni interests": "for" names a cause or a side
+            dropped |= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                        for t in c.subtree}
         candidates = [c for c in candidates if c.i not in dropped]
         actors = coder.actors_of(subjects)
         if not actors and entry.category in _VIOLENT:

@@ -36,7 +36,8 @@ _POS = frozenset({"VERB", "NOUN", "ADJ"})
 _CUE_CLASSES = frozenset({"speech", "light", "intent", "transparent", "negating", "advocating",
                           "stative", "receiving", "agent", "abstract",
                           "motion", "ending", "attitude", "person", "mission",
-                          "expecting", "dependent", "perception", "side"})
+                          "expecting", "dependent", "perception", "side",
+                          "refusing"})
 # Agent words of the actors stage's sector table are read (not imported: coding must not depend
 # on the actors code) so that a noun the actors stage would call an agent can be one here too.
 _SECTOR_TABLE = ("actors", "data", "sectors.tsv")
