@@ -230,3 +230,8 @@ def test_he_prefers_a_nearby_subject_to_a_side_phrase(code):
     rejections = [e for e in events if e.event_type == "REJECT"]
     assert rejections, _show(events)
     assert all("karzai" in e.actor.id.lower() for e in rejections), _show(events)
+
+
+def test_the_act_not_tolerated_is_still_coded(code):
+    events = code("The minister will not tolerate Syria arming the militias.")
+    assert any(e.event_type == "AID" and "syria" in e.actor.id for e in events), _show(events)

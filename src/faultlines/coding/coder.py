@@ -337,7 +337,8 @@ class _DocumentCoder:
                     break  # "visited Damascus to demand ...": a purpose, coded on its own
                 if dep in _CLAUSAL and trig is not None and not (
                         self.lex.is_cue("intent", head_lemma)
-                        or self.lex.is_cue("transparent", head_lemma)):
+                        or self.lex.is_cue("transparent", head_lemma)
+                        or self.lex.is_cue("refusing", head_lemma)):  # the act refused
                     ctx.governed = True
                     return ctx
                 if self.lex.is_cue("intent", head_lemma) or (
