@@ -235,3 +235,8 @@ def test_he_prefers_a_nearby_subject_to_a_side_phrase(code):
 def test_the_act_not_tolerated_is_still_coded(code):
     events = code("The minister will not tolerate Syria arming the militias.")
     assert any(e.event_type == "AID" and "syria" in e.actor.id for e in events), _show(events)
+
+
+def test_an_unknown_verb_does_not_take_over_an_event_under_of(code):
+    events = code("The envoys want to encourage a settlement of the war.")
+    assert not any(e.event_type == "ASSAULT" for e in events), _show(events)

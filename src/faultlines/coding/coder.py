@@ -257,6 +257,8 @@ class _DocumentCoder:
                 if entry is not None and not ending and self._others_act(noun) and \
                         not self.lex.is_cue("receiving", lemma):
                     continue  # "seek ... the interference of Iranian leaders": Iran's act
+                if entry is not None and unknown and not light and noun.dep_ == "pobj":
+                    continue  # "encourage a resolution of the war": not a war by the subject
                 if entry is not None and unknown and not light and self._group_owned(noun):
                     continue  # "inflamed Kurdish anger against X": the Kurds' stance
                 if entry is not None and not (speech and entry.category == "CONSULT"):
