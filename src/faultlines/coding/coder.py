@@ -807,7 +807,7 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
             if obj is not None:
                 return [obj]
         before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
-        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and before is not None and \
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and before is not None and \
                 before.pos_ in ("NOUN", "PROPN") and before.i in coder.by_token and \
                 coder.lex.is_cue("stative", verb.lemma_.lower()):
             # "coalitions between Sunnis and Shi'ites opposed to Sadr": a reduced relative the
