@@ -240,3 +240,22 @@ def test_the_act_not_tolerated_is_still_coded(code):
 def test_an_unknown_verb_does_not_take_over_an_event_under_of(code):
     events = code("The envoys want to encourage a settlement of the war.")
     assert not any(e.event_type == "ASSAULT" for e in events), _show(events)
+
+
+# ------------------------------------------------------------------ modality
+MODALITIES = [
+    ("The raids create an incentive for the Kurds to move closer to Ankara.", "SUPPORT",
+     "hypothetical"),
+    ("Turkey may drift closer to Russia.", "SUPPORT", "hypothetical"),
+    ("Hungary said it is drifting closer to Moscow.", "SUPPORT", "reported"),
+    # a reporting verb the parser conjoined to a relative clause keeps its speaker
+    ("An official who has met the rebels says they are willing to negotiate.", "AGREE",
+     "reported"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "modality"), MODALITIES)
+def test_alignment_modality(code, sentence, event_type, modality):
+    events = code(sentence)
+    found = [e for e in events if e.event_type == event_type]
+    assert found and all(e.modality == modality for e in found), _show(events)

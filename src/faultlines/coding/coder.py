@@ -63,6 +63,9 @@ _SUPPORT_NOUNS_OF_AGENT = frozenset({"endorsement", "support", "backing", "prais
                                      "criticism", "condemnation", "demand", "call", "appeal",
                                      "request", "threat", "attack", "offer", "ultimatum"})
 _RELATIONAL_NOUNS = frozenset({"ally", "partner"})
+# Nouns whose clause states a possibility, not an act ("an incentive for X to ...").
+_POTENTIAL_NOUNS = frozenset({"incentive", "reason", "opportunity", "chance", "temptation",
+                              "motive", "pretext", "excuse", "option", "possibility"})
 # Passive verbs that place their subject inside a conflict ("locked in a standoff with X").
 _ENTANGLED = frozenset({"lock", "engage", "embroil", "involve", "mire", "bog", "entangle",
                         "caught", "catch"})
@@ -323,11 +326,16 @@ class _DocumentCoder:
             if head.i == cur.i:
                 break
             head_lemma = head.lemma_.lower()
+            if dep in ("acl", "advcl", "relcl") and head.pos_ == "NOUN" and \
+                    head_lemma in _POTENTIAL_NOUNS:
+                # "creates an incentive for X to inch closer to Y": a possibility, not an act
+                ctx.hypothetical = True
+                break
             if dep in _CLAUSAL or (dep == "acl" and cur.tag_ == "VBG"):
                 if self.lex.is_cue("speech", head_lemma) and self.trigger(head) is None and \
-                        subject_token(head) is not None:
+                        _speaker_of(head) is not None:
                     ctx.speech = head
-                    ctx.speaker = subject_token(head)
+                    ctx.speaker = _speaker_of(head)
                     if has_aux(cur, {"would", "'d"}) and not ctx.intent:
                         ctx.intent = "would"
                         ctx.hypothetical = False
@@ -367,6 +375,11 @@ class _DocumentCoder:
                 judge = head.head
                 ctx.speech, ctx.speaker = judge, subject_token(judge)
                 break
+            if dep in ("advmod", "oprd") and cur.i == tok.i and cur.pos_ in ("ADV", "ADJ"):
+                # "inching closer to", "appeared too close to": the verb carries the markers
+                cur = head
+                self._collect_markers(cur, ctx, own=False)
+                continue
             if dep == "acomp":
                 # "is prepared to", "would be ready to": the copula carries aux and speech.
                 if self.lex.is_cue("intent", cur.lower_) or self.lex.is_cue("intent", cur.lemma_):
@@ -406,8 +419,8 @@ class _DocumentCoder:
             if head.i == cur.i:
                 return
             if cur.dep_ == "ccomp" and self.lex.is_cue("speech", head.lemma_.lower()) and \
-                    self.trigger(head) is None and subject_token(head) is not None:
-                ctx.speech, ctx.speaker = head, subject_token(head)
+                    self.trigger(head) is None and _speaker_of(head) is not None:
+                ctx.speech, ctx.speaker = head, _speaker_of(head)
                 return
             cur = head
 
@@ -654,6 +667,17 @@ def _possessor_subject(pron):
     if not subjects or subjects[0].left_edge.i <= pron.i <= subjects[0].right_edge.i:
         return None
     return quantified(subjects[0])
+
+
+def _speaker_of(verb):
+    """The subject of a reporting verb; for a verb conjoined to another clause its subject
+    ("a minister who has had talks ... says"), a relative pronoun standing for its noun."""
+    subj = subject_token(verb)
+    if subj is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        subj = subject_token(verb.head)
+        if subj is not None and subj.lower_ in _RELATIVE and verb.head.dep_ == "relcl":
+            subj = verb.head.head
+    return subj
 
 
 def _clause_subjects(verb) -> list:
