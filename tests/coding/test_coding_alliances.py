@@ -259,3 +259,35 @@ def test_alignment_modality(code, sentence, event_type, modality):
     events = code(sentence)
     found = [e for e in events if e.event_type == event_type]
     assert found and all(e.modality == modality for e in found), _show(events)
+
+
+def test_a_two_actor_hyphen_word_is_both_parties(nlp):
+    """"U.S.-Iraqi" carries two mentions (as the actors stage gives them); "Iraqi" before
+    "Sunni" is the Sunnis' nationality, not a third party."""
+    import datetime as dt
+
+    from faultlines.coding import code_events
+    from faultlines.types import ActorRef, Document, Mention
+
+    text = "Few people understood the U.S.-Iraqi Sunni alliance."
+    doc = nlp(text)
+    document = Document(id="t", text=text, date=dt.date(2007, 5, 1), source="test")
+    hyphen = next(t for t in doc if "-" in t.text and t.text != "-")
+    sunni = next(t for t in doc if t.text == "Sunni")
+    usa = ActorRef(text="U.S.", id="USA", name="United States", country="USA")
+    irq = ActorRef(text="Iraqi", id="IRQ", name="Iraq", country="IRQ")
+    sunnis = ActorRef(text="Sunni", id="IRQ_SUNNI", name="Iraqi Sunnis", country="IRQ",
+                      sector="ETH")
+    mentions = [Mention("t", 0, hyphen.i, hyphen.i + 1, hyphen.text, irq),
+                Mention("t", 0, hyphen.i, hyphen.i + 1, hyphen.text, usa),
+                Mention("t", 0, sunni.i, sunni.i + 1, sunni.text, sunnis)]
+    events = code_events(doc, document, mentions)
+    pairs = {(e.actor.id, e.recipient.id if e.recipient else None) for e in events
+             if e.event_type == "SUPPORT"}
+    assert pairs == {("USA", "IRQ_SUNNI")}, _show(events)
+
+
+def test_the_one_observed_strengthening_ties_acts(code):
+    events = code("In the column he observed Allawi strengthening his ties to Gulf rulers.")
+    found = [e for e in events if e.trigger.startswith("strengthening")]
+    assert found and all("allawi" in e.actor.id for e in found), _show(events)
