@@ -291,3 +291,13 @@ def test_the_one_observed_strengthening_ties_acts(code):
     events = code("In the column he observed Allawi strengthening his ties to Gulf rulers.")
     found = [e for e in events if e.trigger.startswith("strengthening")]
     assert found and all("allawi" in e.actor.id for e in found), _show(events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The junta sidelined the Kurdish parties.",
+    "Arab militias displaced the Kurdish families from Kirkuk.",
+])
+def test_pushing_a_rival_aside_is_coercion(code, sentence):
+    events = code(sentence)
+    assert any(e.event_type == "COERCE" and e.recipient is not None
+               and "kurd" in e.recipient.id for e in events), _show(events)
