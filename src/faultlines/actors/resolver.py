@@ -593,7 +593,9 @@ class _DocumentPass:
                     sector = "?"
                 if sector is None:
                     continue
-            lefts = [c for c in tok.lefts if c.dep_ in _NP_DEPS]
+            # "Iranian-backed militias": the backer is an actor of its own, not part of the
+            # phrase (nor its country); the event coder makes it the SUPPORT's source.
+            lefts = [c for c in tok.lefts if c.dep_ in _NP_DEPS and not _backer_modifier(c)]
             left = min((c.left_edge.i for c in lefts), default=tok.i)
             if left < tok.sent.start or any(
                     (t.pos_ in ("VERB", "AUX") and doc[t.i - 1].text not in _HYPHENS)
@@ -1226,6 +1228,12 @@ class _DocumentPass:
         self.pronouns()
         unique = {(m.start, m.end, m.actor.id): m for m in self.mentions}
         return sorted(unique.values(), key=lambda m: (m.start, m.end, m.actor.id))
+
+
+def _backer_modifier(tok) -> bool:
+    """A participle with a name fused before it by a hyphen: "Iran-backed", "U.S.-trained"."""
+    return tok.tag_ == "VBN" and any(
+        c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i for c in tok.children)
 
 
 def _clean_name(text: str) -> str:

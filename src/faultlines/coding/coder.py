@@ -1396,10 +1396,23 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
             anchor = anchor.head
             if anchor.head.i == anchor.i:
                 break
+    if not actor_toks and lemma in _RELATIONAL_NOUNS and noun.dep_ == "attr" and \
+            noun.head.lemma_ in ("be", "remain", "become") and of_pobjs:
+        # "Syria is (remains, became) an ally of Iran"
+        subj = subject_token(noun.head)
+        if subj is not None:
+            return coder.actors_of([subj]), of_pobjs[:1]
     if not actor_toks and lemma in _RELATIONAL_NOUNS:
         return [], []
     if lemma in _RELATIONAL_NOUNS:
-        target_toks += [c for c in noun.children if c.dep_ == "appos"] or [noun]
+        named = [c for c in noun.children if c.dep_ == "appos"]
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if not named and after is not None and after.i in coder.by_token and \
+                after.pos_ == "PROPN" and (after.head.i == noun.head.i or
+                                            noun.head.i == after.i or after.head.i == noun.i):
+            # "Iran's ally Hezbollah fired ...": parsed as two subjects, meant as apposition
+            named = [after]
+        target_toks += named or [noun]
     by_agent = bool(actor_toks) and actor_toks[0].head.lower_ == "by"
     target_toks += [t for t in _noun_candidates(noun)
                     if not (by_agent and t.head.i == noun.i and t.dep_ in ("amod", "compound"))]
