@@ -444,6 +444,22 @@ class Store:
         source: str | None = None,
         doc_id: str | None = None,
     ) -> tuple[str, list[Any]]:
+        clauses, params = Store._filter_clauses(since, until, actor, event_type, modality,
+                                                source, doc_id)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, params
+
+    @staticmethod
+    def _filter_clauses(
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        actor: str | None = None,
+        event_type: str | Iterable[str] | None = None,
+        modality: str | Iterable[str] | None = None,
+        source: str | None = None,
+        doc_id: str | None = None,
+    ) -> tuple[list[str], list[Any]]:
+        """SQL conditions on the events table (bound parameters) shared by every query."""
         clauses: list[str] = []
         params: list[Any] = []
         if since is not None:
@@ -469,8 +485,7 @@ class Store:
         if doc_id is not None:
             clauses.append("doc_id = ?")
             params.append(doc_id)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        return where, params
+        return clauses, params
 
     def events(
         self,
@@ -569,24 +584,9 @@ class Store:
                   modalities: Iterable[str] | None, directed: bool,
                   evidence: int, doc_id: str | None = None,
                   source: str | None = None) -> tuple[str, list[Any]]:
-        mods = _check_modalities(modalities)
-        clauses = ["recipient_id IS NOT NULL", "recipient_id <> actor_id"]
-        params: list[Any] = []
-        if doc_id is not None:
-            clauses.append("doc_id = ?")
-            params.append(doc_id)
-        if source is not None:
-            clauses.append("source = ?")
-            params.append(source)
-        if mods is not None:
-            clauses.append("modality IN (SELECT unnest(?::VARCHAR[]))")
-            params.append(mods)
-        if since is not None:
-            clauses.append("date >= ?")
-            params.append(since)
-        if until is not None:
-            clauses.append("date <= ?")
-            params.append(until)
+        clauses, params = self._filter_clauses(since, until, modality=modalities,
+                                               source=source, doc_id=doc_id)
+        clauses = ["recipient_id IS NOT NULL", "recipient_id <> actor_id", *clauses]
         if window is not None:
             clauses.append("date IS NOT NULL")
             window_expr = window_start_sql(window)
@@ -707,16 +707,9 @@ class Store:
             clauses = ["((actor_id = ? AND recipient_id = ?) OR (actor_id = ? AND "
                        "recipient_id = ?))"]
             params += [actor_b, actor_a]
-        mods = _check_modalities(modalities)
-        if mods is not None:
-            clauses.append("modality IN (SELECT unnest(?::VARCHAR[]))")
-            params.append(mods)
-        if since is not None:
-            clauses.append("date >= ?")
-            params.append(since)
-        if until is not None:
-            clauses.append("date <= ?")
-            params.append(until)
+        more, more_params = self._filter_clauses(since, until, modality=modalities)
+        clauses += more
+        params += more_params
         sql = (f"SELECT * FROM events WHERE {' AND '.join(clauses)} "
                "ORDER BY date DESC NULLS LAST, doc_id, sentence_index, event_id")
         if limit is not None:
