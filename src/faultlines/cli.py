@@ -553,6 +553,14 @@ def actors_show(
                           ensure_ascii=False))
 
 
+def _curate(db: str | None, kb_dir: str | None, done: str, op: str, *args: str) -> None:
+    """Record and apply one curation operation, then say what changed."""
+    from faultlines import api
+
+    changed = api.curate(db, op, *args, kb_dir=kb_dir)
+    _err(f"{done}: {changed} rows updated")
+
+
 @actors_app.command("merge")
 def actors_merge(
     source_id: Annotated[str, typer.Argument(help="Actor id that disappears.")],
@@ -561,10 +569,7 @@ def actors_merge(
     kb_dir: KbOption = None,
 ) -> None:
     """Merge one actor into another; stored, and re-applied on later ingests."""
-    from faultlines import api
-
-    changed = api.curate(db, "merge", source_id, target_id, kb_dir=kb_dir)
-    _err(f"merged {source_id} into {target_id}: {changed} rows updated")
+    _curate(db, kb_dir, f"merged {source_id} into {target_id}", "merge", source_id, target_id)
 
 
 @actors_app.command("rename")
@@ -575,10 +580,7 @@ def actors_rename(
     kb_dir: KbOption = None,
 ) -> None:
     """Give an actor a new display name (the id stays); stored and re-applied."""
-    from faultlines import api
-
-    changed = api.curate(db, "rename", actor_id, name, kb_dir=kb_dir)
-    _err(f"renamed {actor_id} to {name!r}: {changed} rows updated")
+    _curate(db, kb_dir, f"renamed {actor_id} to {name!r}", "rename", actor_id, name)
 
 
 @actors_app.command("set-code")
@@ -590,10 +592,7 @@ def actors_set_code(
     kb_dir: KbOption = None,
 ) -> None:
     """Set an actor's country and sector code; stored and re-applied."""
-    from faultlines import api
-
-    changed = api.curate(db, "set-code", actor_id, code, kb_dir=kb_dir)
-    _err(f"set {actor_id} to {code}: {changed} rows updated")
+    _curate(db, kb_dir, f"set {actor_id} to {code}", "set-code", actor_id, code)
 
 
 @actors_app.command("import")
