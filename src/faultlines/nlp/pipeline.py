@@ -17,7 +17,6 @@ __all__ = ["load_pipeline", "parse_documents", "split_long_text"]
 _UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None):  # -> spacy.language.Language
     """Load a spaCy pipeline by installed package name or by path, once per process.
 
@@ -27,9 +26,15 @@ def load_pipeline(model: str | None = None):  # -> spacy.language.Language
     >>> nlp.pipe_names  # doctest: +SKIP
     ['tok2vec', 'tagger', 'parser', 'attribute_ruler', 'lemmatizer', 'ner']
     """
+    # One cache entry per pipeline, however it was named: load_pipeline() and
+    # load_pipeline(None) must not load the default model twice.
+    return _load(model or DEFAULT_MODEL)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str):
     import spacy
 
-    name = model or DEFAULT_MODEL
     target: str | Path = Path(name) if ("/" in name or Path(name).exists()) else name
     try:
         nlp = spacy.load(target, exclude=list(_UNUSED))
