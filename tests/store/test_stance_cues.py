@@ -93,18 +93,21 @@ def test_actor_mapping_repoints_cues(tmp_path):
         assert rows[("c1", "MOQTADA")].cues == 2
 
 
-def test_failed_batch_stores_no_cues(tmp_path, monkeypatch):
-    with Store(tmp_path / "s.duckdb") as store:
-        original = store._insert
+@pytest.mark.parametrize("background", [False, True])
+def test_failed_batch_stores_no_cues(tmp_path, monkeypatch, background):
+    from faultlines.store import store as store_module
 
-        def failing(table, columns, **kw):
+    with Store(tmp_path / "s.duckdb") as store:
+        original = store_module._insert
+
+        def failing(con, table, columns, **kw):
             if table == "stance_cues":
                 raise duckdb.Error("disk full")
-            return original(table, columns, **kw)
+            return original(con, table, columns, **kw)
 
-        monkeypatch.setattr(store, "_insert", failing)
+        monkeypatch.setattr(store_module, "_insert", failing)
         with pytest.raises(StoreError, match="nothing of this batch"):
-            store.add_results(_corpus())
+            store.add_results(_corpus(), background=background)
         monkeypatch.undo()
         assert store.stats()["documents"] == 0
         assert store._con.execute("SELECT count(*) FROM stance_cues").fetchall()[0][0] == 0

@@ -78,10 +78,12 @@ def test_store_from_a_newer_version_is_refused(tmp_path):
 
 # -- ingest --------------------------------------------------------------------------------------
 
-def test_add_results_counts_and_is_idempotent(store, corpus):
-    first = store.add_results(corpus)
+@pytest.mark.parametrize("background", [False, True])
+def test_add_results_counts_and_is_idempotent(store, corpus, background):
+    first = store.add_results(corpus, background=background, batch_size=2)
     assert (first.documents_added, first.events_added, first.mentions_added) == (3, 10, 19)
-    again = store.add_results(corpus)
+    assert first.batches == 2
+    again = store.add_results(corpus, background=background)
     assert (again.documents_added, again.documents_skipped_existing, again.events_added) == \
         (0, 3, 0)
     assert store.stats()["events"] == 10
@@ -95,7 +97,8 @@ def test_duplicate_documents_in_one_batch_are_stored_once(store, corpus):
     assert store.stats()["documents"] == 2
 
 
-def test_one_transaction_per_batch_survives_an_interrupted_ingest(store, corpus):
+@pytest.mark.parametrize("background", [False, True])
+def test_one_transaction_per_batch_survives_an_interrupted_ingest(store, corpus, background):
     def interrupted():
         yield corpus[0]
         yield corpus[1]
@@ -103,7 +106,8 @@ def test_one_transaction_per_batch_survives_an_interrupted_ingest(store, corpus)
 
     batches = []
     with pytest.raises(KeyboardInterrupt):
-        store.add_results(interrupted(), batch_size=1, on_batch=batches.append)
+        store.add_results(interrupted(), batch_size=1, on_batch=batches.append,
+                          background=background)
     assert len(batches) == 2
     assert store.stats()["documents"] == 2
     assert store.stats()["events"] == len(corpus[0].events) + len(corpus[1].events)
@@ -111,16 +115,34 @@ def test_one_transaction_per_batch_survives_an_interrupted_ingest(store, corpus)
     assert (resumed.documents_added, resumed.documents_skipped_existing) == (1, 2)
 
 
-def test_a_failing_batch_stores_no_part_of_any_of_its_documents(store, corpus):
+@pytest.mark.parametrize("background", [False, True])
+def test_a_failing_batch_stores_no_part_of_any_of_its_documents(store, corpus, background):
     store.add_results(corpus[:1])
     good = corpus[1]
     bad_event = good.events[0].__class__(**{**good.events[0].__dict__, "sentence": None})
     bad = DocumentResult(good.document, good.mentions, (bad_event, *good.events[1:]), 4)
     with pytest.raises(StoreError, match="a2"):
-        store.add_results([corpus[2], bad], batch_size=10)
+        store.add_results([corpus[2], bad], batch_size=10, background=background)
     stats = store.stats()
     assert stats["documents"] == 1 and stats["events"] == len(corpus[0].events)
     assert stats["mentions"] == len(corpus[0].mentions)
+
+
+def test_background_writer_stops_producing_after_a_failed_batch(store, corpus):
+    good = corpus[1]
+    bad_event = good.events[0].__class__(**{**good.events[0].__dict__, "sentence": None})
+    bad = DocumentResult(good.document, good.mentions, (bad_event, *good.events[1:]), 4)
+    produced = []
+
+    def results():
+        for result in [corpus[0], bad, *([corpus[2]] * 50)]:
+            produced.append(result)
+            yield result
+
+    with pytest.raises(StoreError, match="a2"):
+        store.add_results(results(), batch_size=1, background=True)
+    assert store.stats()["documents"] == 1  # the batch before the failure, nothing after it
+    assert len(produced) < 10, "the producer should stop soon after the writer failed"
 
 
 def test_skipped_documents_are_stored_without_events(store):

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import queue
 import re
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -267,13 +269,7 @@ class Store:
 
     def has_documents(self, hashes: Iterable[str]) -> set[str]:
         """The subset of ``hashes`` (document content hashes) already stored."""
-        wanted = list(dict.fromkeys(hashes))
-        if not wanted:
-            return set()
-        rows = self._con.execute(
-            "SELECT hash FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [wanted]
-        ).fetchall()
-        return {r[0] for r in rows}
+        return _stored_hashes(self._con, hashes)
 
     def stored_ids(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
         """For those ``doc_ids`` already stored: ``{doc_id: (content hash, origin)}``."""
@@ -291,6 +287,7 @@ class Store:
         *,
         batch_size: int = 256,
         on_batch: Callable[[IngestStats], None] | None = None,
+        background: bool = False,
     ) -> IngestStats:
         """Store documents with their events and mentions, one transaction per batch.
 
@@ -307,26 +304,62 @@ class Store:
             Documents per transaction: an interrupted ingest keeps every committed batch.
         on_batch
             Called after each commit with that batch's stats (for progress bars).
+        background
+            Write batches in a second thread (on its own connection) while this thread goes on
+            producing ``results``: DuckDB works without holding Python's global lock, so storing
+            overlaps with parsing. If producing fails or is interrupted, the complete batches
+            already handed over are committed before the error is raised; a partial batch never
+            is.
         """
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only; cannot add documents")
         if batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {batch_size}")
+        if background:
+            return self._add_in_background(results, batch_size, on_batch)
         total = IngestStats()
-        batch: list[DocumentResult] = []
-        for result in results:
-            batch.append(result)
-            if len(batch) >= batch_size:
-                total += self._add_batch(batch, on_batch)
-                batch = []
-        if batch:
-            total += self._add_batch(batch, on_batch)
+        for batch in _chunks(results, batch_size):
+            total += self._add_batch(self._con, batch, on_batch)
         return total
 
-    def _add_batch(self, batch: list[DocumentResult],
+    def _add_in_background(self, results: Iterable[DocumentResult], batch_size: int,
+                           on_batch: Callable[[IngestStats], None] | None) -> IngestStats:
+        # At most two batches wait for the writer, so memory stays bounded when it lags.
+        handover: queue.Queue[list[DocumentResult] | None] = queue.Queue(maxsize=2)
+        total = IngestStats()
+        failure: list[BaseException] = []
+        con = self._con.cursor()  # a DuckDB connection must not be shared between threads
+        con.execute("SET enable_progress_bar = false")
+
+        def write() -> None:
+            nonlocal total
+            while (batch := handover.get()) is not None:
+                if failure:
+                    continue  # drain without writing: the producer is told at its next put
+                try:
+                    total += self._add_batch(con, batch, on_batch)
+                except BaseException as exc:  # handed to the producing thread below
+                    failure.append(exc)
+
+        writer = threading.Thread(target=write, name="faultlines-store-writer", daemon=True)
+        writer.start()
+        try:
+            for batch in _chunks(results, batch_size):
+                if failure:
+                    break
+                handover.put(batch)
+        finally:
+            handover.put(None)
+            writer.join()
+            con.close()
+        if failure:
+            raise failure[0]
+        return total
+
+    def _add_batch(self, con: duckdb.DuckDBPyConnection, batch: list[DocumentResult],
                    on_batch: Callable[[IngestStats], None] | None) -> IngestStats:
         stats = IngestStats(batches=1)
-        existing = self.has_documents(r.document.hash for r in batch)
+        existing = _stored_hashes(con, (r.document.hash for r in batch))
         docs: list[tuple[Any, ...]] = []
         events: list[tuple[Any, ...]] = []
         mentions: list[tuple[Any, ...]] = []
@@ -337,7 +370,6 @@ class Store:
 
         self._rows(batch, existing, stats, now, docs, events, mentions, actors, cues)
 
-        con = self._con
         registered: list[str] = []
         try:
             con.begin()
@@ -349,15 +381,15 @@ class Store:
                 con.register(f"_batch_{table}", _arrow(schema, rows))
                 registered.append(f"_batch_{table}")
             if docs:
-                self._insert("documents", DOCUMENT_COLUMNS)
+                _insert(con, "documents", DOCUMENT_COLUMNS)
             if events:
-                inserted = self._insert("events", EVENT_COLUMNS, or_ignore=True)
+                inserted = _insert(con, "events", EVENT_COLUMNS, or_ignore=True)
                 stats.events_added += inserted
                 stats.events_duplicate += len(events) - inserted
             if mentions:
-                stats.mentions_added += self._insert("mentions", MENTION_COLUMNS)
+                stats.mentions_added += _insert(con, "mentions", MENTION_COLUMNS)
             if cues:
-                stats.stance_cues_added += self._insert("stance_cues", STANCE_CUE_COLUMNS)
+                stats.stance_cues_added += _insert(con, "stance_cues", STANCE_CUE_COLUMNS)
             if actors:
                 con.execute(_UPSERT_ACTORS_SQL)
             con.commit()
@@ -424,13 +456,6 @@ class Store:
                 if cue.actor.id not in actors:
                     ref = cue.actor
                     actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
-
-    def _insert(self, table: str, columns: Sequence[str], *, or_ignore: bool = False) -> int:
-        cols = ", ".join(f'"{c}"' for c in columns)
-        verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-        count = self._con.execute(
-            f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _batch_{table}").fetchall()[0][0]
-        return int(count)
 
     # -- queries: events -------------------------------------------------------------------------
 
@@ -1031,6 +1056,36 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
     except duckdb.Error:
         # No transaction was open (the failure happened before BEGIN); nothing to undo.
         pass
+
+
+def _chunks(items: Iterable[DocumentResult], size: int) -> Iterator[list[DocumentResult]]:
+    batch: list[DocumentResult] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _stored_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set[str]:
+    wanted = list(dict.fromkeys(hashes))
+    if not wanted:
+        return set()
+    rows = con.execute(
+        "SELECT hash FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], *,
+            or_ignore: bool = False) -> int:
+    cols = ", ".join(f'"{c}"' for c in columns)
+    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+    count = con.execute(
+        f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _batch_{table}").fetchall()[0][0]
+    return int(count)
 
 
 def _arrow(schema: pa.Schema, rows: list[tuple[Any, ...]]) -> pa.Table:
