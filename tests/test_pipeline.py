@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -37,12 +39,54 @@ def event_keys(events) -> list[tuple]:
                    e.recipient.id if e.recipient else None, e.modality) for e in events)
 
 
-def test_two_workers_give_the_same_events_as_one() -> None:
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_two_workers_give_the_same_events_as_one(method: str, monkeypatch) -> None:
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    monkeypatch.setenv("FAULTLINES_START_METHOD", method)
     docs = make_documents(12)
     one = list(api.extract(docs, workers=1, batch_size=4))
     two = list(api.extract(docs, workers=2, batch_size=4))
     assert one, "the sentences should yield events"
     assert [e.to_dict() for e in one] == [e.to_dict() for e in two]
+
+
+def test_ingest_with_two_workers_stores_what_one_worker_stores(tmp_path: Path) -> None:
+    docs = make_documents(20)
+    api.ingest(docs, tmp_path / "one.duckdb", workers=1, batch_size=3)
+    report = api.ingest(docs, tmp_path / "two.duckdb", workers=2, batch_size=3)
+    assert report.documents_added == 20
+    one, two = _stored(tmp_path / "one.duckdb"), _stored(tmp_path / "two.duckdb")
+    assert one[1], "the sentences should yield events"
+    assert one == two
+
+
+def test_auto_start_method_forks_only_without_other_threads() -> None:
+    from faultlines.pipeline import start_method
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        assert start_method("auto") == "spawn"
+        return
+    if threading.active_count() == 1:  # an earlier test may have left a thread running
+        assert start_method("auto") == "fork"
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert start_method("auto") == "spawn"
+        assert start_method("fork") == "fork"  # asked for explicitly: the caller's choice
+    finally:
+        release.set()
+        thread.join()
+
+
+def test_unknown_start_method_is_a_config_error(monkeypatch) -> None:
+    from faultlines.errors import ConfigError
+    from faultlines.pipeline import start_method
+
+    monkeypatch.setenv("FAULTLINES_START_METHOD", "teleport")
+    with pytest.raises(ConfigError, match="teleport"):
+        start_method()
 
 
 @pytest.mark.slow

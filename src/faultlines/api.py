@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -184,12 +185,15 @@ def ingest(
     Documents already in the store (by content hash) are skipped before parsing, so an
     interrupted ingest resumes where its last committed batch ended.
     """
-    from faultlines.pipeline import batched, process
+    from faultlines.pipeline import batched, process, worker_pool
 
     report = RunReport()
     started = time.perf_counter()
     size = int(get_setting("batch_size", batch_size))  # type: ignore[arg-type]
-    with open_store(db) as store:
+    # Workers start before the store opens (DuckDB starts threads): see faultlines.pipeline.
+    local_workers = worker_pool(workers, model=model, kb_dir=kb_dir) if engine == "local" \
+        else contextlib.nullcontext()
+    with local_workers as pool, open_store(db) as store:
         from faultlines.actors import ActorRegistry
         from faultlines.pipeline import _resolver
 
@@ -230,8 +234,8 @@ def ingest(
         stats = store.add_results(
             counted(process(new_documents(), model=model, workers=workers, batch_size=size,
                             engine=engine, scheduler=scheduler, kb_dir=kb_dir,
-                            registry=registry)),
-            batch_size=size,
+                            registry=registry, pool=pool)),
+            batch_size=size, background=True,
         )
         report.documents_added = stats.documents_added
     report.seconds = time.perf_counter() - started

@@ -36,6 +36,10 @@ SETTINGS: dict[str, Setting] = {
                 "Largest input file accepted, in bytes; larger files are refused with a message."),
         Setting("max_sentence_chars", 5000,
                 "Sentences longer than this are split at clause punctuation before parsing."),
+        Setting("start_method", "auto",
+                "How worker processes start: fork (they share the parent's loaded model, as "
+                "spaCy's own nlp.pipe does), spawn (fresh interpreters), or auto: fork where "
+                "the platform has it and no other Python thread is running, else spawn."),
     ]
 }
 

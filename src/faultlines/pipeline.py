@@ -5,28 +5,36 @@ spaCy pipeline and the actor resolver once per process. Results come back in inp
 most a few batches in flight, so memory does not grow with corpus size. Actor identities are made
 consistent across documents in the calling process (``ActorRegistry``), which keeps workers
 independent and results identical whatever the number of workers or the engine.
+
+Local workers are forked from a parent that has already loaded the model and the knowledge base
+(as spaCy's own ``nlp.pipe(n_process=...)`` forks), so they start at once and share that memory
+copy-on-write. Forking is only done while no other Python thread runs; otherwise, and on
+platforms without fork, workers are spawned fresh (setting ``start_method``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import itertools
+import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any
 
 from faultlines.config import get_setting
 from faultlines.errors import ConfigError
 from faultlines.types import ActorRef, Document, DocumentResult, Event, Mention
 
-__all__ = ["ENGINES", "process", "process_batch", "batched", "canonicalize_result",
-           "resolve_workers"]
+__all__ = ["ENGINES", "START_METHODS", "process", "process_batch", "batched",
+           "canonicalize_result", "resolve_workers", "start_method", "worker_pool"]
 
 ENGINES = ("local", "dask")
+START_METHODS = ("auto", "fork", "spawn")
 
 
 def resolve_workers(workers: int | None) -> int:
@@ -49,6 +57,65 @@ def _resolver(kb_dir: str | None):
     from faultlines.actors import ActorResolver
 
     return ActorResolver.default(kb_dir=kb_dir)
+
+
+def start_method(requested: str | None = None) -> str:
+    """The multiprocessing start method for local workers: ``fork`` or ``spawn``.
+
+    ``auto`` forks where the platform can and no other Python thread is running (a thread that
+    holds a lock while the process forks would leave that lock held forever in the child).
+    """
+    value = str(get_setting("start_method", requested))
+    if value not in START_METHODS:
+        raise ConfigError(f"start method must be one of {', '.join(START_METHODS)}, not {value!r}")
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if value == "fork" and not can_fork:
+        raise ConfigError("this platform cannot fork worker processes; use start method spawn")
+    if value == "auto":
+        return "fork" if can_fork and threading.active_count() == 1 else "spawn"
+    return value
+
+
+def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool) -> None:
+    """Load what every batch needs (a worker initializer; a no-op where already loaded)."""
+    from faultlines.nlp import load_pipeline
+
+    load_pipeline(model)
+    _resolver(kb_dir)
+    if skip_non_english:
+        from faultlines.ingest.language import _identifier
+
+        _identifier()
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int | None = 1, *, model: str | None = None, kb_dir: str | None = None,
+                skip_non_english: bool = True, method: str | None = None
+                ) -> Iterator[Executor | None]:
+    """Start the local worker processes (None when one worker: batches run in this process).
+
+    Start the pool before opening a store or starting threads: forked workers then inherit
+    nothing but the loaded model and knowledge base.
+    """
+    n_workers = resolve_workers(workers)
+    if n_workers == 1:
+        yield None
+        return
+    chosen = start_method(method)
+    preload = (model, kb_dir, skip_non_english)
+    if chosen == "fork":
+        _preload(*preload)  # loaded once here, shared by every forked worker
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context(chosen),
+                             initializer=_preload, initargs=preload) as pool:
+        if chosen == "fork":
+            # Fork every worker now, while this process is still single-threaded (the pool
+            # forks them all at its first task, before its own management thread starts).
+            pool.submit(_ready).result()
+        yield pool
 
 
 def _is_english(text: str) -> bool:
@@ -116,20 +183,18 @@ def canonicalize_result(result: DocumentResult, canonical: Callable[[ActorRef], 
 
 
 def _ordered_local(batches: Iterator[list[Document]], worker: Callable[..., list[DocumentResult]],
-                   workers: int) -> Iterator[list[DocumentResult]]:
-    if workers == 1:
+                   pool: Executor | None, workers: int) -> Iterator[list[DocumentResult]]:
+    if pool is None:
         for batch in batches:
             yield worker(batch)
         return
-    # spawn, not fork: the parent may hold DuckDB threads and open files.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        pending: deque[Future[list[DocumentResult]]] = deque()
-        for batch in batches:
-            pending.append(pool.submit(worker, batch))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
+    pending: deque[Future[list[DocumentResult]]] = deque()
+    for batch in batches:
+        pending.append(pool.submit(worker, batch))
+        if len(pending) >= 2 * workers:
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _ordered_dask(batches: Iterator[list[Document]], worker: Callable[..., list[DocumentResult]],
@@ -174,6 +239,7 @@ def process(
     kb_dir: str | None = None,
     registry: Any = None,
     skip_non_english: bool = True,
+    pool: Executor | None = None,
 ) -> Iterator[DocumentResult]:
     """Process documents into :class:`DocumentResult` objects, in input order.
 
@@ -190,6 +256,9 @@ def process(
         cluster when ``scheduler`` is None).
     registry : ActorRegistry, optional
         Cross-document actor canonicaliser; a fresh one is made when omitted.
+    pool : Executor, optional
+        Local workers started earlier with :func:`worker_pool`; when omitted and ``workers`` is
+        more than one, a pool is started here.
 
     Examples
     --------
@@ -209,13 +278,17 @@ def process(
 
         registry = ActorRegistry(_resolver(kb_dir))
     batches = batched(documents, size)
-    if engine == "dask":
-        stream = _ordered_dask(batches, worker, scheduler, n_workers)
-    else:
-        stream = _ordered_local(batches, worker, n_workers)
-    for results in stream:
-        for result in results:
-            yield canonicalize_result(result, registry.canonical)
+    with contextlib.ExitStack() as stack:
+        if engine == "dask":
+            stream = _ordered_dask(batches, worker, scheduler, n_workers)
+        else:
+            if pool is None and n_workers > 1:
+                pool = stack.enter_context(worker_pool(
+                    n_workers, model=model, kb_dir=kb_dir, skip_non_english=skip_non_english))
+            stream = _ordered_local(batches, worker, pool, n_workers)
+        for results in stream:
+            for result in results:
+                yield canonicalize_result(result, registry.canonical)
 
 
 def events_of(results: Iterable[DocumentResult]) -> Iterator[Event]:

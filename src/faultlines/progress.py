@@ -25,6 +25,9 @@ from rich.table import Table
 __all__ = ["ProgressBar", "progress_bar", "render_table"]
 
 
+_REDRAW_SECONDS = 0.1
+
+
 class ProgressBar:
     """Counts documents and events; shows rate and, when the total is known, ETA."""
 
@@ -34,6 +37,7 @@ class ProgressBar:
         self.documents = 0
         self.events = 0
         self._started = time.perf_counter()
+        self._drawn = 0.0
 
     def advance(self, result: Any = None) -> None:
         self.documents += 1
@@ -43,6 +47,10 @@ class ProgressBar:
             self._progress.update(
                 self._task, advance=1,
                 stats=f"{self.events} events, {self.documents / elapsed:.1f} docs/s")
+            now = time.perf_counter()
+            if now - self._drawn >= _REDRAW_SECONDS:
+                self._progress.refresh()
+                self._drawn = now
 
 
 @contextmanager
@@ -57,7 +65,10 @@ def progress_bar(label: str, total: int | None = None, disable: bool = False
                TextColumn("{task.fields[stats]}"), TimeElapsedColumn()]
     if total:
         columns.append(TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=False) as progress:
+    # Redrawn from advance(), not by rich's refresh thread: with no extra thread running, worker
+    # processes can be forked safely (see faultlines.pipeline).
+    with Progress(*columns, console=Console(stderr=True), transient=False,
+                  auto_refresh=False) as progress:
         task = progress.add_task(label, total=total, stats="")
         yield ProgressBar(progress, task)
 
