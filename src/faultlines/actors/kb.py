@@ -233,7 +233,12 @@ class KnowledgeBase:
     group_homes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> ISO codes
     phrases: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # the words agent phrases end in: a noun outside this set heads no agent phrase
+    agent_last_words: set[str] = field(default_factory=set)
     first_lengths: dict[str, set[int]] = field(default_factory=dict)
+    # the same lengths sorted longest first, for the resolver's greedy scan (kept here so the
+    # scan does not sort them again at every word)
+    lengths_longest_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     skeletons: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
 
@@ -243,7 +248,10 @@ class KnowledgeBase:
             targets = self.phrases.setdefault(key, [])
             if target not in targets:
                 targets.append(target)
-            self.first_lengths.setdefault(key[0], set()).add(len(key))
+            lengths = self.first_lengths.setdefault(key[0], set())
+            if len(key) not in lengths:
+                lengths.add(len(key))
+                self.lengths_longest_first[key[0]] = tuple(sorted(lengths, reverse=True))
 
     def add_entry(self, entry: ActorEntry, rank: int) -> None:
         """Add an actor; an id already present keeps its name, code and roles, gains aliases."""
@@ -293,6 +301,7 @@ class KnowledgeBase:
             forms += [tuple(w.lower() for w in words[:-1]) + (p,) for p in _plurals(words[-1])]
         for form in forms:
             self.agents.setdefault(form, sector)
+            self.agent_last_words.add(form[-1])
 
     # -- lookups --------------------------------------------------------------------------
     def lookup(self, words: Sequence[str]) -> list[Target]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ from rapidfuzz import fuzz
 
 from faultlines.actors.kb import (
     SECTOR_LABELS,
+    ActorEntry,
     KnowledgeBase,
     Target,
     load_knowledge_base,
@@ -149,6 +151,9 @@ TITLES: dict[tuple[str, ...], str | None] = {
     ("foreign", "secretary"): "GOV", ("defence", "minister"): "GOV",
 }
 _TITLE_WORDS = frozenset(w for key in TITLES for w in key)
+# which target a hit names first when its words name several (see ``primary``)
+_KIND_ORDER = {"actor": 0, "country": 1, "city": 2, "short": 3, "capital": 4, "demonym": 5,
+               "group": 6}
 
 
 def compose_id(country: str | None, group: str | None, sector: str | None) -> str:
@@ -187,6 +192,8 @@ class ActorResolver:
         self._kb_dir = kb_dir
         self._extra = tuple(str(p) for p in extra_kb_paths)
         self._fuzzy_cache: dict[str, str | None] = {}
+        # entry id -> (the entry, its surnames), see surnames_of
+        self._surname_cache: dict[str, tuple[ActorEntry, tuple[str, ...]]] = {}
 
     @classmethod
     def default(cls, kb_dir: str | Path | None = None,
@@ -243,6 +250,17 @@ class ActorResolver:
         self._fuzzy_cache[key] = result
         return result
 
+    def surnames_of(self, entry_id: str) -> tuple[str, ...]:
+        """Folded last words of an entry's name, aliases and short names, in that order
+        ("Nouri al-Maliki" gives "maliki"); cached while the entry stays the same."""
+        entry = self.kb.entries[entry_id]
+        cached = self._surname_cache.get(entry_id)
+        if cached is None or cached[0] is not entry:
+            words = (_last_word(alias) for alias in (entry.name, *entry.aliases, *entry.short))
+            cached = (entry, tuple(dict.fromkeys(w for w in words if w)))
+            self._surname_cache[entry_id] = cached
+        return cached[1]
+
     def actor_ref(self, entry_id: str, text: str, date: dt.date | None) -> ActorRef:
         """ActorRef of a knowledge-base entry with the role it holds at ``date``."""
         entry = self.kb.entries[entry_id]
@@ -283,7 +301,30 @@ class _DocumentPass:
         self.doc = doc
         self.document = document
         self.date = document.date
-        self.sent_starts = [s.start for s in doc.sents]
+        # spaCy builds a new Token object for every ``doc[i]``, ``tok.head``, ``tok.children``
+        # and ``tok.sent`` and on every iteration, and the stages below look at each token many
+        # times: read the attributes they use once, into plain lists indexed by token position.
+        # The lists hold strings, not Token objects: tokens kept alive through the whole pass
+        # would survive into the garbage collector's oldest generation and make its full
+        # collections frequent.
+        tokens = list(doc)  # let go at the end of __init__
+        self.texts = [t.text for t in tokens]
+        self.spaces = [t.whitespace_ for t in tokens]  # "" or " " after each token
+        self.lowers = [t.lower_ for t in tokens]
+        self.pos = [t.pos_ for t in tokens]
+        self.deps = [t.dep_ for t in tokens]
+        self.punct = [t.is_punct for t in tokens]
+        self.space = [t.is_space for t in tokens]
+        self.quote = [t.is_quote for t in tokens]
+        # HEAD holds each token's offset to its head, as unsigned 64-bit integers
+        self.heads = [i + offset for i, offset in
+                      enumerate(doc.to_array("HEAD").view("int64").tolist())]
+        self._children: dict[int, list[int]] = {}  # read on demand, see children()
+        self.sent_starts: list[int] = []
+        self.sent_start_of: list[int] = []  # token -> first token of its sentence
+        for sent in doc.sents:
+            self.sent_starts.append(sent.start)
+            self.sent_start_of += [sent.start] * (sent.end - sent.start)
         self.hits: list[_Hit] = []
         self.hits_at: dict[int, list[_Hit]] = {}
         self.mentions: list[Mention] = []
@@ -294,7 +335,7 @@ class _DocumentPass:
         self.titles: dict[str, dict[str, int]] = {}  # "prime minister" -> {actor id: token}
         self.dominant: str | None = None
         self.country_counts: Counter[str] = Counter()
-        self.bare_titles: list[tuple[int, int, object, ActorRef]] = []
+        self.bare_titles: list[tuple[int, int, int, ActorRef]] = []
         self.head_memory: dict[str, str] = {}  # agent noun lemma -> country last given to it
         # member phrases waiting for the phrase they belong to: (start, end, token, fallback)
         self.deferred: list[tuple[int, int, int, list[ActorRef]]] = []
@@ -306,100 +347,100 @@ class _DocumentPass:
     def scan(self) -> None:
         pieces: list[tuple[int, str, str] | None] = []
         sent_start = set(self.sent_starts)
-        for tok in self.doc:
-            if tok.i in sent_start:
+        texts = self.texts
+        for i, text in enumerate(texts):
+            if i in sent_start:
                 pieces.append(None)
-            if tok.is_space or tok.text in _HYPHENS:
+            if self.space[i] or text in _HYPHENS:
                 continue
-            if tok.is_punct or tok.text in _POSSESSIVE or tok.is_quote:
+            if self.punct[i] or text in _POSSESSIVE or self.quote[i]:
                 pieces.append(None)
                 continue
-            for part in _SPLIT.split(tok.text):
-                if part:
-                    pieces.append((tok.i, part, fold_word(part)))
-        phrases, lengths = self.kb.phrases, self.kb.first_lengths
-        i, n = 0, len(pieces)
+            for part, folded in _word_parts(text):
+                pieces.append((i, part, folded))
+        folds = [p[2] if p is not None else None for p in pieces]
+        phrases, lengths = self.kb.phrases, self.kb.lengths_longest_first
+        n = len(pieces)
+        resume = 0  # the piece after the last phrase found
         by_token: dict[int, int] = Counter()
-        while i < n:
-            piece = pieces[i]
-            if piece is None:
-                i += 1
+        for i, folded in enumerate(folds):
+            if i < resume:
                 continue
-            matched = 0
-            for length in sorted(lengths.get(piece[2], ()), reverse=True):
-                window = pieces[i:i + length]
-                if len(window) < length or any(p is None for p in window):
+            for length in lengths.get(folded, ()):
+                if i + length > n:
                     continue
-                key = tuple(p[2] for p in window)  # type: ignore[index]
-                targets = phrases.get(key)
-                if targets and length > 1 and (key[-1].lower(),) in self.kb.agents:
+                # no phrase holds a break (None): a window across one finds nothing
+                key = tuple(folds[i:i + length])
+                targets = phrases.get(key)  # type: ignore[arg-type]
+                if not targets:
+                    continue
+                window: list[tuple[int, str, str]] = pieces[i:i + length]  # type: ignore[assignment]
+                if length > 1 and (key[-1].lower(),) in self.kb.agents:
                     # imported aliases such as THE_BUSH_ADMINISTRATION (filed under the person)
                     # are agent phrases; stage 3 reads them better
                     targets = [t for t in targets if t.rank == 0]
-                if not targets or not _capitalised(window):  # type: ignore[arg-type]
+                if not targets or not _capitalised(window):
                     continue
                 first, last = window[0], window[-1]
                 tail = pieces[i + length] if i + length < n else None
-                hit = _Hit(first[0], last[0] + 1, " ".join(p[1] for p in window),  # type: ignore[index]
-                           list(targets))
+                hit = _Hit(first[0], last[0] + 1, " ".join(p[1] for p in window), list(targets))
                 suffix = None
-                if tail is not None and tail[0] == last[0]:  # type: ignore[index]
-                    suffix = tail[2].lower()  # type: ignore[index]
-                elif last[0] + 2 < len(self.doc) and self.doc[last[0]].whitespace_ == "" and \
-                        self.doc[last[0] + 1].text in _HYPHENS:
-                    suffix = self.doc[last[0] + 2].lower_
+                if tail is not None and tail[0] == last[0]:
+                    suffix = tail[2].lower()
+                elif last[0] + 2 < len(texts) and self.spaces[last[0]] == "" and \
+                        texts[last[0] + 1] in _HYPHENS:
+                    suffix = self.lowers[last[0] + 2]
                 if suffix in _NOT_OWNER and not (suffix == "led" and any(
                         t.kind in ("country", "demonym", "capital") for t in targets)):
                     # "Iranian-backed militias" are not Iranian; a "U.S.-led coalition" is
                     hit.owner = False
                 self.hits.append(hit)
-                by_token[first[0]] += 1  # type: ignore[index]
-                matched = length
+                by_token[first[0]] += 1
+                resume = i + length
                 break
-            i += matched or 1
         for hit in self.hits:
             if by_token[hit.start] > 1 and hit.end - hit.start == 1:
                 hit.compound = True
-        doc = self.doc
         for a, b in zip(self.hits, self.hits[1:], strict=False):
             # "Sunni-Shiite", "Israeli-Palestinian" tokenised as three tokens
-            if b.start == a.end + 1 and doc[a.end].text in _HYPHENS and \
-                    doc[a.end - 1].whitespace_ == "" and doc[a.end].whitespace_ == "":
+            if b.start == a.end + 1 and texts[a.end] in _HYPHENS and \
+                    self.spaces[a.end - 1] == "" and self.spaces[a.end] == "":
                 a.compound = b.compound = True
 
     # ------------------------------------------------------------ stage 2
     def entities(self) -> None:
-        doc = self.doc
+        texts, lowers, punct = self.texts, self.lowers, self.punct
         self.index_hits()
         dropped: set[int] = set()
         added: list[_Hit] = []
         named = {t.ref for h in self.hits for t in h.targets}
-        for ent in doc.ents:
-            if ent.label_ not in _ACTOR_LABELS:
+        for ent in self.doc.ents:
+            label = ent.label_
+            if label not in _ACTOR_LABELS:
                 continue
             start, end = ent.start, ent.end
-            while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+            while start < end and (lowers[start] == "the" or punct[start]):
                 start += 1
-            while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+            while end > start and (texts[end - 1] in _POSSESSIVE or punct[end - 1]):
                 end -= 1
-            if ent.label_ == "PERSON":
-                while start < end - 1 and fold_word(doc[start].text).lower() in _TITLE_WORDS:
+            if label == "PERSON":
+                while start < end - 1 and fold_word(texts[start]).lower() in _TITLE_WORDS:
                     start += 1
             if start >= end:
                 continue
             inside = self.hits_overlapping(start, end)
             covered = {i for h in inside for i in range(h.start, h.end)}
-            needed = {t.i for t in doc[start:end]
-                      if not t.is_punct and fold_word(t.text).lower() not in PARTICLES
-                      and t.text not in _POSSESSIVE}
+            needed = {i for i in range(start, end)
+                      if not punct[i] and fold_word(texts[i]).lower() not in PARTICLES
+                      and texts[i] not in _POSSESSIVE}
             if needed <= covered:
                 continue
-            if ent.label_ not in ("GPE", "LOC") and self.names_a_thing(start, end):
+            if label not in ("GPE", "LOC") and self.names_a_thing(start, end):
                 # a shrine, an air base, an operation: neither an actor nor a place to keep
                 dropped.update(id(h) for h in inside if h.start >= start and h.end <= end)
                 continue
-            text = doc[start:end].text
-            if ent.label_ in _PLACE_LABELS:
+            text = self.span_text(start, end)
+            if label in _PLACE_LABELS:
                 # a larger place name ("Sadr City") is a place, not the actor inside it
                 known = self.r.fuzzy_lookup(text) if len(needed) > 1 else \
                     self.misspelt_country(text)
@@ -414,18 +455,18 @@ class _DocumentPass:
                     # "West Darfur State", "central Baghdad": a place in that country
                     added.append(_Hit(start, end, text, [Target("city", places[0])]))
                 continue
-            low = tuple(t.lower_ for t in doc[start:end])
+            low = tuple(lowers[start:end])
             tail = next((n for n in (3, 2, 1) if len(low) >= n and low[-n:] in self.kb.agents),
                         0)
-            named_words = [t for t in doc[start:end - tail] if t.i not in covered
-                           and t.text[:1].isupper() and t.lower_ not in _TITLE_WORDS
-                           and t.lower_ not in _GENERIC_CAPITALISED]
-            if tail and ent.label_ != "PERSON" and not named_words:
+            named_words = [i for i in range(start, end - tail) if i not in covered
+                           and texts[i][:1].isupper() and lowers[i] not in _TITLE_WORDS
+                           and lowers[i] not in _GENERIC_CAPITALISED]
+            if tail and label != "PERSON" and not named_words:
                 # "the Iraqi Army", "the Administration": an agent phrase, read in stage 3;
                 # "Baghdad University Medical School" has a name of its own and stays
                 continue
-            if ent.label_ == "NORP" and len(needed) == 1 and (
-                    doc[end - 1].pos_ == "ADJ" or doc[end - 1].dep_ in ("amod", "compound")):
+            if label == "NORP" and len(needed) == 1 and (
+                    self.pos[end - 1] == "ADJ" or self.deps[end - 1] in ("amod", "compound")):
                 # an unknown adjective ("Socialist", "Islamic") describes, it does not act
                 continue
             misspelt = self.misspelt_country(text) if len(needed) == 1 else None
@@ -433,7 +474,7 @@ class _DocumentPass:
                 dropped.update(id(h) for h in inside)
                 added.append(_Hit(start, end, text, [Target("country", misspelt)]))
                 continue
-            found = self.r.fuzzy_lookup(text) if ent.label_ in ("PERSON", "ORG") else None
+            found = self.r.fuzzy_lookup(text) if label in ("PERSON", "ORG") else None
             if found and len(needed) < 2 and found not in named:
                 # one word spelled like a known surname ("Al Asad" the air base) counts only
                 # when the document also names that actor in full
@@ -442,7 +483,7 @@ class _DocumentPass:
             if found:
                 added.append(_Hit(start, end, text, [Target("actor", found)]))
             else:
-                added.append(_Hit(start, end, text, [], label=ent.label_,
+                added.append(_Hit(start, end, text, [], label=label,
                                   inner=[h for h in inside if h.start >= start]))
         self.hits = sorted([h for h in self.hits if id(h) not in dropped] + added,
                            key=lambda h: (h.start, h.end))
@@ -451,22 +492,42 @@ class _DocumentPass:
     def names_a_thing(self, start: int, end: int) -> bool:
         """Is the name at [start, end) a building or base ("the al-Askari shrine", "Al Asad
         air base") or the name of an operation ("the operation Charge of the Knights")?"""
-        doc = self.doc
-        after = [t.lower_ for t in doc[end:end + 2]]
-        if doc[end - 1].lower_ in _FACILITY_WORDS or (after and after[0] in _FACILITY_WORDS) \
+        texts, lowers = self.texts, self.lowers
+        after = lowers[end:end + 2]
+        if lowers[end - 1] in _FACILITY_WORDS or (after and after[0] in _FACILITY_WORDS) \
                 or after == ["air", "base"]:
             return True
         # the capitalised chain the name ends ("Charge of the Knights") and the word before it
         first = start
-        floor = doc[start].sent.start
-        while first > floor and (doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in (
+        floor = self.sent_start_of[start]
+        while first > floor and (texts[first - 1][:1].isupper() or lowers[first - 1] in (
                 "of", "the", "and")):
             first -= 1
-        while first < start and doc[first].lower_ in ("of", "the", "and"):
+        while first < start and lowers[first] in ("of", "the", "and"):
             first += 1
-        if doc[first].lower_ == "operation":
+        if lowers[first] == "operation":
             return True
-        return first > floor and doc[first - 1].lower_ in _OPERATION_WORDS
+        return first > floor and lowers[first - 1] in _OPERATION_WORDS
+
+    def children(self, i: int) -> list[int]:
+        """Positions of the children of token ``i``, in document order (read once)."""
+        found = self._children.get(i)
+        if found is None:
+            found = self._children[i] = [c.i for c in self.doc[i].children]
+        return found
+
+    def lefts(self, i: int) -> list[int]:
+        """Children of token ``i`` before it (``Token.lefts`` as positions)."""
+        return [c for c in self.children(i) if c < i]
+
+    def rights(self, i: int) -> list[int]:
+        """Children of token ``i`` after it (``Token.rights`` as positions)."""
+        return [c for c in self.children(i) if c > i]
+
+    def backer_modifier(self, i: int) -> bool:
+        """A participle with a name fused before it by a hyphen: "Iran-backed", "U.S.-trained"."""
+        return self.doc[i].tag_ == "VBN" and any(
+            self.deps[c] in ("npadvmod", "compound", "nmod") for c in self.lefts(i))
 
     def index_hits(self) -> None:
         self.hits_at: dict[int, list[_Hit]] = {}
@@ -482,15 +543,18 @@ class _DocumentPass:
                 seen.setdefault(id(hit), hit)
         return sorted(seen.values(), key=lambda h: (h.start, h.end))
 
+    def hits_within(self, start: int, end: int) -> list[_Hit]:
+        """Hits inside [start, end), in order (``hits`` must be sorted and indexed)."""
+        return [hit for i in range(start, end) for hit in self.hits_at.get(i, ())
+                if hit.start == i and hit.end <= end]
+
     # ------------------------------------------------------------ helpers
     def primary(self, hit: _Hit) -> Target | None:
         """The target a hit most likely names, without document memory."""
-        if not hit.targets:
-            return None
-        order = {"actor": 0, "country": 1, "city": 2, "short": 3, "capital": 4, "demonym": 5,
-                 "group": 6}
+        if len(hit.targets) < 2:
+            return hit.targets[0] if hit.targets else None
         # packaged knowledge first: an imported dictionary adds actors, it does not override ours
-        return min(hit.targets, key=lambda t: (t.rank, order.get(t.kind, 9)))
+        return min(hit.targets, key=lambda t: (t.rank, _KIND_ORDER.get(t.kind, 9)))
 
     def country_of(self, hit: _Hit, states_only: bool = True) -> str | None:
         """Country code a hit names or belongs to; with ``states_only=False`` also IGO, NGO,
@@ -521,10 +585,11 @@ class _DocumentPass:
             country = self.country_of(hit)
             if country:
                 counts[country] += 1
-                token = self.doc[hit.end - 1]
+                token = hit.end - 1
                 target = self.primary(hit)
-                if (token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS) or (
-                        target is not None and target.kind == "city") or (
+                placed = self.deps[token] == "pobj" and \
+                    self.lowers[self.heads[token]] in _PLACE_PREPS  # "in Iraq"
+                if placed or (target is not None and target.kind == "city") or (
                         target is not None and target.kind == "capital"
                         and not self.is_state(token)):
                     places[country] += 1
@@ -548,65 +613,73 @@ class _DocumentPass:
     def sentence_of(self, token_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, token_i) - 1
 
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the span (start < end)."""
+        texts, spaces = self.texts, self.spaces
+        return "".join([texts[i] + spaces[i] for i in range(start, end - 1)]) + texts[end - 1]
+
     def add(self, start: int, end: int, ref: ActorRef, kind: str) -> None:
-        text = self.doc[start:end].text
+        text = self.span_text(start, end)
         ref = ActorRef(text, ref.id, ref.name, ref.country, ref.sector)
         self.mentions.append(Mention(self.document.id, self.sentence_of(start), start, end, text,
                                      ref, kind))
 
     # ------------------------------------------------------------ stage 3
     def agent_phrases(self) -> None:
-        doc, agents = self.doc, self.kb.agents
+        agents, agent_last_words = self.kb.agents, self.kb.agent_last_words
+        texts, lowers, pos, deps = self.texts, self.lowers, self.pos, self.deps
         hit_at: dict[int, _Hit] = {}
         for hit in self.hits:
             for i in range(hit.start, hit.end):
                 hit_at.setdefault(i, hit)
-        for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        for i, word in enumerate(lowers):
+            if pos[i] not in ("NOUN", "PROPN") or deps[i] == "compound":
                 continue
+            sent_start = self.sent_start_of[i]
             sector = None
             group = None
-            phrase_start = tok.i
-            head_hit = hit_at.get(tok.i)
+            phrase_start = i
+            head_hit = hit_at.get(i)
             if head_hit is not None:
                 target = self.primary(head_hit)
                 if target is None or target.kind != "group" or head_hit.consumed:
                     continue
                 group = target.ref
             else:
-                low = [t.lower_ for t in doc[max(tok.sent.start, tok.i - 2):tok.i + 1]]
-                for length in (3, 2, 1):
-                    if len(low) >= length and tuple(low[-length:]) in agents:
-                        sector = agents[tuple(low[-length:])]
-                        phrase_start = tok.i - length + 1
-                        break
-                if tok.lower_ in _AGENT_CARRIERS:
+                if word in agent_last_words:
+                    low = lowers[max(sent_start, i - 2):i + 1]
+                    for length in (3, 2, 1):
+                        if len(low) >= length and tuple(low[-length:]) in agents:
+                            sector = agents[tuple(low[-length:])]
+                            phrase_start = i - length + 1
+                            break
+                if word in _AGENT_CARRIERS:
                     # "insurgent positions", "militia commanders": the agent word before the
                     # noun says who (a government word does not: "government positions")
-                    for child in tok.lefts:
-                        mod = agents.get((child.lower_,))
-                        if child.dep_ in ("amod", "compound") and mod and mod != "GOV" and \
-                                child.i not in hit_at and child.i < phrase_start:
-                            sector, phrase_start = mod, child.i
-                if sector is None and tok.lower_ in _FACTION_WORDS:
+                    for child in self.lefts(i):
+                        mod = agents.get((lowers[child],))
+                        if deps[child] in ("amod", "compound") and mod and mod != "GOV" and \
+                                child not in hit_at and child < phrase_start:
+                            sector, phrase_start = mod, child
+                if sector is None and word in _FACTION_WORDS:
                     # "hardliners within the administration": whoever the institution is
                     sector = "?"
                 if sector is None:
                     continue
             # "Iranian-backed militias": the backer is an actor of its own, not part of the
             # phrase (nor its country); the event coder makes it the SUPPORT's source.
-            lefts = [c for c in tok.lefts if c.dep_ in _NP_DEPS and not _backer_modifier(c)]
-            left = min((c.left_edge.i for c in lefts), default=tok.i)
-            if left < tok.sent.start or any(
-                    (t.pos_ in ("VERB", "AUX") and doc[t.i - 1].text not in _HYPHENS)
-                    or t.lower_ == "that" for t in doc[left:tok.i]):
+            lefts = [c for c in self.lefts(i) if deps[c] in _NP_DEPS
+                     and not self.backer_modifier(c)]
+            left = min((self.doc[c].left_edge.i for c in lefts), default=i)
+            if left < sent_start or any(
+                    (pos[t] in ("VERB", "AUX") and texts[t - 1] not in _HYPHENS)
+                    or lowers[t] == "that" for t in range(left, i)):
                 # a mis-parse that reaches across a clause: keep the noun and its own words
-                left = tok.i
-                while left > tok.sent.start and doc[left - 1].dep_ in _NP_DEPS and \
-                        doc[left - 1].head.i >= left and doc[left - 1].pos_ != "VERB":
+                left = i
+                while left > sent_start and deps[left - 1] in _NP_DEPS and \
+                        self.heads[left - 1] >= left and pos[left - 1] != "VERB":
                     left -= 1
-            span_hits = [h for h in self.hits_overlapping(left, tok.i + 1)
-                         if h.start >= left and h.end <= tok.i + 1]
+            span_hits = self.hits_within(left, i + 1)
             countries: list[str] = []
             groups: list[str] = [group] if group else []
             owner_actor: ActorRef | None = None
@@ -634,23 +707,23 @@ class _DocumentPass:
                     if owner_actor.country:
                         countries.append(owner_actor.country)
             if not countries:
-                for t in doc[left:phrase_start]:
-                    if t.pos_ == "PROPN" and t.i not in hit_at and t.text[:1].isupper():
-                        country = self.misspelt_country(t.text)
+                for t in range(left, phrase_start):
+                    if pos[t] == "PROPN" and t not in hit_at and texts[t][:1].isupper():
+                        country = self.misspelt_country(texts[t])
                         if country:
                             countries.append(country)
             explicit = bool(countries)
             if not countries:
-                for child in tok.rights:
-                    if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
-                        for pobj in child.children:
-                            h = hit_at.get(pobj.i)
+                for child in self.rights(i):
+                    if deps[child] == "prep" and lowers[child] in ("of", "in", "from"):
+                        for pobj in self.children(child):
+                            h = hit_at.get(pobj)
                             if h is not None and h.owner:
                                 country = self.country_of(h)
                                 if country:
                                     countries.append(country)
             if owner_actor is None and not countries and not groups:
-                possessor = self.possessor(tok, lefts)
+                possessor = self.possessor(i, lefts)
                 if possessor is not None:
                     owner_actor = self.r.actor_ref(possessor, "", self.date)
                     if self.kb.entries[possessor].kind == "person":
@@ -662,54 +735,55 @@ class _DocumentPass:
                         countries.append(owner_actor.country)
             countries = list(dict.fromkeys(countries))
             if owner_person is not None:
-                organisation = dict(self.kb.entries[owner_person].organisations).get(tok.lower_)
+                organisation = dict(self.kb.entries[owner_person].organisations).get(word)
                 if organisation in self.kb.entries:
                     owner_org = self.r.actor_ref(organisation, "", self.date)
-                    self.add(left, tok.i + 1, owner_org, "agent")
+                    self.add(left, i + 1, owner_org, "agent")
                     for h in span_hits:
                         h.consumed = True
                     continue
-            if owner_org is None and tok.lower_ in _MEMBER_WORDS:
-                for child in tok.rights:
-                    if child.dep_ == "prep" and child.lower_ == "of":
-                        for pobj in child.children:
-                            h = hit_at.get(pobj.i)
+            if owner_org is None and word in _MEMBER_WORDS:
+                for child in self.rights(i):
+                    if deps[child] == "prep" and lowers[child] == "of":
+                        for pobj in self.children(child):
+                            h = hit_at.get(pobj)
                             target = self.primary(h) if h is not None else None
                             if target is not None and target.kind == "actor" and \
                                     not self.is_person(target.ref, h):
                                 owner_org = self.r.actor_ref(target.ref, "", self.date)
-            if owner_org is not None and tok.lower_ in _MEMBER_WORDS:
+            if owner_org is not None and word in _MEMBER_WORDS:
                 # "Hezbollah fighters", "Dawa leaders": the organisation itself
-                self.add(left, tok.i + 1, owner_org, "agent")
+                self.add(left, i + 1, owner_org, "agent")
                 for h in span_hits:
                     h.consumed = True
                 continue
             if owner_actor is None and head_hit is None and self.distribute(
-                    tok, left, sector, span_hits):
+                    i, left, sector, span_hits):
                 continue
-            head_key = tok.lemma_.lower()
+            head = self.doc[i]
+            head_key = head.lemma_.lower()
             if countries and not groups and len(countries) == 1:
                 self.head_memory[head_key] = countries[0]
             elif not countries and not groups and owner_actor is None and \
                     head_key in self.head_memory:
                 # "the administration" after "the Bush administration" is the same one
                 countries = [self.head_memory[head_key]]
-            several_states = bool(groups and not countries and tok.tag_ == "NNS"
-                                  and tok.lower_ in _INSTITUTIONS)
+            several_states = bool(groups and not countries and head.tag_ == "NNS"
+                                  and word in _INSTITUTIONS)
             if not countries and groups:
                 country = self.group_country(groups[0])
                 countries = [country] if country else []
             elif not countries and self.dominant and sector not in _NO_DEFAULT_COUNTRY and (
                     owner_actor is None or owner_actor.country is None):
                 countries = [self.dominant]
-            if groups and tok.lower_ in ("leader", "leaders", "leadership"):
+            if groups and word in ("leader", "leaders", "leadership"):
                 # "Sunni leaders" are the group's notables, not a government
                 sector = "ELI"
-            if sector in _STATE_SECTORS and tok.lower_ not in _INSTITUTIONS and any(
-                    t.lower_ in _FORMER for t in doc[left:tok.i]):
+            if sector in _STATE_SECTORS and word not in _INSTITUTIONS and any(
+                    lowers[t] in _FORMER for t in range(left, i)):
                 # "a former minister" is a notable now
                 sector = "ELI"
-            if sector in _STATE_SECTORS and tok.lower_ in _INSTITUTIONS:
+            if sector in _STATE_SECTORS and word in _INSTITUTIONS:
                 # "the Shiite-led government" is the government of the country, not a group's
                 if several_states:
                     # "Sunni Arab governments": the governments of several countries where the
@@ -717,20 +791,20 @@ class _DocumentPass:
                     countries = []
                 else:
                     groups = []
-            if person_hit is not None and person_hit.end < tok.i and \
-                    doc[person_hit.end].text in _POSSESSIVE:
+            if person_hit is not None and person_hit.end < i and \
+                    texts[person_hit.end] in _POSSESSIVE:
                 # "Maliki's cabinet": the cabinet is the state's (IRQ_GOV), and Maliki stays a
                 # mention of his own, so the network keeps the person and the institution
                 left = person_hit.end + 1
                 span_hits = [h for h in span_hits if h.start >= left]
-            via = self.member_of(tok) if (
-                tok.lower_ in _MEMBER_WORDS or tok.lower_ in _FACTION_WORDS) and not groups \
+            via = self.member_of(i) if (
+                word in _MEMBER_WORDS or word in _FACTION_WORDS) and not groups \
                 and owner_actor is None and not explicit else None
-            if sector in _STATE_SECTORS and tok.tag_ == "NNS" and not explicit and not groups \
-                    and owner_actor is None and any(c.lower_ in ("two", "both")
-                                                    for c in tok.children):
+            if sector in _STATE_SECTORS and head.tag_ == "NNS" and not explicit and not groups \
+                    and owner_actor is None and any(lowers[c] in ("two", "both")
+                                                    for c in self.children(i)):
                 # "the two governments": the two states the text just named
-                self.pairs.append((left, tok.i + 1, sector, [
+                self.pairs.append((left, i + 1, sector, [
                     self.r.composed_ref("", c, None, sector) for c in countries]))
                 continue
             if via is not None or sector == "?":
@@ -740,18 +814,18 @@ class _DocumentPass:
                 fallback = [] if sector == "?" else [
                     self.r.composed_ref("", c, None, sector) for c in countries]
                 if via is not None:
-                    self.deferred.append((left, tok.i + 1, via, fallback))
+                    self.deferred.append((left, i + 1, via, fallback))
                 elif fallback:
                     for ref in fallback:
-                        self.add(left, tok.i + 1, ref, "agent")
+                        self.add(left, i + 1, ref, "agent")
                 continue
-            bare = all(c.dep_ == "det" or c.i >= phrase_start for c in lefts) and not groups \
+            bare = all(deps[c] == "det" or c >= phrase_start for c in lefts) and not groups \
                 and owner_actor is None \
                 and not [h for h in span_hits if h is not head_hit and h.owner]
             if sector == "GOV" and bare:
                 # "the prime minister": decided after the names are read (see bare_titles)
                 ref = self.r.composed_ref("", countries[0] if countries else None, None, sector)
-                self.bare_titles.append((left, tok.i + 1, tok, ref))
+                self.bare_titles.append((left, i + 1, i, ref))
                 continue
             group_id = groups[0] if groups else None
             if not countries and group_id is None:
@@ -759,21 +833,21 @@ class _DocumentPass:
                 continue
             kind = "compound" if len(countries) > 1 else "agent"
             for country in countries or [None]:
-                self.add(left, tok.i + 1, self.r.composed_ref("", country, group_id, sector),
+                self.add(left, i + 1, self.r.composed_ref("", country, group_id, sector),
                          kind)
             for h in span_hits:
                 if h.owner:
                     h.consumed = True
 
-    def member_of(self, tok) -> int | None:
+    def member_of(self, noun: int) -> int | None:
         """Token of the phrase a member noun belongs to ("leaders of the insurgent groups",
         "hardliners within the administration"), when that phrase names no place."""
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "within", "inside", "among",
-                                                         "in"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                        return pobj.i
+        for child in self.rights(noun):
+            if self.deps[child] == "prep" and self.lowers[child] in (
+                    "of", "within", "inside", "among", "in"):
+                for pobj in self.children(child):
+                    if self.deps[pobj] == "pobj" and self.pos[pobj] in ("NOUN", "PROPN"):
+                        return pobj
         return None
 
     def resolve_deferred(self) -> None:
@@ -805,15 +879,17 @@ class _DocumentPass:
             for ref in refs:
                 self.add(left, end, ref, "compound" if len(refs) > 1 else "agent")
 
-    def distribute(self, tok, left: int, sector: str | None, span_hits: list[_Hit]) -> bool:
+    def distribute(self, noun: int, left: int, sector: str | None,
+                   span_hits: list[_Hit]) -> bool:
         """"Kurdish, Sunni and American leaders": coordinated modifiers name one actor each
         (the head noun distributes over them). True when it emitted the mentions."""
-        doc = self.doc
+        texts, deps = self.texts, self.deps
+        word = self.lowers[noun]
         kinds = ("country", "demonym", "capital", "group")
-        if any(t.dep_ == "cc" for t in doc[left:tok.i]):
+        if any(deps[t] == "cc" for t in range(left, noun)):
             # "Kurdish, Sunni and American leaders" parsed with "Kurdish" outside the phrase:
             # a comma list of modifiers that ends in this coordination belongs to it
-            while left - 2 >= tok.sent.start and doc[left - 1].text == ",":
+            while left - 2 >= self.sent_start_of[noun] and texts[left - 1] == ",":
                 before = [h for h in self.hits_at.get(left - 2, ()) if h.end == left - 1
                           and self.primary(h) is not None and self.primary(h).kind in kinds]
                 if not before:
@@ -827,7 +903,7 @@ class _DocumentPass:
                 and self.primary(h).kind in kinds]
         if len(mods) < 2 or not any(self.primary(h).kind == "group" for h in mods):
             return False  # countries alone are already one actor each ("U.S. and Iraqi")
-        seps = [t.i for t in doc[left:tok.i] if t.dep_ == "cc" or t.text == ","]
+        seps = [t for t in range(left, noun) if deps[t] == "cc" or texts[t] == ","]
         segments: dict[int, list[_Hit]] = {}
         for h in mods:
             segments.setdefault(bisect.bisect_right(seps, h.start), []).append(h)
@@ -838,13 +914,13 @@ class _DocumentPass:
             groups = [self.primary(h).ref for h in part if self.primary(h).kind == "group"]
             group = groups[0] if groups else None
             part_sector = sector
-            if group and tok.lower_ in ("leader", "leaders", "leadership"):
+            if group and word in ("leader", "leaders", "leadership"):
                 part_sector = "ELI"
-            if part_sector in _STATE_SECTORS and tok.lower_ in _INSTITUTIONS:
+            if part_sector in _STATE_SECTORS and word in _INSTITUTIONS:
                 group = None
             country = countries[0] if countries else (
                 self.group_country(group) if group else None) or self.dominant
-            self.add(left, tok.i + 1, self.r.composed_ref("", country, group, part_sector),
+            self.add(left, noun + 1, self.r.composed_ref("", country, group, part_sector),
                      "compound")
         for h in span_hits:
             if h.owner:
@@ -860,20 +936,20 @@ class _DocumentPass:
         best = max(fuzz.ratio(fold_name(word), fold_name(a)) for a in (entry.name, *entry.aliases))
         return known if best >= 85 else None
 
-    def possessor(self, tok, lefts) -> str | None:
+    def possessor(self, noun: int, lefts: list[int]) -> str | None:
         """"his fighters" / "its troops": the actor a possessive pronoun most plausibly means.
 
         Conservative: "his"/"her" is the nearest preceding person named in this or the previous
         sentence; "its"/"their" the nearest preceding country or organisation in this
         sentence."""
-        pronoun = next((c.lower_ for c in lefts if c.dep_ == "poss" and c.lower_ in (
-            "his", "her", "its", "their")), None)
+        pronoun = next((self.lowers[c] for c in lefts if self.deps[c] == "poss"
+                        and self.lowers[c] in ("his", "her", "its", "their")), None)
         if pronoun is None:
             return None
-        sentence = self.sentence_of(tok.i)
+        sentence = self.sentence_of(noun)
         floor = self.sent_starts[max(0, sentence - 1)] if pronoun in ("his", "her") else \
             self.sent_starts[sentence]
-        for i in range(tok.i - 1, floor - 1, -1):
+        for i in range(noun - 1, floor - 1, -1):
             for hit in self.hits_at.get(i, ()):
                 target = self.primary(hit)
                 if target is None or hit.end - 1 != i:
@@ -896,21 +972,21 @@ class _DocumentPass:
             return True
         return entry.source != "packaged" and self.doc[hit.start].ent_type_ == "PERSON"
 
-    def title_reference(self, tok) -> ActorRef | None:
+    def title_reference(self, noun: int) -> ActorRef | None:
         """'the prime minister' -> the one actor the document introduced with that title."""
-        words = [t.lower_ for t in self.doc[max(tok.sent.start, tok.i - 2):tok.i + 1]]
+        words = self.lowers[max(self.sent_start_of[noun], noun - 2):noun + 1]
         for length in (3, 2, 1):
             key = " ".join(words[-length:])
             if tuple(words[-length:]) in TITLES and key in self.titles:
-                ids = {i for i, first in self.titles[key].items() if first < tok.i}
+                ids = {i for i, first in self.titles[key].items() if first < noun}
                 if len(ids) == 1:
                     return self.r.actor_ref(next(iter(ids)), "", self.date)
                 return None
         return None
 
     def resolve_bare_titles(self) -> None:
-        for start, end, tok, ref in self.bare_titles:
-            title_ref = self.title_reference(tok)
+        for start, end, noun, ref in self.bare_titles:
+            title_ref = self.title_reference(noun)
             self.add(start, end, title_ref or ref, "title" if title_ref else "agent")
 
     # ------------------------------------------------------------ stage 4
@@ -941,36 +1017,38 @@ class _DocumentPass:
                 best = max(best, 1 if role.code[3:6] == "ELI" else 2)
         return best
 
-    def is_state(self, token) -> bool:
-        """Does a country/capital name act as the state here (subject, object, partner)?"""
-        while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-            token = token.head
-        if token.dep_ in _STATE_DEPS:
+    def is_state(self, token: int) -> bool:
+        """Does a country/capital name (its last token) act as the state here (subject,
+        object, partner)?"""
+        deps, heads, lowers = self.deps, self.heads, self.lowers
+        while deps[token] in ("conj", "appos") and heads[token] != token:
+            token = heads[token]
+        if deps[token] in _STATE_DEPS:
             return True
-        if token.dep_ != "pobj" or token.head.lower_ not in _STATE_PREPS:
+        if deps[token] != "pobj" or lowers[heads[token]] not in _STATE_PREPS:
             return False
-        prep = token.head
-        verb = prep.head
-        if prep.lower_ in ("to", "from", "toward", "towards") and verb.lemma_ in _MOTION_VERBS:
+        prep = heads[token]
+        verb = heads[prep]
+        verb_lemma = self.doc[verb].lemma_
+        if lowers[prep] in ("to", "from", "toward", "towards") and verb_lemma in _MOTION_VERBS:
             # "returned to Iraq", "fled from Syria": a destination or origin, not the state
             return False
-        if prep.lower_ == "to" and verb.lemma_ in ("send", "dispatch", "deploy"):
+        if lowers[prep] == "to" and verb_lemma in ("send", "dispatch", "deploy"):
             # "sent troops to Iraq" is a place; "sent a delegation to Tehran" the government
-            for child in verb.children:
-                if child.dep_ == "dobj" and self.kb.agents.get((child.lower_,)) in (
+            for child in self.children(verb):
+                if deps[child] == "dobj" and self.kb.agents.get((lowers[child],)) in (
                         "MIL", "REF", "CVL", "REB"):
                     return False
         return True
 
     def emit_hits(self) -> None:
-        doc = self.doc
         self.attach_title_modifiers()
         self.attach_group_countries()
         for hit in self.hits:
             if hit.consumed:
                 continue
             target = self.primary(hit)
-            last_tok = doc[hit.end - 1]
+            last_tok = hit.end - 1
             kind = "compound" if hit.compound else "entity"
             if target is None:
                 self.emit_unknown(hit)
@@ -985,9 +1063,9 @@ class _DocumentPass:
                 self.remember(hit, entry_id)
                 self.add(hit.start, hit.end, ref, kind)
             elif target.kind in ("country", "capital", "demonym"):
-                people = target.kind == "demonym" and last_tok.tag_ in ("NNS", "NNPS") or (
-                    target.kind == "demonym" and hit.text.endswith("s")
-                    and last_tok.pos_ in ("NOUN", "PROPN"))
+                people = target.kind == "demonym" and self.doc[last_tok].tag_ in (
+                    "NNS", "NNPS") or (target.kind == "demonym" and hit.text.endswith("s")
+                                       and self.pos[last_tok] in ("NOUN", "PROPN"))
                 self.emit_country(hit, target.ref, last_tok, kind, people,
                                   target.kind == "demonym")
             elif target.kind == "city":
@@ -1011,31 +1089,34 @@ class _DocumentPass:
                 continue
             other = before[-1]  # "U.S.-Iraqi": the part next to the group word
             other_target = self.primary(other)
-            token = self.doc[other.end - 1]
+            token = other.end - 1
             if other_target is not None and other_target.kind in ("country", "demonym") and (
-                    token.pos_ == "ADJ" or token.dep_ in ("amod", "compound", "nmod")):
+                    self.pos[token] == "ADJ" or self.deps[token] in ("amod", "compound", "nmod")):
                 hit.country = other_target.ref
                 hit.compound = hit.compound or other.compound
                 other.consumed = True
 
-    def emit_country(self, hit: _Hit, iso: str, token, kind: str,
+    def emit_country(self, hit: _Hit, iso: str, token: int, kind: str,
                      people: bool = False, demonym: bool = False) -> None:
-        """A country, capital or demonym: the state when it acts, else the place.
+        """A country, capital or demonym (``token`` its last token): the state when it acts,
+        else the place.
 
         Plural demonyms name people: "ethnic Albanians" in Macedonia are a group of Macedonia,
         "Iraqis voted" are Iraqi civilians, "the Iranians" (the other side) the state."""
-        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod")}
+        lowers, deps = self.lowers, self.deps
+        head = self.heads[token]
+        dets = {lowers[c] for c in self.children(token) if deps[c] in ("det", "amod")}
         if people and "ethnic" in dets:
             home = self.dominant if self.dominant and self.dominant != iso else None
             name = f"ethnic {hit.text}" + (f" in {self.kb.name_of(home)}" if home else "")
             ref = ActorRef("", compose_id(home, f"ETH{iso}", None), name, home or iso, "ETH")
-        elif hit.owner and token.dep_ in ("amod", "compound", "nmod") and \
-                token.head.lower_ in _ACTION_NOUNS and token.head.i > token.i and not (
-                    not demonym and token.head.lower_ in _UNDERGONE):
+        elif hit.owner and deps[token] in ("amod", "compound", "nmod") and \
+                lowers[head] in _ACTION_NOUNS and head > token and not (
+                    not demonym and lowers[head] in _UNDERGONE):
             # "Iranian interference", "U.S. pressure": the state doing it, the same node as
             # "Iran demanded" and "Tehran rejected"
             ref = self.r.composed_ref("", iso, None, "GOV")
-        elif token.pos_ in ("ADJ",) or token.dep_ in ("amod", "compound", "nmod") or \
+        elif self.pos[token] in ("ADJ",) or deps[token] in ("amod", "compound", "nmod") or \
                 not hit.owner:
             ref = self.r.composed_ref("", iso, None, None)
         elif people and "the" not in dets and self.is_state(token):
@@ -1048,15 +1129,13 @@ class _DocumentPass:
 
     def remember(self, hit: _Hit, entry_id: str) -> None:
         self.first_seen.setdefault(entry_id, hit.start)
-        entry = self.kb.entries[entry_id]
-        for alias in (entry.name, *entry.aliases, *entry.short, hit.text):
-            words = [w.lower() for w in _fold_key(alias) if w.lower() not in PARTICLES]
-            if words:
-                self.surnames.setdefault(words[-1], entry_id)
+        for surname in (*self.r.surnames_of(entry_id), _last_word(hit.text)):
+            if surname:
+                self.surnames.setdefault(surname, entry_id)
         # a title right before the name ("Prime Minister Maliki") is remembered for
         # later bare uses ("the prime minister")
-        before = [t.lower_.rstrip(".") for t in self.doc[max(0, hit.start - 3):hit.start]]
-        inside = [t.lower_.rstrip(".") for t in self.doc[hit.start:hit.end]]
+        before = [w.rstrip(".") for w in self.lowers[max(0, hit.start - 3):hit.start]]
+        inside = [w.rstrip(".") for w in self.lowers[hit.start:hit.end]]
         for length in (3, 2, 1):
             for key in (tuple(before[-length:]), tuple(inside[:length])):
                 # a title before the name, or one the alias itself starts with
@@ -1097,30 +1176,29 @@ class _DocumentPass:
 
     def parenthesised_acronym(self, after: int) -> str | None:
         """"Islamic Salvation Front (FIS)": the acronym the text defines for a name."""
-        doc = self.doc
-        if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
-            word = doc[after + 1].text
+        texts = self.texts
+        if after + 2 < len(texts) and texts[after] == "(" and texts[after + 2] == ")":
+            word = texts[after + 1]
             if word.isupper() and 2 <= len(word) <= 8 and word.isalpha():
                 return fold_word(word).lower()
         return None
 
     def unknown_attributes(self, hit: _Hit) -> tuple[str | None, str | None]:
         """Country and sector of an unknown actor from words inside it and titles before it."""
-        doc = self.doc
         country = None
         for inner in hit.inner:
             country = self.country_of(inner, states_only=False)
             if country:
                 break
         sector = None
-        words = [t.lower_.rstrip(".") for t in doc[max(0, hit.start - 3):hit.start]]
+        words = [w.rstrip(".") for w in self.lowers[max(0, hit.start - 3):hit.start]]
         for length in (3, 2, 1):
             key = tuple(words[-length:])
             if len(key) == length and key in TITLES:
                 sector = TITLES[key]
                 break
         if sector is None:
-            low = [t.lower_ for t in doc[hit.start:hit.end]]
+            low = self.lowers[hit.start:hit.end]
             for length in (3, 2, 1):
                 if len(low) >= length and tuple(low[-length:]) in self.kb.agents:
                     sector = self.kb.agents[tuple(low[-length:])]
@@ -1136,12 +1214,12 @@ class _DocumentPass:
     def title_modifiers(self, hit: _Hit) -> list[_Hit]:
         """Country words in the title chain before a name ("Serbian President X",
         "Lebanon's new President X"): they describe the person, they are not actors."""
-        doc = self.doc
-        root = doc[hit.end - 1]
+        heads = self.heads
+        root = hit.end - 1
         found = []
-        for tok in doc[max(0, hit.start - 4):hit.start]:
-            if hit.start <= tok.head.i < hit.end or tok.head.head.i == root.i:
-                for other in self.hits_at.get(tok.i, ()):
+        for i in range(max(0, hit.start - 4), hit.start):
+            if hit.start <= heads[i] < hit.end or heads[heads[i]] == root:
+                for other in self.hits_at.get(i, ()):
                     target = self.primary(other)
                     if other is not hit and target is not None and (target.kind in (
                             "country", "demonym", "capital") or (
@@ -1172,29 +1250,27 @@ class _DocumentPass:
         by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
             by_sentence.setdefault(m.sentence_index, []).append(m)
-        sents = list(self.doc.sents)
-        for index in range(1, len(sents)):
-            sent = sents[index]
-            first = next((t for t in sent if not (t.is_punct or t.is_space or t.is_quote)),
-                         None)
-            if first is None or first.lower_ not in _PRONOUNS or \
-                    first.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        ends = [*self.sent_starts[1:], len(self.texts)]
+        for index in range(1, len(self.sent_starts)):
+            first = next((i for i in range(self.sent_starts[index], ends[index])
+                          if not (self.punct[i] or self.space[i] or self.quote[i])), None)
+            if first is None or self.lowers[first] not in _PRONOUNS or \
+                    self.deps[first] not in ("nsubj", "nsubjpass", "poss"):
                 continue
             # the people who are subjects of the previous sentence (with their conjuncts:
             # "Sadr and Allawi met" has two); only a single one is safe to refer to
             subjects = {m.actor.id: m for m in by_sentence.get(index - 1, [])
-                        if m.kind != "pronoun" and self.is_subject(self.doc[m.end - 1])
+                        if m.kind != "pronoun" and self.is_subject(m.end - 1)
                         and self.mentions_person(m)}
             if len(subjects) != 1:
                 continue
             (mention,) = subjects.values()
-            self.add(first.i, first.i + 1, mention.actor, "pronoun")
+            self.add(first, first + 1, mention.actor, "pronoun")
 
-    @staticmethod
-    def is_subject(token) -> bool:
-        while token.dep_ == "conj" and token.head.i != token.i:
-            token = token.head
-        return token.dep_ in ("nsubj", "nsubjpass")
+    def is_subject(self, token: int) -> bool:
+        while self.deps[token] == "conj" and self.heads[token] != token:
+            token = self.heads[token]
+        return self.deps[token] in ("nsubj", "nsubjpass")
 
     def mentions_person(self, mention: Mention) -> bool:
         entry = self.kb.entries.get(mention.actor.id)
@@ -1205,15 +1281,18 @@ class _DocumentPass:
 
     def later_surnames(self) -> None:
         """Surnames the tagger missed ("Quillfeather said") after a full mention of the name."""
+        if not self.unknown_names:
+            return
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
-        for tok in self.doc:
-            if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        texts = self.texts
+        for i, pos in enumerate(self.pos):
+            if i in covered or pos != "PROPN" or not texts[i][:1].isupper():
                 continue
-            word = fold_word(tok.text).lower()
+            word = fold_word(texts[i]).lower()
             if word in self.unknown_names:
                 full = self.unknown_names[word]
-                if self.unknown_first.get(full.id, len(self.doc)) < tok.i:
-                    self.add(tok.i, tok.i + 1, full, "entity")
+                if self.unknown_first.get(full.id, len(texts)) < i:
+                    self.add(i, i + 1, full, "entity")
 
     def run(self) -> list[Mention]:
         self.scan()
@@ -1230,10 +1309,18 @@ class _DocumentPass:
         return sorted(unique.values(), key=lambda m: (m.start, m.end, m.actor.id))
 
 
-def _backer_modifier(tok) -> bool:
-    """A participle with a name fused before it by a hyphen: "Iran-backed", "U.S.-trained"."""
-    return tok.tag_ == "VBN" and any(
-        c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i for c in tok.children)
+@functools.lru_cache(maxsize=1 << 16)
+def _word_parts(text: str) -> tuple[tuple[str, str], ...]:
+    """The pieces a token is split into at hyphens and slashes ("U.S.-Iraqi"), each with its
+    folded form (cached: the same words recur in every document)."""
+    return tuple((part, fold_word(part)) for part in _SPLIT.split(text) if part)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _last_word(alias: str) -> str | None:
+    """Folded last word of a name, particles aside ("Nouri al-Maliki" -> "maliki")."""
+    words = [w.lower() for w in _fold_key(alias) if w.lower() not in PARTICLES]
+    return words[-1] if words else None
 
 
 def _clean_name(text: str) -> str:
