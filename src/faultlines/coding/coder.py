@@ -12,7 +12,7 @@ See ``docs/coding.md`` for the rules and their reasons.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from anyascii import anyascii
@@ -24,6 +24,7 @@ from faultlines.coding.syntax import (
     according_to,
     has_aux,
     has_finite_complement,
+    head_indices,
     head_words,
     in_order_to,
     instrument,
@@ -112,13 +113,22 @@ def actor_slug(text: str) -> str:
 
 
 class _DocumentCoder:
-    """Per-document state: the mention index (O(1) per token) and a per-token trigger cache."""
+    """Per-document state: the mention index (O(1) per token) and per-token caches."""
 
     def __init__(self, doc, document: Document, mentions: Sequence[Mention],
                  lexicon: Lexicon) -> None:
         self.doc = doc
         self.document = document
         self.lex = lexicon
+        # spaCy builds new Token objects on every ``doc[i]`` and every walk over a token's
+        # children, and the rules look at the same tokens and ask the same questions of the
+        # same clause heads many times: tokens and children are built once, answers kept per
+        # token.
+        self.tokens = list(doc)
+        self.children_of: dict[int, list] = {}
+        for i, head in enumerate(head_indices(doc)):
+            if head != i:
+                self.children_of.setdefault(head, []).append(self.tokens[i])
         self.by_token: dict[int, Mention] = {}
         self.all_by_token: dict[int, list[Mention]] = {}
         for mention in mentions:
@@ -128,8 +138,23 @@ class _DocumentCoder:
             for i in range(mention.start, mention.end):
                 self.by_token.setdefault(i, mention)
         self.persons = sorted(
-            (m for m in mentions if _looks_person(doc, m)), key=lambda m: m.start)
+            (m for m in mentions if _looks_person(self.tokens, m)), key=lambda m: m.start)
         self.trigger_cache: dict[int, tuple[LexiconEntry, str, object | None] | None] = {}
+        self.helper_cache: dict[tuple[Callable, int], object] = {}
+        self.side_speech_cache: dict[int, list[tuple[object, object]]] = {}
+
+    # ----------------------------------------------------------------- parse access
+    def children(self, tok) -> Sequence:
+        """``tok.children`` in text order (read-only)."""
+        return self.children_of.get(tok.i, ())
+
+    def cached(self, helper: Callable, tok):
+        """``helper(tok)`` for a parse helper of ``syntax`` that takes the token's children
+        (``is_passive``, ``subject_token``, ``according_to``), computed once per token."""
+        key = (helper, tok.i)
+        if key not in self.helper_cache:
+            self.helper_cache[key] = helper(tok, self.children(tok))
+        return self.helper_cache[key]
 
     # ----------------------------------------------------------------- triggers
     def trigger(self, tok) -> tuple[LexiconEntry, str, object | None] | None:
@@ -137,14 +162,15 @@ class _DocumentCoder:
         if tok.i in self.trigger_cache:
             return self.trigger_cache[tok.i]
         found = None
-        if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "ADJ" and tok.tag_ == "VBN"):
             found = self._verb_trigger(tok)
-        if found is None and (tok.pos_ == "ADJ" or (
-                tok.pos_ == "ADV" and tok.dep_ == "advmod" and tok.head.pos_ == "VERB")):
+        if found is None and (pos == "ADJ" or (
+                pos == "ADV" and tok.dep_ == "advmod" and tok.head.pos_ == "VERB")):
             # "inching closer to Russia": an adverb with its preposition reads like the
             # adjective ("too close to Iran")
             found = self._adj_trigger(tok)
-        if found is None and tok.pos_ == "NOUN" and tok.ent_type_ not in _NOT_ACTOR_ENTS:
+        if found is None and pos == "NOUN" and tok.ent_type_ not in _NOT_ACTOR_ENTS:
             entry = self._noun_entry(tok)
             if entry is not None:
                 found = (entry, self._noun_text(tok, entry), None)
@@ -154,7 +180,7 @@ class _DocumentCoder:
     def _adj_trigger(self, tok):
         for entry in self.lex.lookup(tok.lemma_.lower(), "ADJ") or self.lex.lookup(
                 tok.text.lower(), "ADJ"):
-            if entry.prep and entry.prep not in {c.lower_ for c in tok.children
+            if entry.prep and entry.prep not in {c.lower_ for c in self.children(tok)
                                                  if c.dep_ in ("prep", "prt")}:
                 continue
             return entry, tok.text, None
@@ -162,37 +188,41 @@ class _DocumentCoder:
 
     def _noun_entry(self, tok) -> LexiconEntry | None:
         lemma = tok.lemma_.lower()
-        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
-            # spaCy splits "sit-in", "build-up": look the hyphenated word up as one.
-            for entry in self.lex.lookup(f"{tok.doc[tok.i - 2].lower_}-{lemma}", "NOUN"):
-                if not entry.objects and not entry.prep:
-                    return entry
-        for child in tok.children:
+        if tok.i >= 2:
+            hyphen = self.tokens[tok.i - 1]
+            if hyphen.text == "-" and not hyphen.whitespace_:
+                # spaCy splits "sit-in", "build-up": look the hyphenated word up as one.
+                for entry in self.lex.lookup(f"{self.tokens[tok.i - 2].lower_}-{lemma}", "NOUN"):
+                    if not entry.objects and not entry.prep:
+                        return entry
+        children = self.children(tok)
+        for child in children:
             if child.dep_ in ("compound", "amod") and child.i < tok.i:
                 entry = self.lex.compound(child.lemma_.lower(), lemma)
                 if entry is not None:
                     return entry
-        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-        for entry in self.lex.lookup(lemma, "NOUN"):
-            if entry.objects and not (entry.objects & mods):
-                continue
-            if entry.prep and entry.prep not in preps:
-                continue
-            return entry
-        if not self.lex.lookup(lemma, "NOUN"):
-            # "a mediation mission", "a peace effort": an event noun used as a modifier.
-            for child in tok.children:
-                if child.dep_ == "compound" and child.i < tok.i and child.pos_ == "NOUN":
-                    for entry in self.lex.lookup(child.lemma_.lower(), "NOUN"):
-                        if not entry.objects and not entry.prep:
-                            return entry
+        entries = self.lex.lookup(lemma, "NOUN")
+        if entries:
+            mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod")}
+            preps = {c.lower_ for c in children if c.dep_ == "prep"}
+            for entry in entries:
+                if entry.objects and not (entry.objects & mods):
+                    continue
+                if entry.prep and entry.prep not in preps:
+                    continue
+                return entry
+            return None
+        # "a mediation mission", "a peace effort": an event noun used as a modifier.
+        for child in children:
+            if child.dep_ == "compound" and child.i < tok.i and child.pos_ == "NOUN":
+                for entry in self.lex.lookup(child.lemma_.lower(), "NOUN"):
+                    if not entry.objects and not entry.prep:
+                        return entry
         return None
 
-    @staticmethod
-    def _noun_text(tok, entry: LexiconEntry) -> str:
+    def _noun_text(self, tok, entry: LexiconEntry) -> str:
         if " " in entry.lemma:
-            mod = next((c for c in tok.children if c.dep_ in ("compound", "amod")
+            mod = next((c for c in self.children(tok) if c.dep_ in ("compound", "amod")
                         and c.lemma_.lower() == entry.lemma.split()[0]), None)
             if mod is not None:
                 return f"{mod.text} {tok.text}"
@@ -214,48 +244,27 @@ class _DocumentCoder:
 
     def _verb_trigger(self, tok):
         lemma = self._verb_lemma(tok)
-        objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "dative"]
-        if is_passive(tok):
-            objects += [c for c in tok.children if c.dep_ == "nsubjpass"]
-        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
-        obj_words: set[str] = set()
-        for obj in objects:
-            obj_words |= head_words(obj)
-            for prep in obj.children:  # "200 tons of wheat", "a mission of observers"
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            obj_words |= head_words(pobj)
-        for prep in preps.values():
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    obj_words |= head_words(pobj)
-        light = self.lex.is_cue("light", lemma) or self.lex.is_cue("speech", lemma)
-        entries = self.lex.lookup(lemma, "VERB")
-        for entry in entries:
-            if entry.specificity == 0:
-                break
-            if entry.prep and entry.prep not in preps:
-                continue
-            if entry.objects and not (entry.objects & obj_words):
-                continue
-            if entry.objects and entry.category not in _GIVING and any(
-                    o.i in self.by_token for o in objects):
-                # "disarm the Mahdi Army": the object is the target, not part of the trigger
-                return entry, verb_text(tok, replace(entry, objects=frozenset())), None
-            return entry, verb_text(tok, entry), None
+        entries = self.lex.lookup(lemma, "VERB")  # most specific first
+        if entries and entries[0].specificity > 0:
+            found = self._specific_verb_row(tok, entries)
+            if found is not None:
+                return found
+        light_cue = self.lex.is_cue("light", lemma)
+        speech_cue = self.lex.is_cue("speech", lemma)
+        light = light_cue or speech_cue
         # A light or speech verb takes its category from an event noun it governs.
-        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+        particle = next((c.lower_ for c in self.children(tok) if c.dep_ == "prt"), "")
         ending = self.lex.is_cue("ending", lemma) or self.lex.is_cue(
             "ending", f"{lemma} {particle}")
         if ending:
             light = True
-        speech = self.lex.is_cue("speech", lemma) and not self.lex.is_cue("light", lemma)
+        speech = speech_cue and not light_cue
         # Unknown verbs with an event-noun object ("slapped sanctions on", "unleashed an
         # attack") are treated like light verbs, unless they express an attitude to it.
         unknown = not entries and not self.lex.is_cue("attitude", lemma)
         if light or unknown or (entries and not any(e.specificity == 0 for e in entries)):
-            for noun in nominal_objects(tok, with_preps=light and not ending and not speech):
+            for noun in nominal_objects(tok, with_preps=light and not ending and not speech,
+                                        children=self.children(tok)):
                 entry = self._noun_entry(noun)
                 if entry is not None and not ending and self._others_act(noun) and \
                         not self.lex.is_cue("receiving", lemma):
@@ -275,21 +284,54 @@ class _DocumentCoder:
             return _EXPECTATION, tok.text, None
         if bare is None:
             return None
-        if self.lex.is_cue("speech", lemma) and has_finite_complement(tok):
+        if speech_cue and has_finite_complement(tok):
             return None  # "warned that ...": a report, not an act against anyone
-        if self.lex.is_cue("speech", lemma) and not any(
-                c.dep_ in ("dobj", "dative", "xcomp") for c in tok.children) and \
-                not any(c.dep_ == "prep" for c in tok.children):
+        if speech_cue and not any(
+                c.dep_ in ("dobj", "dative", "xcomp") for c in self.children(tok)) and \
+                not any(c.dep_ == "prep" for c in self.children(tok)):
             return None
         return bare, tok.text, None
+
+    def _specific_verb_row(self, tok, entries: tuple[LexiconEntry, ...]):
+        """The first row with a preposition or object that ``tok``'s dependents satisfy."""
+        children = self.children(tok)
+        objects = [c for c in children if c.dep_ in OBJECT_DEPS or c.dep_ == "dative"]
+        if self.cached(is_passive, tok):
+            objects += [c for c in children if c.dep_ == "nsubjpass"]
+        preps = {c.lower_: c for c in children if c.dep_ in ("prep", "prt", "agent", "dative")}
+        obj_words: set[str] = set()
+        for obj in objects:
+            obj_words |= head_words(obj)
+            for prep in self.children(obj):  # "200 tons of wheat", "a mission of observers"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in self.children(prep):
+                        if pobj.dep_ == "pobj":
+                            obj_words |= head_words(pobj)
+        for prep in preps.values():
+            for pobj in self.children(prep):
+                if pobj.dep_ == "pobj":
+                    obj_words |= head_words(pobj)
+        for entry in entries:
+            if entry.specificity == 0:
+                break
+            if entry.prep and entry.prep not in preps:
+                continue
+            if entry.objects and not (entry.objects & obj_words):
+                continue
+            if entry.objects and entry.category not in _GIVING and any(
+                    o.i in self.by_token for o in objects):
+                # "disarm the Mahdi Army": the object is the target, not part of the trigger
+                return entry, verb_text(tok, replace(entry, objects=frozenset())), None
+            return entry, verb_text(tok, entry), None
+        return None
 
     def _others_act(self, noun) -> bool:
         """An event noun with its own named doer ("Iran's interference", "the interference of
         Iranian leaders"), which a light verb governing it does not make the subject's."""
-        doers = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        doers = [c for c in self.children(noun) if c.dep_ == "poss" and c.pos_ != "PRON"]
         # "of" a place is the act's object ("the blockade of Serbia"), "of" people its doer
-        doers += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
-                  for p in c.children if p.dep_ == "pobj"
+        doers += [p for c in self.children(noun) if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                  for p in self.children(c) if p.dep_ == "pobj"
                   and (c.lower_ == "by" or p.ent_type_ not in ("GPE", "LOC", "FAC"))]
         return any(d.i in self.by_token and self.by_token[d.i].kind != "pronoun"
                    for d in doers)
@@ -299,17 +341,17 @@ class _DocumentCoder:
         a verb the lexicon does not know ("inflamed", "solidified") does not take it over."""
         return any(c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and
                    c.i in self.by_token and self.by_token[c.i].kind != "pronoun"
-                   for c in noun.children)
+                   for c in self.children(noun))
 
     def _expected_act(self, verb) -> bool:
         """Whether ``verb`` expects someone else to do a coded act ("expects Iran to end ...",
         "wants the US to leave"), as opposed to its own plan ("expects to win")."""
         subject = subject_token(verb)
-        for comp in verb.children:
+        for comp in self.children(verb):
             if comp.dep_ not in _CLAUSAL or self.trigger(comp) is None:
                 continue
             doer = subject_token(comp) or next(
-                (c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+                (c for c in self.children(verb) if c.dep_ in ("dobj", "obj")), None)
             if doer is not None and doer.pos_ != "PRON" and (
                     subject is None or doer.i != subject.i):
                 return True
@@ -333,9 +375,9 @@ class _DocumentCoder:
                 break
             if dep in _CLAUSAL or (dep == "acl" and cur.tag_ == "VBG"):
                 if self.lex.is_cue("speech", head_lemma) and self.trigger(head) is None and \
-                        _speaker_of(head) is not None:
+                        (speaker := _speaker_of(self, head)) is not None:
                     ctx.speech = head
-                    ctx.speaker = _speaker_of(head)
+                    ctx.speaker = speaker
                     if has_aux(cur, {"would", "'d"}) and not ctx.intent:
                         ctx.intent = "would"
                         ctx.hypothetical = False
@@ -387,7 +429,8 @@ class _DocumentCoder:
                 cur = head
                 self._collect_markers(cur, ctx, own=False)
                 continue
-            if dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            if dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                         for c in self.children(cur)):
                 cur = head
                 self._collect_markers(cur, ctx, own=False, aux_only=True)
                 continue
@@ -395,7 +438,7 @@ class _DocumentCoder:
         if ctx.speech is None:
             self._find_speech(tok, cur, ctx)
         if ctx.according_to is None:
-            ctx.according_to = according_to(cur) or according_to(tok)
+            ctx.according_to = self.cached(according_to, cur) or self.cached(according_to, tok)
         return ctx
 
     def _find_speech(self, tok, cur, ctx: _Context) -> None:
@@ -405,13 +448,11 @@ class _DocumentCoder:
         beside the clause (conj, parataxis, ccomp of the speech verb).
         """
         for _ in range(8):
-            for child in cur.children:
-                if child.dep_ in ("conj", "parataxis", "advcl", "ccomp") and child.i > tok.i \
-                        and self.lex.is_cue("speech", child.lemma_.lower()) \
-                        and self.trigger(child) is None and subject_token(child) is not None:
-                    ctx.speech, ctx.speaker = child, subject_token(child)
+            for child, speaker in self._side_speech(cur):
+                if child.i > tok.i:
+                    ctx.speech, ctx.speaker = child, speaker
                     return
-            according = according_to(cur)
+            according = self.cached(according_to, cur)
             if according is not None:
                 ctx.according_to = according
                 return
@@ -419,15 +460,29 @@ class _DocumentCoder:
             if head.i == cur.i:
                 return
             if cur.dep_ == "ccomp" and self.lex.is_cue("speech", head.lemma_.lower()) and \
-                    self.trigger(head) is None and _speaker_of(head) is not None:
-                ctx.speech, ctx.speaker = head, _speaker_of(head)
+                    self.trigger(head) is None and (speaker := _speaker_of(self, head)) is not None:
+                ctx.speech, ctx.speaker = head, speaker
                 return
             cur = head
 
+    def _side_speech(self, verb) -> list[tuple[object, object]]:
+        """(reporting verb, its subject) for each clause beside ``verb`` that reports it
+        ("..., police said"), in order. Cached per token: every trigger below climbs here."""
+        found = self.side_speech_cache.get(verb.i)
+        if found is None:
+            found = self.side_speech_cache[verb.i] = [
+                (child, self.cached(subject_token, child)) for child in self.children(verb)
+                if child.dep_ in ("conj", "parataxis", "advcl", "ccomp")
+                and self.lex.is_cue("speech", child.lemma_.lower())
+                and self.trigger(child) is None
+                and self.cached(subject_token, child) is not None]
+        return found
+
     def _collect_markers(self, verb, ctx: _Context, *, own: bool, aux_only: bool = False) -> None:
-        for child in verb.children:
+        for child in self.children(verb):
             low = child.lower_
-            if child.dep_ in ("aux", "auxpass"):
+            dep = child.dep_
+            if dep in ("aux", "auxpass"):
                 if low in _INTENT_AUX or (low == "going" and own):
                     ctx.intent = ctx.intent or child.text
                 elif low in _HYPOTHETICAL_AUX or low in ("would", "'d"):
@@ -437,12 +492,12 @@ class _DocumentCoder:
                     ctx.advocate_word = ctx.advocate_word or child.text
             elif aux_only:
                 continue
-            elif child.dep_ == "neg" or (child.dep_ == "advmod" and low == "never"):
+            elif dep == "neg" or (dep == "advmod" and low == "never"):
                 ctx.negated = True
-            elif child.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in _CONDITIONAL for m in child.children):
+            elif dep == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in _CONDITIONAL for m in self.children(child)):
                 ctx.conditional = True
-            elif child.dep_ == "mark" and (low in _CONDITIONAL or low == "whether"):
+            elif dep == "mark" and (low in _CONDITIONAL or low == "whether"):
                 ctx.hypothetical = True
                 ctx.uncertain = True
 
@@ -462,7 +517,7 @@ class _DocumentCoder:
             clause_subject = _governing_subject(tok)
             if clause_subject is not None:
                 return self.actor_ref(clause_subject)
-            owner = _possessor_subject(tok)
+            owner = _possessor_subject(self, tok)
             if owner is not None and (owner.i in self.by_token or owner.pos_ == "PROPN") and \
                     self._is_person(owner) == (tok.lower_ in ("his", "her")):
                 return self.actor_ref(owner)
@@ -471,10 +526,10 @@ class _DocumentCoder:
             return None
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or tok.like_num:
             return None
-        for child in tok.children:
+        for child in self.children(tok):
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i].actor  # "Egypt's ally Saudi Arabia"
-        for child in tok.children:
+        for child in self.children(tok):
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and \
                     child.i in self.by_token:
                 ref = self.by_token[child.i].actor
@@ -487,7 +542,7 @@ class _DocumentCoder:
         if not self.can_act(tok):
             # "Sunni neighborhoods", "Kurdish villages": a thing named after a group stands for
             # the group; "police stations" and "the election" stand for no one.
-            group = next((c for c in tok.children if c.dep_ in ("amod", "compound")
+            group = next((c for c in self.children(tok) if c.dep_ in ("amod", "compound")
                           and c.i < tok.i and _names_group(c) and not self._unknown_name(c)),
                          None)
             return self.actor_ref(group) if group is not None else None
@@ -526,7 +581,7 @@ class _DocumentCoder:
         stations", "boycotted the election", "denied the charges"), nor the actor's own people
         ("one of their own members").
         """
-        if any(c.dep_ == "amod" and c.lower_ == "own" for c in tok.children):
+        if any(c.dep_ == "amod" and c.lower_ == "own" for c in self.children(tok)):
             return False
         if tok.ent_type_ in ("FAC", "LOC"):
             return False  # "Firdos Square", "the Green Zone": places the actors stage left
@@ -551,18 +606,19 @@ class _DocumentCoder:
         """Nearest preceding person mention within two sentences (fallback coreference)."""
         best = None
         subject = None
+        sentence_start = tok.sent.start
         for mention in self.persons:
             if mention.start >= tok.i:
                 break
-            if tok.sent.start - mention.start < 400:
+            if sentence_start - mention.start < 400:
                 best = mention
-                if self.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass") and \
-                        tok.sent.start - mention.start < 80:
+                if self.tokens[mention.end - 1].dep_ in ("nsubj", "nsubjpass") and \
+                        sentence_start - mention.start < 80:
                     subject = mention
         # "Maliki appeared too close to Iran ... With Sadr on the run, he needs to": a person
         # named as a subject nearby is the likelier antecedent than one in a side phrase.
         if subject is not None and best is not None and \
-                self.doc[best.end - 1].dep_ not in ("nsubj", "nsubjpass"):
+                self.tokens[best.end - 1].dep_ not in ("nsubj", "nsubjpass"):
             best = subject
         return best.actor if best is not None else None
 
@@ -573,7 +629,7 @@ class _DocumentCoder:
             for t in with_conjuncts(tok):
                 if t.i not in self.by_token and t.pos_ == "NOUN" and (
                         self.lex.is_cue("abstract", t.lemma_.lower())
-                        and not any(c.i in self.by_token for c in t.children)):
+                        and not any(c.i in self.by_token for c in self.children(t))):
                     continue  # "an attempt to ...", "the plan": not an actor
                 ref = self.actor_ref(t)
                 if ref is not None and ref.id not in seen:
@@ -604,20 +660,26 @@ class _DocumentCoder:
         a place preposition ("fired rockets at U.S. forces"). A country adjective naming one of
         the ``home`` countries (the actors' own) is never the target: "Bush promised American
         help" says nothing about a relation between Bush and America."""
-        direct = [t for t in candidates if not is_circumstance(t) or t.i in aimed]
-        circumstantial = [t for t in candidates if is_circumstance(t) and t.i not in aimed]
+        direct: list = []
+        circumstantial: list = []
+        for tok in candidates:
+            if is_circumstance(tok) and tok.i not in aimed:
+                circumstantial.append(tok)
+            else:
+                direct.append(tok)
+        # A candidate meets up to six rules; what does not depend on the rule is worked out
+        # once per token.
+        excluded: dict[int, bool] = {}
+        found: dict[int, list[ActorRef]] = {}
         for tier, rule in ((direct, 0), (direct, 1), (direct, 3), (circumstantial, 0),
                            (circumstantial, 1), (direct, 2)):
             for tok in tier:
-                if tok.ent_type_ in _NOT_ACTOR_ENTS or self._owned(tok, actor_ids) or (
-                        tok.dep_ in ("poss", "compound", "amod")
-                        and self._owned(tok.head, actor_ids)):
-                    continue  # "its troops", "his Mahdi Army": the actor's own
-                if tok.dep_ in ("amod", "compound") and self._unknown_name(tok) and \
-                        not self.can_act(tok.head):
-                    continue  # "the al-Askari shrine": the shrine's name, not an actor
+                if tok.i not in excluded:
+                    excluded[tok.i] = self._excluded_target(tok, actor_ids)
+                if excluded[tok.i]:
+                    continue
                 if rule == 0 and tok.i not in self.by_token and tok.pos_ != "PRON" and not any(
-                        c.i in self.by_token for c in tok.children
+                        c.i in self.by_token for c in self.children(tok)
                         if c.dep_ in ("compound", "amod", "poss")):
                     continue
                 if rule == 1 and tok.pos_ != "PROPN":
@@ -629,26 +691,36 @@ class _DocumentCoder:
                                   or (tok.i in themes
                                       and not self.lex.is_cue("agent", tok.lemma_.lower()))):
                     continue
-                own_kind = (tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN") or \
-                    tok.i in themes
-                refs = [r for r in self.actors_of([tok]) if r.id not in actor_ids and not (
-                    own_kind and r.sector is None and r.country in home)]
-                if refs:
-                    return refs
+                if tok.i not in found:
+                    own_kind = (tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN") \
+                        or tok.i in themes
+                    found[tok.i] = [r for r in self.actors_of([tok]) if r.id not in actor_ids
+                                    and not (own_kind and r.sector is None and r.country in home)]
+                if found[tok.i]:
+                    return found[tok.i]
         return []
+
+    def _excluded_target(self, tok, actor_ids: set[str]) -> bool:
+        """Whether a candidate can never be the target, whatever the rule."""
+        if tok.ent_type_ in _NOT_ACTOR_ENTS or self._owned(tok, actor_ids) or (
+                tok.dep_ in ("poss", "compound", "amod") and self._owned(tok.head, actor_ids)):
+            return True  # "its troops", "his Mahdi Army": the actor's own
+        # "the al-Askari shrine": the shrine's name, not an actor
+        return tok.dep_ in ("amod", "compound") and self._unknown_name(tok) and \
+            not self.can_act(tok.head)
 
 
 # --------------------------------------------------------------------- parse helpers
-def _looks_person(doc, mention: Mention) -> bool:
+def _looks_person(tokens: Sequence, mention: Mention) -> bool:
     """A mention that can be the antecedent of he/him/his: a PERSON entity or a title."""
     if mention.kind in ("pronoun", "agent"):
         return False
     if mention.kind == "title":
         return True
-    return 0 <= mention.start < len(doc) and doc[mention.start].ent_type_ == "PERSON"
+    return 0 <= mention.start < len(tokens) and tokens[mention.start].ent_type_ == "PERSON"
 
 
-def _possessor_subject(pron):
+def _possessor_subject(coder: _DocumentCoder, pron):
     """"Sadr called on his followers": a possessive in a clause's object is its subject's.
 
     Returns the subject of the nearest verb above a possessive *his/her/its/their* when the
@@ -663,28 +735,28 @@ def _possessor_subject(pron):
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subjects = [s for s in _clause_subjects(verb) if s.pos_ != "PRON"]
+    subjects = [s for s in _clause_subjects(coder, verb) if s.pos_ != "PRON"]
     if not subjects or subjects[0].left_edge.i <= pron.i <= subjects[0].right_edge.i:
         return None
     return quantified(subjects[0])
 
 
-def _speaker_of(verb):
+def _speaker_of(coder: _DocumentCoder, verb):
     """The subject of a reporting verb; for a verb conjoined to another clause its subject
     ("a minister who has had talks ... says"), a relative pronoun standing for its noun."""
-    subj = subject_token(verb)
+    subj = coder.cached(subject_token, verb)
     if subj is None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        subj = subject_token(verb.head)
+        subj = coder.cached(subject_token, verb.head)
         if subj is not None and subj.lower_ in _RELATIVE and verb.head.dep_ == "relcl":
             subj = verb.head.head
     return subj
 
 
-def _clause_subjects(verb) -> list:
+def _clause_subjects(coder: _DocumentCoder, verb) -> list:
     """The subject of ``verb``, or of the verb it is conjoined to ("X condemned ... and called
     on his followers")."""
     for _ in range(3):
-        subj = subject_token(verb)
+        subj = coder.cached(subject_token, verb)
         if subj is not None:
             return [subj]
         if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
@@ -740,12 +812,12 @@ def _promised_category(coder: _DocumentCoder, tok, entry: LexiconEntry) -> str |
     """
     lemma = tok.lemma_.lower()
     if coder.lex.is_cue("transparent", lemma) and any(
-            c.dep_ == "xcomp" and coder.trigger(c) is not None for c in tok.children):
+            c.dep_ == "xcomp" and coder.trigger(c) is not None for c in coder.children(tok)):
         return ""  # "helped to broker the deal": the brokering is the act
     intent = coder.lex.is_cue("intent", lemma)
     if entry.category != "AGREE" or not (intent or lemma == "promise"):
         return None
-    for comp in tok.children:
+    for comp in coder.children(tok):
         if comp.dep_ == "xcomp" and coder.trigger(comp) is not None:
             return "" if intent else coder.trigger(comp)[0].category
     return None
@@ -784,14 +856,14 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
     """Subject tokens of a verb: nsubj, passive agent, or inherited from a controlling verb."""
     if seen > 6:
         return []
-    if is_passive(verb):
-        for child in verb.children:
+    if coder.cached(is_passive, verb):
+        for child in coder.children(verb):
             if child.dep_ == "agent":
-                return [p for p in child.children if p.dep_ == "pobj"]
+                return [p for p in coder.children(child) if p.dep_ == "pobj"]
         if coder.lex.is_cue("stative", verb.lemma_.lower()):
-            return [c for c in verb.children if c.dep_ == "nsubjpass"]
+            return [c for c in coder.children(verb) if c.dep_ == "nsubjpass"]
         return instrument(verb)
-    subj = subject_token(verb)
+    subj = coder.cached(subject_token, verb)
     if subj is not None:
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
@@ -802,8 +874,8 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
         # "In his op-ed urging ...": a possessed sibling noun names the doer; otherwise the
         # verb the preposition hangs on ("X did Y by arming Z").
         prep = verb.head
-        siblings = [p for p in prep.children if p.dep_ == "pobj"]
-        poss = [c for sib in siblings for c in sib.children if c.dep_ == "poss"]
+        siblings = [p for p in coder.children(prep) if p.dep_ == "pobj"]
+        poss = [c for sib in siblings for c in coder.children(sib) if c.dep_ == "poss"]
         if poss:
             return poss
         judged = _judged_object(coder, verb)
@@ -811,13 +883,13 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
             return [judged]
         if prep.lower_ == "from" and prep.head.pos_ == "VERB":
             # "kept the army from destroying X", "prevented them from voting"
-            obj = next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
+            obj = next((c for c in coder.children(prep.head) if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj]
         if prep.head.i != prep.i:
             return _agent_subjects(coder, prep.head, seen + 1)
         return []
-    for child in verb.children:
+    for child in coder.children(verb):
         # spaCy often parses a sentence-initial name as npadvmod ("Turkey massed troops").
         if child.dep_ == "npadvmod" and child.i < verb.i and child.i == verb.sent.start and (
                 child.i in coder.by_token or child.pos_ == "PROPN"):
@@ -827,7 +899,7 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
         head = verb.head
         if verb.tag_ == "VBG" and coder.lex.is_cue("perception", head.lemma_.lower()):
             # "observed Allawi strengthening his ties": the one observed acts
-            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            obj = next((c for c in coder.children(head) if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj]
         before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
@@ -837,17 +909,18 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
             # "coalitions between Sunnis and Shi'ites opposed to Sadr": a reduced relative the
             # parser hung on the main verb belongs to the noun right before it
             return [before]
-        if verb.dep_ in ("xcomp", "advcl") and has_aux(verb, {"to"}) and is_passive(head) \
-                and not any(c.dep_ == "agent" for c in head.children):
+        if verb.dep_ in ("xcomp", "advcl") and has_aux(verb, {"to"}) and \
+                coder.cached(is_passive, head) and \
+                not any(c.dep_ == "agent" for c in coder.children(head)):
             # "the Shiites were emboldened to seize a mosque": the one pushed acts
-            pushed = [c for c in head.children if c.dep_ == "nsubjpass"]
+            pushed = [c for c in coder.children(head) if c.dep_ == "nsubjpass"]
             if pushed:
                 return [quantified(pushed[0])]
         if verb.dep_ == "xcomp":
             # Object control ("ordered X to ..."): the head's object is the doer; also under
             # verbs that only enable the act ("encourages X to", "allowed X to"), but not
             # under wishes ("wants X to": no act of X is stated).
-            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            obj = next((c for c in coder.children(head) if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and coder.trigger(head) is None and has_aux(verb, {"to"}) and \
                     not coder.lex.is_cue("attitude", head.lemma_.lower()) and \
                     not coder.lex.is_cue("expecting", head.lemma_.lower()) and \
@@ -867,18 +940,18 @@ def _agent_subjects(coder: _DocumentCoder, verb, seen: int = 0) -> list:
         if verb.tag_ == "VBN":
             # "Shi'ites opposed to Sadr" (stance) vs "the curfew imposed in Sudan" (passive).
             active = any(c.dep_ in ("dobj", "obj") for v in [verb, *verb.conjuncts]
-                         for c in v.children)  # a misparsed finite verb keeps its object
+                         for c in coder.children(v))  # a misparsed finite verb keeps its object
             return [head] if active or coder.lex.is_cue("stative", verb.lemma_.lower()) else []
         # "his op-ed urging ...": the possessor of the head noun is the doer.
-        poss = [c for c in head.children if c.dep_ == "poss"]
+        poss = [c for c in coder.children(head) if c.dep_ == "poss"]
         if poss:
             return poss
         if head.i in coder.by_token or head.pos_ == "PROPN" or head.dep_ not in OBJECT_DEPS:
             return [head]
         return _agent_subjects(coder, head.head, seen + 1)
     if verb.dep_ == "amod" and verb.tag_ == "VBN":
-        return [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
-                and c.i < verb.i][:1]
+        return [c for c in coder.children(verb)
+                if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < verb.i][:1]
     return []
 
 
@@ -915,58 +988,63 @@ def _judged_object(coder: _DocumentCoder, verb):
     found = coder.trigger(judge)
     if found is None or found[0].category not in _JUDGING:
         return None
-    return next((c for c in judge.children if c.dep_ in ("dobj", "obj")), None)
+    return next((c for c in coder.children(judge) if c.dep_ in ("dobj", "obj")), None)
 
 
 def _recipient_candidates(coder: _DocumentCoder, verb, noun=None, depth: int = 0) -> list:
     """Tokens that may name the target, best first."""
     out: list = []
+    children = coder.children(verb)
     if verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         out.append(verb.head)
-    if is_passive(verb):
-        out += [c for c in verb.children if c.dep_ == "nsubjpass"]
-    for child in verb.children:
+    if coder.cached(is_passive, verb):
+        out += [c for c in children if c.dep_ == "nsubjpass"]
+    for child in children:
         if child.dep_ in ("dobj", "dative", "obj") and (noun is None or child.i != noun.i):
             if child.dep_ == "dative" and child.pos_ == "ADP":
-                out += [p for p in child.children if p.dep_ == "pobj"]
+                out += [p for p in coder.children(child) if p.dep_ == "pobj"]
             else:
                 out.append(child)
     if noun is not None:
-        out += _noun_candidates(noun)
+        out += _noun_candidates(coder, noun)
     nested: list = []
     if verb.pos_ == "ADJ":
         # "suspicious of the premier", "wary of Iran": the of-object is the one judged
-        out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children if p.dep_ == "pobj"]
+        out += [p for c in children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in coder.children(c) if p.dep_ == "pobj"]
+    preps_by_word: dict[str, list] = {}
+    for child in children:
+        if child.dep_ == "prep":
+            preps_by_word.setdefault(child.lower_, []).append(child)
     for prep_word in _TARGET_PREPS:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == prep_word:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        out.append(pobj)
-                        if prep_word not in SHALLOW_PREPS:
-                            nested += _noun_candidates(pobj, 1)
+        for child in preps_by_word.get(prep_word, ()):
+            for pobj in coder.children(child):
+                if pobj.dep_ == "pobj":
+                    out.append(pobj)
+                    if prep_word not in SHALLOW_PREPS:
+                        nested += _noun_candidates(coder, pobj, 1)
     # "fired rockets at U.S. forces on the outskirts of Falluja": a phrase's own object comes
     # before the names nested inside another phrase.
     out += nested
-    for child in verb.children:
+    for child in children:
         if child.dep_ in ("dobj", "obj") and (noun is None or child.i != noun.i):
-            out += _noun_candidates(child)
-    for child in verb.children:
+            out += _noun_candidates(coder, child)
+    for child in children:
         if child.dep_ in ("prep", "prt", "advmod") and child.lower_ == "out":
             # "ordered his ministers out of Maliki's cabinet", "drove them out of Ramadi"
-            out += [p for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
-                    for p in of.children if p.dep_ == "pobj"]
-    for child in verb.children:
+            out += [p for of in coder.children(child) if of.dep_ == "prep" and of.lower_ == "of"
+                    for p in coder.children(of) if p.dep_ == "pobj"]
+    for child in children:
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL
-                                         for m in child.children):
-            subj = subject_token(child)  # "... unless Israel rescinds": the one pressed
+                                         for m in coder.children(child)):
+            # "... unless Israel rescinds": the one pressed
+            subj = coder.cached(subject_token, child)
             if subj is not None:
                 out.append(subj)
     if depth < 2:
-        for child in verb.children:
+        for child in children:
             if child.dep_ in _CLAUSAL or (child.dep_ == "advcl" and child.tag_ == "VB"):
-                subj = subject_token(child)
+                subj = coder.cached(subject_token, child)
                 if subj is not None:
                     out.append(subj)
                 out += _recipient_candidates(coder, child, depth=depth + 1)
@@ -987,28 +1065,28 @@ def _object_places(verb) -> list:
     return out
 
 
-def _noun_candidates(noun, depth: int = 0) -> list:
+def _noun_candidates(coder: _DocumentCoder, noun, depth: int = 0) -> list:
     """Participants hanging off an event noun: possessor, NORP modifier, prepositional objects."""
     out: list = []
-    for child in noun.children:
+    for child in coder.children(noun):
         if child.dep_ == "poss":
             out.append(child)
         elif child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             out.append(child)
-    for child in noun.children:
+    for child in coder.children(noun):
         if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
-            for pobj in child.children:
+            for pobj in coder.children(child):
                 if pobj.lower_ == "behalf" or pobj.lemma_.lower() == "side":
                     continue  # "an occupation on behalf of the Shiites": a beneficiary
                 if pobj.dep_ == "pobj":
                     out.append(pobj)
                     if depth < 2:
-                        out += _noun_candidates(pobj, depth + 1)
+                        out += _noun_candidates(coder, pobj, depth + 1)
         elif child.dep_ == "acl" and depth < 2:
             # "crimes committed by Croat forces", "property seized by the army"
-            out += [p for c in child.children if c.dep_ == "agent"
-                    for p in c.children if p.dep_ == "pobj"]
-            out += [c for c in child.children if c.dep_ in ("dobj", "dative")]
+            out += [p for c in coder.children(child) if c.dep_ == "agent"
+                    for p in coder.children(c) if p.dep_ == "pobj"]
+            out += [c for c in coder.children(child) if c.dep_ in ("dobj", "dative")]
     return out
 
 
@@ -1053,26 +1131,29 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
     ranked: list[tuple[float, float, int, Event]] = []
     seen: set[tuple] = set()
     consumed: set[int] = set()
-    sentence_text = sent.text.strip()
+    sentence_text = ""  # joined from the tokens by the first event; most sentences have none
     verb_triggers = []
-    for tok in sent:
-        if tok.pos_ in ("VERB", "ADJ", "ADV"):
+    nouns = []  # coded once the verbs are done
+    for tok in coder.tokens[sent.start:sent.end]:
+        pos = tok.pos_
+        if pos in ("VERB", "ADJ", "ADV"):
             found = coder.trigger(tok)
-            if found is not None and (tok.pos_ == "VERB" or found[2] is None):
+            if found is not None and (pos == "VERB" or found[2] is None):
                 verb_triggers.append((tok, found))
                 if found[2] is not None:
                     consumed.add(found[2].i)
-    for tok in sent:
-        # Event nouns that are objects of another trigger verb only describe that act.
-        if tok.dep_ in OBJECT_DEPS and tok.head.i != tok.i and coder.trigger(tok.head) is not None:
-            consumed.add(tok.i)
+        elif pos == "NOUN":
+            nouns.append(tok)
 
     def emit(category, actor, recipient, intensity, ctx, trig_text, trigger_tok):
-        modality, attributed = _modality(coder, ctx)
+        nonlocal sentence_text
         key = (trigger_tok.i, category, actor.id, recipient.id if recipient else None)
         if key in seen:
             return
         seen.add(key)
+        modality, attributed = _modality(coder, ctx)
+        sentence_text = sentence_text or "".join(
+            t.text_with_ws for t in coder.tokens[sent.start:sent.end]).strip()
         event = Event(
             doc_id=coder.document.id, sentence_index=index, sentence=sentence_text,
             date=coder.document.date, event_type=category, actor=actor, recipient=recipient,
@@ -1110,16 +1191,17 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         candidates = _recipient_candidates(coder, tok, noun)
         if noun is not None and coder.lex.is_cue("receiving", tok.lemma_.lower()):
             # "won him the endorsement of X": X acts, the receiver is the target.
-            givers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in
-                      ("of", "from", "by") for p in c.children if p.dep_ == "pobj"]
+            givers = [p for c in coder.children(noun) if c.dep_ == "prep" and c.lower_ in
+                      ("of", "from", "by") for p in coder.children(c) if p.dep_ == "pobj"]
             if not givers:
                 continue
-            candidates = [c for c in tok.children if c.dep_ == "dative"] + subjects
+            candidates = [c for c in coder.children(tok) if c.dep_ == "dative"] + subjects
             subjects = givers
         if coder.lex.is_cue("dependent", tok.lemma_.lower()):
             # "the government is dependent on U.S. funds": the U.S. gives, the subject receives
-            givers = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                      for p in c.children if p.dep_ == "pobj"]
+            givers = [p for c in coder.children(tok)
+                      if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                      for p in coder.children(c) if p.dep_ == "pobj"]
             if not givers:
                 continue
             candidates, subjects = subjects, givers
@@ -1131,7 +1213,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         dropped |= {t.i for o in opponents for t in o.subtree}
         if polarity_of(category) < 0 and entry.prep != "for":
             # "insurgents fighting for Sunni interests": "for" names a cause or a side
-            dropped |= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+            dropped |= {t.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "for"
                         for t in c.subtree}
         candidates = [c for c in candidates if c.i not in dropped]
         actors = coder.actors_of(subjects)
@@ -1143,7 +1225,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         if not actors:
             continue
         actor_ids = {a.id for a in actors}
-        themes = frozenset(c.i for c in tok.children if c.dep_ in ("dobj", "obj")) \
+        themes = frozenset(c.i for c in coder.children(tok) if c.dep_ in ("dobj", "obj")) \
             if entry.category in _GIVING else frozenset()
         if entry.objects:
             # "opened fire", "imposed a curfew": an object named by the lexicon row is part of
@@ -1161,8 +1243,8 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
             candidates += _object_places(tok)
         home = frozenset(a.country for a in actors if a.country)
         # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
-        aimed = frozenset(p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"
-                          for p in c.children if p.dep_ == "pobj") \
+        aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
+                          for p in coder.children(c) if p.dep_ == "pobj") \
             if polarity_of(entry.category) < 0 else frozenset()
         recipients = coder.pick_recipients(candidates, actor_ids, themes=themes, home=home,
                                            aimed=aimed)
@@ -1176,7 +1258,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         if coder.lex.is_cue("mission", tok.lemma_.lower()) and entry.category == "CONSULT":
             # "Maliki flew to Karbala": travel inside one's own country meets no one.
             recipients = [r for r in recipients if not _home_place(r, actors)]
-            if not recipients and not any(c.dep_ in OBJECT_DEPS for c in tok.children):
+            if not recipients and not any(c.dep_ in OBJECT_DEPS for c in coder.children(tok)):
                 continue
         for actor in actors:
             # "Israel and Jordan signed a treaty": with no other target, each partner is the
@@ -1198,9 +1280,11 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
                         emit("DEMAND", speaker, target, 4.0, demand_ctx,
                              f"{ctx.speech.text} {ctx.advocate_word}".strip(), ctx.speech)
 
-    for tok in sent:
-        if tok.pos_ != "NOUN" or tok.i in consumed or tok.i in coder.by_token:
+    for tok in nouns:
+        if tok.i in consumed or tok.i in coder.by_token:
             continue  # a noun inside an actor's name ("the Shiite alliance") is no event
+        if tok.dep_ in OBJECT_DEPS and tok.head.i != tok.i and coder.trigger(tok.head) is not None:
+            continue  # an event noun that is the object of another trigger only describes that act
         found = coder.trigger(tok)
         if found is None:
             continue
@@ -1208,7 +1292,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         paired = _hyphen_partners(coder, tok)
         actors, recipients_tokens = _nominal_participants(coder, tok, entry)
         if paired and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in (
-                "by", "between", "with")) for c in tok.children):
+                "by", "between", "with")) for c in coder.children(tok)):
             # "the U.S.-Iraqi alliance", "a Sunni-Shiite peace agreement": the hyphen joins
             # the two parties of the relation
             actors, recipients_tokens = paired[:1], []
@@ -1251,20 +1335,20 @@ def _side_phrases(coder: _DocumentCoder, verb) -> tuple[list, set[int]]:
     """
     allies: list = []
     dropped: set[int] = set()
-    for prep in verb.children:
+    for prep in coder.children(verb):
         if prep.dep_ != "prep":
             continue
         low = prep.lower_
-        pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+        pobjs = [p for p in coder.children(prep) if p.dep_ == "pobj"]
         if low == "alongside":
             allies += pobjs
         elif low in ("on", "by", "at") and pobjs and (
                 coder.lex.is_cue("side", pobjs[0].lemma_.lower())
                 or pobjs[0].lower_ == "behalf"):
             head = pobjs[0]
-            owners = [c for c in head.children if c.dep_ == "poss"] + [
-                p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children if p.dep_ == "pobj"]
+            owners = [c for c in coder.children(head) if c.dep_ == "poss"] + [
+                p for c in coder.children(head) if c.dep_ == "prep" and c.lower_ == "of"
+                for p in coder.children(c) if p.dep_ == "pobj"]
             if head.lower_ != "behalf":
                 allies += owners
         else:
@@ -1342,14 +1426,14 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
     owners = [noun]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         owners.append(noun.head.head)  # "the beginning of violence ... by militias"
-    actor_toks += [p for owner in owners for c in owner.children
+    actor_toks += [p for owner in owners for c in coder.children(owner)
                    if c.dep_ == "prep" and c.lower_ == "by"
-                   for p in c.children if p.dep_ == "pobj"][:1]
-    for child in noun.children if not actor_toks else ():
+                   for p in coder.children(c) if p.dep_ == "pobj"][:1]
+    for child in coder.children(noun) if not actor_toks else ():
         if child.dep_ == "poss":
             actor_toks.append(child)
     if not actor_toks:
-        for child in noun.children:
+        for child in coder.children(noun):
             if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and (
                     child.i in coder.by_token or child.ent_type_ in ("NORP", "GPE", "ORG")):
                 if entry.category in ("ASSAULT", "COERCE") and child.ent_type_ in ("GPE", "LOC") \
@@ -1357,19 +1441,19 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
                     break  # "the Iraq invasion", "a Gaza offensive": the place is the target
                 actor_toks.append(child)
                 break
-    of_pobjs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
-                for p in c.children if p.dep_ == "pobj"]
+    of_pobjs = [p for c in coder.children(noun) if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                for p in coder.children(c) if p.dep_ == "pobj"]
     if not actor_toks and lemma in _SUPPORT_NOUNS_OF_AGENT and of_pobjs:
         actor_toks = of_pobjs[:1]
         of_pobjs = []
         if noun.dep_ in OBJECT_DEPS:
-            target_toks += [c for c in noun.head.children if c.dep_ == "dative"]
+            target_toks += [c for c in coder.children(noun.head) if c.dep_ == "dative"]
             if not target_toks:
                 subj = subject_token(noun.head)
                 if subj is not None:
                     target_toks.append(subj)
     between = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "between"
-               and within_phrase(c, noun) for p in c.children if p.dep_ == "pobj"]
+               and within_phrase(c, noun) for p in coder.children(c) if p.dep_ == "pobj"]
     if not actor_toks and between:
         # "an alliance between X and Y": X is the actor, Y (and further conjuncts) the target.
         first = coder.actor_ref(between[0])
@@ -1386,7 +1470,7 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
                                                    and is_passive(anchor.head))):
                 # "fighters who are locked in a standoff with U.S. troops"
                 subj = subject_token(anchor.head) or next(
-                    (c for c in anchor.head.children if c.dep_ == "nsubjpass"), None)
+                    (c for c in coder.children(anchor.head) if c.dep_ == "nsubjpass"), None)
                 if subj is not None and subj.lower_ in _RELATIVE and \
                         anchor.head.dep_ == "relcl":
                     subj = anchor.head.head
@@ -1405,7 +1489,7 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
     if not actor_toks and lemma in _RELATIONAL_NOUNS:
         return [], []
     if lemma in _RELATIONAL_NOUNS:
-        named = [c for c in noun.children if c.dep_ == "appos"]
+        named = [c for c in coder.children(noun) if c.dep_ == "appos"]
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if not named and after is not None and after.i in coder.by_token and \
                 after.pos_ == "PROPN" and (after.head.i == noun.head.i or
@@ -1414,7 +1498,7 @@ def _nominal_participants(coder: _DocumentCoder, noun, entry: LexiconEntry):
             named = [after]
         target_toks += named or [noun]
     by_agent = bool(actor_toks) and actor_toks[0].head.lower_ == "by"
-    target_toks += [t for t in _noun_candidates(noun)
+    target_toks += [t for t in _noun_candidates(coder, noun)
                     if not (by_agent and t.head.i == noun.i and t.dep_ in ("amod", "compound"))]
     target_toks += between
     actors = coder.actors_of(actor_toks)

@@ -46,6 +46,9 @@ _SECTOR_TABLE = ("actors", "data", "sectors.tsv")
 _NOT_PERSON = frozenset({"intelligence", "division", "press", "displaced", "industry"})
 
 
+_NO_CUES: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class LexiconEntry:
     """One lexicon row: a word (or compound noun) that triggers an event category."""
@@ -81,7 +84,7 @@ class Lexicon:
 
     def is_cue(self, cls: str, lemma: str) -> bool:
         """Whether ``lemma`` belongs to cue class ``cls`` (see ``coding/data/cues.tsv``)."""
-        return lemma in self.cues.get(cls, frozenset())
+        return lemma in self.cues.get(cls, _NO_CUES)
 
 
 def _rows(text: str, name: str) -> Iterable[tuple[int, list[str]]]:

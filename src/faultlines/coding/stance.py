@@ -27,14 +27,19 @@ The lexicon is compiled once per process; a document costs a few dict probes per
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
+
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import hash_string
 
 from faultlines.coding.lexicon import Lexicon, default_lexicon
-from faultlines.coding.syntax import according_to, subject_token
+from faultlines.coding.syntax import according_to, head_indices, subject_token
 from faultlines.errors import DictionaryError
 from faultlines.types import ActorRef, Document, Event, Mention, StanceCue
 
@@ -67,11 +72,18 @@ _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _AUTHOR_PRONOUNS = frozenset({"i", "we"})
 _SUBJECT = frozenset({"nsubj", "csubj"})
+_ANY_SUBJECT = _SUBJECT | {"nsubjpass"}
+_SHARED_ROLES = _ANY_SUBJECT | {"dobj", "pobj"}  # "X and Y are inept", "isolating X and Y"
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj"})
 _OPEN_QUOTES = frozenset({"“", "«", "„"})
 _CLOSE_QUOTES = frozenset({"”", "»"})
 # Pronoun antecedents further back than this many sentences are too uncertain to judge.
 _PRONOUN_REACH = 2
+# String ids (spaCy's ORTH/LOWER values) of the quotation marks and of the pronouns resolved
+# here: a document is scanned for them with ``Doc.to_array``, without building a Token per word.
+_QUOTE_IDS = frozenset(hash_string(q) for q in _OPEN_QUOTES | _CLOSE_QUOTES | {'"'})
+_PRONOUN_IDS = frozenset(hash_string(p)
+                         for p in _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS)
 
 
 @dataclass(frozen=True)
@@ -161,19 +173,21 @@ def quoted_tokens(doc) -> set[int]:
     starts the text) and closes otherwise, so a quote nested inside another does not end it.
     """
     inside: set[int] = set()
+    # Every quotation mark opens or closes, and only they change the depth: visit them alone
+    # and take the words up to the next mark in one step.
+    marks = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in _QUOTE_IDS]
     depth = 0
-    for tok in doc:
-        text = tok.text
+    for number, i in enumerate(marks):
+        text = doc[i].text
         opening = text in _OPEN_QUOTES or (
-            text == '"' and (tok.i == 0 or doc[tok.i - 1].whitespace_ != ""
-                             or doc[tok.i - 1].is_punct and doc[tok.i - 1].text in "([{"))
-        closing = text in _CLOSE_QUOTES or (text == '"' and not opening)
+            text == '"' and (i == 0 or doc[i - 1].whitespace_ != ""
+                             or doc[i - 1].is_punct and doc[i - 1].text in "([{"))
         if opening:
             depth += 1
-        elif closing:
+        else:
             depth = max(0, depth - 1)
-        elif depth:
-            inside.add(tok.i)
+        if depth:
+            inside.update(range(i + 1, marks[number + 1] if number + 1 < len(marks) else len(doc)))
     return inside
 
 
@@ -318,7 +332,7 @@ class _Finder:
             elif child.dep_ == "prep":
                 yield from self.phrases(child)
             elif child.dep_ == "relcl" and any(
-                    c.dep_ in _SUBJECT | {"nsubjpass"} and c.lower_ in ("who", "which", "that")
+                    c.dep_ in _ANY_SUBJECT and c.lower_ in ("who", "which", "that")
                     for c in child.children):
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
                 yield from (self.passive(child) if passive else self.predicate(child))
@@ -376,7 +390,7 @@ class _Finder:
                         found.extend(self.passive(verb_or_conj))  # "seems to be isolated"
                     else:
                         found.extend(self.predicate(verb_or_conj, depth + 1))
-        if _verb_negated(verb, self.cues):
+        if found and _verb_negated(verb, self.cues):
             found = [(-v, f"not {w}") for v, w in found]
         return found
 
@@ -410,7 +424,7 @@ class _Finder:
                 noun = _noun_value(child, self.lex)
                 if noun is not None:
                     found.append((noun[0] * sign, f"{verb.text} {noun[1]}"))
-        if _verb_negated(verb, self.cues):
+        if found and _verb_negated(verb, self.cues):
             found = [(-v, f"not {w}") for v, w in found]
         return found
 
@@ -438,11 +452,11 @@ class _Finder:
         dep, parent = head.dep_, head.head
         if parent.i == head.i:
             return found
-        if dep == "conj" and parent.dep_ in _SUBJECT | {"nsubjpass", "dobj", "pobj"}:
+        if dep == "conj" and parent.dep_ in _SHARED_ROLES:
             dep, parent = parent.dep_, parent.head  # "X and Y are inept"
         if dep in _SUBJECT:
             verbs = [parent] + [c for c in parent.children if c.dep_ == "conj" and not any(
-                g.dep_ in _SUBJECT | {"nsubjpass"} for g in c.children)]
+                g.dep_ in _ANY_SUBJECT for g in c.children)]
             for verb in verbs:
                 found.extend(self.predicate(verb))
         elif dep == "nsubjpass":
@@ -478,8 +492,7 @@ class _Finder:
 
 # --------------------------------------------------------------------------- entry point
 
-@dataclass(frozen=True)
-class _Target:
+class _Target(NamedTuple):  # a NamedTuple: one is built per mention, cheaply
     head: int  # syntactic head token of the mention
     refs: tuple[ActorRef, ...]
     sentence: int
@@ -498,10 +511,11 @@ def _mention_heads(doc, mentions: Sequence[Mention]) -> list[tuple[int, list[Act
         if all(r.id != m.actor.id for r in refs):
             refs.append(m.actor)
     covered = {i for start, end in spans for i in range(start, end)}
+    heads = head_indices(doc)
     targets = []
     for (start, end), (refs, m) in spans.items():
-        inside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
-        head = inside[-1] if inside else doc[end - 1]
+        inside = [i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i]
+        head = doc[inside[-1] if inside else end - 1]
         person = m.kind == "title" or (m.kind == "entity" and doc[start].ent_type_ == "PERSON")
         targets.append(_Target(head.i, tuple(refs), m.sentence_index, person,
                                head.dep_ in ("nsubj", "nsubjpass")))
@@ -522,20 +536,21 @@ def _pronoun_heads(doc, targets: list[_Target], covered: set[int]):
     """
     if not targets:
         return []
-    sentence_of = {}
-    for index, sent in enumerate(doc.sents):
-        for tok in sent:
-            sentence_of[tok.i] = index
+    sentence_starts: list[int] = []  # listed at the first pronoun
+    target_heads = [t.head for t in targets]  # sorted, as the targets are
     out = []
-    for tok in doc:
-        low = tok.lower_
-        if tok.i in covered or tok.pos_ != "PRON" or tok.dep_ == "expl" or not (
-                low in _PERSON_PRONOUNS or low in _THING_PRONOUNS or low in _GROUP_PRONOUNS):
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower not in _PRONOUN_IDS or i in covered:
             continue
+        tok = doc[i]
+        if tok.pos_ != "PRON" or tok.dep_ == "expl":
+            continue
+        low = tok.lower_
         if low in ("it", "they") and _extraposed(tok):
             continue
-        here = sentence_of[tok.i]
-        before = [t for t in targets if t.head < tok.i]
+        sentence_starts = sentence_starts or [sent.start for sent in doc.sents]
+        here = bisect.bisect_right(sentence_starts, i) - 1
+        before = targets[:bisect.bisect_left(target_heads, i)]
         if low in _PERSON_PRONOUNS:
             reachable = [t for t in before if t.person and here - t.sentence <= _PRONOUN_REACH]
             subjects = [t for t in reachable if t.subject]
@@ -631,12 +646,14 @@ def _cancelled(tok, cues: Lexicon) -> bool:
 
 def _advocated_conflict(doc, document: Document, events: Sequence[Event], quoted: set[int],
                         seen: set[tuple[int, str, str]], cues: Lexicon) -> list[StanceCue]:
-    sentences = list(doc.sents) if events else []
+    sentences = None  # listed on the first advocated event: most documents have none
     out = []
     for event in events:
         if event.modality != "advocated" or event.attributed_to is not None or \
                 event.polarity >= 0 or event.recipient is None:
             continue
+        if sentences is None:
+            sentences = list(doc.sents)
         if 0 <= event.sentence_index < len(sentences):
             first = event.trigger.split()[0] if event.trigger else ""
             triggers = [t for t in sentences[event.sentence_index] if t.text == first]

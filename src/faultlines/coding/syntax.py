@@ -2,11 +2,16 @@
 
 Nothing here knows about the lexicon or the mentions; each function looks at a token and its
 neighbours only, so the rules in ``coder.py`` read as sentences about the parse.
+
+spaCy builds new Token objects on every walk over ``tok.children``; the helpers the coder calls
+most take an optional ``children`` argument, the token's children as the caller keeps them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+
+from spacy.attrs import HEAD
 
 from faultlines.coding.lexicon import LexiconEntry
 
@@ -19,6 +24,7 @@ __all__ = [
     "tree_depth",
     "has_aux",
     "has_finite_complement",
+    "head_indices",
     "in_order_to",
     "head_words",
     "instrument",
@@ -69,8 +75,9 @@ def within_phrase(prep, noun) -> bool:
     return False
 
 
-def is_passive(tok) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+def is_passive(tok, children: Sequence | None = None) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass")
+               for c in (tok.children if children is None else children))
 
 
 def has_aux(tok, words: set[str]) -> bool:
@@ -83,6 +90,14 @@ def has_finite_complement(tok) -> bool:
                                              for c in child.children):
             return True
     return False
+
+
+def head_indices(doc) -> list[int]:
+    """The index of every token's head (a root is its own head), read from the parse arrays
+    in one pass: ``tok.head`` builds a new Token object on every call."""
+    # spaCy stores heads as offsets from the token, in an unsigned array: cast back to signed.
+    offsets = doc.to_array(HEAD).astype("int64").tolist()
+    return [i + offset for i, offset in enumerate(offsets)]
 
 
 def head_words(tok) -> set[str]:
@@ -103,15 +118,17 @@ def verb_text(tok, entry: LexiconEntry) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
-def nominal_objects(tok, *, with_preps: bool = True) -> Iterator:
-    for child in tok.children:
-        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass" and is_passive(tok):
+def nominal_objects(tok, *, with_preps: bool = True, children: Sequence | None = None) -> Iterator:
+    if children is None:
+        children = list(tok.children)
+    for child in children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass" and is_passive(tok, children):
             yield child
             yield from (c for c in child.conjuncts)
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     yield from (p for p in prep.children if p.dep_ == "pobj")
-    for child in tok.children if with_preps else ():
+    for child in children if with_preps else ():
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "into", "to"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -138,21 +155,24 @@ def phrase_text(tok) -> str:
     return " ".join(words).replace(" - ", "-").replace(" 's", "'s") or tok.text
 
 
-def subject_token(verb):
-    for child in verb.children:
+def subject_token(verb, children: Sequence | None = None):
+    if children is None:
+        children = list(verb.children)
+    for child in children:
         if child.dep_ in SUBJECT_DEPS and child.pos_ != "DET":
-            return last_subject(verb, child)
+            return last_subject(verb, child, children)
     return None
 
 
-def last_subject(verb, first):
+def last_subject(verb, first, children: Sequence | None = None):
     """spaCy sometimes splits a name over several nsubj tokens: use the rightmost one."""
-    subs = [c for c in verb.children if c.dep_ == first.dep_ and c.i < verb.i]
+    subs = [c for c in (verb.children if children is None else children)
+            if c.dep_ == first.dep_ and c.i < verb.i]
     return subs[-1] if subs else first
 
 
-def according_to(tok):
-    for child in tok.children:
+def according_to(tok, children: Sequence | None = None):
+    for child in tok.children if children is None else children:
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
                 if to.lower_ == "to":
