@@ -1309,14 +1309,15 @@ class _DocumentPass:
         return sorted(unique.values(), key=lambda m: (m.start, m.end, m.actor.id))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=4096)
 def _word_parts(text: str) -> tuple[tuple[str, str], ...]:
     """The pieces a token is split into at hyphens and slashes ("U.S.-Iraqi"), each with its
-    folded form (cached: the same words recur in every document)."""
+    folded form (cached: the same words recur in every document; the bound keeps a long
+    ingest from growing with its vocabulary)."""
     return tuple((part, fold_word(part)) for part in _SPLIT.split(text) if part)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=4096)
 def _last_word(alias: str) -> str | None:
     """Folded last word of a name, particles aside ("Nouri al-Maliki" -> "maliki")."""
     words = [w.lower() for w in _fold_key(alias) if w.lower() not in PARTICLES]
