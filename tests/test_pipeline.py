@@ -146,18 +146,3 @@ def test_sigkill_then_rerun_stores_every_document_exactly_once(tmp_path: Path) -
     ids, events = _stored(db)
     assert ids == clean_ids
     assert events == clean_events
-
-
-def test_words_first_seen_in_a_batch_do_not_stay_in_the_vocabulary() -> None:
-    from faultlines.nlp import load_pipeline
-    from faultlines.pipeline import process_batch
-
-    nlp = load_pipeline()
-    process_batch(make_documents(2))  # warm up: anything loaded once is loaded now
-    before = len(nlp.vocab.strings)
-    novel = [Document(f"novel{i}", f"Zorblaxian envoy Quuxenberg{i} met officials in "
-                      f"Vrellisport on day {987654 + i}.") for i in range(5)]
-    results = process_batch(novel)
-    assert [r.document.id for r in results] == [d.id for d in novel]
-    assert all(r.sentence_count == 1 for r in results)
-    assert len(nlp.vocab.strings) == before, "a long ingest would grow with its vocabulary"

@@ -137,30 +137,31 @@ def process_batch(
 
     nlp = load_pipeline(model)
     resolver = _resolver(kb_dir)
-    results: list[DocumentResult | None] = []
+    results: list[DocumentResult] = []
     to_parse: list[Document] = []
+    skipped: dict[str, DocumentResult] = {}
     for document in documents:
         if skip_non_english and not _is_english(document.text):
-            results.append(DocumentResult(document, (), (), 0, "not English"))
+            skipped[document.hash] = DocumentResult(document, (), (), 0, "not English")
         else:
-            results.append(None)  # filled in below, in input order
             to_parse.append(document)
     max_chars = int(get_setting("max_sentence_chars"))  # type: ignore[arg-type]
-    coded: list[DocumentResult] = []
-    # Words first seen in this batch (numbers, names) would stay in spaCy's vocabulary for the
-    # life of the process, so a long ingest would grow with its vocabulary; in a memory zone
-    # they are freed when the batch is done. Nothing spaCy made leaves the zone: results hold
-    # plain Python values only.
-    with nlp.memory_zone():
-        for document, doc in parse_documents(nlp, to_parse, max_sentence_chars=max_chars):
-            mentions = tuple(resolver.find_mentions(doc, document))
-            events = tuple(code_events(doc, document, mentions))
-            stances = tuple(assess_stance(doc, document, mentions, events))
-            sentence_count = sum(1 for _ in doc.sents)
-            coded.append(DocumentResult(document, mentions, events, sentence_count,
-                                        stances=stances))
-    parsed = iter(coded)
-    return [result if result is not None else next(parsed) for result in results]
+    parsed = {
+        document.hash: (document, doc)
+        for document, doc in parse_documents(nlp, to_parse, max_sentence_chars=max_chars)
+    }
+    for document in documents:
+        if document.hash in skipped:
+            results.append(skipped[document.hash])
+            continue
+        _, doc = parsed[document.hash]
+        mentions = tuple(resolver.find_mentions(doc, document))
+        events = tuple(code_events(doc, document, mentions))
+        stances = tuple(assess_stance(doc, document, mentions, events))
+        sentence_count = sum(1 for _ in doc.sents)
+        results.append(DocumentResult(document, mentions, events, sentence_count,
+                                      stances=stances))
+    return results
 
 
 def canonicalize_result(result: DocumentResult, canonical: Callable[[ActorRef], ActorRef]
