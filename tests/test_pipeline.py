@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -146,3 +147,48 @@ def test_sigkill_then_rerun_stores_every_document_exactly_once(tmp_path: Path) -
     ids, events = _stored(db)
     assert ids == clean_ids
     assert events == clean_events
+
+
+def _children_of(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # the command name (field 2) may hold spaces; the parent id follows the state
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_workers_exit_when_the_ingest_is_killed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"k{i}", "text": SENTENCES[i % 6] * 20}) + "\n"
+                              for i in range(400)), encoding="utf-8")
+    cmd = [sys.executable, "-m", "faultlines", "--quiet", "ingest", str(corpus), "--db",
+           str(tmp_path / "k.duckdb"), "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+            workers = _children_of(proc.pid)
+        assert len(workers) >= 2, "the ingest should have started two workers"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+            time.sleep(0.2)
+        alive = {w for w in workers if Path(f"/proc/{w}").exists()
+                 and " Z " not in Path(f"/proc/{w}/stat").read_text()}
+        assert not alive, "workers outlived their killed parent"
+    finally:
+        for pid in workers | _children_of(proc.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()

@@ -21,6 +21,7 @@ import itertools
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -88,6 +89,20 @@ def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool) -> N
         _identifier()
 
 
+def _start_worker(parent: int, model: str | None, kb_dir: str | None,
+                  skip_non_english: bool) -> None:
+    """Worker initializer: leave with the parent, then load what batches need."""
+    def exit_with_parent() -> None:
+        # A parent killed outright (SIGKILL, OOM killer) cannot stop its pool; without this
+        # the workers would wait for work forever, each holding a loaded model.
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=exit_with_parent, name="faultlines-parent-watch", daemon=True).start()
+    _preload(model, kb_dir, skip_non_english)
+
+
 def _ready() -> int:
     return os.getpid()
 
@@ -110,7 +125,7 @@ def worker_pool(workers: int | None = 1, *, model: str | None = None, kb_dir: st
     if chosen == "fork":
         _preload(*preload)  # loaded once here, shared by every forked worker
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context(chosen),
-                             initializer=_preload, initargs=preload) as pool:
+                             initializer=_start_worker, initargs=(os.getpid(), *preload)) as pool:
         if chosen == "fork":
             # Fork every worker now, while this process is still single-threaded (the pool
             # forks them all at its first task, before its own management thread starts).
