@@ -145,6 +145,53 @@ def test_background_writer_stops_producing_after_a_failed_batch(store, corpus):
     assert len(produced) < 10, "the producer should stop soon after the writer failed"
 
 
+@pytest.mark.parametrize("background", [False, True])
+def test_a_long_ingest_reopens_the_database_and_loses_nothing(tmp_path, corpus, monkeypatch,
+                                                              background):
+    import faultlines.store.store as store_module
+
+    monkeypatch.setattr(store_module, "REOPEN_EVERY_DOCUMENTS", 2)
+    reopened = []
+    real_reopen = Store._reopen
+
+    def counting_reopen(self):
+        reopened.append(self._con)
+        real_reopen(self)
+
+    monkeypatch.setattr(Store, "_reopen", counting_reopen)
+    with Store(tmp_path / "reopened.duckdb") as store:
+        looked_up = []
+
+        def results():
+            for result in corpus:
+                # The producing thread queries the store between batches, as ingest does.
+                looked_up.append(store.has_documents([result.document.hash]))
+                yield result
+
+        stats = store.add_results(results(), batch_size=1, background=background)
+        assert len(reopened) == len(corpus) // 2 and len(set(map(id, reopened))) == len(reopened)
+        assert looked_up == [set()] * len(corpus)
+        assert stats.documents_added == len(corpus)
+        assert store.stats()["documents"] == len(corpus)
+        assert store.stats()["events"] == len(_events(corpus))
+        again = store.add_results(corpus, batch_size=1, background=background)
+        assert again.documents_skipped_existing == len(corpus)
+    with Store(tmp_path / "once.duckdb") as plain:
+        plain.add_results(corpus)
+        expected = sorted((e.event_id, e.event_type) for e in plain.events())
+    with Store(tmp_path / "reopened.duckdb", read_only=True) as store:
+        assert sorted((e.event_id, e.event_type) for e in store.events()) == expected
+
+
+def test_an_in_memory_store_is_never_reopened(corpus, monkeypatch):
+    import faultlines.store.store as store_module
+
+    monkeypatch.setattr(store_module, "REOPEN_EVERY_DOCUMENTS", 1)
+    with Store(":memory:") as store:
+        store.add_results(corpus, batch_size=1, background=True)
+        assert store.stats()["documents"] == len(corpus)
+
+
 def test_skipped_documents_are_stored_without_events(store):
     result = make_result("fr", dt.date(2006, 1, 1), [], text="Un texte en français.")
     skipped = DocumentResult(result.document, (), (), 0, skipped_reason="not English")

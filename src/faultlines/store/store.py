@@ -182,21 +182,42 @@ class Store:
             raise StoreError(
                 f"no faultlines store at {self.path}; run `faultlines ingest` first or pass the "
                 f"right --db path")
+        self._con = self._connect()
         try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(self._open_hint(exc)) from exc
-        try:
-            # DuckDB draws a progress bar on long queries; it would corrupt CLI output.
-            self._con.execute("SET enable_progress_bar = false")
-            if not read_only:
-                # Checkpoint often: un-checkpointed rows stay in memory, and a long ingest
-                # would otherwise grow with the corpus.
-                self._con.execute("SET checkpoint_threshold = '2MB'")
             self._migrate()
         except BaseException:
             self._con.close()
             raise
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        try:
+            con = duckdb.connect(self.path, read_only=self.read_only)
+        except duckdb.Error as exc:
+            raise StoreError(self._open_hint(exc)) from exc
+        try:
+            # DuckDB draws a progress bar on long queries; it would corrupt CLI output.
+            con.execute("SET enable_progress_bar = false")
+            if not self.read_only:
+                # Checkpoint often: un-checkpointed rows stay in memory, and a long ingest
+                # would otherwise grow with the corpus.
+                con.execute("SET checkpoint_threshold = '2MB'")
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    def _reopen(self) -> None:
+        """Close and reopen the database between batches of a long ingest.
+
+        DuckDB keeps memory that grows with every committed append for as long as the
+        database stays open (duckdb/duckdb#15176, #18031); closing it gives that memory back,
+        so an ingest's peak memory no longer grows with the corpus. Only called when no other
+        thread is using the connection.
+        """
+        if self.path == ":memory:":
+            return  # closing would drop the data
+        self._con.close()
+        self._con = self._connect()
 
     def _open_hint(self, exc: Exception) -> str:
         reason = str(exc).splitlines()[0]
@@ -318,8 +339,11 @@ class Store:
         if background:
             return self._add_in_background(results, batch_size, on_batch)
         total = IngestStats()
-        for batch in _chunks(results, batch_size):
+        reopen_every = _reopen_every(batch_size)
+        for number, batch in enumerate(_chunks(results, batch_size), start=1):
             total += self._add_batch(self._con, batch, on_batch)
+            if number % reopen_every == 0:
+                self._reopen()
         return total
 
     def _add_in_background(self, results: Iterable[DocumentResult], batch_size: int,
@@ -328,30 +352,47 @@ class Store:
         handover: queue.Queue[list[DocumentResult] | None] = queue.Queue(maxsize=2)
         total = IngestStats()
         failure: list[BaseException] = []
-        con = self._con.cursor()  # a DuckDB connection must not be shared between threads
-        con.execute("SET enable_progress_bar = false")
+
+        def cursor() -> duckdb.DuckDBPyConnection:
+            con = self._con.cursor()  # a DuckDB connection must not be shared between threads
+            con.execute("SET enable_progress_bar = false")
+            return con
+
+        # The writer reads writing[0] only after a handover.get(), so a cursor swapped in
+        # while it waits (see the reopen below) is the one it uses next.
+        writing = [cursor()]
 
         def write() -> None:
             nonlocal total
             while (batch := handover.get()) is not None:
-                if failure:
-                    continue  # drain without writing: the producer is told at its next put
                 try:
-                    total += self._add_batch(con, batch, on_batch)
+                    if not failure:  # else drain: the producer is told at its next put
+                        total += self._add_batch(writing[0], batch, on_batch)
                 except BaseException as exc:  # handed to the producing thread below
                     failure.append(exc)
+                finally:
+                    handover.task_done()
+            handover.task_done()
 
         writer = threading.Thread(target=write, name="faultlines-store-writer", daemon=True)
         writer.start()
+        reopen_every = _reopen_every(batch_size)
         try:
-            for batch in _chunks(results, batch_size):
+            for number, batch in enumerate(_chunks(results, batch_size), start=1):
                 if failure:
                     break
                 handover.put(batch)
+                if number % reopen_every == 0:
+                    handover.join()  # the writer has stored every batch and waits for more
+                    if failure:
+                        break
+                    writing[0].close()
+                    self._reopen()
+                    writing[0] = cursor()
         finally:
             handover.put(None)
             writer.join()
-            con.close()
+            writing[0].close()
         if failure:
             raise failure[0]
         return total
@@ -1056,6 +1097,15 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
     except duckdb.Error:
         # No transaction was open (the failure happened before BEGIN); nothing to undo.
         pass
+
+
+# Documents stored between two reopenings of the database during one ingest (Store._reopen).
+REOPEN_EVERY_DOCUMENTS = 2048
+
+
+def _reopen_every(batch_size: int) -> int:
+    """Batches between reopenings: about REOPEN_EVERY_DOCUMENTS documents, at least one batch."""
+    return max(1, REOPEN_EVERY_DOCUMENTS // batch_size)
 
 
 def _chunks(items: Iterable[DocumentResult], size: int) -> Iterator[list[DocumentResult]]:
