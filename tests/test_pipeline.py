@@ -90,6 +90,25 @@ def test_unknown_start_method_is_a_config_error(monkeypatch) -> None:
         start_method()
 
 
+def test_ingest_catches_repeats_older_than_its_reading_window(tmp_path: Path,
+                                                               monkeypatch) -> None:
+    monkeypatch.setattr(api, "REMEMBER_DOCUMENTS", 1)  # the window is then 16 batches of 1
+    records = [{"id": f"d{i}", "text": f"Iraq and Iran met on day {i}."} for i in range(20)]
+    records.append(records[0])  # the same document again, 20 documents later
+    records.append({"id": "d1", "text": "Syria condemned Turkey."})  # an old id, new text
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    report = api.ingest([str(corpus)], db, workers=1, batch_size=1)
+    assert report.documents_added == 20
+    assert report.documents_already_stored == 1  # caught by the store, not the reader
+    assert [e.reason.split(":")[0] for e in report.errors] == [
+        "duplicate id 'd1' with different text"]
+    assert "the store already holds" in report.errors[0].reason
+    with api.open_store(db, read_only=True) as store:
+        assert store.stats()["documents"] == 20
+
+
 @pytest.mark.slow
 def test_dask_engine_matches_local_on_demo_corpus() -> None:
     pytest.importorskip("dask.distributed")

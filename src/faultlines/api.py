@@ -79,14 +79,19 @@ def parse_date(value: str | dt.date | None, option: str = "date") -> dt.date | N
 
 
 def read(inputs: Iterable[str], *, max_bytes: int | None = None,
-         on_error: ErrorHandler | None = None, report: RunReport | None = None
-         ) -> Iterator[Document]:
-    """Read documents from files, folders or ``-`` (stdin); errors go to ``on_error``."""
+         on_error: ErrorHandler | None = None, report: RunReport | None = None,
+         remember: int | None = None) -> Iterator[Document]:
+    """Read documents from files, folders or ``-`` (stdin); errors go to ``on_error``.
+
+    Repeated texts and ids are checked against the ``remember`` most recent documents (default:
+    all of them); see :func:`faultlines.ingest.read_documents`.
+    """
     from faultlines.ingest import read_documents
+    from faultlines.ingest.reader import recent_keys, remember_key
 
     limit = int(get_setting("max_bytes", max_bytes))  # type: ignore[arg-type]
-    seen: set[str] = set()
-    for item in read_documents(list(inputs), max_bytes=limit):
+    seen = recent_keys(remember)
+    for item in read_documents(list(inputs), max_bytes=limit, remember=remember):
         if isinstance(item, ReadError):
             if report is not None:
                 report.errors.append(item)
@@ -99,16 +104,19 @@ def read(inputs: Iterable[str], *, max_bytes: int | None = None,
             if report is not None:
                 report.documents_duplicate_in_run += 1
             continue
-        seen.add(item.hash)
+        remember_key(seen, item.hash, None, remember)
         yield item
 
 
 def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | None,
-               on_error: ErrorHandler | None, report: RunReport | None) -> Iterator[Document]:
+               on_error: ErrorHandler | None, report: RunReport | None,
+               remember: int | None = None) -> Iterator[Document]:
     """Documents given directly pass through; anything else is read as paths."""
+    from faultlines.ingest.reader import recent_keys, remember_key
+
     items = list(inputs)
     if all(isinstance(item, Document) for item in items):
-        seen: set[str] = set()
+        seen = recent_keys(remember)
         for document in items:
             if report is not None:
                 report.documents_read += 1
@@ -116,10 +124,11 @@ def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | N
                 if report is not None:
                     report.documents_duplicate_in_run += 1
                 continue
-            seen.add(document.hash)  # type: ignore[union-attr]
+            remember_key(seen, document.hash, None, remember)  # type: ignore[union-attr]
             yield document  # type: ignore[misc]
     else:
-        yield from read(items, max_bytes=max_bytes, on_error=on_error, report=report)  # type: ignore[arg-type]
+        yield from read(items, max_bytes=max_bytes, on_error=on_error, report=report,  # type: ignore[arg-type]
+                        remember=remember)
 
 
 def extract_results(
@@ -166,6 +175,10 @@ def open_store(db: str | Path | None = None, *, read_only: bool = False):
     return Store(path, read_only=read_only)
 
 
+# How many of the most recent documents an ingest checks repeats against while reading.
+REMEMBER_DOCUMENTS = 100_000
+
+
 def ingest(
     inputs: Iterable[str] | Iterable[Document],
     db: str | Path | None = None,
@@ -185,11 +198,15 @@ def ingest(
     Documents already in the store (by content hash) are skipped before parsing, so an
     interrupted ingest resumes where its last committed batch ended.
     """
-    from faultlines.pipeline import batched, process, worker_pool
+    from faultlines.pipeline import batched, process, resolve_workers, worker_pool
 
     report = RunReport()
     started = time.perf_counter()
     size = int(get_setting("batch_size", batch_size))  # type: ignore[arg-type]
+    # Repeats among the most recent documents are caught while reading; older ones are already
+    # committed, so the store's checks below catch them, and memory stays bounded. The window is
+    # far larger than what can be in flight (two batches per worker, two for the writer).
+    remember = max(REMEMBER_DOCUMENTS, 16 * size * resolve_workers(workers))
     # Workers start before the store opens (DuckDB starts threads): see faultlines.pipeline.
     local_workers = worker_pool(workers, model=model, kb_dir=kb_dir) if engine == "local" \
         else contextlib.nullcontext()
@@ -201,7 +218,7 @@ def ingest(
 
         def new_documents() -> Iterator[Document]:
             for chunk in batched(_documents(inputs, max_bytes=max_bytes, on_error=on_error,
-                                            report=report), size):
+                                            report=report, remember=remember), size):
                 stored = store.has_documents([d.hash for d in chunk])
                 same_id = store.stored_ids([d.id for d in chunk if d.hash not in stored])
                 for document in chunk:

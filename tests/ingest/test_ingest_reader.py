@@ -168,6 +168,22 @@ def test_duplicate_id_different_text_is_an_error_naming_both_places(tmp_path: Pa
                                        f"{a}:1")
 
 
+def test_remember_bounds_how_far_back_repeated_ids_are_checked(tmp_path: Path) -> None:
+    lines = ['{"id": "a", "text": "A."}', '{"id": "b", "text": "B."}',
+             '{"id": "c", "text": "C."}', '{"id": "a", "text": "Another A."}']
+    path = write(tmp_path / "x.jsonl", "\n".join(lines) + "\n")
+
+    def outcome(remember: int | None) -> list[str]:
+        return [getattr(item, "id", None) or "error"
+                for item in read_documents([path], remember=remember)]
+
+    assert outcome(None) == ["a", "b", "c", "error"]  # default: every id is remembered
+    assert outcome(3) == ["a", "b", "c", "error"]
+    assert outcome(2) == ["a", "b", "c", "a"]  # "a" was forgotten two documents later
+    with pytest.raises(ConfigError, match="remember"):
+        list(read_documents([path], remember=0))
+
+
 # --- standard input ---------------------------------------------------------------------------
 
 def test_stdin_jsonl(read) -> None:

@@ -6,7 +6,7 @@ import gzip
 import os
 import sys
 import tempfile
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -289,8 +289,8 @@ def _read_input(name: str, *, stdin: Any, max_bytes: int,
 
 
 def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int | None = None,
-                   stdin: Any = None,
-                   stats: ReadStats | None = None) -> Iterator[Document | ReadError]:
+                   stdin: Any = None, stats: ReadStats | None = None,
+                   remember: int | None = None) -> Iterator[Document | ReadError]:
     """Read documents from files, folders and standard input, in order, one at a time.
 
     Parameters
@@ -305,6 +305,10 @@ def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int |
         Stream read for ``-`` (binary or text); default ``sys.stdin``.
     stats
         Filled in with counts as reading goes on, if given.
+    remember
+        How many of the most recent document ids later documents are checked against (default:
+        all of them, which takes memory in proportion to the input). ``ingest`` bounds it: its
+        store catches repeats of older documents.
 
     Yields
     ------
@@ -336,7 +340,7 @@ def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int |
     stats = stats if stats is not None else ReadStats()
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]  # one path, not an iterable of one-character "paths"
-    first_seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin)
+    first_seen = recent_keys(remember)  # id -> (content hash, origin)
     for name in inputs:
         for item in _read_input(os.fspath(name), stdin=stdin, max_bytes=limit, stats=stats):
             if isinstance(item, InputError):
@@ -345,7 +349,7 @@ def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int |
                 continue
             earlier = first_seen.get(item.id)
             if earlier is None:
-                first_seen[item.id] = (item.hash, item.origin or "")
+                remember_key(first_seen, item.id, (item.hash, item.origin or ""), remember)
                 stats.documents += 1
                 yield item
             elif earlier[0] == item.hash:
@@ -355,6 +359,20 @@ def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int |
                 stats.errors += 1
                 yield ReadError(path, line, f"duplicate id {item.id!r} with different text, "
                                 f"first seen at {earlier[1]}; give each document its own id")
+
+
+def recent_keys(limit: int | None) -> dict[str, Any]:
+    """A mapping for :func:`remember_key`: every key when ``limit`` is None, else the newest."""
+    if limit is not None and limit < 1:
+        raise ConfigError(f"remember must be at least 1 document, got {limit}")
+    return {} if limit is None else OrderedDict()
+
+
+def remember_key(keys: dict[str, Any], key: str, value: Any, limit: int | None) -> None:
+    """Add ``key``; beyond ``limit`` keys, forget the oldest (an OrderedDict pops it in O(1))."""
+    keys[key] = value
+    if limit is not None and len(keys) > limit:
+        keys.popitem(last=False)  # type: ignore[call-arg]
 
 
 def _split_origin(origin: str) -> tuple[str, int | None]:
