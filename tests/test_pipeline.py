@@ -99,7 +99,7 @@ def test_ingest_catches_repeats_older_than_its_reading_window(tmp_path: Path,
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     db = tmp_path / "s.duckdb"
-    report = api.ingest([str(corpus)], db, workers=1, batch_size=1)
+    report = api.ingest([str(corpus)], db, workers=1, batch_size=1, commit_size=1)
     assert report.documents_added == 20
     assert report.documents_already_stored == 1  # caught by the store, not the reader
     assert [e.reason.split(":")[0] for e in report.errors] == [
@@ -107,6 +107,27 @@ def test_ingest_catches_repeats_older_than_its_reading_window(tmp_path: Path,
     assert "the store already holds" in report.errors[0].reason
     with api.open_store(db, read_only=True) as store:
         assert store.stats()["documents"] == 20
+
+
+def test_ingest_commits_commit_size_documents_per_transaction(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    from faultlines.store import Store
+
+    commits: list[int] = []
+    real_add_batch = Store._add_batch
+
+    def counting_add_batch(self, con, batch, on_batch):
+        commits.append(len(batch))
+        return real_add_batch(self, con, batch, on_batch)
+
+    monkeypatch.setattr(Store, "_add_batch", counting_add_batch)
+    documents = make_documents(5)
+    api.ingest(documents, tmp_path / "a.duckdb", workers=1, batch_size=1, commit_size=2)
+    assert commits == [2, 2, 1]
+    commits.clear()
+    monkeypatch.setenv("FAULTLINES_COMMIT_SIZE", "4")
+    api.ingest(documents, tmp_path / "b.duckdb", workers=1, batch_size=1)
+    assert commits == [4, 1]
 
 
 @pytest.mark.slow

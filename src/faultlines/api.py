@@ -192,21 +192,25 @@ def ingest(
     max_bytes: int | None = None,
     on_error: ErrorHandler | None = None,
     on_result: ProgressHandler | None = None,
+    commit_size: int | None = None,
 ) -> RunReport:
     """Read, process and store documents. Running it twice adds nothing.
 
     Documents already in the store (by content hash) are skipped before parsing, so an
-    interrupted ingest resumes where its last committed batch ended.
+    interrupted ingest resumes where its last committed transaction ended. ``batch_size``
+    documents go to a worker at a time; ``commit_size`` documents are stored per transaction
+    (fewer, larger transactions cost the store less time).
     """
     from faultlines.pipeline import batched, process, resolve_workers, worker_pool
 
     report = RunReport()
     started = time.perf_counter()
     size = int(get_setting("batch_size", batch_size))  # type: ignore[arg-type]
+    commit = int(get_setting("commit_size", commit_size))  # type: ignore[arg-type]
     # Repeats among the most recent documents are caught while reading; older ones are already
     # committed, so the store's checks below catch them, and memory stays bounded. The window is
     # far larger than what can be in flight (two batches per worker, two for the writer).
-    remember = max(REMEMBER_DOCUMENTS, 16 * size * resolve_workers(workers))
+    remember = max(REMEMBER_DOCUMENTS, 16 * max(size, commit) * resolve_workers(workers))
     # Workers start before the store opens (DuckDB starts threads): see faultlines.pipeline.
     local_workers = worker_pool(workers, model=model, kb_dir=kb_dir) if engine == "local" \
         else contextlib.nullcontext()
@@ -252,7 +256,7 @@ def ingest(
             counted(process(new_documents(), model=model, workers=workers, batch_size=size,
                             engine=engine, scheduler=scheduler, kb_dir=kb_dir,
                             registry=registry, pool=pool)),
-            batch_size=size, background=True,
+            batch_size=commit, background=True,
         )
         report.documents_added = stats.documents_added
     report.seconds = time.perf_counter() - started

@@ -208,8 +208,11 @@ def ingest(
     model: ModelOption = None,
     workers: WorkersOption = 0,
     batch_size: Annotated[int | None, typer.Option(
-        "--batch-size", help="Documents per batch and per database commit (default 32).",
+        "--batch-size", help="Documents per batch handed to a worker (default 32).",
         min=1)] = None,
+    commit_size: Annotated[int | None, typer.Option(
+        "--commit-size", help="Documents per database transaction (default 256); an "
+        "interrupted run parses at most this many again.", min=1)] = None,
     engine: EngineOption = Engine.local,
     scheduler: SchedulerOption = None,
     kb_dir: KbOption = None,
@@ -218,15 +221,15 @@ def ingest(
     """Process articles and store documents, actors and events in a DuckDB file.
 
     Documents are keyed by content hash: running it twice adds nothing, and an interrupted run
-    resumes where its last committed batch ended.
+    resumes where its last committed transaction ended.
     """
     from faultlines import api
 
     with _progress("ingesting") as bar:
         report = api.ingest(
             inputs, db, model=model, workers=workers, batch_size=batch_size,
-            engine=engine.value, scheduler=scheduler, kb_dir=kb_dir, max_bytes=max_bytes,
-            on_error=_report_error, on_result=bar.advance,
+            commit_size=commit_size, engine=engine.value, scheduler=scheduler, kb_dir=kb_dir,
+            max_bytes=max_bytes, on_error=_report_error, on_result=bar.advance,
         )
     _summary("ingest", report)
     if not report.ok:

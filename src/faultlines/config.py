@@ -31,7 +31,10 @@ SETTINGS: dict[str, Setting] = {
                 "pipeline folder. Default: Explosion's en_core_web_sm 3.8.0 (PyPI re-upload)."),
         Setting("db", "faultlines.duckdb", "DuckDB file that holds documents, events and actors."),
         Setting("workers", 0, "Worker processes for parsing and coding; 0 means all cores."),
-        Setting("batch_size", 32, "Documents per batch handed to a worker and per store commit."),
+        Setting("batch_size", 32, "Documents per batch handed to a worker."),
+        Setting("commit_size", 256,
+                "Documents per database transaction during ingest; an interrupted ingest parses "
+                "at most this many again."),
         Setting("max_bytes", 20_000_000,
                 "Largest input file accepted, in bytes; larger files are refused with a message."),
         Setting("max_sentence_chars", 5000,
