@@ -221,8 +221,9 @@ def ingest(
         registry = ActorRegistry(_resolver(kb_dir), curation=store.curation())
 
         def new_documents() -> Iterator[Document]:
+            # Looked up a transaction's worth at a time: two queries per chunk, whatever its size.
             for chunk in batched(_documents(inputs, max_bytes=max_bytes, on_error=on_error,
-                                            report=report, remember=remember), size):
+                                            report=report, remember=remember), max(size, commit)):
                 stored = store.has_documents([d.hash for d in chunk])
                 same_id = store.stored_ids([d.id for d in chunk if d.hash not in stored])
                 for document in chunk:
