@@ -9,6 +9,7 @@ from pathlib import Path
 
 from faultlines.config import DEFAULT_MODEL
 from faultlines.errors import ModelError
+from faultlines.nlp.attribute_rules import speed_up_attribute_rulers
 from faultlines.types import Document
 
 __all__ = ["load_pipeline", "parse_documents", "split_long_text"]
@@ -51,6 +52,7 @@ def _load(name: str):
             f"spaCy pipeline {name!r} has no {' or '.join(missing)} component; faultlines needs "
             f"a dependency parser and a named-entity recogniser (e.g. en_core_web_sm)."
         )
+    speed_up_attribute_rulers(nlp)  # same annotations, about a tenth less parsing time
     return nlp
 
 
