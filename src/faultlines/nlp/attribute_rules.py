@@ -40,7 +40,7 @@ _STRING_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "TAG", "POS", "DEP",
 _FLAG_ATTRS = frozenset({"IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT"})
 # The attribute of a pattern's first token that files it for look-up: the most selective first.
 # Regular-expression results are remembered per (pattern, value) up to this many.
-_REGEX_CACHE_SIZE = 65_536
+_REGEX_CACHE_SIZE = 16_384
 _LOOKUP_ORDER = ("LOWER", "ORTH", "NORM", "LEMMA", "TAG", "DEP", "POS",
                  "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT")
 
