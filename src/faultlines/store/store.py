@@ -198,9 +198,12 @@ class Store:
             # DuckDB draws a progress bar on long queries; it would corrupt CLI output.
             con.execute("SET enable_progress_bar = false")
             if not self.read_only:
-                # Checkpoint often: un-checkpointed rows stay in memory, and a long ingest
-                # would otherwise grow with the corpus.
-                con.execute("SET checkpoint_threshold = '2MB'")
+                # Un-checkpointed rows stay in memory until a checkpoint; closing checkpoints too,
+                # and a long ingest reopens the store every REOPEN_EVERY_DOCUMENTS, so memory
+                # stays bounded with DuckDB's default threshold. A smaller one (2MB until
+                # 2026-11-23) checkpointed after almost every transaction, and each checkpoint
+                # costs more as the store grows (bench/bench_store.py).
+                con.execute("SET checkpoint_threshold = '16MB'")
         except BaseException:
             con.close()
             raise
