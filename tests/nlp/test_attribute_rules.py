@@ -29,6 +29,9 @@ RULES: list[tuple[list, dict, int]] = [
     ([[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "'s"]}}]], {"POS": "VERB"}, -1),
     ([[{"IS_SPACE": True}]], {"POS": "SPACE", "MORPH": "_"}, 0),
     ([[{"TEXT": "Dog"}]], {"LEMMA": "dog"}, 0),
+    ([[{"POS": "VERB", "LOWER": {"IN": ["is", "'s"]}}]], {"LEMMA": "be"}, 0),
+    ([[{"POS": {"IN": ["NOUN", "PROPN"]}, "IS_SPACE": False}]], {"MORPH": "Number=Sing"}, 0),
+    ([[{}, {"LOWER": "all"}]], {"POS": "DET"}, 1),  # any token, then "all"
     ([[{"TAG": "VBZ"}], [{"LOWER": "is"}]], {"POS": "AUX"}, 0),  # two patterns, one rule
     ([[{"LOWER": "the"}, {"TAG": "NN", "OP": "+"}]], {"LEMMA": "the"}, 0),  # Matcher only
 ]
@@ -36,6 +39,7 @@ RULES: list[tuple[list, dict, int]] = [
 WORDS = ["I", "it", "It", "is", "'s", "gon", "na", "y'", "y", "all", "not", "n't", "nothin'",
          "nuthin", " ", "\n", "but", "the", "Dog", "dog", "there", "which"]
 TAGS = ["NN", "VBZ", "RB", "IN", "_SP", "DT", "WDT", "PRP", "EX"]
+POS = ["NOUN", "PROPN", "VERB", "AUX", "SPACE", "PRON"]
 DEPS = ["nsubj", "dobj", "aux", "advmod", "det", "expl", "dep"]
 
 
@@ -48,9 +52,10 @@ def ruler() -> AttributeRuler:
     return component
 
 
-def make_doc(vocab, words: list[str], tags: list[str], deps: list[str]) -> Doc:
+def make_doc(vocab, words: list[str], tags: list[str], deps: list[str],
+             pos: list[str] | None = None) -> Doc:
     # Every token hangs from the first, which is the root: enough for DEP to be set.
-    return Doc(vocab, words=words, spaces=[False] * len(words), tags=tags,
+    return Doc(vocab, words=words, spaces=[False] * len(words), tags=tags, pos=pos,
                heads=[0] * len(words), deps=(["ROOT"] + deps[1:]) if words else [])
 
 
@@ -80,11 +85,11 @@ def test_same_matches_as_spacy(ruler: AttributeRuler, words, tags, deps) -> None
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(TAGS), st.sampled_from(DEPS)),
-                max_size=12))
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(TAGS), st.sampled_from(DEPS),
+                          st.sampled_from(POS)), max_size=12))
 def test_same_matches_on_any_sequence(ruler: AttributeRuler, tokens) -> None:
-    doc = make_doc(ruler.vocab, [w for w, _, _ in tokens], [t for _, t, _ in tokens],
-                   [d for _, _, d in tokens])
+    doc = make_doc(ruler.vocab, [w for w, _, _, _ in tokens], [t for _, t, _, _ in tokens],
+                   [d for _, _, d, _ in tokens], [p for _, _, _, p in tokens])
     assert AttributeRuleMatcher(ruler)(doc) == stock(ruler, doc)
 
 

@@ -38,9 +38,9 @@ Test = tuple[int, str, Any]
 # it does not, so it is left out); MORPH sets and extension attributes stay with the Matcher.
 _STRING_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA"})
 _FLAG_ATTRS = frozenset({"IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT"})
-# The attribute of a pattern's first token that files it for look-up: the most selective first.
 # Regular-expression results are remembered per (pattern, value) up to this many.
 _REGEX_CACHE_SIZE = 16_384
+# The attribute of a pattern's first token that files it for look-up: the most selective first.
 _LOOKUP_ORDER = ("LOWER", "ORTH", "NORM", "LEMMA", "TAG", "DEP", "POS",
                  "IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT")
 
@@ -130,8 +130,7 @@ class AttributeRuleMatcher:
         tables: dict[str, dict[int, list[tuple[int, int, tuple[tuple[Test, ...], ...]]]]] = {}
         always: list[tuple[int, int, tuple[tuple[Test, ...], ...]]] = []
         for number, match_id, tokens in kept:
-            first = {name: (kind, operand) for name, kind, operand in tokens[0]
-                     if kind == "in"}
+            first = {name for name, kind, _ in tokens[0] if kind == "in"}
             lookup = next((name for name in _LOOKUP_ORDER if name in first), None)
             checks = tuple(
                 tuple((position[name], kind, operand) for name, kind, operand in tests
