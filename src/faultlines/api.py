@@ -87,45 +87,46 @@ def read(inputs: Iterable[str], *, max_bytes: int | None = None,
     all of them); see :func:`faultlines.ingest.read_documents`.
     """
     from faultlines.ingest import read_documents
-    from faultlines.ingest.reader import recent_keys, remember_key
 
     limit = int(get_setting("max_bytes", max_bytes))  # type: ignore[arg-type]
+
+    def documents() -> Iterator[Document]:
+        for item in read_documents(list(inputs), max_bytes=limit, remember=remember):
+            if isinstance(item, ReadError):
+                if report is not None:
+                    report.errors.append(item)
+                if on_error is not None:
+                    on_error(item)
+                continue
+            yield item
+
+    yield from _unrepeated(documents(), report, remember)
+
+
+def _unrepeated(documents: Iterable[Document], report: RunReport | None,
+                remember: int | None) -> Iterator[Document]:
+    """Count documents read and drop texts already seen among the ``remember`` most recent."""
+    from faultlines.ingest.reader import recent_keys, remember_key
+
     seen = recent_keys(remember)
-    for item in read_documents(list(inputs), max_bytes=limit, remember=remember):
-        if isinstance(item, ReadError):
-            if report is not None:
-                report.errors.append(item)
-            if on_error is not None:
-                on_error(item)
-            continue
+    for document in documents:
         if report is not None:
             report.documents_read += 1
-        if item.hash in seen:
+        if document.hash in seen:
             if report is not None:
                 report.documents_duplicate_in_run += 1
             continue
-        remember_key(seen, item.hash, None, remember)
-        yield item
+        remember_key(seen, document.hash, None, remember)
+        yield document
 
 
 def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | None,
                on_error: ErrorHandler | None, report: RunReport | None,
                remember: int | None = None) -> Iterator[Document]:
     """Documents given directly pass through; anything else is read as paths."""
-    from faultlines.ingest.reader import recent_keys, remember_key
-
     items = list(inputs)
     if all(isinstance(item, Document) for item in items):
-        seen = recent_keys(remember)
-        for document in items:
-            if report is not None:
-                report.documents_read += 1
-            if document.hash in seen:  # type: ignore[union-attr]
-                if report is not None:
-                    report.documents_duplicate_in_run += 1
-                continue
-            remember_key(seen, document.hash, None, remember)  # type: ignore[union-attr]
-            yield document  # type: ignore[misc]
+        yield from _unrepeated(items, report, remember)  # type: ignore[arg-type]
     else:
         yield from read(items, max_bytes=max_bytes, on_error=on_error, report=report,  # type: ignore[arg-type]
                         remember=remember)
