@@ -22,6 +22,7 @@ __all__ = [
     "ReadError",
     "ActorRef",
     "Mention",
+    "Location",
     "Event",
     "DocumentResult",
     "StanceCue",
@@ -146,8 +147,44 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where an event happened, as PLOVER's location object names the fields.
+
+    ``resolution`` follows PLOVER: 5 sub-city, 4 city, 3 district, 2 province, 1 country.
+    ``extracted_place`` is the text as written; the other fields come from the gazetteer and are
+    None where it does not know them.
+    """
+
+    extracted_place: str
+    resolved_place: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    city: str | None = None
+    district: str | None = None
+    province: str | None = None
+    country: str | None = None
+    country_code: str | None = None  # ISO 3166 alpha-3
+    feature_class: str | None = None
+    feature_code: str | None = None
+    resolution: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Event:
-    """One coded event: who did what to whom, with evidence, modality and attribution."""
+    """One coded event: who did what to whom, with evidence, modality and attribution.
+
+    The fields after ``source`` are PLOVER's supplementary information and the coder's own
+    bookkeeping; they default to "not known" so a stage that does not fill them stays valid:
+    ``mode`` (PLOVER mode of the category), ``contexts`` (PLOVER context codes), ``aux_mode``
+    (PLOVER auxiliary mode: historical, future, hypothetical, negation), ``event_scale`` (PLOVER
+    conflict/cooperation score, -10..+10), ``location``, ``confidence`` (0..1, from the learned
+    second opinion), ``rule`` (the rule family that proposed the event) and ``model_changed``
+    (whether the learned model changed the rules' category). None of them enters ``event_id``.
+    """
 
     doc_id: str
     sentence_index: int
@@ -162,6 +199,14 @@ class Event:
     attributed_to: ActorRef | None = None
     trigger: str = ""  # the words that triggered the category (verb, noun or phrase)
     source: str | None = None  # outlet of the document
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    aux_mode: str | None = None
+    event_scale: float | None = None
+    location: Location | None = None
+    confidence: float | None = None
+    rule: str = ""
+    model_changed: bool = False
 
     @property
     def quad(self) -> str:
