@@ -229,13 +229,14 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory):
     """The demo corpus processed by the real pipeline and stored in a fresh DuckDB file."""
     for module, names in STAGES.items():
         _require(module, *names)
+    from faultlines.config import RunOptions
     from faultlines.ingest import read_documents
     from faultlines.pipeline import process
     from faultlines.store import Store
     from faultlines.types import Document
 
     documents = [d for d in read_documents([str(demo_corpus_path())]) if isinstance(d, Document)]
-    results = list(process(documents, workers=1))
+    results = list(process(documents, RunOptions(workers=1)))
     store = Store(tmp_path_factory.mktemp("demo") / "demo.duckdb")
     store.add_results(results)
     yield store

@@ -3,8 +3,13 @@
 >>> import faultlines.api as fl                                    # doctest: +SKIP
 >>> for event in fl.extract(["article.txt"]):                      # doctest: +SKIP
 ...     print(event.actor.name, event.event_type, event.recipient)
->>> report = fl.ingest(["articles/"], db="corpus.duckdb")           # doctest: +SKIP
+>>> report = fl.ingest(["articles/"], db="corpus.duckdb", workers=0) # doctest: +SKIP
 >>> graph = fl.network(db="corpus.duckdb", since="2006-01-01")      # doctest: +SKIP
+
+Functions that run the pipeline take a :class:`faultlines.config.RunOptions` (``options=``)
+and/or its settings as keywords (``workers=2``, ``batch_size=8``; keywords win). What is not
+given comes from the ``FAULTLINES_*`` environment, else the defaults; the API runs one worker
+(in this process) unless told otherwise.
 """
 
 from __future__ import annotations
@@ -13,15 +18,17 @@ import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-from faultlines.config import get_setting
+from faultlines.config import RunOptions, get_setting
 from faultlines.errors import ConfigError
 from faultlines.types import Document, DocumentResult, Event, ReadError
 
 __all__ = [
+    "RunOptions",
     "RunReport",
     "read",
     "extract",
@@ -30,6 +37,9 @@ __all__ = [
     "open_store",
     "parse_date",
 ]
+
+if TYPE_CHECKING:
+    from faultlines.store import Store
 
 ErrorHandler = Callable[[ReadError], None]
 ProgressHandler = Callable[[DocumentResult], None]
@@ -88,7 +98,7 @@ def read(inputs: Iterable[str], *, max_bytes: int | None = None,
     """
     from faultlines.ingest import read_documents
 
-    limit = int(get_setting("max_bytes", max_bytes))  # type: ignore[arg-type]
+    limit = get_setting("max_bytes", max_bytes)
 
     def documents() -> Iterator[Document]:
         for item in read_documents(list(inputs), max_bytes=limit, remember=remember):
@@ -124,33 +134,53 @@ def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | N
                on_error: ErrorHandler | None, report: RunReport | None,
                remember: int | None = None) -> Iterator[Document]:
     """Documents given directly pass through; anything else is read as paths."""
-    items = list(inputs)
-    if all(isinstance(item, Document) for item in items):
-        yield from _unrepeated(items, report, remember)  # type: ignore[arg-type]
+    items: list[str | Document] = list(inputs)
+    documents = [item for item in items if isinstance(item, Document)]
+    if len(documents) == len(items):
+        yield from _unrepeated(documents, report, remember)
     else:
-        yield from read(items, max_bytes=max_bytes, on_error=on_error, report=report,  # type: ignore[arg-type]
-                        remember=remember)
+        yield from read([str(item) for item in items], max_bytes=max_bytes, on_error=on_error,
+                        report=report, remember=remember)
+
+
+# The API runs in the calling process unless told otherwise (the CLI's ingest uses all cores).
+API_DEFAULTS = {"workers": 1}
+
+
+def run_options(options: RunOptions | None = None, **overrides: Any) -> RunOptions:
+    """The options of one run: ``options`` (default: resolved from the environment and
+    :data:`API_DEFAULTS`) with the ``overrides`` given as keywords.
+
+    >>> run_options(workers=2, batch_size=8).batch_size
+    8
+    >>> run_options(RunOptions(workers=3), batch_size=None).workers
+    3
+    """
+    if options is None:
+        return RunOptions.resolve(defaults=API_DEFAULTS, **overrides)
+    return options.replace(**overrides)
 
 
 def extract_results(
     inputs: Iterable[str] | Iterable[Document],
+    options: RunOptions | None = None,
     *,
-    model: str | None = None,
-    workers: int | None = 1,
-    batch_size: int | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
-    kb_dir: str | None = None,
-    max_bytes: int | None = None,
     on_error: ErrorHandler | None = None,
     report: RunReport | None = None,
+    **overrides: Any,
 ) -> Iterator[DocumentResult]:
-    """Parse, resolve actors and code events for each input document; nothing is stored."""
+    """Parse, resolve actors and code events for each input document; nothing is stored.
+
+    ``options`` and the keyword ``overrides`` (``model``, ``workers``, ``batch_size``,
+    ``engine``, ``scheduler``, ``kb_dir``, ``max_bytes``, ...) are combined by
+    :func:`run_options`.
+    """
     from faultlines.pipeline import process
 
-    documents = _documents(inputs, max_bytes=max_bytes, on_error=on_error, report=report)
-    for result in process(documents, model=model, workers=workers, batch_size=batch_size,
-                          engine=engine, scheduler=scheduler, kb_dir=kb_dir):
+    options = run_options(options, **overrides)
+    documents = _documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
+                           report=report)
+    for result in process(documents, options):
         if report is not None:
             report.events += len(result.events)
             if result.skipped_reason:
@@ -158,17 +188,18 @@ def extract_results(
         yield result
 
 
-def extract(inputs: Iterable[str] | Iterable[Document], **options: Any) -> Iterator[Event]:
+def extract(inputs: Iterable[str] | Iterable[Document], options: RunOptions | None = None,
+            **overrides: Any) -> Iterator[Event]:
     """Events of every input document, in input order (see :func:`extract_results`)."""
-    for result in extract_results(inputs, **options):
+    for result in extract_results(inputs, options, **overrides):
         yield from result.events
 
 
-def open_store(db: str | Path | None = None, *, read_only: bool = False):
+def open_store(db: str | Path | None = None, *, read_only: bool = False) -> Store:
     """Open the DuckDB store (default: the ``db`` setting, ``./faultlines.duckdb``)."""
     from faultlines.store import Store
 
-    path = str(get_setting("db", str(db) if db is not None else None))
+    path = get_setting("db", str(db) if db is not None else None)
     if read_only and not Path(path).exists():
         raise ConfigError(
             f"database {path!r} does not exist; create it with `faultlines ingest ... --db {path}`"
@@ -183,47 +214,42 @@ REMEMBER_DOCUMENTS = 100_000
 def ingest(
     inputs: Iterable[str] | Iterable[Document],
     db: str | Path | None = None,
+    options: RunOptions | None = None,
     *,
-    model: str | None = None,
-    workers: int | None = 1,
-    batch_size: int | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
-    kb_dir: str | None = None,
-    max_bytes: int | None = None,
     on_error: ErrorHandler | None = None,
     on_result: ProgressHandler | None = None,
-    commit_size: int | None = None,
+    **overrides: Any,
 ) -> RunReport:
     """Read, process and store documents. Running it twice adds nothing.
 
     Documents already in the store (by content hash) are skipped before parsing, so an
     interrupted ingest resumes where its last committed transaction ended. ``batch_size``
     documents go to a worker at a time; ``commit_size`` documents are stored per transaction
-    (fewer, larger transactions cost the store less time).
+    (fewer, larger transactions cost the store less time). ``db`` (default: ``options.db``),
+    ``options`` and the keyword ``overrides`` are combined by :func:`run_options`.
     """
     from faultlines.pipeline import batched, process, resolve_workers, worker_pool
 
     report = RunReport()
     started = time.perf_counter()
-    size = int(get_setting("batch_size", batch_size))  # type: ignore[arg-type]
-    commit = int(get_setting("commit_size", commit_size))  # type: ignore[arg-type]
+    options = run_options(options, db=str(db) if db is not None else None, **overrides)
+    size, commit = options.batch_size, options.commit_size
     # Repeats among the most recent documents are caught while reading; older ones are already
     # committed, so the store's checks below catch them, and memory stays bounded. The window is
     # far larger than what can be in flight (two batches per worker, two for the writer).
-    remember = max(REMEMBER_DOCUMENTS, 16 * max(size, commit) * resolve_workers(workers))
+    remember = max(REMEMBER_DOCUMENTS, 16 * max(size, commit) * resolve_workers(options.workers))
     # Workers start before the store opens (DuckDB starts threads): see faultlines.pipeline.
-    local_workers = worker_pool(workers, model=model, kb_dir=kb_dir) if engine == "local" \
-        else contextlib.nullcontext()
-    with local_workers as pool, open_store(db) as store:
+    local_workers: contextlib.AbstractContextManager[Executor | None] = \
+        worker_pool(options) if options.engine == "local" else contextlib.nullcontext()
+    with local_workers as pool, open_store(options.db) as store:
         from faultlines.actors import ActorRegistry
         from faultlines.pipeline import _resolver
 
-        registry = ActorRegistry(_resolver(kb_dir), curation=store.curation())
+        registry = ActorRegistry(_resolver(options.kb_dir), curation=store.curation())
 
         def new_documents() -> Iterator[Document]:
             # Looked up a transaction's worth at a time: two queries per chunk, whatever its size.
-            for chunk in batched(_documents(inputs, max_bytes=max_bytes, on_error=on_error,
+            for chunk in batched(_documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
                                             report=report, remember=remember), max(size, commit)):
                 stored = store.has_documents([d.hash for d in chunk])
                 same_id = store.stored_ids([d.id for d in chunk if d.hash not in stored])
@@ -255,9 +281,7 @@ def ingest(
                 yield result
 
         stats = store.add_results(
-            counted(process(new_documents(), model=model, workers=workers, batch_size=size,
-                            engine=engine, scheduler=scheduler, kb_dir=kb_dir,
-                            registry=registry, pool=pool)),
+            counted(process(new_documents(), options, registry=registry, pool=pool)),
             batch_size=commit, background=True,
         )
         report.documents_added = stats.documents_added
@@ -273,9 +297,11 @@ def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
                   modality: str | None = None) -> int:
     """Write stored events as csv, jsonl or parquet to ``out`` (``-`` = stdout)."""
     with open_store(db, read_only=True) as store:
+        # The store checks the format and names the valid ones.
         return store.export_events(
-            out, format, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
-            actor=actor, event_type=event_type, modality=modality)
+            out, cast(Literal["csv", "jsonl", "parquet"], format),
+            since=parse_date(since, "--since"), until=parse_date(until, "--until"), actor=actor,
+            event_type=event_type, modality=modality)
 
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
@@ -431,15 +457,19 @@ class DemoSummary:
         return "\n".join(lines)
 
 
-def run_demo(out: str | Path = "faultlines-demo", *, workers: int | None = 1,
-             model: str | None = None, on_result: ProgressHandler | None = None) -> DemoSummary:
-    """Run the whole pipeline on the bundled demo corpus and write every output to ``out``."""
+def run_demo(out: str | Path = "faultlines-demo", options: RunOptions | None = None, *,
+             on_result: ProgressHandler | None = None, **overrides: Any) -> DemoSummary:
+    """Run the whole pipeline on the bundled demo corpus and write every output to ``out``.
+
+    The store is ``out/demo.duckdb`` whatever the ``db`` setting; ``options`` and the keyword
+    ``overrides`` (``workers``, ``model``, ...) are combined by :func:`run_options`.
+    """
     from faultlines.demo import demo_corpus_path
 
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "demo.duckdb"
-    run = ingest([str(demo_corpus_path())], db, workers=workers, model=model,
+    run = ingest([str(demo_corpus_path())], db, run_options(options, **overrides),
                  on_result=on_result)
     files = {"database": db}
     files["events"] = folder / "events.csv"
@@ -517,11 +547,11 @@ def import_dictionaries(paths: Iterable[str | Path], *, kb_dir: str | None = Non
     from faultlines.actors.importer import import_dictionaries as run_import
     from faultlines.actors.importer import save_user_kb
 
-    paths = [Path(p) for p in paths]
-    report = run_import(paths)
+    files = [Path(p) for p in paths]
+    report = run_import(files)
     # One KB file per imported set, so a later import of other files adds to this one.
     name = "-".join(sorted(p.name.split(".")[0] + "." + p.name.split(".")[1]
-                           if p.name.count(".") > 1 else p.stem for p in paths))[:120]
+                           if p.name.count(".") > 1 else p.stem for p in files))[:120]
     saved = (save_user_kb(report, kb_dir, name=f"{name}.json")
              if (report.actors or report.agents) else None)
     return report, saved

