@@ -19,10 +19,12 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/faultlines demo --out faultlines-demo
 
-## Set up and run the whole test suite (browser tests need Debian's chromium; see `make browser`).
+## Set up and run the whole test suite: ruff (with the complexity ratchet), mypy, then pytest
+## with every module's docstring examples (browser tests need Debian's chromium; see `make browser`).
 test: $(STAMP)
 	-@$(MAKE) --no-print-directory browser
-	$(BIN)/python -m ruff check src tests bench
+	$(BIN)/python -m ruff check src tests bench tools
+	$(BIN)/python -m mypy src/faultlines
 	$(BIN)/python -m pytest -q
 
 ## Only the tests that do not load the spaCy model or a browser.
@@ -39,7 +41,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 lint: $(STAMP)
-	$(BIN)/python -m ruff check src tests bench
+	$(BIN)/python -m ruff check src tests bench tools
+	$(BIN)/python -m mypy src/faultlines
 
 clean:
 	rm -rf $(VENV) faultlines-demo .pytest_cache

@@ -146,7 +146,7 @@ def read_html(stream: IO[bytes], path: str, doc_id: str, max_bytes: int) -> Docu
         raise InputError(path, f"cannot parse HTML ({type(exc).__name__}: {exc})") from exc
     finally:
         trafilatura_logger.setLevel(level)
-    text = normalise_text(extracted.text or "") if extracted is not None else ""
+    text = normalise_text(getattr(extracted, "text", None) or "")
     if not text:
         raise InputError(path, "no main text found in the HTML (trafilatura found no article "
                          "body); save the article page itself, or its text as .txt")
@@ -206,8 +206,8 @@ def _iter_lines(stream: IO[bytes], path: str,
         if len(chunk) > max_bytes and not chunk.endswith(b"\n"):
             yield number, InputError(path, too_large(None, max_bytes, "line"), number)
             while True:  # skip the rest of the over-long line, a bounded chunk at a time
-                rest = _guard(path, number, lambda: stream.readline(1 << 20))
-                if not rest or rest.endswith(b"\n"):
+                tail = _guard(path, number, lambda: stream.readline(1 << 20))
+                if not tail or tail.endswith(b"\n"):
                     break
             continue
         yield number, chunk

@@ -152,4 +152,6 @@ def document_from_record(record: object, *, path: str, line: int | None,
         value = record.get(name)
         cleaned = _SPACES.sub(" ", normalise_text(value)) if isinstance(value, str) else ""
         metadata[name] = cleaned or None
-    return Document(id=doc_id, text=text, date=date, origin=origin, **metadata)
+    return Document(id=doc_id, text=text, date=date, source=metadata["source"],
+                    author=metadata["author"], title=metadata["title"], url=metadata["url"],
+                    origin=origin)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -418,9 +418,9 @@ def _pack_walks(view: _Signed, residual: list[float], labels: list[int],
 
     def reach(root: int, skip: int) -> dict[tuple[int, int], tuple[int, ...]]:
         found: dict[tuple[int, int], tuple[int, ...]] = {(root, 0): ()}
-        frontier = [(root, 0, ())]
+        frontier: list[tuple[int, int, tuple[int, ...]]] = [(root, 0, ())]
         for _ in range(depth):
-            nxt = []
+            nxt: list[tuple[int, int, tuple[int, ...]]] = []
             for node, parity, path in frontier:
                 for other, e in view.adj[node].items():
                     if e == skip or residual[e] <= 0:
@@ -463,7 +463,7 @@ def _pack_walks(view: _Signed, residual: list[float], labels: list[int],
 
 
 def _solve_ip(view: _Signed, start: list[int], time_limit: float, threads: int | None,
-              walks: list[set[int]] = ()) -> tuple[list[int] | None, float, bool]:
+              walks: Sequence[set[int]] = ()) -> tuple[list[int] | None, float, bool]:
     """Exact 2-camp frustration by the binary programme of Aref, Mason & Wilson (2018):
     x_i in {0,1} per node, f_e >= |x_i - x_j| for positive and f_e >= |x_i + x_j - 1| for
     negative edges, minimise sum w_e f_e; strengthened by the triangle (odd-cycle) inequalities
@@ -488,7 +488,11 @@ def _solve_ip(view: _Signed, start: list[int], time_limit: float, threads: int |
     h.changeColsCost(n + m, np.arange(n + m, dtype=np.int32), costs)
     h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
                             np.array([highspy.HighsVarType.kInteger] * n))
-    starts, index, value, row_lo, row_hi = [], [], [], [], []
+    starts: list[int] = []
+    index: list[int] = []
+    value: list[float] = []
+    row_lo: list[float] = []
+    row_hi: list[float] = []
 
     def row(cols: list[int], coefs: list[float], lo: float, hi: float) -> None:
         starts.append(len(index))

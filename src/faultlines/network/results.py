@@ -4,7 +4,7 @@ with ``columns`` and ``rows()`` so the CLI can print them as JSON, CSV or a text
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from faultlines.store.records import record_dict
 
@@ -14,7 +14,7 @@ __all__ = ["Record", "ResultTable"]
 class Record:
     """Mixin for frozen dataclass results: ``to_dict()`` for JSON, ``row()`` for tables."""
 
-    columns: tuple[str, ...] = ()
+    columns: ClassVar[tuple[str, ...]] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return record_dict(self)

@@ -113,12 +113,13 @@ class AttributeRuleMatcher:
             match_id = strings.add(str(number))
             others = []
             for pattern in ruler.matcher.get(match_id)[1]:
-                tokens = [_token_tests(spec, strings) for spec in pattern] \
+                found = [_token_tests(spec, strings) for spec in pattern] \
                     if isinstance(pattern, list) and pattern else [None]
-                if any(tests is None for tests in tokens):
+                tokens = [tests for tests in found if tests is not None]
+                if len(tokens) < len(found):
                     others.append(pattern)
                 else:
-                    kept.append((number, match_id, tokens))  # type: ignore[arg-type]
+                    kept.append((number, match_id, tokens))
             if others:
                 self._rest.add(match_id, others)
                 self._rest_count += len(others)
@@ -220,6 +221,7 @@ def speed_up_attribute_rulers(nlp: Any) -> int:
     count = 0
     for _, component in nlp.pipeline:
         if isinstance(component, AttributeRuler):
-            component.match = AttributeRuleMatcher(component)
+            # Replaces the bound method on this one component (spaCy calls ``self.match(doc)``).
+            component.match = AttributeRuleMatcher(component)  # type: ignore[method-assign]
             count += 1
     return count

@@ -70,10 +70,15 @@ def split_long_text(text: str, max_chars: int) -> str:
     Parsers are quadratic-ish in sentence length and spaCy refuses texts above ``nlp.max_length``;
     a line of 50,000 characters with no full stop (tables, scraped navigation) would stall a
     worker. We insert paragraph breaks (which the parser treats as sentence boundaries) at the
-    nearest clause punctuation or whitespace.
+    nearest clause punctuation or whitespace. A break falls inside the first ``max_chars``
+    characters, so a piece that would fit exactly is still cut at its last space.
 
+    >>> split_long_text("The mayor spoke, the council listened, nobody voted", 24)
+    'The mayor spoke,\\n\\nthe council listened,\\n\\nnobody voted'
     >>> split_long_text("a b c d", 3)
-    'a b\\n\\nc d'
+    'a\\n\\nb\\n\\nc d'
+    >>> split_long_text("short", 8)
+    'short'
     """
     if max_chars <= 0 or len(text) <= max_chars:
         return text

@@ -154,10 +154,10 @@ def build_report_data(
     edges = aggregate_edges(report_events)
 
     involved: Counter[str] = Counter()
-    for event in report_events:
-        involved[event.actor] += 1
-        if event.recipient is not None and event.recipient != event.actor:
-            involved[event.recipient] += 1
+    for shown in report_events:
+        involved[shown.actor] += 1
+        if shown.recipient is not None and shown.recipient != shown.actor:
+            involved[shown.recipient] += 1
     actor_ids = sorted(involved)
     graph = signed_graph(actor_ids, edges)
     camps, balance = analyse_signed_graph(graph, camps=camp_count, time_limit=time_limit)

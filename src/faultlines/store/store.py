@@ -137,6 +137,15 @@ def _ref(prefix: str, row: dict[str, Any]) -> ActorRef | None:
                     country=row[f"{prefix}_country"], sector=row[f"{prefix}_sector"])
 
 
+def _actor_of(row: dict[str, Any]) -> ActorRef:
+    """An event row's actor, which every stored event has (``Event.actor`` is required)."""
+    ref = _ref("actor", row)
+    if ref is None:
+        raise StoreError(f"stored event {row.get('event_id')!r} has no actor: the store was "
+                         f"written by something other than faultlines; ingest into a new file")
+    return ref
+
+
 def _actor_cells(ref: ActorRef | None) -> tuple[Any, ...]:
     if ref is None:
         return (None, None, None, None, None)
@@ -458,6 +467,8 @@ class Store:
               mentions: list[tuple[Any, ...]], actors: dict[str, tuple[Any, ...]],
               cues: list[tuple[Any, ...]] | None = None) -> None:
         """Flatten a batch into row tuples, skipping stored documents and repeated events."""
+        # Stance cues are only collected when asked for (``cues`` given).
+        stance_rows: list[tuple[Any, ...]] = cues if cues is not None else []
         seen_docs: set[str] = set()
         seen_events: set[str] = set()
         for result in batch:
@@ -491,12 +502,12 @@ class Store:
                     *_actor_cells(ev.actor), *_actor_cells(ev.recipient),
                     *_actor_cells(ev.attributed_to),
                 ))
-                for ref in (ev.actor, ev.recipient, ev.attributed_to):
-                    if ref is not None and ref.id not in actors:
-                        actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
+                for role in (ev.actor, ev.recipient, ev.attributed_to):
+                    if role is not None and role.id not in actors:
+                        actors[role.id] = (role.id, role.name, role.country, role.sector)
             for cue in result.stances if cues is not None else ():
-                cues.append((doc.hash, cue.doc_id, cue.sentence_index, cue.actor.id,
-                             cue.actor.name, float(cue.score), cue.cue))
+                stance_rows.append((doc.hash, cue.doc_id, cue.sentence_index, cue.actor.id,
+                                    cue.actor.name, float(cue.score), cue.cue))
                 if cue.actor.id not in actors:
                     ref = cue.actor
                     actors[ref.id] = (ref.id, ref.name, ref.country, ref.sector)
@@ -1168,7 +1179,7 @@ def _stream(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any],
 def _event_from_row(row: dict[str, Any]) -> Event:
     return Event(
         doc_id=row["doc_id"], sentence_index=row["sentence_index"], sentence=row["sentence"],
-        date=row["date"], event_type=row["event_type"], actor=_ref("actor", row),
+        date=row["date"], event_type=row["event_type"], actor=_actor_of(row),
         recipient=_ref("recipient", row), polarity=row["polarity"],
         intensity=row["intensity"], modality=row["modality"],
         attributed_to=_ref("attributed", row), trigger=row["trigger"], source=row["source"],
@@ -1180,7 +1191,7 @@ def _evidence_from_row(row: dict[str, Any]) -> Evidence:
         event_id=row["event_id"], doc_id=row["doc_id"], date=row["date"], source=row["source"],
         sentence_index=row["sentence_index"], sentence=row["sentence"],
         event_type=row["event_type"], polarity=row["polarity"], modality=row["modality"],
-        actor=_ref("actor", row), recipient=_ref("recipient", row),
+        actor=_actor_of(row), recipient=_ref("recipient", row),
         attributed_to=_ref("attributed", row), trigger=row["trigger"],
     )
 
