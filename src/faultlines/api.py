@@ -431,6 +431,21 @@ def report(db: str | Path | None, out: str | Path, *, since: str | dt.date | Non
                             until=parse_date(until, "--until"))
 
 
+def serve(db: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000,
+          on_start: Callable[[str], None] | None = None) -> None:
+    """Run the local explorer and its read-only JSON API over a store until interrupted.
+
+    ``on_start`` is called with the store's path once it is known to exist.
+    """
+    from faultlines.web import serve as run_server
+
+    with open_store(db, read_only=True) as store:
+        path = store.path
+    if on_start is not None:
+        on_start(path)
+    run_server(path, host=host, port=port)
+
+
 @dataclass
 class DemoSummary:
     """What ``faultlines demo`` produced."""

@@ -533,12 +533,10 @@ def serve(
 ) -> None:
     """Run the local explorer and read-only JSON API (OpenAPI at /docs and /openapi.json)."""
     from faultlines import api
-    from faultlines.web import serve as run_server
 
-    with api.open_store(db, read_only=True) as store:
-        path = store.path
-    _err(f"serving {path} on http://{host}:{port}/ (Ctrl-C to stop)")
-    run_server(path, host=host, port=port)
+    api.serve(db, host=host, port=port,
+              on_start=lambda path: _err(f"serving {path} on http://{host}:{port}/ "
+                                         f"(Ctrl-C to stop)"))
 
 
 @actors_app.command("list")
