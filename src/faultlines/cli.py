@@ -24,7 +24,11 @@ from faultlines.types import EVENT_ROW_COLUMNS, ReadError
 
 
 def _settings_epilog() -> str:
-    """Every setting's environment variable and default, for ``faultlines --help``."""
+    """Every setting's environment variable and default, for ``faultlines --help``.
+
+    >>> "FAULTLINES_WORKERS (default 0)" in _settings_epilog()
+    True
+    """
     return "Settings from the environment (an option given on the command line wins): " + \
         "; ".join(f"{s.env} (default {'none' if s.default is None else s.default})"
                   for s in SETTINGS.values()) + ". See README.md, Configuration."

@@ -1,4 +1,11 @@
-"""Errors raised by faultlines. The CLI turns each into one line and an exit code."""
+"""Errors raised by faultlines. The CLI turns each into one line and an exit code.
+
+>>> error = InputError("briefs.jsonl", "'text' is missing", line=3)
+>>> str(error), error.exit_code
+("briefs.jsonl:3: 'text' is missing", 2)
+>>> [cls.exit_code for cls in (ConfigError, ModelError, StoreError)]
+[2, 3, 4]
+"""
 
 from __future__ import annotations
 

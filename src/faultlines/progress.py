@@ -74,7 +74,15 @@ def progress_bar(label: str, total: int | None = None, disable: bool = False
 
 
 def render_table(rows: list[dict[str, Any]], title: str | None = None) -> str:
-    """Render rows as a plain-text table (no colour codes, so it pipes cleanly)."""
+    """Render rows as a plain-text table (no colour codes, so it pipes cleanly).
+
+    >>> print(render_table([{"actor": "Brno", "events": 2}, {"actor": "Ostrava", "events": 10}]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    actor     events
+    ──────────────────
+    Brno      2
+    Ostrava   10
+    """
     table = Table(title=title, show_lines=False, box=box.SIMPLE_HEAD)
     columns = list(rows[0].keys()) if rows else ["(no rows)"]
     for column in columns:
@@ -87,6 +95,11 @@ def render_table(rows: list[dict[str, Any]], title: str | None = None) -> str:
 
 
 def _cell(value: Any) -> str:
+    """One table cell: empty for None, floats to three significant digits, lists joined.
+
+    >>> [_cell(None), _cell(0.12345), _cell(["a", "b"]), _cell(3)]
+    ['', '0.123', 'a, b', '3']
+    """
     if value is None:
         return ""
     if isinstance(value, float):
