@@ -380,7 +380,7 @@ def balance(
     result = api.balance(db, since=since, until=until, time_limit=time_limit, doc_id=doc,
                          source=source)
     if format is TableFormat.json:
-        _emit_table(result, format, output)  # type: ignore[arg-type]
+        _emit_table(result, format, output)
         return
     if format is TableFormat.csv:
         _emit_table(result["unbalanced_triads"], format, output)
@@ -431,7 +431,7 @@ def factions(
     result = api.factions(db, k=k, since=since, until=until, time_limit=time_limit,
                           doc_id=doc, source=source)
     if format is TableFormat.json:
-        _emit_table(result.to_dict(), format, output)  # type: ignore[arg-type]
+        _emit_table(result.to_dict(), format, output)
     else:
         _emit_table(_rows(result), format, output, title=f"{k} camps")
 

@@ -179,7 +179,7 @@ def _iter_lines(stream: IO[bytes], path: str,
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         encoding = "utf-32" if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) \
             else "utf-16"
-        text_stream = io.TextIOWrapper(stream, encoding=encoding, newline="")  # type: ignore[arg-type]
+        text_stream = io.TextIOWrapper(stream, encoding=encoding, newline="")
         number = 0
         while True:
             number += 1
