@@ -8,9 +8,12 @@ instead a plain page rendered here from the same description; the explorer page 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -180,6 +183,7 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         redoc_url=None,
     )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOCAL_HOSTS)
+    solver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="faultlines-solver")
 
     @app.exception_handler(FaultlinesError)
     async def faultlines_error(request: Request, exc: FaultlinesError) -> JSONResponse:
@@ -248,8 +252,11 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
 
     @app.get("/api/balance", response_model=BalanceAndCamps,
              summary="Structural balance summary and camps of the signed network")
-    def balance(since: Since = None, until: Until = None) -> dict[str, Any]:
-        return current().balance(since, until)
+    async def balance(since: Since = None, until: Until = None) -> dict[str, Any]:
+        # The solver runs on its own single thread: a burst of date-ranged requests queues
+        # there instead of taking every worker thread from the cheap endpoints.
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(solver, lambda: current().balance(since, until))
 
     @app.get("/api/evidence", response_model=EventsPage,
              summary="Every event between two actors (either direction, any modality)")
@@ -310,6 +317,21 @@ def _plotly_bundle() -> Path:
     return Path(str(bundle))
 
 
+def exposure_warning(host: str) -> str | None:
+    """A warning when ``host`` is reachable from other machines, else None.
+
+    >>> exposure_warning("127.0.0.1") is None
+    True
+    >>> "WARNING" in exposure_warning("0.0.0.0")
+    True
+    """
+    if host in LOCAL_HOSTS or host.startswith("127."):
+        return None
+    return (f"WARNING: listening on {host}, not on this machine only: anyone who can reach it "
+            "can read every stored event, sentence and actor without a password. Use "
+            "--host 127.0.0.1 unless you mean to share the store.")
+
+
 def serve(db_path: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, *,
           log_level: str = "warning") -> None:
     """Run the explorer until interrupted (Ctrl-C).
@@ -322,5 +344,8 @@ def serve(db_path: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 
     allowed = LOCAL_HOSTS if host in LOCAL_HOSTS else [*LOCAL_HOSTS, host]
     if host in ("0.0.0.0", "::"):
         allowed = ["*"]  # listening everywhere: the caller chose to be reachable by any name
+    warning = exposure_warning(host)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     app = create_app(db_path, allowed_hosts=allowed)
     uvicorn.run(app, host=host, port=port, log_level=log_level)
