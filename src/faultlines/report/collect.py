@@ -198,7 +198,7 @@ def _report_document(row: Any) -> ReportDocument:
     # A types.Document has ``id``; the store's DocumentRow calls it ``doc_id``.
     doc_id = getattr(row, "doc_id", None) or row.id
     return ReportDocument(id=doc_id, title=row.title, source=row.source, date=row.date,
-                          url=row.url)
+                          url=row.url, author=getattr(row, "author", None))
 
 
 @contextlib.contextmanager

@@ -119,6 +119,7 @@ class ReportDocument:
     source: str | None = None
     date: dt.date | None = None
     url: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,8 @@ class ReportData:
             "edges": [edge_to_json(e) for e in self.edges],
             "events": [event_to_json(e) for e in self.events],
             "documents": {
-                d.id: {"title": d.title, "source": d.source, "date": _iso(d.date), "url": d.url}
+                d.id: {"title": d.title, "source": d.source, "date": _iso(d.date), "url": d.url,
+                       "author": d.author}
                 for d in self.documents
             },
             "camps": [{"id": c.id, "members": list(c.members)} for c in self.camps],

@@ -47,7 +47,8 @@ class DocumentOut(BaseModel):
     title: str | None = Field(description="Headline, as read (untrusted text)")
     source: str | None = Field(description="Outlet")
     date: dt.date | None
-    url: str | None
+    url: str | None = Field(description="Link to the article; the page links it only if http(s)")
+    author: str | None = Field(default=None, description="Byline, as read (untrusted text)")
 
 
 class EventOut(BaseModel):

@@ -70,6 +70,7 @@ class ExplorerIndex:
         row["document"] = None if doc is None else {
             "title": doc.title, "source": doc.source,
             "date": doc.date.isoformat() if doc.date else None, "url": doc.url,
+            "author": doc.author,
         }
         return row
 

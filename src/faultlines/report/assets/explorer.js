@@ -16,13 +16,43 @@
   };
   var TABLE_LIMIT = 200;
   var LABEL_LIMIT = 30;
+  var NAME_LIMIT = 60;     /* characters of a name in labels, lists and options */
+  var CELL_LIMIT = 300;    /* characters of a table cell other than the sentence */
+  /* Plotly's toolbar, reduced to what works offline: no "share", "edit in Chart Studio" or any
+   * other button that could send the data anywhere. toImage saves a PNG on this machine. */
+  var PLOT_CONFIG = {displaylogo: false, responsive: true, scrollZoom: true,
+                     showSendToCloud: false, showEditInChartStudio: false, showLink: false,
+                     sendData: false, showTips: false,
+                     modeBarButtons: [["pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
+                                       "resetScale2d", "toImage"]]};
+  /* Bidirectional controls (embeddings, overrides, isolates, marks) in article text or names
+   * could reverse the page's own words around them; they are removed before display. */
+  var BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
   function byId(id) { return document.getElementById(id); }
+
+  function plain(value) {
+    return String(value === null || value === undefined ? "" : value).replace(BIDI_CONTROLS, "");
+  }
+
+  /* At most ``limit`` characters; the caller keeps the full text for a tooltip. */
+  function shorten(value, limit) {
+    var text = plain(value);
+    return text.length > limit ? text.slice(0, limit - 1) + "\u2026" : text;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (text !== undefined && text !== null) { node.textContent = plain(text); }
+    return node;
+  }
+
+  /* A text node shown in its own bidirectional isolate (<bdi>), cut to ``limit`` characters
+   * with the whole text as a tooltip. */
+  function isolated(text, limit) {
+    var node = el("bdi", null, limit ? shorten(text, limit) : text);
+    if (limit && plain(text).length > limit) { node.title = plain(text); }
     return node;
   }
 
@@ -31,8 +61,12 @@
   /* Plotly renders a small HTML subset (<b>, <br>, <a href>) in text and hover labels; escape so
    * an actor called "<b>x</b>" shows as typed. Plotly decodes these entities back for display. */
   function plotlyText(value) {
-    return String(value === null || value === undefined ? "" : value)
-      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    return plain(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /* A name for a plotly label: cut, escaped, and isolated (FSI ... PDI) from its neighbours. */
+  function plotlyName(value, limit) {
+    return "\u2068" + plotlyText(shorten(value, limit || NAME_LIMIT)) + "\u2069";
   }
 
   function query(params) {
@@ -246,7 +280,7 @@
       mid.y.push((a.y + b.y) / 2);
       mid.colour.push(SIGN_STYLE[String(edge.sign)].colour);
       mid.index.push(i);
-      mid.text.push(plotlyText(nameOf(edge.source)) + " \u2014 " + plotlyText(nameOf(edge.target)) +
+      mid.text.push(plotlyName(nameOf(edge.source)) + " \u2014 " + plotlyName(nameOf(edge.target)) +
         "<br>" + edge.count + " events: " + edge.cooperation + " cooperation, " + edge.conflict +
         " conflict");
     });
@@ -266,10 +300,10 @@
       type: "scatter", mode: "markers+text", meta: "node", name: "actors", showlegend: false,
       x: nodes.map(function (n) { return n.x; }), y: nodes.map(function (n) { return n.y; }),
       customdata: nodes.map(function (n) { return n.id; }),
-      text: nodes.map(function (n) { return labelled.has(n.id) ? plotlyText(n.name) : ""; }),
+      text: nodes.map(function (n) { return labelled.has(n.id) ? plotlyName(n.name, 28) : ""; }),
       textposition: "top center", textfont: {size: 11},
       hovertext: nodes.map(function (n) {
-        return plotlyText(n.name) + "<br>" + n.mentions + " mentions" +
+        return plotlyName(n.name, 120) + "<br>" + n.mentions + " mentions" +
           (n.camp === null || n.camp === undefined ? "" : "<br>camp " + (n.camp + 1));
       }),
       hoverinfo: "text",
@@ -287,7 +321,7 @@
                                          xref: "paper", yref: "paper", x: 0.5, y: 0.5}]
     };
     var gd = byId("fl-network");
-    return Plotly.react(gd, traces, layout, {displaylogo: false, responsive: true, scrollZoom: true})
+    return Plotly.react(gd, traces, layout, PLOT_CONFIG)
       .then(function () {
         if (!state.plotted) {
           state.plotted = true;
@@ -314,7 +348,8 @@
       return Promise.resolve();
     }
     gd.style.display = "";
-    var periods = points.map(function (p) { return p.period; });
+    /* A date axis, not categories: months without events keep their place on it. */
+    var periods = points.map(function (p) { return p.period + "-15"; });
     return Plotly.react(gd, [
       {type: "bar", name: "cooperation", x: periods, marker: {color: SIGN_STYLE["1"].colour},
        y: points.map(function (p) { return p.cooperation; })},
@@ -322,8 +357,9 @@
        y: points.map(function (p) { return -p.conflict; })}
     ], {
       barmode: "relative", margin: {l: 30, r: 10, t: 10, b: 40}, showlegend: false,
-      xaxis: {type: "category"}, yaxis: {zeroline: true, title: {text: "events"}}
-    }, {displaylogo: false, responsive: true, displayModeBar: false});
+      xaxis: {type: "date", tickformat: "%b %Y", hoverformat: "%B %Y"},
+      yaxis: {zeroline: true, title: {text: "events"}}
+    }, Object.assign({}, PLOT_CONFIG, {displayModeBar: false}));
   }
 
   function evidenceItem(ev) {
@@ -331,23 +367,50 @@
     var item = el("li", counted ? (ev.polarity > 0 ? "coop" : "conflict") : "uncounted");
     item.appendChild(el("blockquote", "sentence", ev.sentence));
     var doc = ev.document || {};
+    /* Each part is its own isolate, so text from the article (an outlet, a title, a name) can
+     * never reorder the words around it. */
     var parts = [
-      ev.date || "undated",
-      ev.source || doc.source || "unknown outlet",
-      doc.title ? "\u201c" + doc.title + "\u201d" : null,
-      "document " + ev.doc_id,
-      nameOf(ev.actor) + " \u2192 " + (ev.recipient ? nameOf(ev.recipient) : "(no recipient)") +
-        ": " + ev.event_type + " (" + ev.quad + ")",
-      "modality: " + ev.modality + (counted ? "" : " (not counted in the network)"),
-      ev.attributed_to ? "according to " + ev.attributed_to : "attribution: the outlet",
-      ev.trigger ? "trigger: " + ev.trigger : null
-    ];
-    item.appendChild(el("div", "meta", parts.filter(function (p) { return p; }).join(" \u00b7 ")));
+      [ev.date || "undated"],
+      [ev.source || doc.source || "unknown outlet"],
+      doc.author ? ["by ", doc.author] : null,
+      doc.title ? ["\u201c", doc.title, "\u201d"] : null,
+      ["document ", ev.doc_id],
+      [nameOf(ev.actor), " \u2192 ", ev.recipient ? nameOf(ev.recipient) : "(no recipient)",
+       ": " + ev.event_type + " (" + ev.quad + ")"],
+      ["modality: " + ev.modality + (counted ? "" : " (not counted in the network)")],
+      ev.attributed_to ? ["according to ", ev.attributed_to] : ["attribution: the outlet"],
+      ev.trigger ? ["trigger: ", ev.trigger] : null
+    ].filter(function (p) { return p; });
+    var meta = el("div", "meta");
+    parts.forEach(function (part, i) {
+      if (i) { meta.appendChild(document.createTextNode(" \u00b7 ")); }
+      part.forEach(function (piece) { meta.appendChild(isolated(piece, 200)); });
+    });
+    var link = safeUrl(doc.url);
+    if (link) {
+      meta.appendChild(document.createTextNode(" \u00b7 "));
+      var a = el("a", null, shorten(link, 80));
+      a.href = link;
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+      a.title = link;
+      meta.appendChild(a);
+    }
+    item.appendChild(meta);
     return item;
   }
 
+  /* A document URL becomes a link only when it is http(s): no javascript:, data: or file:. */
+  function safeUrl(value) {
+    if (!value) { return null; }
+    var text = plain(value).trim();
+    return /^https?:\/\/[^\s]+$/i.test(text) ? text : null;
+  }
+
   function showEvidence(title, summary, result) {
-    byId("fl-evidence-title").textContent = title;
+    var heading = byId("fl-evidence-title");
+    clear(heading);
+    heading.appendChild(isolated(title, 160));
     byId("fl-evidence-summary").textContent = summary;
     var list = byId("fl-evidence");
     clear(list);
@@ -423,7 +486,10 @@
       swatch.style.background = campColour(camp.id);
       item.appendChild(swatch);
       item.appendChild(el("strong", null, "Camp " + (camp.id + 1) + ": "));
-      item.appendChild(document.createTextNode(camp.members.map(nameOf).sort().join(", ")));
+      camp.members.map(nameOf).sort().forEach(function (name, i) {
+        if (i) { item.appendChild(document.createTextNode(", ")); }
+        item.appendChild(isolated(name, NAME_LIMIT));
+      });
       campList.appendChild(item);
     });
     if (!camps.length) { campList.appendChild(el("li", "muted", "No camps found.")); }
@@ -442,12 +508,22 @@
         row.dataset.eventId = ev.event_id;
         [ev.date || "", nameOf(ev.actor), ev.event_type, ev.recipient ? nameOf(ev.recipient) : "",
          ev.modality, ev.attributed_to || "", ev.source || ""].forEach(function (text) {
-          row.appendChild(el("td", null, text));
+          var cell = el("td");
+          cell.appendChild(isolated(text, CELL_LIMIT));
+          row.appendChild(cell);
         });
-        row.appendChild(el("td", "sentence", ev.sentence));
-        row.addEventListener("click", function () {
+        var sentence = el("td", "sentence");
+        sentence.appendChild(isolated(ev.sentence));
+        row.appendChild(sentence);
+        /* Rows are reachable by keyboard: Tab to a row, Enter or Space to open its evidence. */
+        row.tabIndex = 0;
+        function open() {
           if (ev.recipient && ev.recipient !== ev.actor) { selectDyad(ev.actor, ev.recipient); }
           else { selectActor(ev.actor); }
+        }
+        row.addEventListener("click", open);
+        row.addEventListener("keydown", function (e) {
+          if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); }
         });
         tbody.appendChild(row);
       });
@@ -462,8 +538,10 @@
     var select = byId("fl-dyad");
     while (select.options.length > 1) { select.remove(1); }
     edges.slice().sort(function (p, q) { return q.count - p.count; }).forEach(function (edge) {
-      var option = el("option", null, nameOf(edge.source) + " \u2014 " + nameOf(edge.target) +
-                      " (" + edge.count + ")");
+      var full = plain(nameOf(edge.source)) + " \u2014 " + plain(nameOf(edge.target));
+      var option = el("option", null, shorten(nameOf(edge.source), NAME_LIMIT) + " \u2014 " +
+                      shorten(nameOf(edge.target), NAME_LIMIT) + " (" + edge.count + ")");
+      option.title = full;
       option.value = dyadKey(edge.source, edge.target);
       option.dataset.source = edge.source;
       option.dataset.target = edge.target;
@@ -515,8 +593,10 @@
       overview.nodes.forEach(function (node) { state.nodes.set(node.id, node); });
       state.edgeModalities = new Set(overview.edge_modalities || []);
       state.camps = overview.camps || [];
-      byId("fl-title").textContent = overview.title;
-      document.title = overview.title;
+      var heading = byId("fl-title");
+      clear(heading);
+      heading.appendChild(isolated(overview.title, 200));
+      document.title = shorten(overview.title, 200);
       byId("fl-subtitle").textContent = overview.event_count + " events, " + overview.nodes.length +
         " actors" + (overview.date_min ? ", " + overview.date_min + " to " + overview.date_max : "") +
         (overview.generated ? " \u00b7 generated " + overview.generated : "");
