@@ -16,7 +16,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -123,9 +123,20 @@ class CampOut(BaseModel):
     members: list[str]
 
 
+class SupportOut(BaseModel):
+    supported: bool = Field(description="Whether the signed ties support camps at all")
+    reason: str = Field(description="Why, in plain words")
+    triangles: int
+    balance: float | None = Field(default=None, description="Observed degree of balance")
+    null_mean: float | None = Field(
+        default=None, description="Mean balance of degree-preserving random graphs")
+    p_value: float | None = None
+
+
 class BalanceAndCamps(BaseModel):
     balance: BalanceOut | None
     camps: list[CampOut]
+    support: SupportOut | None = None
 
 
 class TimelinePointOut(BaseModel):
@@ -151,6 +162,9 @@ class MetaOut(BaseModel):
 
 Since = Annotated[dt.date | None, Query(description="First day, inclusive (YYYY-MM-DD)")]
 Until = Annotated[dt.date | None, Query(description="Last day, inclusive (YYYY-MM-DD)")]
+LevelParam = Annotated[Literal["actor", "group", "state"], Query(
+    description="actor, group (state agents merged into their branch) or state (one node a "
+                "state)")]
 
 
 def create_app(source: str | os.PathLike[str] | ReportData, *,
@@ -229,8 +243,8 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
 
     @app.get("/api/actors", response_model=list[ActorOut],
              summary="Actors that take part in events, with mentions, camp and layout position")
-    def actors() -> list[dict[str, Any]]:
-        return current().actors()
+    def actors(level: LevelParam = "actor") -> list[dict[str, Any]]:
+        return current().at(level).actors()
 
     @app.get("/api/events", response_model=EventsPage,
              summary="Events in date order, filtered; each with its evidence sentence")
@@ -242,22 +256,25 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         q: Annotated[str | None, Query(description="Case-insensitive text search")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
         offset: Annotated[int, Query(ge=0)] = 0,
+        level: LevelParam = "actor",
     ) -> dict[str, Any]:
-        return current().events(since=since, until=until, actor=actor, event_type=type, q=q,
-                                limit=limit, offset=offset)
+        return current().at(level).events(since=since, until=until, actor=actor,
+                                          event_type=type, q=q, limit=limit, offset=offset)
 
     @app.get("/api/network", response_model=NetworkOut,
              summary="All actors and the signed dyads of the events in a date range")
-    def network(since: Since = None, until: Until = None) -> dict[str, Any]:
-        return current().network(since, until)
+    def network(since: Since = None, until: Until = None,
+                level: LevelParam = "actor") -> dict[str, Any]:
+        return current().at(level).network(since, until)
 
     @app.get("/api/balance", response_model=BalanceAndCamps,
              summary="Structural balance summary and camps of the signed network")
-    async def balance(since: Since = None, until: Until = None) -> dict[str, Any]:
+    async def balance(since: Since = None, until: Until = None,
+                      level: LevelParam = "actor") -> dict[str, Any]:
         # The solver runs on its own single thread: a burst of date-ranged requests queues
         # there instead of taking every worker thread from the cheap endpoints.
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(solver, lambda: current().balance(since, until))
+        return await loop.run_in_executor(solver, lambda: current().at(level).balance(since, until))
 
     @app.get("/api/evidence", response_model=EventsPage,
              summary="Every event between two actors (either direction, any modality)")
@@ -267,13 +284,15 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         since: Since = None,
         until: Until = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = MAX_LIMIT,
+        level: LevelParam = "actor",
     ) -> dict[str, Any]:
-        return current().evidence(a, b, since=since, until=until, limit=limit)
+        return current().at(level).evidence(a, b, since=since, until=until, limit=limit)
 
     @app.get("/api/timeline", response_model=TimelineOut,
              summary="Monthly cooperation and conflict counts of one dyad")
-    def timeline(a: Annotated[str, Query()], b: Annotated[str, Query()]) -> dict[str, Any]:
-        return current().timeline(a, b)
+    def timeline(a: Annotated[str, Query()], b: Annotated[str, Query()],
+                 level: LevelParam = "actor") -> dict[str, Any]:
+        return current().at(level).timeline(a, b)
 
     return app
 

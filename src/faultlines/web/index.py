@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from faultlines.errors import FaultlinesError
+from faultlines.network import camp_support
 from faultlines.report.collect import (
     analyse_signed_graph,
     collect_report_data,
@@ -59,9 +60,24 @@ class ExplorerIndex:
         self._balance_cache: dict[tuple[dt.date | None, dt.date | None], dict[str, Any]] = {}
         self._balance_lock = threading.Lock()
         self._solver_slots = threading.BoundedSemaphore(SOLVER_SLOTS)
+        self._levels: dict[str, ExplorerIndex] = {"actor": self}
+        self._levels_lock = threading.Lock()
         for event in data.events:
             if event.recipient is not None and event.recipient != event.actor:
                 self.by_dyad[dyad_key(event.actor, event.recipient)].append(event)
+
+    def at(self, level: str) -> ExplorerIndex:
+        """The index of the same data at another aggregation level (built once, then kept).
+
+        >>> from faultlines.report.data import ReportData
+        >>> index = ExplorerIndex(ReportData("t", (), (), ()))
+        >>> index.at("actor") is index
+        True
+        """
+        with self._levels_lock:
+            if level not in self._levels:
+                self._levels[level] = ExplorerIndex(self.data.at_level(level))
+            return self._levels[level]
 
     def event_json(self, event: ReportEvent) -> dict[str, Any]:
         """An event with its document's title, outlet, date and URL under ``document``."""
@@ -140,7 +156,8 @@ class ExplorerIndex:
         if since is None and until is None:
             balance, camps = self.data.balance, [list(c.members) for c in self.data.camps]
             return {"balance": balance_to_json(balance),
-                    "camps": [{"id": i, "members": m} for i, m in enumerate(camps)]}
+                    "camps": [{"id": i, "members": m} for i, m in enumerate(camps)],
+                    "support": self.data.support}
         key = (since, until)
         with self._balance_lock:
             cached = self._balance_cache.get(key)
@@ -154,10 +171,12 @@ class ExplorerIndex:
             edges = aggregate_edges(filter_events(self.data.events, since, until))
             ids = sorted({e.source for e in edges} | {e.target for e in edges})
             # A short solver budget: this answers a web request.
-            found, balance = analyse_signed_graph(signed_graph(ids, edges), time_limit=2.0)
+            graph = signed_graph(ids, edges)
+            found, balance = analyse_signed_graph(graph, time_limit=2.0)
             answer = {"balance": balance_to_json(balance),
                       "camps": [{"id": i, "members": list(c.members)}
-                                for i, c in enumerate(found)]}
+                                for i, c in enumerate(found)],
+                      "support": camp_support(graph).to_dict()}
         with self._balance_lock:
             if len(self._balance_cache) >= BALANCE_CACHE_SIZE:
                 self._balance_cache.pop(next(iter(self._balance_cache)))
