@@ -6,6 +6,7 @@ import json
 import random
 
 import networkx as nx
+import numpy as np
 import pytest
 from network_builders import random_signed_graph, signed_graph
 
@@ -152,7 +153,7 @@ def test_null_swaps_preserve_signed_degrees():
 
     before = degrees()
     original = dict(layers.sign)
-    layers.swap(random.Random(0), 500)
+    layers.swap(np.random.default_rng(0), 500)
     assert degrees() == before
     assert layers.sign != original  # something moved
 
@@ -184,3 +185,13 @@ def test_factions_cli_reports_support(filled_store, tmp_path):
     assert text.exit_code == 0 and "camps" in text.output and "supported" in text.output
     balance = runner.invoke(app, ["balance", "--db", str(path), "--format", "json"])
     assert json.loads(balance.output)["camp_support"]["reason"]
+
+
+def test_dense_and_sparse_triangle_counts_agree(monkeypatch):
+    import faultlines.network.support as support
+
+    G = random_signed_graph(40, 200, seed=9)
+    layers = _Layers([(u, v, s) for u, v, s in G.edges(data="sign")])
+    dense = layers.census()
+    monkeypatch.setattr(support, "_DENSE_MAX_NODES", 0)
+    assert layers.census() == dense and dense[0] > 0

@@ -112,3 +112,19 @@ def test_the_state_level_puts_the_united_states_in_one_node(page: Any) -> None:
     assert {"USA_GOV", "USA_MIL"} <= set(drawn["nodes"]) and "US_MARINE_CORPS" not in drawn["nodes"]
     leaving = [u for u in page.requests if not u.startswith(h.LOCAL_SCHEMES)]
     assert leaving == [] and page.console_errors == []
+
+
+def test_page_and_python_count_the_same_triangles(page: Any) -> None:
+    import networkx as nx
+
+    from faultlines.network import camp_support
+
+    rng_graph = nx.gnm_random_graph(30, 140, seed=5)
+    edges = [{"source": f"n{u}", "target": f"n{v}", "sign": 1 if (u * v) % 3 else -1}
+             for u, v in rng_graph.edges]
+    G = nx.Graph()
+    G.add_edges_from((e["source"], e["target"], {"sign": e["sign"]}) for e in edges)
+    python = camp_support(G, samples=10)
+    page_result = page.evaluate("edges => window.faultlines.campSupport(edges, 10)", edges)
+    assert page_result["triangles"] == python.triangles > 0
+    assert abs(page_result["balance"] - python.balance) < 1e-9

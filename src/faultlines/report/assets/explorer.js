@@ -15,6 +15,7 @@
     "0": {name: "mixed", colour: "#888888", dash: "dot"}
   };
   var TABLE_LIMIT = 200;
+  var SUPPORT_SAMPLES = 40;  /* null graphs per date range in the page (p-values down to 1/41) */
   var LABEL_LIMIT = 30;
   var NAME_LIMIT = 60;     /* characters of a name in labels, lists and options */
   var CELL_LIMIT = 300;    /* characters of a table cell other than the sentence */
@@ -161,9 +162,9 @@
     };
   }
 
-  /* Signed edges as index pairs: {size, ids, sign: Map("i|j" -> +1/-1)} with i < j. */
+  /* Signed edges as index pairs: {size, ids, sign: Map(i * size + j -> +1/-1)} with i < j. */
   function signedIndex(edges) {
-    var ids = [], index = new Map(), sign = new Map();
+    var ids = [], index = new Map(), pairs = [];
     function at(id) {
       if (!index.has(id)) { index.set(id, ids.length); ids.push(id); }
       return index.get(id);
@@ -171,27 +172,32 @@
     edges.forEach(function (e) {
       if (e.sign !== 1 && e.sign !== -1) { return; }
       var i = at(e.source), j = at(e.target);
-      if (i === j) { return; }
-      sign.set(Math.min(i, j) + "|" + Math.max(i, j), e.sign);
+      if (i !== j) { pairs.push([Math.min(i, j), Math.max(i, j), e.sign]); }
     });
-    return {size: ids.length, ids: ids, sign: sign};
+    var size = ids.length, sign = new Map();
+    pairs.forEach(function (p) { sign.set(p[0] * size + p[1], p[2]); });
+    return {size: size, ids: ids, sign: sign};
   }
+
+  function pairKey(graph, u, v) { return u < v ? u * graph.size + v : v * graph.size + u; }
 
   /* [triangles, strongly balanced, weakly balanced]; as network.support._Layers.census. */
   function census(graph) {
-    var adj = [];
-    for (var n = 0; n < graph.size; n++) { adj.push(new Set()); }
+    var adj = [], n = graph.size;
+    for (var k = 0; k < n; k++) { adj.push([]); }
     graph.sign.forEach(function (_s, key) {
-      var p = key.split("|"), u = +p[0], v = +p[1];
-      adj[u].add(v); adj[v].add(u);
+      var u = Math.floor(key / n), v = key % n;
+      adj[u].push(v); adj[v].push(u);
     });
     var total = 0, strong = 0, weak = 0;
     graph.sign.forEach(function (s, key) {
-      var p = key.split("|"), u = +p[0], v = +p[1];
-      adj[u].forEach(function (w) {
-        if (w <= v || !adj[v].has(w)) { return; }
-        var neg = (s < 0) + (graph.sign.get(Math.min(u, w) + "|" + Math.max(u, w)) < 0) +
-          (graph.sign.get(Math.min(v, w) + "|" + Math.max(v, w)) < 0);
+      var u = Math.floor(key / n), v = key % n, small = adj[u].length < adj[v].length ? u : v;
+      var other = small === u ? v : u;
+      adj[small].forEach(function (w) {
+        if (w <= v) { return; }
+        var sw = graph.sign.get(pairKey(graph, other, w));
+        if (sw === undefined) { return; }
+        var neg = (s < 0) + (graph.sign.get(pairKey(graph, small, w)) < 0) + (sw < 0);
         total += 1; strong += neg % 2 === 0; weak += neg !== 1;
       });
     });
@@ -200,21 +206,22 @@
 
   /* Degree-preserving double-edge swaps inside each sign layer (network.support._Layers.swap). */
   function swapLayers(graph, rng, attempts) {
+    var n = graph.size;
     [1, -1].forEach(function (layerSign) {
       var layer = [];
       graph.sign.forEach(function (s, key) {
-        if (s === layerSign) { var p = key.split("|"); layer.push([+p[0], +p[1]]); }
+        if (s === layerSign) { layer.push([Math.floor(key / n), key % n]); }
       });
       if (layer.length < 2) { return; }
       for (var t = 0; t < attempts; t++) {
         var i = Math.floor(rng() * layer.length), j = Math.floor(rng() * layer.length);
         var a = layer[i][0], b = layer[i][1], c = layer[j][0], d = layer[j][1];
         if (rng() < 0.5) { var x = c; c = d; d = x; }
-        if (new Set([a, b, c, d]).size < 4) { continue; }
-        var ad = Math.min(a, d) + "|" + Math.max(a, d), cb = Math.min(c, b) + "|" + Math.max(c, b);
+        if (a === c || a === d || b === c || b === d) { continue; }
+        var ad = pairKey(graph, a, d), cb = pairKey(graph, c, b);
         if (graph.sign.has(ad) || graph.sign.has(cb)) { continue; }
-        graph.sign.delete(Math.min(a, b) + "|" + Math.max(a, b));
-        graph.sign.delete(Math.min(c, d) + "|" + Math.max(c, d));
+        graph.sign.delete(pairKey(graph, a, b));
+        graph.sign.delete(pairKey(graph, c, d));
         graph.sign.set(ad, layerSign); graph.sign.set(cb, layerSign);
         layer[i] = [a, d]; layer[j] = [c, b];
       }
@@ -236,7 +243,7 @@
     }
     var balance = observed[1] / observed[0], rng = seeded(0), nulls = [];
     swapLayers(graph, rng, 10 * edgeCount);
-    for (var k = 0; k < (samples || 100); k++) {
+    for (var k = 0; k < (samples || SUPPORT_SAMPLES); k++) {
       swapLayers(graph, rng, edgeCount);
       var c = census(graph);
       if (c[0]) { nulls.push(c[1] / c[0]); }
@@ -265,7 +272,7 @@
     var graph = signedIndex(edges), adj = [], side = [];
     for (var n = 0; n < graph.size; n++) { adj.push([]); side.push(-1); }
     graph.sign.forEach(function (s, key) {
-      var p = key.split("|"), u = +p[0], v = +p[1];
+      var u = Math.floor(key / graph.size), v = key % graph.size;
       adj[u].push([v, s]); adj[v].push([u, s]);
     });
     for (var start = 0; start < graph.size; start++) {
@@ -366,8 +373,11 @@
     var events = d.events.filter(function (ev) { return inRange(ev.date, since, until); });
     var edges = aggregateEdges(events, this.edgeModalities);
     var camps = splitCamps(edges);
+    /* the null-model test is the slow part: it runs after the graph is drawn */
     return Promise.resolve({balance: balanceSummary(edges, camps), camps: camps,
-                            support: campSupport(edges)});
+                            support: null, pendingSupport: function () {
+                              return campSupport(edges);
+                            }});
   };
   EmbeddedSource.prototype.withDocument = function (ev) {
     var doc = this.data.documents[ev.doc_id] || null;
@@ -460,7 +470,7 @@
   /* ---- the view ---- */
 
   var state = {source: null, since: null, until: null, nodes: new Map(), camps: [],
-               campOf: new Map(), level: "actor",
+               campOf: new Map(), level: "actor", supportTicket: 0,
                edgeModalities: new Set(),
                edges: [], selection: null, ticket: 0, plotted: false};
 
@@ -817,12 +827,22 @@
           camp.members.forEach(function (id) { state.campOf.set(id, camp.id); });
         });
         renderSummary(result.balance, state.camps, result.support);
-        return Promise.all([drawNetwork(net.edges), renderTable()]);
-      }).then(function () {
-        /* said once the graph is drawn, so "updating" means the graph is not yet current */
-        status.textContent = (state.since || state.until) ?
-          net.edges.length + " dyads between " + (state.since || "the start") + " and " +
-          (state.until || "the end") : net.edges.length + " dyads, whole period";
+        var ticket = ++state.supportTicket;
+        if (result.pendingSupport) {
+          byId("fl-support").textContent = "testing whether these ties support camps\u2026";
+        }
+        return Promise.all([drawNetwork(net.edges), renderTable()]).then(function () {
+          /* said once the graph is drawn, so "updating" means the graph is not yet current */
+          status.textContent = (state.since || state.until) ?
+            net.edges.length + " dyads between " + (state.since || "the start") + " and " +
+            (state.until || "the end") : net.edges.length + " dyads, whole period";
+          if (!result.pendingSupport) { return; }
+          /* the null-model test is the slow part: after the graph, in its own task */
+          setTimeout(function () {
+            if (ticket !== state.supportTicket) { return; }
+            renderSummary(result.balance, state.camps, result.pendingSupport());
+          }, 0);
+        });
       });
     }).then(function () {
       var sel = state.selection;
