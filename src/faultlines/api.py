@@ -306,15 +306,23 @@ def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
             until: str | dt.date | None = None, evidence: int = 3, doc_id: str | None = None,
-            source: str | None = None):
+            source: str | None = None, level: str = "actor", hide_unidentified: bool = False):
     """The signed actor network (a networkx Graph) of stored events between two dates,
-    optionally of one document (``doc_id``) or one outlet (``source``)."""
-    from faultlines.network import graph_from_store
+    optionally of one document (``doc_id``) or one outlet (``source``).
+
+    ``level`` is ``actor`` (one node per actor), ``group`` (state agents merged into their
+    state's branch: government, armed forces, ...) or ``state`` (every state branch merged into
+    its country); ``hide_unidentified`` drops actors with neither a country nor a sector.
+    """
+    from faultlines.network import graph_from_store, roll_up
+    from faultlines.network import hide_unidentified as hide
 
     with open_store(db, read_only=True) as store:
-        return graph_from_store(store, since=parse_date(since, "--since"),
-                                until=parse_date(until, "--until"), evidence=evidence,
-                                doc_id=doc_id, source=source)
+        graph = graph_from_store(store, since=parse_date(since, "--since"),
+                                 until=parse_date(until, "--until"), evidence=evidence,
+                                 doc_id=doc_id, source=source)
+    graph = roll_up(graph, level)
+    return hide(graph) if hide_unidentified else graph
 
 
 def write_network(graph, out: str = "-", format: str = "json") -> None:
@@ -328,20 +336,26 @@ def write_network(graph, out: str = "-", format: str = "json") -> None:
 
 def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
             until: str | dt.date | None = None, time_limit: float = 10,
-            doc_id: str | None = None, source: str | None = None) -> dict[str, Any]:
+            doc_id: str | None = None, source: str | None = None, level: str = "actor",
+            hide_unidentified: bool = False) -> dict[str, Any]:
     """Structural balance of the signed network: triad census, degree of balance, frustration
-    index (exact or bounded) and the unbalanced triads with their evidence event ids."""
+    index (exact or bounded), the unbalanced triads with their evidence event ids, and whether
+    the graph is more balanced than its degree-preserving null model (``camp_support``)."""
     from faultlines.network import (
         balance_degree,
+        camp_support,
         frustration_index,
         pressure_edges,
         triad_census_signed,
         unbalanced_triads,
     )
 
-    graph = network(db, since=since, until=until, doc_id=doc_id, source=source)
+    graph = network(db, since=since, until=until, doc_id=doc_id, source=source, level=level,
+                    hide_unidentified=hide_unidentified)
     frustration = frustration_index(graph, time_limit=time_limit)
     return {
+        "level": level,
+        "camp_support": camp_support(graph).to_dict(),
         "pressure_edges": pressure_edges(graph, frustration, limit=20).to_dict(),
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
@@ -377,22 +391,35 @@ def timeline(db: str | Path | None = None, *, window: str = "quarter",
 
 def factions(db: str | Path | None = None, *, k: int = 2, since: str | dt.date | None = None,
              until: str | dt.date | None = None, time_limit: float = 10,
-             doc_id: str | None = None, source: str | None = None):
-    """The k-camp partition of the actors that frustrates the fewest signed ties."""
+             doc_id: str | None = None, source: str | None = None, level: str = "actor",
+             hide_unidentified: bool = False):
+    """The k-camp partition of the actors that frustrates the fewest signed ties, with
+    ``support`` (do the data support camps at all?) and ``ties`` (what holds each camp)."""
+    import dataclasses
+
+    from faultlines.network import camp_support, camp_ties
     from faultlines.network import factions as find_factions
 
-    graph = network(db, since=since, until=until, doc_id=doc_id, source=source)
-    return find_factions(graph, k=k, time_limit=time_limit)
+    graph = network(db, since=since, until=until, doc_id=doc_id, source=source, level=level,
+                    hide_unidentified=hide_unidentified)
+    result = find_factions(graph, k=k, time_limit=time_limit)
+    return dataclasses.replace(result, support=camp_support(graph, k),
+                               ties=tuple(camp_ties(graph, result)))
 
 
 def realignments(db: str | Path | None = None, *, window: str = "quarter",
-                 since: str | dt.date | None = None, until: str | dt.date | None = None):
-    """Dyads whose sign flipped between time windows, with evidence on both sides."""
+                 since: str | dt.date | None = None, until: str | dt.date | None = None,
+                 level: str = "actor"):
+    """Dyads whose sign flipped between time windows, with evidence on both sides; ``level``
+    as for :func:`network`."""
+    from faultlines.network import graphs_by_window, roll_up
     from faultlines.network import realignments as find_realignments
 
     with open_store(db, read_only=True) as store:
-        return find_realignments(store, window, since=parse_date(since, "--since"),
-                                 until=parse_date(until, "--until"))
+        graphs = graphs_by_window(store, window, since=parse_date(since, "--since"),
+                                  until=parse_date(until, "--until"))
+        graphs = {start: roll_up(G, level) for start, G in graphs.items()}
+        return find_realignments(graphs, window, store=store)
 
 
 def stance(db: str | Path | None = None, *, by: str = "source", kind: str = "evaluative",

@@ -55,6 +55,19 @@ class ExtractFormat(StrEnum):
     csv = "csv"
 
 
+class Level(StrEnum):
+    actor = "actor"
+    group = "group"
+    state = "state"
+
+
+LevelOption = Annotated[Level, typer.Option(
+    "--level", help="actor (one node per actor), group (state agents merged into their state's "
+    "government, armed forces, ...) or state (each state one node).")]
+HideOption = Annotated[bool, typer.Option(
+    "--hide-unidentified", help="Leave out actors with neither a country nor a sector.")]
+
+
 class EventsFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
@@ -287,11 +300,14 @@ def network(
     until: UntilOption = None,
     doc: DocOption = None,
     source: SourceOption = None,
+    level: LevelOption = Level.actor,
+    hide_unidentified: HideOption = False,
 ) -> None:
     """Export the signed actor network (nodes: actors; edges: signed, weighted dyads)."""
     from faultlines import api
 
-    graph = api.network(db, since=since, until=until, doc_id=doc, source=source)
+    graph = api.network(db, since=since, until=until, doc_id=doc, source=source,
+                        level=level.value, hide_unidentified=hide_unidentified)
     api.write_network(graph, str(output) if output else "-", format.value)
 
 
@@ -373,12 +389,15 @@ def balance(
         "--time-limit", help="Seconds for the exact frustration solver.")] = 10,
     doc: DocOption = None,
     source: SourceOption = None,
+    level: LevelOption = Level.actor,
+    hide_unidentified: HideOption = False,
 ) -> None:
-    """Structural balance: signed triad census, degree of balance, frustration index."""
+    """Structural balance: signed triad census, degree of balance, frustration index, and
+    whether the ties are more balanced than chance (a degree-preserving null model)."""
     from faultlines import api
 
     result = api.balance(db, since=since, until=until, time_limit=time_limit, doc_id=doc,
-                         source=source)
+                         source=source, level=level.value, hide_unidentified=hide_unidentified)
     if format is TableFormat.json:
         _emit_table(result, format, output)
         return
@@ -396,11 +415,13 @@ def balance(
         {"measure": "frustration index", "value": f.get("value")},
         {"measure": "lower bound", "value": f.get("lower_bound")},
         {"measure": "exact", "value": f.get("optimal")},
+        {"measure": "balance above chance", "value": result["camp_support"]["supported"]},
     ]
     from faultlines.progress import render_table
 
     out = _open_out(output)
-    out.write(render_table(summary, title="structural balance"))
+    out.write(render_table(summary, title=f"structural balance ({result['level']} level)"))
+    out.write(result["camp_support"]["reason"] + "\n\n")
     triads = [{"actors": " / ".join(t["names"]), "signs": t["pattern"]}
               for t in result["unbalanced_triads"]]
     out.write(render_table(triads, title="unbalanced triads (evidence: --format json)"))
@@ -424,16 +445,34 @@ def factions(
         "--time-limit", help="Seconds for the exact solver.")] = 10,
     doc: DocOption = None,
     source: SourceOption = None,
+    level: LevelOption = Level.actor,
+    hide_unidentified: HideOption = False,
 ) -> None:
-    """Camps: the k-way split of actors that frustrates the fewest signed ties."""
+    """Camps: the k-way split of actors that frustrates the fewest signed ties, with whether
+    the data support camps at all and the allied ties that hold each camp together."""
     from faultlines import api
 
     result = api.factions(db, k=k, since=since, until=until, time_limit=time_limit,
-                          doc_id=doc, source=source)
+                          doc_id=doc, source=source, level=level.value,
+                          hide_unidentified=hide_unidentified)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
-    else:
-        _emit_table(_rows(result), format, output, title=f"{k} camps")
+        return
+    _emit_table(_rows(result), format, output, title=f"{k} camps ({level.value} level)")
+    if format is TableFormat.table:
+        out = _open_out(output)
+        support = result.support
+        out.write(("camps supported: " if support.supported else "camps NOT supported: ")
+                  + support.reason + "\n")
+        ties = [{"camp": t.camp, "tie": f"{t.a_name} / {t.b_name}", "events": t.count}
+                for t in result.ties]
+        if ties:
+            from faultlines.progress import render_table
+
+            out.write(render_table(ties, title="what holds each camp together"))
+        if result.unassigned:
+            out.write(f"{len(result.unassigned)} actor(s) with no signed tie left out\n")
+        out.flush()
 
 
 @app.command()
@@ -464,11 +503,12 @@ def realignments(
     until: UntilOption = None,
     format: TableFormatOption = TableFormat.table,
     output: OutOption = None,
+    level: LevelOption = Level.actor,
 ) -> None:
     """Pairs of actors whose tie changed sign between windows, with evidence on both sides."""
     from faultlines import api
 
-    result = api.realignments(db, window=window, since=since, until=until)
+    result = api.realignments(db, window=window, since=since, until=until, level=level.value)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
     else:

@@ -100,9 +100,11 @@ def test_hostile_article_renders_as_text(page: Any) -> None:
     h.assert_hostile_text_inert(page)
     table = page.inner_text("#fl-events")
     assert "<img src=x onerror=" in table and "Night <Wire> & Co" in table
-    # a name that is markup stays literal in Plotly's SVG labels
+    # a name that is markup stays literal in Plotly's SVG labels (each label is wrapped in a
+    # bidirectional isolate, U+2068 ... U+2069, which shows as nothing)
     labels = page.evaluate("""() => Array.from(
-        document.querySelectorAll('#fl-network .textpoint text')).map(t => t.textContent)""")
+        document.querySelectorAll('#fl-network .textpoint text'))
+        .map(t => t.textContent.replace(/[\u2068\u2069]/g, ''))""")
     assert "<b>Front</b> <i>of</i> Tags" in labels
     assert page.locator("#fl-network .textpoint b, #fl-network .textpoint i").count() == 0
     assert_offline_and_clean(page)

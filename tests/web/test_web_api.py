@@ -30,7 +30,7 @@ def test_openapi_describes_every_endpoint(client: TestClient) -> None:
     assert set(spec["paths"]) == {"/api/meta", "/api/actors", "/api/events", "/api/network",
                                   "/api/balance", "/api/evidence", "/api/timeline"}
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
-    assert params == {"since", "until", "actor", "type", "q", "limit", "offset"}
+    assert params == {"since", "until", "actor", "type", "q", "limit", "offset", "level"}
     assert "EventOut" in spec["components"]["schemas"]
     # the CDN-backed Swagger and ReDoc pages are off; /docs is a plain page with no scripts
     assert client.get("/redoc").status_code == 404

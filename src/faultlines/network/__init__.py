@@ -25,6 +25,7 @@ from faultlines.network.graph import (
     signed_edges,
     write_graph,
 )
+from faultlines.network.levels import LEVELS, hide_unidentified, roll_up
 from faultlines.network.realignment import (
     PressureEdge,
     Realignment,
@@ -39,6 +40,7 @@ from faultlines.network.stance import (
     compare_outlets,
     stance,
 )
+from faultlines.network.support import CampSupport, CampTie, camp_support, camp_ties
 from faultlines.network.temporal import dyad_series, graphs_by_window
 
 __all__ = [
@@ -47,6 +49,8 @@ __all__ = [
     "triad_census_signed", "balance_degree", "unbalanced_triads", "frustration_index",
     "factions", "partition_cost",
     "realignments", "pressure_edges",
+    "LEVELS", "roll_up", "hide_unidentified", "camp_support", "camp_ties", "CampSupport",
+    "CampTie",
     "stance", "compare_outlets", "STANCE_KINDS", "STANCE_MODALITIES",
     "TriadCensus", "UnbalancedTriad", "Frustration", "Camp", "Factions", "Realignment",
     "PressureEdge", "Stance", "Record", "ResultTable",

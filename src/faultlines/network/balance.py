@@ -679,6 +679,10 @@ class Factions(Record):
     camps: ResultTable[Camp]
     frustration: Frustration
     unassigned: tuple[Any, ...]  # actors with no signed edge
+    #: Whether the data support camps at all (``network.support.CampSupport``), when tested.
+    support: Any = None
+    #: The allied ties that hold each camp together (``network.support.CampTie``).
+    ties: tuple[Any, ...] = ()
 
     columns: ClassVar[tuple[str, ...]] = Camp.columns
 
@@ -689,7 +693,9 @@ class Factions(Record):
         return {"k": self.k, "camps": self.camps.to_dict(),
                 "frustration": {k: v for k, v in self.frustration.to_dict().items()
                                 if k != "partition"},
-                "unassigned": [str(n) for n in self.unassigned]}
+                "unassigned": [str(n) for n in self.unassigned],
+                "support": self.support.to_dict() if self.support is not None else None,
+                "ties": [t.to_dict() for t in self.ties]}
 
 
 def factions(

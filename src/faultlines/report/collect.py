@@ -21,8 +21,10 @@ from faultlines.errors import StoreError
 from faultlines.report.data import (
     BalanceSummary,
     Camp,
+    LevelView,
     ReportData,
     ReportDocument,
+    ReportEvent,
     ReportNode,
     aggregate_edges,
     compute_timelines,
@@ -39,6 +41,7 @@ __all__ = [
     "build_report_data",
     "collect_report_data",
     "find_camps",
+    "level_view",
     "open_store_read_only",
 ]
 
@@ -162,7 +165,7 @@ def build_report_data(
     graph = signed_graph(actor_ids, edges)
     camps, balance = analyse_signed_graph(graph, camps=camp_count, time_limit=time_limit)
     camp_of = {member: camp.id for camp in camps for member in camp.members}
-    positions = layout_nodes(actor_ids, edges)
+    positions = layout_nodes(actor_ids, edges, camps=camps)
     nodes = tuple(
         ReportNode(
             id=actor_id,
@@ -180,6 +183,9 @@ def build_report_data(
     used_docs = {e.doc_id for e in report_events}
     report_documents = tuple(d for doc_id, d in sorted(report_documents_all.items())
                              if doc_id in used_docs)
+    # the rolled-up views are smaller graphs; a shorter solver budget keeps the report quick
+    levels = {level: level_view(nodes, report_events, level, camp_count=camp_count,
+                                time_limit=min(time_limit, 2.0)) for level in ("group", "state")}
     return ReportData(
         title=title or DEFAULT_TITLE,
         nodes=nodes,
@@ -191,14 +197,65 @@ def build_report_data(
         timelines=compute_timelines(report_events),
         generated=generated if generated is not None
         else dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        support=_support(graph, camp_count),
+        levels=levels,
     )
+
+
+#: Null graphs drawn for the report's camp-support test (p-values down to 1/51).
+SUPPORT_SAMPLES = 50
+
+
+def _support(graph: nx.Graph, camp_count: int) -> dict[str, Any] | None:
+    try:
+        from faultlines.network import camp_support
+    except ImportError:
+        return None
+    return camp_support(graph, camp_count, samples=SUPPORT_SAMPLES).to_dict()
+
+
+def level_view(nodes: Iterable[ReportNode], events: Iterable[ReportEvent], level: str, *,
+               camp_count: int = 2, time_limit: float = 5.0) -> LevelView:
+    """The report's network rolled up to ``level`` (``group`` or ``state``; see
+    :mod:`faultlines.network.levels`): merged nodes with summed mentions, their camps, balance,
+    camp support and a layout of their own."""
+    from faultlines.network.levels import node_key
+
+    nodes = list(nodes)
+    member_of: dict[str, str] = {}
+    merged: dict[str, dict[str, Any]] = {}
+    for node in nodes:
+        target, name = node_key(node.id, {"name": node.name, "country": node.country,
+                                          "sector": node.sector}, level)
+        member_of[node.id] = str(target)
+        entry = merged.setdefault(str(target), {"name": name, "mentions": 0,
+                                                "country": node.country, "sectors": set()})
+        entry["mentions"] += node.mentions
+        entry["sectors"].add(node.sector)
+    mapped = [replace(e, actor=member_of.get(e.actor, e.actor),
+                      recipient=None if e.recipient is None
+                      else member_of.get(e.recipient, e.recipient)) for e in events]
+    edges = aggregate_edges(mapped)
+    ids = sorted(merged)
+    graph = signed_graph(ids, edges)
+    camps, balance = analyse_signed_graph(graph, camps=camp_count, time_limit=time_limit)
+    camp_of = {member: camp.id for camp in camps for member in camp.members}
+    positions = layout_nodes(ids, edges, camps=camps)
+    level_nodes = tuple(
+        ReportNode(id=node_id, name=entry["name"], mentions=entry["mentions"],
+                   country=entry["country"],
+                   sector=next(iter(entry["sectors"])) if len(entry["sectors"]) == 1 else None,
+                   camp=camp_of.get(node_id), x=positions[node_id][0], y=positions[node_id][1])
+        for node_id, entry in sorted(merged.items()))
+    return LevelView(level=level, nodes=level_nodes, member_of=member_of, camps=camps,
+                     balance=balance, support=_support(graph, camp_count))
 
 
 def _report_document(row: Any) -> ReportDocument:
     # A types.Document has ``id``; the store's DocumentRow calls it ``doc_id``.
     doc_id = getattr(row, "doc_id", None) or row.id
     return ReportDocument(id=doc_id, title=row.title, source=row.source, date=row.date,
-                          url=row.url)
+                          url=row.url, author=getattr(row, "author", None))
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -30,6 +30,7 @@ __all__ = [
     "Camp",
     "BalanceSummary",
     "TimelinePoint",
+    "LevelView",
     "ReportData",
     "EDGE_MODALITIES",
     "dyad_key",
@@ -39,7 +40,11 @@ __all__ = [
     "compute_timelines",
     "layout_nodes",
     "summarize_balance",
+    "LEVELS",
 ]
+
+#: Aggregation levels of the report's network (see ``faultlines.network.levels``).
+LEVELS: tuple[str, ...] = ("actor", "group", "state")
 
 #: Modalities that make two actors allies or opponents: what happened or was reported to happen.
 #: Hypothetical, advocated and negated events did not (yet) happen; they stay in the evidence and
@@ -119,6 +124,7 @@ class ReportDocument:
     source: str | None = None
     date: dt.date | None = None
     url: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,8 +167,36 @@ class TimelinePoint:
 
 
 @dataclass(frozen=True)
+class LevelView:
+    """The network at the ``group`` or ``state`` level: merged nodes, which node each actor
+    went into (``member_of``), and that graph's camps, balance and camp support."""
+
+    level: str
+    nodes: tuple[ReportNode, ...]
+    member_of: Mapping[str, str]
+    camps: tuple[Camp, ...] = ()
+    balance: BalanceSummary | None = None
+    support: Mapping[str, Any] | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "nodes": [node_to_json(n) for n in self.nodes],
+            "map": {a: b for a, b in sorted(self.member_of.items()) if a != b},
+            "camps": [{"id": c.id, "members": list(c.members)} for c in self.camps],
+            "balance": balance_to_json(self.balance),
+            "support": dict(self.support) if self.support is not None else None,
+        }
+
+
+@dataclass(frozen=True)
 class ReportData:
-    """Everything the report and the explorer show. Build it with ``collect_report_data``."""
+    """Everything the report and the explorer show. Build it with ``collect_report_data``.
+
+    ``support`` says whether the actor-level graph supports camps at all (a degree-preserving
+    null-model test, :func:`faultlines.network.camp_support`); ``levels`` holds the same network
+    rolled up to groups and states.
+    """
 
     title: str
     nodes: tuple[ReportNode, ...]
@@ -173,6 +207,32 @@ class ReportData:
     balance: BalanceSummary | None = None
     timelines: Mapping[str, tuple[TimelinePoint, ...]] = field(default_factory=dict)
     generated: str = ""
+    support: Mapping[str, Any] | None = None
+    levels: Mapping[str, LevelView] = field(default_factory=dict)
+
+    def at_level(self, level: str) -> ReportData:
+        """The same data with every event's actors replaced by their node at ``level``.
+
+        >>> data = ReportData("t", (), (), ())
+        >>> data.at_level("actor") is data
+        True
+        """
+        if level == "actor" or level not in self.levels:
+            if level not in LEVELS:
+                raise ValueError(f"level must be one of {', '.join(LEVELS)}; got {level!r}")
+            return self
+        view = self.levels[level]
+        member_of = view.member_of
+        events = tuple(
+            replace(e, actor=member_of.get(e.actor, e.actor),
+                    recipient=None if e.recipient is None
+                    else member_of.get(e.recipient, e.recipient))
+            for e in self.events)
+        return ReportData(
+            title=self.title, nodes=view.nodes, edges=tuple(aggregate_edges(events)),
+            events=events, documents=self.documents, camps=view.camps, balance=view.balance,
+            timelines=compute_timelines(events), generated=self.generated,
+            support=view.support, levels={})
 
     @property
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
@@ -188,19 +248,18 @@ class ReportData:
             "date_min": _iso(first),
             "date_max": _iso(last),
             "edge_modalities": sorted(EDGE_MODALITIES),
-            "nodes": [
-                {"id": n.id, "name": n.name, "mentions": n.mentions, "country": n.country,
-                 "sector": n.sector, "camp": n.camp, "x": round(n.x, 4), "y": round(n.y, 4)}
-                for n in self.nodes
-            ],
+            "nodes": [node_to_json(n) for n in self.nodes],
             "edges": [edge_to_json(e) for e in self.edges],
             "events": [event_to_json(e) for e in self.events],
             "documents": {
-                d.id: {"title": d.title, "source": d.source, "date": _iso(d.date), "url": d.url}
+                d.id: {"title": d.title, "source": d.source, "date": _iso(d.date), "url": d.url,
+                       "author": d.author}
                 for d in self.documents
             },
             "camps": [{"id": c.id, "members": list(c.members)} for c in self.camps],
             "balance": balance_to_json(self.balance),
+            "support": dict(self.support) if self.support is not None else None,
+            "levels": {name: view.to_json_dict() for name, view in sorted(self.levels.items())},
             "timelines": {
                 key: [{"period": p.period, "cooperation": p.cooperation, "conflict": p.conflict,
                        "net": p.net} for p in points]
@@ -211,6 +270,13 @@ class ReportData:
 
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def node_to_json(node: ReportNode) -> dict[str, Any]:
+    """One node as the browser reads it."""
+    return {"id": node.id, "name": node.name, "mentions": node.mentions,
+            "country": node.country, "sector": node.sector, "camp": node.camp,
+            "x": round(node.x, 4), "y": round(node.y, 4)}
 
 
 def edge_to_json(edge: ReportEdge) -> dict[str, Any]:
@@ -361,27 +427,64 @@ def signed_graph(node_ids: Iterable[str], edges: Iterable[ReportEdge]) -> nx.Gra
     return graph
 
 
-def layout_nodes(node_ids: Iterable[str], edges: Iterable[ReportEdge],
-                 seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Deterministic 2-D positions in [-1, 1]: allies pulled together, opponents loosely tied.
+def layout_nodes(node_ids: Iterable[str], edges: Iterable[ReportEdge], seed: int = 7,
+                 camps: Iterable[Camp] = ()) -> dict[str, tuple[float, float]]:
+    """Deterministic 2-D positions in [-1, 1] in which camps form separate regions.
 
     A force-directed layout (Fruchterman & Reingold 1991) where cooperation edges pull with
-    weight 1 and conflict edges barely (0.05), so camps form visible clusters while opponents
-    stay on the same canvas.
+    weight 1 and conflict edges barely (0.05). With ``camps``, each camp's members start around
+    their own point on a circle and are tied to it by an invisible anchor, so allies gather
+    and opposing camps sit apart; actors in no camp start on the rim. Components of the graph
+    are packed by the same forces (a weak pull keeps them on the canvas).
+
+    >>> edges = [ReportEdge("a", "b", 1, 1, 1, 0, 1.0), ReportEdge("c", "d", 1, 1, 1, 0, 1.0),
+    ...          ReportEdge("a", "c", -1, 1, 0, 1, -1.0)]
+    >>> pos = layout_nodes("abcd", edges, camps=[Camp(0, ("a", "b")), Camp(1, ("c", "d"))])
+    >>> def d(u, v): return math.dist(pos[u], pos[v])
+    >>> d("a", "b") < d("a", "c") and d("c", "d") < d("b", "d")
+    True
     """
     ids = sorted(set(node_ids))
     if not ids:
         return {}
+    if len(ids) == 1:
+        return {ids[0]: (0.0, 0.0)}
     graph = nx.Graph()
     graph.add_nodes_from(ids)
     for edge in edges:
         graph.add_edge(edge.source, edge.target, pull=1.0 if edge.sign > 0 else 0.05)
-    if len(ids) == 1:
-        return {ids[0]: (0.0, 0.0)}
+    camp_list = [c for c in camps if c.members]
+    start: dict[Any, tuple[float, float]] = {}
+    fixed: list[Any] = []
+    if camp_list:
+        import random
+
+        rng = random.Random(seed)
+        for i, camp in enumerate(camp_list):
+            angle = 2 * math.pi * i / len(camp_list)
+            centre = (math.cos(angle), math.sin(angle))
+            anchor = ("\0camp", i)
+            graph.add_node(anchor)
+            start[anchor] = centre
+            fixed.append(anchor)
+            for member in camp.members:
+                if member in graph:
+                    graph.add_edge(member, anchor, pull=0.6)
+                    start[member] = (centre[0] + rng.uniform(-0.2, 0.2),
+                                     centre[1] + rng.uniform(-0.2, 0.2))
+        for node in ids:
+            if node not in start:
+                angle = rng.uniform(0, 2 * math.pi)
+                start[node] = (1.6 * math.cos(angle), 1.6 * math.sin(angle))
     # k a little above the default spreads the isolated actors instead of stacking them.
-    positions = nx.spring_layout(graph, weight="pull", seed=seed,
-                                 k=1.5 / math.sqrt(len(ids)), iterations=100)
-    return {node: (float(xy[0]), float(xy[1])) for node, xy in positions.items()}
+    positions = nx.spring_layout(graph, weight="pull", seed=seed, pos=start or None,
+                                 fixed=fixed or None, k=1.5 / math.sqrt(len(ids)),
+                                 iterations=100)
+    real = {node: positions[node] for node in ids}
+    xs = [float(xy[0]) for xy in real.values()]
+    ys = [float(xy[1]) for xy in real.values()]
+    scale = max(max(map(abs, xs)), max(map(abs, ys))) or 1.0
+    return {node: (float(xy[0]) / scale, float(xy[1]) / scale) for node, xy in real.items()}
 
 
 def summarize_balance(graph: nx.Graph, *, frustration_index: int | None = None,

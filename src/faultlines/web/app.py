@@ -8,12 +8,15 @@ instead a plain page rendered here from the same description; the explorer page 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -44,7 +47,8 @@ class DocumentOut(BaseModel):
     title: str | None = Field(description="Headline, as read (untrusted text)")
     source: str | None = Field(description="Outlet")
     date: dt.date | None
-    url: str | None
+    url: str | None = Field(description="Link to the article; the page links it only if http(s)")
+    author: str | None = Field(default=None, description="Byline, as read (untrusted text)")
 
 
 class EventOut(BaseModel):
@@ -119,9 +123,20 @@ class CampOut(BaseModel):
     members: list[str]
 
 
+class SupportOut(BaseModel):
+    supported: bool = Field(description="Whether the signed ties support camps at all")
+    reason: str = Field(description="Why, in plain words")
+    triangles: int
+    balance: float | None = Field(default=None, description="Observed degree of balance")
+    null_mean: float | None = Field(
+        default=None, description="Mean balance of degree-preserving random graphs")
+    p_value: float | None = None
+
+
 class BalanceAndCamps(BaseModel):
     balance: BalanceOut | None
     camps: list[CampOut]
+    support: SupportOut | None = None
 
 
 class TimelinePointOut(BaseModel):
@@ -147,6 +162,9 @@ class MetaOut(BaseModel):
 
 Since = Annotated[dt.date | None, Query(description="First day, inclusive (YYYY-MM-DD)")]
 Until = Annotated[dt.date | None, Query(description="Last day, inclusive (YYYY-MM-DD)")]
+LevelParam = Annotated[Literal["actor", "group", "state"], Query(
+    description="actor, group (state agents merged into their branch) or state (one node a "
+                "state)")]
 
 
 def create_app(source: str | os.PathLike[str] | ReportData, *,
@@ -180,6 +198,7 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         redoc_url=None,
     )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOCAL_HOSTS)
+    solver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="faultlines-solver")
 
     @app.exception_handler(FaultlinesError)
     async def faultlines_error(request: Request, exc: FaultlinesError) -> JSONResponse:
@@ -224,8 +243,8 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
 
     @app.get("/api/actors", response_model=list[ActorOut],
              summary="Actors that take part in events, with mentions, camp and layout position")
-    def actors() -> list[dict[str, Any]]:
-        return current().actors()
+    def actors(level: LevelParam = "actor") -> list[dict[str, Any]]:
+        return current().at(level).actors()
 
     @app.get("/api/events", response_model=EventsPage,
              summary="Events in date order, filtered; each with its evidence sentence")
@@ -237,19 +256,25 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         q: Annotated[str | None, Query(description="Case-insensitive text search")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
         offset: Annotated[int, Query(ge=0)] = 0,
+        level: LevelParam = "actor",
     ) -> dict[str, Any]:
-        return current().events(since=since, until=until, actor=actor, event_type=type, q=q,
-                                limit=limit, offset=offset)
+        return current().at(level).events(since=since, until=until, actor=actor,
+                                          event_type=type, q=q, limit=limit, offset=offset)
 
     @app.get("/api/network", response_model=NetworkOut,
              summary="All actors and the signed dyads of the events in a date range")
-    def network(since: Since = None, until: Until = None) -> dict[str, Any]:
-        return current().network(since, until)
+    def network(since: Since = None, until: Until = None,
+                level: LevelParam = "actor") -> dict[str, Any]:
+        return current().at(level).network(since, until)
 
     @app.get("/api/balance", response_model=BalanceAndCamps,
              summary="Structural balance summary and camps of the signed network")
-    def balance(since: Since = None, until: Until = None) -> dict[str, Any]:
-        return current().balance(since, until)
+    async def balance(since: Since = None, until: Until = None,
+                      level: LevelParam = "actor") -> dict[str, Any]:
+        # The solver runs on its own single thread: a burst of date-ranged requests queues
+        # there instead of taking every worker thread from the cheap endpoints.
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(solver, lambda: current().at(level).balance(since, until))
 
     @app.get("/api/evidence", response_model=EventsPage,
              summary="Every event between two actors (either direction, any modality)")
@@ -259,13 +284,15 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         since: Since = None,
         until: Until = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = MAX_LIMIT,
+        level: LevelParam = "actor",
     ) -> dict[str, Any]:
-        return current().evidence(a, b, since=since, until=until, limit=limit)
+        return current().at(level).evidence(a, b, since=since, until=until, limit=limit)
 
     @app.get("/api/timeline", response_model=TimelineOut,
              summary="Monthly cooperation and conflict counts of one dyad")
-    def timeline(a: Annotated[str, Query()], b: Annotated[str, Query()]) -> dict[str, Any]:
-        return current().timeline(a, b)
+    def timeline(a: Annotated[str, Query()], b: Annotated[str, Query()],
+                 level: LevelParam = "actor") -> dict[str, Any]:
+        return current().at(level).timeline(a, b)
 
     return app
 
@@ -310,6 +337,21 @@ def _plotly_bundle() -> Path:
     return Path(str(bundle))
 
 
+def exposure_warning(host: str) -> str | None:
+    """A warning when ``host`` is reachable from other machines, else None.
+
+    >>> exposure_warning("127.0.0.1") is None
+    True
+    >>> "WARNING" in exposure_warning("0.0.0.0")
+    True
+    """
+    if host in LOCAL_HOSTS or host.startswith("127."):
+        return None
+    return (f"WARNING: listening on {host}, not on this machine only: anyone who can reach it "
+            "can read every stored event, sentence and actor without a password. Use "
+            "--host 127.0.0.1 unless you mean to share the store.")
+
+
 def serve(db_path: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, *,
           log_level: str = "warning") -> None:
     """Run the explorer until interrupted (Ctrl-C).
@@ -322,5 +364,8 @@ def serve(db_path: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 
     allowed = LOCAL_HOSTS if host in LOCAL_HOSTS else [*LOCAL_HOSTS, host]
     if host in ("0.0.0.0", "::"):
         allowed = ["*"]  # listening everywhere: the caller chose to be reachable by any name
+    warning = exposure_warning(host)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     app = create_app(db_path, allowed_hosts=allowed)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

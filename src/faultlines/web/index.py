@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from faultlines.errors import FaultlinesError
+from faultlines.network import camp_support
 from faultlines.report.collect import (
+    SUPPORT_SAMPLES,
     analyse_signed_graph,
     collect_report_data,
     open_store_read_only,
@@ -35,7 +37,12 @@ from faultlines.report.data import (
     signed_graph,
 )
 
-__all__ = ["ExplorerIndex", "DataSource", "MAX_LIMIT"]
+__all__ = ["ExplorerIndex", "DataSource", "MAX_LIMIT", "BALANCE_CACHE_SIZE", "SOLVER_SLOTS"]
+
+#: Date ranges whose balance and camps the explorer remembers (oldest forgotten first).
+BALANCE_CACHE_SIZE = 256
+#: Date ranges solved at the same time; further requests wait for a slot.
+SOLVER_SLOTS = 1
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +58,27 @@ class ExplorerIndex:
         self.documents = {d.id: d for d in data.documents}
         self.nodes = {n.id: n for n in data.nodes}
         self.by_dyad: dict[str, list[ReportEvent]] = defaultdict(list)
+        self._balance_cache: dict[tuple[dt.date | None, dt.date | None], dict[str, Any]] = {}
+        self._balance_lock = threading.Lock()
+        self._solver_slots = threading.BoundedSemaphore(SOLVER_SLOTS)
+        self._levels: dict[str, ExplorerIndex] = {"actor": self}
+        self._levels_lock = threading.Lock()
         for event in data.events:
             if event.recipient is not None and event.recipient != event.actor:
                 self.by_dyad[dyad_key(event.actor, event.recipient)].append(event)
+
+    def at(self, level: str) -> ExplorerIndex:
+        """The index of the same data at another aggregation level (built once, then kept).
+
+        >>> from faultlines.report.data import ReportData
+        >>> index = ExplorerIndex(ReportData("t", (), (), ()))
+        >>> index.at("actor") is index
+        True
+        """
+        with self._levels_lock:
+            if level not in self._levels:
+                self._levels[level] = ExplorerIndex(self.data.at_level(level))
+            return self._levels[level]
 
     def event_json(self, event: ReportEvent) -> dict[str, Any]:
         """An event with its document's title, outlet, date and URL under ``document``."""
@@ -62,6 +87,7 @@ class ExplorerIndex:
         row["document"] = None if doc is None else {
             "title": doc.title, "source": doc.source,
             "date": doc.date.isoformat() if doc.date else None, "url": doc.url,
+            "author": doc.author,
         }
         return row
 
@@ -122,17 +148,41 @@ class ExplorerIndex:
 
     def balance(self, since: dt.date | None = None,
                 until: dt.date | None = None) -> dict[str, Any]:
-        """Balance summary and camps, of the whole period or of a date range."""
+        """Balance summary and camps, of the whole period or of a date range.
+
+        Answers are cached per date range (at most :data:`BALANCE_CACHE_SIZE` ranges), and at
+        most :data:`SOLVER_SLOTS` ranges are solved at once: the solver is CPU-bound, and a
+        burst of requests must not starve the cheap ones (``/api/meta``, ``/api/events``).
+        """
         if since is None and until is None:
             balance, camps = self.data.balance, [list(c.members) for c in self.data.camps]
-        else:
+            return {"balance": balance_to_json(balance),
+                    "camps": [{"id": i, "members": m} for i, m in enumerate(camps)],
+                    "support": self.data.support}
+        key = (since, until)
+        with self._balance_lock:
+            cached = self._balance_cache.get(key)
+        if cached is not None:
+            return cached
+        with self._solver_slots:
+            with self._balance_lock:  # another request may have solved it while we waited
+                cached = self._balance_cache.get(key)
+            if cached is not None:
+                return cached
             edges = aggregate_edges(filter_events(self.data.events, since, until))
             ids = sorted({e.source for e in edges} | {e.target for e in edges})
             # A short solver budget: this answers a web request.
-            found, balance = analyse_signed_graph(signed_graph(ids, edges), time_limit=2.0)
-            camps = [list(c.members) for c in found]
-        return {"balance": balance_to_json(balance),
-                "camps": [{"id": i, "members": m} for i, m in enumerate(camps)]}
+            graph = signed_graph(ids, edges)
+            found, balance = analyse_signed_graph(graph, time_limit=2.0)
+            answer = {"balance": balance_to_json(balance),
+                      "camps": [{"id": i, "members": list(c.members)}
+                                for i, c in enumerate(found)],
+                      "support": camp_support(graph, samples=SUPPORT_SAMPLES).to_dict()}
+        with self._balance_lock:
+            if len(self._balance_cache) >= BALANCE_CACHE_SIZE:
+                self._balance_cache.pop(next(iter(self._balance_cache)))
+            self._balance_cache[key] = answer
+        return answer
 
     def evidence(self, a: str, b: str, *, since: dt.date | None = None,
                  until: dt.date | None = None, limit: int = MAX_LIMIT) -> dict[str, Any]:

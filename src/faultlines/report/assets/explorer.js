@@ -15,14 +15,45 @@
     "0": {name: "mixed", colour: "#888888", dash: "dot"}
   };
   var TABLE_LIMIT = 200;
+  var SUPPORT_SAMPLES = 40;  /* null graphs per date range in the page (p-values down to 1/41) */
   var LABEL_LIMIT = 30;
+  var NAME_LIMIT = 60;     /* characters of a name in labels, lists and options */
+  var CELL_LIMIT = 300;    /* characters of a table cell other than the sentence */
+  /* Plotly's toolbar, reduced to what works offline: no "share", "edit in Chart Studio" or any
+   * other button that could send the data anywhere. toImage saves a PNG on this machine. */
+  var PLOT_CONFIG = {displaylogo: false, responsive: true, scrollZoom: true,
+                     showSendToCloud: false, showEditInChartStudio: false, showLink: false,
+                     sendData: false, showTips: false,
+                     modeBarButtons: [["pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
+                                       "resetScale2d", "toImage"]]};
+  /* Bidirectional controls (embeddings, overrides, isolates, marks) in article text or names
+   * could reverse the page's own words around them; they are removed before display. */
+  var BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
   function byId(id) { return document.getElementById(id); }
+
+  function plain(value) {
+    return String(value === null || value === undefined ? "" : value).replace(BIDI_CONTROLS, "");
+  }
+
+  /* At most ``limit`` characters; the caller keeps the full text for a tooltip. */
+  function shorten(value, limit) {
+    var text = plain(value);
+    return text.length > limit ? text.slice(0, limit - 1) + "\u2026" : text;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (text !== undefined && text !== null) { node.textContent = plain(text); }
+    return node;
+  }
+
+  /* A text node shown in its own bidirectional isolate (<bdi>), cut to ``limit`` characters
+   * with the whole text as a tooltip. */
+  function isolated(text, limit) {
+    var node = el("bdi", null, limit ? shorten(text, limit) : text);
+    if (limit && plain(text).length > limit) { node.title = plain(text); }
     return node;
   }
 
@@ -31,8 +62,12 @@
   /* Plotly renders a small HTML subset (<b>, <br>, <a href>) in text and hover labels; escape so
    * an actor called "<b>x</b>" shows as typed. Plotly decodes these entities back for display. */
   function plotlyText(value) {
-    return String(value === null || value === undefined ? "" : value)
-      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    return plain(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /* A name for a plotly label: cut, escaped, and isolated (FSI ... PDI) from its neighbours. */
+  function plotlyName(value, limit) {
+    return "\u2068" + plotlyText(shorten(value, limit || NAME_LIMIT)) + "\u2069";
   }
 
   function query(params) {
@@ -94,6 +129,199 @@
     }).filter(function (edge) { return edge !== null; });
   }
 
+  /* Monthly cooperation and conflict counts per dyad; mirrors report.data.compute_timelines. */
+  function computeTimelines(events, edgeModalities) {
+    var months = new Map();
+    events.forEach(function (ev) {
+      if (!ev.recipient || ev.recipient === ev.actor || !ev.date ||
+          !edgeModalities.has(ev.modality)) { return; }
+      var key = dyadKey(ev.actor, ev.recipient);
+      if (!months.has(key)) { months.set(key, new Map()); }
+      var period = ev.date.slice(0, 7), cells = months.get(key);
+      if (!cells.has(period)) { cells.set(period, [0, 0]); }
+      cells.get(period)[ev.polarity > 0 ? 0 : 1] += 1;
+    });
+    var out = {};
+    months.forEach(function (cells, key) {
+      out[key] = Array.from(cells.keys()).sort().map(function (period) {
+        var c = cells.get(period);
+        return {period: period, cooperation: c[0], conflict: c[1], net: c[0] - c[1]};
+      });
+    });
+    return out;
+  }
+
+  /* A small seeded generator (mulberry32): the same range always gives the same answer. */
+  function seeded(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6D2B79F5) >>> 0;
+      var t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /* Signed edges as index pairs: {size, ids, sign: Map(i * size + j -> +1/-1)} with i < j. */
+  function signedIndex(edges) {
+    var ids = [], index = new Map(), pairs = [];
+    function at(id) {
+      if (!index.has(id)) { index.set(id, ids.length); ids.push(id); }
+      return index.get(id);
+    }
+    edges.forEach(function (e) {
+      if (e.sign !== 1 && e.sign !== -1) { return; }
+      var i = at(e.source), j = at(e.target);
+      if (i !== j) { pairs.push([Math.min(i, j), Math.max(i, j), e.sign]); }
+    });
+    var size = ids.length, sign = new Map();
+    pairs.forEach(function (p) { sign.set(p[0] * size + p[1], p[2]); });
+    return {size: size, ids: ids, sign: sign};
+  }
+
+  function pairKey(graph, u, v) { return u < v ? u * graph.size + v : v * graph.size + u; }
+
+  /* [triangles, strongly balanced, weakly balanced]; as network.support._Layers.census. */
+  function census(graph) {
+    var adj = [], n = graph.size;
+    for (var k = 0; k < n; k++) { adj.push([]); }
+    graph.sign.forEach(function (_s, key) {
+      var u = Math.floor(key / n), v = key % n;
+      adj[u].push(v); adj[v].push(u);
+    });
+    var total = 0, strong = 0, weak = 0;
+    graph.sign.forEach(function (s, key) {
+      var u = Math.floor(key / n), v = key % n, small = adj[u].length < adj[v].length ? u : v;
+      var other = small === u ? v : u;
+      adj[small].forEach(function (w) {
+        if (w <= v) { return; }
+        var sw = graph.sign.get(pairKey(graph, other, w));
+        if (sw === undefined) { return; }
+        var neg = (s < 0) + (graph.sign.get(pairKey(graph, small, w)) < 0) + (sw < 0);
+        total += 1; strong += neg % 2 === 0; weak += neg !== 1;
+      });
+    });
+    return [total, strong, weak];
+  }
+
+  /* Degree-preserving double-edge swaps inside each sign layer (network.support._Layers.swap). */
+  function swapLayers(graph, rng, attempts) {
+    var n = graph.size;
+    [1, -1].forEach(function (layerSign) {
+      var layer = [];
+      graph.sign.forEach(function (s, key) {
+        if (s === layerSign) { layer.push([Math.floor(key / n), key % n]); }
+      });
+      if (layer.length < 2) { return; }
+      for (var t = 0; t < attempts; t++) {
+        var i = Math.floor(rng() * layer.length), j = Math.floor(rng() * layer.length);
+        var a = layer[i][0], b = layer[i][1], c = layer[j][0], d = layer[j][1];
+        if (rng() < 0.5) { var x = c; c = d; d = x; }
+        if (a === c || a === d || b === c || b === d) { continue; }
+        var ad = pairKey(graph, a, d), cb = pairKey(graph, c, b);
+        if (graph.sign.has(ad) || graph.sign.has(cb)) { continue; }
+        graph.sign.delete(pairKey(graph, a, b));
+        graph.sign.delete(pairKey(graph, c, d));
+        graph.sign.set(ad, layerSign); graph.sign.set(cb, layerSign);
+        layer[i] = [a, d]; layer[j] = [c, b];
+      }
+    });
+  }
+
+  /* Do the ties of this range support two camps? The test of network.support.camp_support
+   * (strong balance against a degree-preserving null model), run in the page. */
+  function campSupport(edges, samples) {
+    var graph = signedIndex(edges);
+    var observed = census(graph), edgeCount = graph.sign.size;
+    if (observed[0] === 0) {
+      return {supported: false, triangles: 0, reason: "no signed triangle among " + edgeCount +
+              " signed ties: the data cannot support camps"};
+    }
+    if (observed[0] < 5) {
+      return {supported: false, triangles: observed[0], reason: "only " + observed[0] +
+              " signed triangle(s): too few to support camps (at least 5 needed)"};
+    }
+    var balance = observed[1] / observed[0], rng = seeded(0), nulls = [];
+    swapLayers(graph, rng, 10 * edgeCount);
+    for (var k = 0; k < (samples || SUPPORT_SAMPLES); k++) {
+      swapLayers(graph, rng, edgeCount);
+      var c = census(graph);
+      if (c[0]) { nulls.push(c[1] / c[0]); }
+    }
+    if (!nulls.length) {
+      return {supported: true, triangles: observed[0], balance: balance,
+              reason: "strong balance " + balance.toFixed(2) + "; random graphs with the same " +
+              "degrees have no triangle at all"};
+    }
+    var mean = nulls.reduce(function (x, y) { return x + y; }, 0) / nulls.length;
+    var sd = Math.sqrt(nulls.reduce(function (x, y) { return x + (y - mean) * (y - mean); }, 0) /
+                       Math.max(1, nulls.length - 1));
+    var p = (1 + nulls.filter(function (x) { return x >= balance; }).length) / (1 + nulls.length);
+    var supported = p <= 0.05 && balance > mean;
+    return {supported: supported, triangles: observed[0], balance: balance, null_mean: mean,
+            p_value: p, reason: "strong balance " + balance.toFixed(2) + " is " +
+            (supported ? "above" : "not above") + " random graphs with the same degrees (" +
+            mean.toFixed(2) + " +/- " + sd.toFixed(2) + ", p = " + p.toFixed(3) + "): " +
+            (supported ? "camps supported" : "the camps may be an artefact of the degrees; " +
+             "read them with care")};
+  }
+
+  /* Two camps that frustrate few ties: a start that follows the signs, then single moves
+   * while any lowers the count of frustrated ties (the heuristic start of network.factions). */
+  function splitCamps(edges) {
+    var graph = signedIndex(edges), adj = [], side = [];
+    for (var n = 0; n < graph.size; n++) { adj.push([]); side.push(-1); }
+    graph.sign.forEach(function (s, key) {
+      var u = Math.floor(key / graph.size), v = key % graph.size;
+      adj[u].push([v, s]); adj[v].push([u, s]);
+    });
+    for (var start = 0; start < graph.size; start++) {
+      if (side[start] !== -1) { continue; }
+      side[start] = 0;
+      var queue = [start];
+      while (queue.length) {
+        var u = queue.shift();
+        adj[u].forEach(function (pair) {
+          if (side[pair[0]] === -1) {
+            side[pair[0]] = pair[1] > 0 ? side[u] : 1 - side[u];
+            queue.push(pair[0]);
+          }
+        });
+      }
+    }
+    function frustratedAt(u, s) {
+      return adj[u].reduce(function (sum, pair) {
+        var same = side[pair[0]] === s;
+        return sum + ((pair[1] > 0) !== same ? 1 : 0);
+      }, 0);
+    }
+    for (var round = 0, moved = true; moved && round < 50; round++) {
+      moved = false;
+      for (var v = 0; v < graph.size; v++) {
+        if (frustratedAt(v, 1 - side[v]) < frustratedAt(v, side[v])) {
+          side[v] = 1 - side[v]; moved = true;
+        }
+      }
+    }
+    var camps = [[], []];
+    side.forEach(function (s, i) { camps[s].push(graph.ids[i]); });
+    return camps.filter(function (c) { return c.length; })
+      .sort(function (p, q) { return q.length - p.length; })
+      .map(function (members, i) { return {id: i, members: members.sort()}; });
+  }
+
+  function balanceSummary(edges, camps) {
+    var graph = signedIndex(edges), c = census(graph), pos = 0, neg = 0;
+    graph.sign.forEach(function (s) { if (s > 0) { pos += 1; } else { neg += 1; } });
+    var nodes = new Set();
+    edges.forEach(function (e) { nodes.add(e.source); nodes.add(e.target); });
+    return {nodes: nodes.size, edges: edges.length, positive_edges: pos, negative_edges: neg,
+            triangles: c[0], balanced_triangles: c[1],
+            balance_degree: c[0] ? c[1] / c[0] : null, frustration_index: null,
+            method: "computed in the page for this date range: triangle census; " +
+                    camps.length + " camps by local search"};
+  }
+
   /* ---- data sources: both return the JSON shapes of ReportData.to_json_dict() ---- */
 
   /* The report stores events as columns and rows to stay small; rebuild the objects. */
@@ -111,9 +339,46 @@
     this.data = data;
     this.edgeModalities = new Set(data.edge_modalities || []);
     this.eventsById = new Map();
+    this.levels = {actor: this};
     var self = this;
     data.events.forEach(function (ev) { self.eventsById.set(ev.event_id, ev); });
   }
+  /* The same data with every event's actors replaced by their group or state node
+   * (ReportData.at_level in Python). */
+  EmbeddedSource.prototype.atLevel = function (level) {
+    var base = this.levels.actor;
+    if (this.levels[level]) { return this.levels[level]; }
+    var view = (base.data.levels || {})[level];
+    if (!view) { return base; }
+    var map = view.map || {};
+    function to(id) { return id && Object.prototype.hasOwnProperty.call(map, id) ? map[id] : id; }
+    var events = base.data.events.map(function (ev) {
+      return Object.assign({}, ev, {actor: to(ev.actor), recipient: to(ev.recipient)});
+    });
+    var derived = Object.assign({}, base.data, {
+      events: events, nodes: view.nodes, camps: view.camps, balance: view.balance,
+      support: view.support, edges: aggregateEdges(events, base.edgeModalities),
+      timelines: computeTimelines(events, base.edgeModalities), levels: {}
+    });
+    var source = new EmbeddedSource(derived);
+    source.levels = base.levels;
+    base.levels[level] = source;
+    return source;
+  };
+  EmbeddedSource.prototype.balance = function (since, until) {
+    var d = this.data;
+    if (!since && !until) {
+      return Promise.resolve({balance: d.balance, camps: d.camps, support: d.support});
+    }
+    var events = d.events.filter(function (ev) { return inRange(ev.date, since, until); });
+    var edges = aggregateEdges(events, this.edgeModalities);
+    var camps = splitCamps(edges);
+    /* the null-model test is the slow part: it runs after the graph is drawn */
+    return Promise.resolve({balance: balanceSummary(edges, camps), camps: camps,
+                            support: null, pendingSupport: function () {
+                              return campSupport(edges);
+                            }});
+  };
   EmbeddedSource.prototype.withDocument = function (ev) {
     var doc = this.data.documents[ev.doc_id] || null;
     return Object.assign({}, ev, {document: doc});
@@ -122,7 +387,7 @@
     var d = this.data;
     return Promise.resolve({
       title: d.title, generated: d.generated, date_min: d.date_min, date_max: d.date_max,
-      nodes: d.nodes, edges: d.edges, camps: d.camps, balance: d.balance,
+      nodes: d.nodes, edges: d.edges, camps: d.camps, balance: d.balance, support: d.support,
       event_count: d.events.length, edge_modalities: d.edge_modalities,
       event_types: Array.from(new Set(d.events.map(function (ev) { return ev.event_type; })))
     });
@@ -167,9 +432,15 @@
     return Promise.resolve({points: this.data.timelines[dyadKey(a, b)] || []});
   };
 
-  function ApiSource(base) { this.base = base || "api/"; }
+  function ApiSource(base, level) { this.base = base || "api/"; this.level = level || "actor"; }
+  ApiSource.prototype.atLevel = function (level) { return new ApiSource(this.base, level); };
+  ApiSource.prototype.balance = function (since, until) {
+    return this.get("balance", {since: since, until: until});
+  };
   ApiSource.prototype.get = function (path, params) {
-    return fetch(this.base + path + query(params || {}), {headers: {Accept: "application/json"}})
+    params = Object.assign({}, params || {});
+    if (this.level !== "actor") { params.level = this.level; }
+    return fetch(this.base + path + query(params), {headers: {Accept: "application/json"}})
       .then(function (response) {
         if (!response.ok) { throw new Error("GET " + path + " failed: HTTP " + response.status); }
         return response.json();
@@ -180,7 +451,8 @@
     return Promise.all([self.get("meta"), self.get("network"), self.get("balance")])
       .then(function (parts) {
         return Object.assign({}, parts[0], {nodes: parts[1].nodes, edges: parts[1].edges,
-                                            camps: parts[2].camps, balance: parts[2].balance});
+                                            camps: parts[2].camps, balance: parts[2].balance,
+                                            support: parts[2].support});
       });
   };
   ApiSource.prototype.network = function (since, until) {
@@ -198,12 +470,18 @@
   /* ---- the view ---- */
 
   var state = {source: null, since: null, until: null, nodes: new Map(), camps: [],
+               campOf: new Map(), level: "actor", supportTicket: 0,
                edgeModalities: new Set(),
                edges: [], selection: null, ticket: 0, plotted: false};
 
   function nameOf(id) {
     var node = state.nodes.get(id);
     return node ? node.name : id;
+  }
+
+  /* The camp of a node in the date range shown (camps are recomputed for every range). */
+  function campOfNode(n) {
+    return state.campOf.has(n.id) ? state.campOf.get(n.id) : null;
   }
 
   function campColour(camp) {
@@ -246,7 +524,7 @@
       mid.y.push((a.y + b.y) / 2);
       mid.colour.push(SIGN_STYLE[String(edge.sign)].colour);
       mid.index.push(i);
-      mid.text.push(plotlyText(nameOf(edge.source)) + " \u2014 " + plotlyText(nameOf(edge.target)) +
+      mid.text.push(plotlyName(nameOf(edge.source)) + " \u2014 " + plotlyName(nameOf(edge.target)) +
         "<br>" + edge.count + " events: " + edge.cooperation + " cooperation, " + edge.conflict +
         " conflict");
     });
@@ -260,22 +538,33 @@
     edges.forEach(function (edge) { used.add(edge.source); used.add(edge.target); });
     var nodes = Array.from(state.nodes.values()).filter(function (n) { return used.has(n.id); });
     var maxMentions = Math.max.apply(null, [1].concat(nodes.map(function (n) { return n.mentions; })));
-    var labelled = new Set(nodes.slice().sort(function (p, q) { return q.mentions - p.mentions; })
-      .slice(0, LABEL_LIMIT).map(function (n) { return n.id; }));
+    /* Label the most mentioned actors, skipping any whose label would sit on one already
+     * placed; the rest are named on hover. */
+    var labelled = new Set(), placed = [];
+    var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
+    var spanX = (Math.max.apply(null, xs.concat([1])) - Math.min.apply(null, xs.concat([-1]))) || 1;
+    var spanY = (Math.max.apply(null, ys.concat([1])) - Math.min.apply(null, ys.concat([-1]))) || 1;
+    nodes.slice().sort(function (p, q) { return q.mentions - p.mentions; }).forEach(function (n) {
+      if (labelled.size >= LABEL_LIMIT) { return; }
+      var clash = placed.some(function (m) {
+        return Math.abs(m.x - n.x) / spanX < 0.12 && Math.abs(m.y - n.y) / spanY < 0.05;
+      });
+      if (!clash) { labelled.add(n.id); placed.push(n); }
+    });
     traces.push({
       type: "scatter", mode: "markers+text", meta: "node", name: "actors", showlegend: false,
       x: nodes.map(function (n) { return n.x; }), y: nodes.map(function (n) { return n.y; }),
       customdata: nodes.map(function (n) { return n.id; }),
-      text: nodes.map(function (n) { return labelled.has(n.id) ? plotlyText(n.name) : ""; }),
+      text: nodes.map(function (n) { return labelled.has(n.id) ? plotlyName(n.name, 28) : ""; }),
       textposition: "top center", textfont: {size: 11},
       hovertext: nodes.map(function (n) {
-        return plotlyText(n.name) + "<br>" + n.mentions + " mentions" +
-          (n.camp === null || n.camp === undefined ? "" : "<br>camp " + (n.camp + 1));
+        return plotlyName(n.name, 120) + "<br>" + n.mentions + " mentions" +
+          (campOfNode(n) === null ? "" : "<br>camp " + (campOfNode(n) + 1));
       }),
       hoverinfo: "text",
       marker: {
         size: nodes.map(function (n) { return 10 + 26 * Math.sqrt(n.mentions / maxMentions); }),
-        color: nodes.map(function (n) { return campColour(n.camp); }),
+        color: nodes.map(function (n) { return campColour(campOfNode(n)); }),
         line: {color: "#ffffff", width: 1.5}
       }
     });
@@ -287,7 +576,7 @@
                                          xref: "paper", yref: "paper", x: 0.5, y: 0.5}]
     };
     var gd = byId("fl-network");
-    return Plotly.react(gd, traces, layout, {displaylogo: false, responsive: true, scrollZoom: true})
+    return Plotly.react(gd, traces, layout, PLOT_CONFIG)
       .then(function () {
         if (!state.plotted) {
           state.plotted = true;
@@ -314,7 +603,8 @@
       return Promise.resolve();
     }
     gd.style.display = "";
-    var periods = points.map(function (p) { return p.period; });
+    /* A date axis, not categories: months without events keep their place on it. */
+    var periods = points.map(function (p) { return p.period + "-15"; });
     return Plotly.react(gd, [
       {type: "bar", name: "cooperation", x: periods, marker: {color: SIGN_STYLE["1"].colour},
        y: points.map(function (p) { return p.cooperation; })},
@@ -322,8 +612,9 @@
        y: points.map(function (p) { return -p.conflict; })}
     ], {
       barmode: "relative", margin: {l: 30, r: 10, t: 10, b: 40}, showlegend: false,
-      xaxis: {type: "category"}, yaxis: {zeroline: true, title: {text: "events"}}
-    }, {displaylogo: false, responsive: true, displayModeBar: false});
+      xaxis: {type: "date", tickformat: "%b %Y", hoverformat: "%B %Y"},
+      yaxis: {zeroline: true, title: {text: "events"}}
+    }, Object.assign({}, PLOT_CONFIG, {displayModeBar: false}));
   }
 
   function evidenceItem(ev) {
@@ -331,23 +622,50 @@
     var item = el("li", counted ? (ev.polarity > 0 ? "coop" : "conflict") : "uncounted");
     item.appendChild(el("blockquote", "sentence", ev.sentence));
     var doc = ev.document || {};
+    /* Each part is its own isolate, so text from the article (an outlet, a title, a name) can
+     * never reorder the words around it. */
     var parts = [
-      ev.date || "undated",
-      ev.source || doc.source || "unknown outlet",
-      doc.title ? "\u201c" + doc.title + "\u201d" : null,
-      "document " + ev.doc_id,
-      nameOf(ev.actor) + " \u2192 " + (ev.recipient ? nameOf(ev.recipient) : "(no recipient)") +
-        ": " + ev.event_type + " (" + ev.quad + ")",
-      "modality: " + ev.modality + (counted ? "" : " (not counted in the network)"),
-      ev.attributed_to ? "according to " + ev.attributed_to : "attribution: the outlet",
-      ev.trigger ? "trigger: " + ev.trigger : null
-    ];
-    item.appendChild(el("div", "meta", parts.filter(function (p) { return p; }).join(" \u00b7 ")));
+      [ev.date || "undated"],
+      [ev.source || doc.source || "unknown outlet"],
+      doc.author ? ["by ", doc.author] : null,
+      doc.title ? ["\u201c", doc.title, "\u201d"] : null,
+      ["document ", ev.doc_id],
+      [nameOf(ev.actor), " \u2192 ", ev.recipient ? nameOf(ev.recipient) : "(no recipient)",
+       ": " + ev.event_type + " (" + ev.quad + ")"],
+      ["modality: " + ev.modality + (counted ? "" : " (not counted in the network)")],
+      ev.attributed_to ? ["according to ", ev.attributed_to] : ["attribution: the outlet"],
+      ev.trigger ? ["trigger: ", ev.trigger] : null
+    ].filter(function (p) { return p; });
+    var meta = el("div", "meta");
+    parts.forEach(function (part, i) {
+      if (i) { meta.appendChild(document.createTextNode(" \u00b7 ")); }
+      part.forEach(function (piece) { meta.appendChild(isolated(piece, 200)); });
+    });
+    var link = safeUrl(doc.url);
+    if (link) {
+      meta.appendChild(document.createTextNode(" \u00b7 "));
+      var a = el("a", null, shorten(link, 80));
+      a.href = link;
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+      a.title = link;
+      meta.appendChild(a);
+    }
+    item.appendChild(meta);
     return item;
   }
 
+  /* A document URL becomes a link only when it is http(s): no javascript:, data: or file:. */
+  function safeUrl(value) {
+    if (!value) { return null; }
+    var text = plain(value).trim();
+    return /^https?:\/\/[^\s]+$/i.test(text) ? text : null;
+  }
+
   function showEvidence(title, summary, result) {
-    byId("fl-evidence-title").textContent = title;
+    var heading = byId("fl-evidence-title");
+    clear(heading);
+    heading.appendChild(isolated(title, 160));
     byId("fl-evidence-summary").textContent = summary;
     var list = byId("fl-evidence");
     clear(list);
@@ -386,7 +704,8 @@
       .then(function (result) {
         if (ticket !== state.ticket) { return; }
         var node = state.nodes.get(id) || {mentions: 0, camp: null};
-        var camp = node.camp === null || node.camp === undefined ? "no camp" : "camp " + (node.camp + 1);
+        var campIndex = state.campOf.has(id) ? state.campOf.get(id) : null;
+        var camp = campIndex === null ? "no camp" : "camp " + (campIndex + 1);
         showEvidence(nameOf(id), node.mentions + " mentions, " + camp + "; " + result.total +
                      " events in range" + (result.total > result.events.length ?
                      " (first " + result.events.length + " shown)" : ""), result);
@@ -395,7 +714,17 @@
       .catch(reportError);
   }
 
-  function renderSummary(balance, camps) {
+  function renderSummary(balance, camps, support) {
+    var verdict = byId("fl-support");
+    if (verdict) {
+      clear(verdict);
+      if (support) {
+        verdict.appendChild(el("strong", null, support.supported ? "Camps supported. " :
+                               "The data cannot support camps. "));
+        verdict.appendChild(document.createTextNode(support.reason));
+        verdict.className = support.supported ? "" : "warning";
+      }
+    }
     var list = byId("fl-balance");
     clear(list);
     function row(label, value) {
@@ -423,7 +752,10 @@
       swatch.style.background = campColour(camp.id);
       item.appendChild(swatch);
       item.appendChild(el("strong", null, "Camp " + (camp.id + 1) + ": "));
-      item.appendChild(document.createTextNode(camp.members.map(nameOf).sort().join(", ")));
+      camp.members.map(nameOf).sort().forEach(function (name, i) {
+        if (i) { item.appendChild(document.createTextNode(", ")); }
+        item.appendChild(isolated(name, NAME_LIMIT));
+      });
       campList.appendChild(item);
     });
     if (!camps.length) { campList.appendChild(el("li", "muted", "No camps found.")); }
@@ -442,12 +774,22 @@
         row.dataset.eventId = ev.event_id;
         [ev.date || "", nameOf(ev.actor), ev.event_type, ev.recipient ? nameOf(ev.recipient) : "",
          ev.modality, ev.attributed_to || "", ev.source || ""].forEach(function (text) {
-          row.appendChild(el("td", null, text));
+          var cell = el("td");
+          cell.appendChild(isolated(text, CELL_LIMIT));
+          row.appendChild(cell);
         });
-        row.appendChild(el("td", "sentence", ev.sentence));
-        row.addEventListener("click", function () {
+        var sentence = el("td", "sentence");
+        sentence.appendChild(isolated(ev.sentence));
+        row.appendChild(sentence);
+        /* Rows are reachable by keyboard: Tab to a row, Enter or Space to open its evidence. */
+        row.tabIndex = 0;
+        function open() {
           if (ev.recipient && ev.recipient !== ev.actor) { selectDyad(ev.actor, ev.recipient); }
           else { selectActor(ev.actor); }
+        }
+        row.addEventListener("click", open);
+        row.addEventListener("keydown", function (e) {
+          if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); }
         });
         tbody.appendChild(row);
       });
@@ -462,8 +804,10 @@
     var select = byId("fl-dyad");
     while (select.options.length > 1) { select.remove(1); }
     edges.slice().sort(function (p, q) { return q.count - p.count; }).forEach(function (edge) {
-      var option = el("option", null, nameOf(edge.source) + " \u2014 " + nameOf(edge.target) +
-                      " (" + edge.count + ")");
+      var full = plain(nameOf(edge.source)) + " \u2014 " + plain(nameOf(edge.target));
+      var option = el("option", null, shorten(nameOf(edge.source), NAME_LIMIT) + " \u2014 " +
+                      shorten(nameOf(edge.target), NAME_LIMIT) + " (" + edge.count + ")");
+      option.title = full;
       option.value = dyadKey(edge.source, edge.target);
       option.dataset.source = edge.source;
       option.dataset.target = edge.target;
@@ -475,15 +819,47 @@
     var status = byId("fl-range-status");
     status.textContent = "updating\u2026";
     return state.source.network(state.since, state.until).then(function (net) {
-      status.textContent = (state.since || state.until) ?
-        net.edges.length + " dyads between " + (state.since || "the start") + " and " +
-        (state.until || "the end") : net.edges.length + " dyads, whole period";
       fillDyadSelect(net.edges);
-      return Promise.all([drawNetwork(net.edges), renderTable()]);
+      return state.source.balance(state.since, state.until).then(function (result) {
+        state.camps = result.camps || [];
+        state.campOf = new Map();
+        state.camps.forEach(function (camp) {
+          camp.members.forEach(function (id) { state.campOf.set(id, camp.id); });
+        });
+        renderSummary(result.balance, state.camps, result.support);
+        var ticket = ++state.supportTicket;
+        if (result.pendingSupport) {
+          byId("fl-support").textContent = "testing whether these ties support camps\u2026";
+        }
+        return Promise.all([drawNetwork(net.edges), renderTable()]).then(function () {
+          /* said once the graph is drawn, so "updating" means the graph is not yet current */
+          status.textContent = (state.since || state.until) ?
+            net.edges.length + " dyads between " + (state.since || "the start") + " and " +
+            (state.until || "the end") : net.edges.length + " dyads, whole period";
+          if (!result.pendingSupport) { return; }
+          /* the null-model test is the slow part: after the graph, in its own task */
+          setTimeout(function () {
+            if (ticket !== state.supportTicket) { return; }
+            renderSummary(result.balance, state.camps, result.pendingSupport());
+          }, 0);
+        });
+      });
     }).then(function () {
       var sel = state.selection;
       if (sel && sel.kind === "dyad") { return selectDyad(sel.a, sel.b); }
       if (sel && sel.kind === "actor") { return selectActor(sel.id); }
+    });
+  }
+
+  /* Show the network at another aggregation level: other nodes, their layout, their camps. */
+  function setLevel(level) {
+    state.level = level;
+    state.source = state.root.atLevel(level);
+    state.selection = null;
+    return state.source.overview().then(function (overview) {
+      state.nodes = new Map();
+      overview.nodes.forEach(function (node) { state.nodes.set(node.id, node); });
+      return refresh();
     });
   }
 
@@ -515,8 +891,11 @@
       overview.nodes.forEach(function (node) { state.nodes.set(node.id, node); });
       state.edgeModalities = new Set(overview.edge_modalities || []);
       state.camps = overview.camps || [];
-      byId("fl-title").textContent = overview.title;
-      document.title = overview.title;
+      state.root = state.source;
+      var heading = byId("fl-title");
+      clear(heading);
+      heading.appendChild(isolated(overview.title, 200));
+      document.title = shorten(overview.title, 200);
       byId("fl-subtitle").textContent = overview.event_count + " events, " + overview.nodes.length +
         " actors" + (overview.date_min ? ", " + overview.date_min + " to " + overview.date_max : "") +
         (overview.generated ? " \u00b7 generated " + overview.generated : "");
@@ -532,7 +911,9 @@
         option.value = t;
         typeSelect.appendChild(option);
       });
-      renderSummary(overview.balance, state.camps);
+      byId("fl-level").addEventListener("change", function (e) {
+        setLevel(e.target.value).catch(reportError);
+      });
       byId("fl-since").addEventListener("change", function (e) {
         state.since = e.target.value || null; refresh().catch(reportError);
       });
@@ -563,6 +944,7 @@
   }
 
   window.faultlines = {state: state, aggregateEdges: aggregateEdges, selectDyad: selectDyad,
-                       selectActor: selectActor, ready: null};
+                       selectActor: selectActor, setLevel: setLevel, splitCamps: splitCamps,
+                       campSupport: campSupport, ready: null};
   window.faultlines.ready = init();
 }());
