@@ -40,6 +40,7 @@ __all__ = [
     "analyse_signed_graph",
     "build_report_data",
     "collect_report_data",
+    "camp_support_of",
     "find_camps",
     "level_view",
     "open_store_read_only",
@@ -197,7 +198,7 @@ def build_report_data(
         timelines=compute_timelines(report_events),
         generated=generated if generated is not None
         else dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        support=_support(graph, camp_count),
+        support=camp_support_of(graph, camp_count),
         levels=levels,
     )
 
@@ -206,7 +207,9 @@ def build_report_data(
 SUPPORT_SAMPLES = 50
 
 
-def _support(graph: nx.Graph, camp_count: int) -> dict[str, Any] | None:
+def camp_support_of(graph: nx.Graph, camp_count: int = 2) -> dict[str, Any] | None:
+    """Whether ``graph`` supports ``camp_count`` camps (:func:`faultlines.network.camp_support`
+    with :data:`SUPPORT_SAMPLES` null graphs), as a dict; None without the network stage."""
     try:
         from faultlines.network import camp_support
     except ImportError:
@@ -248,7 +251,7 @@ def level_view(nodes: Iterable[ReportNode], events: Iterable[ReportEvent], level
                    camp=camp_of.get(node_id), x=positions[node_id][0], y=positions[node_id][1])
         for node_id, entry in sorted(merged.items()))
     return LevelView(level=level, nodes=level_nodes, member_of=member_of, camps=camps,
-                     balance=balance, support=_support(graph, camp_count))
+                     balance=balance, support=camp_support_of(graph, camp_count))
 
 
 def _report_document(row: Any) -> ReportDocument:

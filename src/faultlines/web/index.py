@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from faultlines.errors import FaultlinesError
-from faultlines.network import camp_support
 from faultlines.report.collect import (
-    SUPPORT_SAMPLES,
     analyse_signed_graph,
+    camp_support_of,
     collect_report_data,
     open_store_read_only,
 )
@@ -177,7 +176,7 @@ class ExplorerIndex:
             answer = {"balance": balance_to_json(balance),
                       "camps": [{"id": i, "members": list(c.members)}
                                 for i, c in enumerate(found)],
-                      "support": camp_support(graph, samples=SUPPORT_SAMPLES).to_dict()}
+                      "support": camp_support_of(graph)}
         with self._balance_lock:
             if len(self._balance_cache) >= BALANCE_CACHE_SIZE:
                 self._balance_cache.pop(next(iter(self._balance_cache)))
