@@ -56,6 +56,8 @@ class RunReport:
     documents_not_english: int = 0
     events: int = 0
     errors: list[ReadError] = field(default_factory=list)
+    #: ids of the documents skipped as not English (``--lang en``), in input order
+    not_english_ids: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -69,6 +71,7 @@ class RunReport:
             "documents_already_stored": self.documents_already_stored,
             "documents_duplicate_in_run": self.documents_duplicate_in_run,
             "documents_not_english": self.documents_not_english,
+            "not_english_ids": list(self.not_english_ids),
             "events": self.events,
             "errors": [str(e) for e in self.errors],
             "seconds": round(self.seconds, 3),
@@ -185,6 +188,7 @@ def extract_results(
             report.events += len(result.events)
             if result.skipped_reason:
                 report.documents_not_english += 1
+                report.not_english_ids.append(result.document.id)
         yield result
 
 
@@ -276,6 +280,7 @@ def ingest(
                 report.events += len(result.events)
                 if result.skipped_reason:
                     report.documents_not_english += 1
+                    report.not_english_ids.append(result.document.id)
                 if on_result is not None:
                     on_result(result)
                 yield result

@@ -114,6 +114,7 @@ EngineOption = Annotated[str | None, _setting_option("engine")]
 SchedulerOption = Annotated[str | None, _setting_option("scheduler")]
 MaxBytesOption = Annotated[int | None, _setting_option("max_bytes")]
 KbOption = Annotated[str | None, _setting_option("kb_dir")]
+LangOption = Annotated[str | None, _setting_option("lang")]
 SinceOption = Annotated[str | None, typer.Option(
     "--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")]
 UntilOption = Annotated[str | None, typer.Option(
@@ -177,6 +178,7 @@ def extract(
     scheduler: SchedulerOption = None,
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Code events in articles and print them (one JSON object per line by default).
 
@@ -186,7 +188,7 @@ def extract(
 
     options = RunOptions.resolve(defaults=ONE_WORKER, model=model, workers=workers,
                                  engine=engine, scheduler=scheduler, kb_dir=kb_dir,
-                                 max_bytes=max_bytes)
+                                 max_bytes=max_bytes, lang=lang)
     report = api.RunReport()
     out = _open_out(output)
     writer = None
@@ -233,6 +235,12 @@ def _summary(command: str, report: Any) -> None:
     if report.errors:
         parts.append(f"{len(report.errors)} inputs failed")
     _err(f"{command}: " + ", ".join(parts))
+    if report.not_english_ids:
+        shown = report.not_english_ids[:20]
+        more = len(report.not_english_ids) - len(shown)
+        _err(f"{command}: skipped as not English: {', '.join(shown)}"
+             + (f" and {more} more" if more else "")
+             + " (run with --lang any to code them)")
 
 
 @app.command()
@@ -248,6 +256,7 @@ def ingest(
     scheduler: SchedulerOption = None,
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Process articles and store documents, actors and events in a DuckDB file.
 
@@ -258,7 +267,7 @@ def ingest(
 
     options = RunOptions.resolve(db=db, model=model, workers=workers, batch_size=batch_size,
                                  commit_size=commit_size, engine=engine, scheduler=scheduler,
-                                 kb_dir=kb_dir, max_bytes=max_bytes)
+                                 kb_dir=kb_dir, max_bytes=max_bytes, lang=lang)
     with _progress("ingesting") as bar:
         report = api.ingest(inputs, None, options, on_error=_report_error,
                             on_result=bar.advance)

@@ -172,6 +172,10 @@ class RunOptions:
     kb_dir: str | None = _setting(
         None, "Folder of imported actor dictionaries (see `faultlines actors import`); none "
         "means ~/.local/share/faultlines/kb.")
+    lang: str = _setting(
+        "en", "Which documents to code: en skips documents that are not in English (each "
+        "skipped id is listed on stderr and in the run report); any codes every document.",
+        choices=("en", "any"))
 
     def __post_init__(self) -> None:
         for name, setting in SETTINGS.items():

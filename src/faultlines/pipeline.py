@@ -254,7 +254,7 @@ def process(
     options: RunOptions | None = None,
     *,
     registry: ActorRegistry | None = None,
-    skip_non_english: bool = True,
+    skip_non_english: bool | None = None,
     pool: Executor | None = None,
 ) -> Iterator[DocumentResult]:
     """Process documents into :class:`DocumentResult` objects, in input order.
@@ -282,6 +282,8 @@ def process(
     ['d1']
     """
     options = options or RunOptions.resolve()
+    if skip_non_english is None:  # the lang setting decides unless the caller does
+        skip_non_english = options.lang == "en"
     n_workers = resolve_workers(options.workers)
     worker = functools.partial(process_batch, options=options, skip_non_english=skip_non_english)
     if registry is None:
