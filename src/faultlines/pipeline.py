@@ -83,6 +83,9 @@ def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool) -> N
 
     load_pipeline(model)
     _resolver(kb_dir)
+    from faultlines.places import load_gazetteer
+
+    load_gazetteer()
     if skip_non_english:
         from faultlines.ingest.language import _identifier
 
@@ -145,10 +148,12 @@ def process_batch(
     model: str | None = None,
     kb_dir: str | None = None,
     skip_non_english: bool = True,
+    locate: bool = True,
 ) -> list[DocumentResult]:
-    """Parse, find actor mentions and code events for a batch of documents (one worker's job)."""
+    """Parse, find actor mentions, code and locate events for a batch (one worker's job)."""
     from faultlines.coding import assess_stance, code_events
     from faultlines.nlp import load_pipeline, parse_documents
+    from faultlines.places import locate_events
 
     nlp = load_pipeline(model)
     resolver = _resolver(kb_dir)
@@ -172,6 +177,8 @@ def process_batch(
         _, doc = parsed[document.hash]
         mentions = tuple(resolver.find_mentions(doc, document))
         events = tuple(code_events(doc, document, mentions))
+        if events and locate:
+            events = locate_events(doc, document, events)
         stances = tuple(assess_stance(doc, document, mentions, events))
         sentence_count = sum(1 for _ in doc.sents)
         results.append(DocumentResult(document, mentions, events, sentence_count,
