@@ -47,7 +47,7 @@ __all__ = [
 
 #: Kinds of gazetteer entry (stored as small integers in the index).
 COUNTRY, PROVINCE, CITY = 0, 1, 2
-_INDEX_VERSION = "1"
+_INDEX_VERSION = "2"
 _ARTICLES = ("al ", "el ", "ar ", "as ", "an ", "ad ", "at ", "az ", "ash ", "the ")
 # Common English names GeoNames' primary names do not carry, and the shorthand news uses.
 # Facts, from the countries' own usage; alpha-3 codes are ISO 3166.
@@ -293,7 +293,7 @@ def _build(target: Path) -> None:
             geonameid=np.array(gid, dtype=np.int32), lat=np.array(lat, dtype=np.float32),
             lon=np.array(lon, dtype=np.float32), population=np.array(pop, dtype=np.int64),
             country=np.array([codes.index(c) for c in ctry], dtype=np.int16),
-            admin1=np.array(admin, dtype="U20"), capital=np.array(capital, dtype=np.bool_),
+            admin1=np.array(admin, dtype="U8"), capital=np.array(capital, dtype=np.bool_),
             names=np.frombuffer(blob, dtype=np.uint8),
             country_codes=np.array(codes, dtype="U3"),
             country_names=np.array(country_names, dtype="U64"))

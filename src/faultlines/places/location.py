@@ -5,7 +5,8 @@ The order of evidence, most specific first:
 1. a place governed by a locative preposition in the event's sentence ("in / at / near /
    outside X"), preferring one attached to the trigger, then the nearest to it;
 2. the article's dateline city (where the reporter filed: the event is near it, no closer);
-3. the country: the only country the sentence's places lie in, else the document's focus.
+3. the country: the only country the sentence's places lie in, else the country of the
+   document's towns and provinces, else its focus country.
 
 A place that resolves nowhere leaves the event without a location; the event itself is never
 dropped. Coordinates outside [-90, 90] x [-180, 180] are left out.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -191,11 +193,20 @@ def _from_sentence(doc, sent, event: Event, toponyms: Sequence[Toponym]  # noqa:
     return best
 
 
-def _country_fallback(sentence_toponyms: Sequence[Toponym], focus: DocumentFocus,
+def _ground_country(toponyms: Sequence[Toponym], focus: DocumentFocus) -> str | None:
+    """The country the document's towns and provinces lie in (actors name countries often;
+    places on the ground say where the story is), else its first focus country."""
+    counts = Counter(t.place.country_code for t in toponyms
+                     if t.place is not None and t.place.kind != COUNTRY and not t.ambiguous)
+    if counts:
+        return counts.most_common(1)[0][0]
+    return focus.countries[0] if focus.countries else None
+
+
+def _country_fallback(sentence_toponyms: Sequence[Toponym], ground: str | None,
                       gaz: Gazetteer) -> Location | None:
     codes = {t.place.country_code for t in sentence_toponyms if t.place is not None}
-    code = next(iter(codes)) if len(codes) == 1 else (focus.countries[0] if focus.countries
-                                                     else None)
+    code = next(iter(codes)) if len(codes) == 1 else ground
     if code is None:
         return None
     country = gaz.country_of_code(code)
@@ -230,6 +241,7 @@ def locate_events(doc, document: Document | None, events: Iterable[Event],  # no
     by_sentence: dict[int, list[Toponym]] = {}
     for top in found:
         by_sentence.setdefault(top.sentence_index, []).append(top)
+    ground = _ground_country(found, focus)
     located = []
     for event in events:
         location = None
@@ -242,7 +254,7 @@ def locate_events(doc, document: Document | None, events: Iterable[Event],  # no
             elif focus.dateline is not None:
                 location = location_of(focus.dateline, focus.dateline_text or "", gazetteer=gaz)
             else:
-                location = _country_fallback(here, focus, gaz)
+                location = _country_fallback(here, ground, gaz)
         located.append(dataclasses.replace(event, location=location) if location else event)
     return tuple(located)
 

@@ -79,6 +79,8 @@ _CAPITAL = 1.0
 _PROVINCE_UNASKED = -2.5
 _PROVINCE_ASKED = 5.0
 _AMBIGUOUS_MARGIN = 1.0
+#: A town smaller than this in none of the document's focus countries is not trusted.
+_SMALL_TOWN = 20_000
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,11 @@ def _outlet_countries(source: str | None, gaz: Gazetteer) -> list[str]:
 def _governed(tok) -> bool:  # noqa: ANN001 - a spaCy Token
     """Whether a token is the object of a locative preposition or of "the town of"."""
     for _ in range(3):
-        if tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        # "the Anbar province" is a place, "the Bush administration" is not
+        if tok.dep_ == "compound" and (tok.head.pos_ == "PROPN" or tok.head.lower_ in PLACE_NOUNS):
             tok = tok.head
             continue
         break
@@ -282,6 +288,10 @@ def _resolve_span(text: str, label: str, focus: DocumentFocus, gaz: Gazetteer
         if stripped != _clean(text):
             place, candidates, ambiguous = resolve_name(stripped, focus, gaz)
             sub_city = place is not None and place.kind == CITY
+    if place is not None and place.kind == CITY and focus.countries \
+            and place.country_code not in focus.countries and place.population < _SMALL_TOWN:
+        # a village abroad is likelier a misread name ("Bush" the person, not Būsh in Egypt)
+        return None, candidates, ambiguous, False
     if place is not None and label == "PROPN" and place.kind != COUNTRY and (
             place.kind != CITY or place.population < 1000):
         # an unlabelled proper noun is a place only when it is a country or clearly a town
