@@ -27,7 +27,6 @@ from faultlines.places.gazetteer import (
     PROVINCE,
     Gazetteer,
     Place,
-    haversine_km,
     load_gazetteer,
 )
 from faultlines.places.toponyms import (
@@ -257,10 +256,3 @@ def locate_events(doc, document: Document | None, events: Iterable[Event],  # no
                 location = _country_fallback(here, ground, gaz)
         located.append(dataclasses.replace(event, location=location) if location else event)
     return tuple(located)
-
-
-def distance_km(a: Location, lat: float, lon: float) -> float | None:
-    """Distance of a location from a point (None when the location has no coordinates)."""
-    if not valid_coordinates(a.lat, a.lon):
-        return None
-    return float(haversine_km(lat, lon, a.lat, a.lon))
