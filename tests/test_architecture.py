@@ -13,8 +13,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "faultlines"
 
 # The stages in the order data flows (docs/architecture.md). A module may import from its own
 # stage, from an earlier one and from the shared modules; never from a later stage.
-STAGES = ["ingest", "nlp", "actors", "coding", "evaluation", "pipeline", "store", "network",
-          "report", "web", "api", "cli", "__main__"]
+STAGES = ["ingest", "nlp", "actors", "coding", "places", "evaluation", "pipeline", "store",
+          "network", "report", "web", "api", "cli", "__main__"]
 SHARED = {"__init__", "config", "errors", "types", "progress", "demo"}
 # What the thin shells may use besides their own package.
 ALLOWED = {

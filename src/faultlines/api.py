@@ -299,14 +299,23 @@ def ingest(
 def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
                   since: str | dt.date | None = None, until: str | dt.date | None = None,
                   actor: str | None = None, event_type: str | None = None,
-                  modality: str | None = None) -> int:
-    """Write stored events as csv, jsonl or parquet to ``out`` (``-`` = stdout)."""
+                  modality: str | None = None, country: str | None = None,
+                  near: str | None = None, within: str | float | None = None) -> int:
+    """Write stored events as csv, jsonl, parquet or geojson to ``out`` (``-`` = stdout).
+
+    ``country`` (ISO alpha-3) and ``near`` (a place name or ``"lat,lon"``) with ``within``
+    (``"50km"``) keep the events located there.
+    """
+    from faultlines.places.filters import country_code, near_point
+
+    point = near_point(near, within) if near else None
     with open_store(db, read_only=True) as store:
         # The store checks the format and names the valid ones.
         return store.export_events(
-            out, cast(Literal["csv", "jsonl", "parquet"], format),
+            out, cast(Literal["csv", "jsonl", "parquet", "geojson"], format),
             since=parse_date(since, "--since"), until=parse_date(until, "--until"), actor=actor,
-            event_type=event_type, modality=modality)
+            event_type=event_type, modality=modality,
+            country=country_code(country) if country else None, near=point)
 
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,

@@ -72,6 +72,7 @@ class EventsFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
+    geojson = "geojson"
 
 
 class NetworkFormat(StrEnum):
@@ -290,14 +291,22 @@ def events(
     modality: Annotated[str | None, typer.Option(
         "--modality", help="Only this modality: asserted, reported, hypothetical, advocated, "
                            "negated.")] = None,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="Only events located in this country (ISO alpha-3, e.g. IRQ).")] = None,
+    near: Annotated[str | None, typer.Option(
+        "--near", help="Only events located near this place (a name, e.g. Mosul, or "
+                       "LAT,LON); see --within.")] = None,
+    within: Annotated[str, typer.Option(
+        "--within", help="Distance for --near, e.g. 50km (default 25km).")] = "25km",
 ) -> None:
-    """Export stored events as CSV, JSON Lines or Parquet."""
+    """Export stored events as CSV, JSON Lines, Parquet or GeoJSON (located events only)."""
     from faultlines import api
 
     if format is EventsFormat.parquet and output is None:
         raise FaultlinesError("parquet is binary: give an output file with -o events.parquet")
     api.export_events(db, format.value, str(output) if output else "-", since=since,
-                      until=until, actor=actor, event_type=event_type, modality=modality)
+                      until=until, actor=actor, event_type=event_type, modality=modality,
+                      country=country, near=near, within=within if near else None)
 
 
 @app.command()

@@ -85,6 +85,9 @@ def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool) -> N
 
     load_pipeline(model)
     _resolver(kb_dir)
+    from faultlines.places import load_gazetteer
+
+    load_gazetteer()
     if skip_non_english:
         from faultlines.ingest.language import _identifier
 
@@ -158,14 +161,16 @@ def process_batch(
     documents: Sequence[Document],
     options: RunOptions | None = None,
     skip_non_english: bool = True,
+    locate: bool = True,
 ) -> list[DocumentResult]:
-    """Parse, find actor mentions and code events for a batch of documents (one worker's job).
+    """Parse, find actor mentions, code and locate events for a batch (one worker's job).
 
     ``options`` gives the model, knowledge base and ``max_sentence_chars`` (default: resolved
     from the environment).
     """
     from faultlines.coding import assess_stance, code_events
     from faultlines.nlp import load_pipeline, parse_documents
+    from faultlines.places import locate_events
 
     options = options or RunOptions.resolve()
     nlp = load_pipeline(options.model)
@@ -189,6 +194,8 @@ def process_batch(
         _, doc = parsed[document.hash]
         mentions = tuple(resolver.find_mentions(doc, document))
         events = tuple(code_events(doc, document, mentions))
+        if events and locate:
+            events = locate_events(doc, document, events)
         stances = tuple(assess_stance(doc, document, mentions, events))
         sentence_count = sum(1 for _ in doc.sents)
         results.append(DocumentResult(document, mentions, events, sentence_count,

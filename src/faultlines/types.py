@@ -15,6 +15,7 @@ from typing import Any, Literal
 __all__ = [
     "EVENT_TYPES",
     "EVENT_ROW_COLUMNS",
+    "LOCATION_FIELDS",
     "COOPERATIVE_TYPES",
     "MODALITIES",
     "QUADS",
@@ -239,6 +240,7 @@ class Event:
             "attributed_to": self.attributed_to.to_dict() if self.attributed_to else None,
             "trigger": self.trigger,
             "source": self.source,
+            "location": self.location.to_dict() if self.location else None,
         }
 
     def to_row(self) -> dict[str, Any]:
@@ -248,14 +250,24 @@ class Event:
             ref = row.pop(role)
             for key in ("text", "id", "name", "country", "sector"):
                 row[f"{role}_{key}"] = ref[key] if ref else None
+        location = row.pop("location")
+        for key in LOCATION_FIELDS:
+            row[f"location_{key}"] = location[key] if location else None
         return row
 
+
+#: The fields of PLOVER's location object, in order (flat columns are ``location_<field>``).
+LOCATION_FIELDS: tuple[str, ...] = (
+    "extracted_place", "resolved_place", "geonameid", "lat", "lon", "city", "district",
+    "province", "country", "country_code", "feature_class", "feature_code", "resolution",
+)
 
 EVENT_ROW_COLUMNS: tuple[str, ...] = (
     "event_id", "doc_id", "sentence_index", "sentence", "date", "event_type", "quad", "polarity",
     "intensity", "modality", "trigger", "source",
     *(f"{role}_{key}" for role in ("actor", "recipient", "attributed_to")
       for key in ("text", "id", "name", "country", "sector")),
+    *(f"location_{key}" for key in LOCATION_FIELDS),
 )
 
 

@@ -28,7 +28,8 @@ def client(sample_data: ReportData) -> TestClient:
 def test_openapi_describes_every_endpoint(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert set(spec["paths"]) == {"/api/meta", "/api/actors", "/api/events", "/api/network",
-                                  "/api/balance", "/api/evidence", "/api/timeline"}
+                                  "/api/balance", "/api/evidence", "/api/timeline",
+                                  "/api/places"}
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert params == {"since", "until", "actor", "type", "q", "limit", "offset", "level"}
     assert "EventOut" in spec["components"]["schemas"]

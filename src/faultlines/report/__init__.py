@@ -21,6 +21,7 @@ from faultlines.report.data import (
     ReportNode,
     TimelinePoint,
     aggregate_edges,
+    aggregate_places,
     filter_events,
 )
 from faultlines.report.render import json_for_script, render_report, write_report
@@ -35,6 +36,7 @@ __all__ = [
     "ReportNode",
     "TimelinePoint",
     "aggregate_edges",
+    "aggregate_places",
     "build_report_data",
     "collect_report_data",
     "filter_events",

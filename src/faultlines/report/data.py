@@ -35,6 +35,7 @@ __all__ = [
     "EDGE_MODALITIES",
     "dyad_key",
     "event_from_domain",
+    "aggregate_places",
     "filter_events",
     "aggregate_edges",
     "compute_timelines",
@@ -109,6 +110,9 @@ class ReportEvent:
     attributed_to: str | None = None  # display name of who the claim is attributed to
     trigger: str = ""
     source: str | None = None  # outlet
+    place: str | None = None  # where it happened (the gazetteer's name), for the map
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def quad(self) -> str:
@@ -297,7 +301,30 @@ def event_to_json(event: ReportEvent) -> dict[str, Any]:
         "intensity": round(event.intensity, 3), "actor": event.actor, "recipient": event.recipient,
         "modality": event.modality, "attributed_to": event.attributed_to,
         "trigger": event.trigger, "sentence": event.sentence, "source": event.source,
+        "place": event.place, "lat": event.lat, "lon": event.lon,
     }
+
+
+def aggregate_places(events: Iterable[ReportEvent]) -> list[dict[str, Any]]:
+    """Located events grouped by point and quad, for the map (largest groups first).
+
+    >>> evs = [ReportEvent("e1", "d", "s", None, "ASSAULT", -1, "A", place="Mosul", lat=36.3,
+    ...                    lon=43.1), ReportEvent("e2", "d", "s", None, "ASSAULT", -1, "B",
+    ...                    place="Mosul", lat=36.3, lon=43.1)]
+    >>> [(p["place"], p["quad"], p["count"]) for p in aggregate_places(evs)]
+    [('Mosul', 'material-conflict', 2)]
+    """
+    groups: dict[tuple[float, float, str], dict[str, Any]] = {}
+    for event in events:
+        if event.lat is None or event.lon is None:
+            continue
+        key = (round(event.lat, 3), round(event.lon, 3), event.quad)
+        group = groups.setdefault(key, {"lat": key[0], "lon": key[1], "quad": event.quad,
+                                        "place": event.place, "count": 0, "event_ids": []})
+        group["count"] += 1
+        if len(group["event_ids"]) < 20:
+            group["event_ids"].append(event.event_id)
+    return sorted(groups.values(), key=lambda g: (-g["count"], g["place"] or "", g["quad"]))
 
 
 def balance_to_json(balance: BalanceSummary | None) -> dict[str, Any] | None:
@@ -338,7 +365,16 @@ def event_from_domain(event: Event) -> ReportEvent:
         attributed_to=event.attributed_to.name if event.attributed_to is not None else None,
         trigger=event.trigger,
         source=event.source,
+        **_where(event),
     )
+
+
+def _where(event: Event) -> dict[str, Any]:
+    location = event.location
+    if location is None or location.lat is None or location.lon is None:
+        return {}
+    return {"place": location.resolved_place or location.extracted_place,
+            "lat": location.lat, "lon": location.lon}
 
 
 def filter_events(events: Iterable[ReportEvent], since: dt.date | None = None,

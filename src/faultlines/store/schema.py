@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = ["Migration", "MIGRATIONS", "EVENT_COLUMNS", "DOCUMENT_COLUMNS", "MENTION_COLUMNS",
-           "STANCE_CUE_COLUMNS"]
+           "STANCE_CUE_COLUMNS", "LOCATION_COLUMNS"]
 
 
 class Migration(NamedTuple):
@@ -31,6 +31,16 @@ EVENT_COLUMNS: tuple[str, ...] = (
     *(f"{role}_{part}" for role in ("actor", "recipient", "attributed")
       for part in ("id", "text", "name", "country", "sector")),
 )
+#: Where the event happened: PLOVER's location object, flat (migration 006_locations).
+LOCATION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("location_extracted_place", "VARCHAR"), ("location_resolved_place", "VARCHAR"),
+    ("location_geonameid", "BIGINT"), ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"),
+    ("location_city", "VARCHAR"), ("location_district", "VARCHAR"),
+    ("location_province", "VARCHAR"), ("location_country", "VARCHAR"),
+    ("location_country_code", "VARCHAR"), ("location_feature_class", "VARCHAR"),
+    ("location_feature_code", "VARCHAR"), ("location_resolution", "INTEGER"),
+)
+EVENT_COLUMNS += tuple(name for name, _ in LOCATION_COLUMNS)
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_hash", "doc_id", "sentence_index", "start", "end", "text", "actor_id", "kind",
 )
@@ -92,4 +102,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             sentence_index INTEGER NOT NULL, actor_id VARCHAR NOT NULL, actor_name VARCHAR,
             score DOUBLE NOT NULL, cue VARCHAR NOT NULL)""",
     )),
+    # Event locations (faultlines.places): NULL for events stored before, or placed nowhere.
+    Migration("006_locations", tuple(
+        f"ALTER TABLE events ADD COLUMN {name} {kind}" for name, kind in LOCATION_COLUMNS)),
 )

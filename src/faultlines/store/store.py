@@ -23,11 +23,12 @@ from faultlines.store.records import ActorSummary, DocumentRow, Dyad, Evidence, 
 from faultlines.store.schema import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
+    LOCATION_COLUMNS,
     MENTION_COLUMNS,
     MIGRATIONS,
     STANCE_CUE_COLUMNS,
 )
-from faultlines.types import MODALITIES, ActorRef, DocumentResult, Event
+from faultlines.types import LOCATION_FIELDS, MODALITIES, ActorRef, DocumentResult, Event, Location
 
 __all__ = ["Store", "DYAD_MODALITIES", "WINDOWS", "window_start_sql"]
 
@@ -52,7 +53,8 @@ _DOC_SCHEMA = pa.schema([
 ])
 _EVENT_TYPES_ARROW = {
     "sentence_index": pa.int32(), "date": pa.date32(), "polarity": pa.int32(),
-    "intensity": pa.float64(),
+    "intensity": pa.float64(), "location_geonameid": pa.int64(), "location_lat": pa.float64(),
+    "location_lon": pa.float64(), "location_resolution": pa.int32(),
 }
 _EVENT_SCHEMA = pa.schema([(c, _EVENT_TYPES_ARROW.get(c, _STRING)) for c in EVENT_COLUMNS])
 _MENTION_SCHEMA = pa.schema([
@@ -159,10 +161,34 @@ def _struct_sql(prefix: str) -> str:
     return f"CASE WHEN {prefix}_id IS NULL THEN NULL ELSE {body} END"
 
 
+def _location_struct_sql() -> str:
+    # Field order follows Location.to_dict() so JSONL exports equal Event.to_dict().
+    body = ", ".join(f"'{key}': location_{key}" for key in LOCATION_FIELDS)
+    return f"CASE WHEN location_extracted_place IS NULL THEN NULL ELSE {{{body}}} END"
+
+
+def _location_cells(location: Location | None) -> tuple[Any, ...]:
+    if location is None:
+        return (None,) * len(LOCATION_COLUMNS)
+    return tuple(getattr(location, key) for key in LOCATION_FIELDS)
+
+
+def _location(row: dict[str, Any]) -> Location | None:
+    if row.get("location_extracted_place") is None:
+        return None
+    return Location(**{key: row[f"location_{key}"] for key in LOCATION_FIELDS})
+
+
+#: Great-circle distance in km from a point given as bound parameters (lat, lat, lon).
+_DISTANCE_SQL = (
+    "2 * 6371.0088 * asin(sqrt(pow(sin(radians(location_lat - ?) / 2), 2) + cos(radians(?)) "
+    "* cos(radians(location_lat)) * pow(sin(radians(location_lon - ?) / 2), 2)))")
+
 _JSON_SELECT = (
     "event_id, doc_id, sentence_index, sentence, date, event_type, quad, polarity, intensity, "
     f"{_struct_sql('actor')} AS actor, {_struct_sql('recipient')} AS recipient, modality, "
-    f"{_struct_sql('attributed')} AS attributed_to, trigger, source"
+    f"{_struct_sql('attributed')} AS attributed_to, trigger, source, "
+    f"{_location_struct_sql()} AS location"
 )
 _ORDER = "ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
 
@@ -500,7 +526,7 @@ class Store:
                     ev.event_type, ev.quad, ev.polarity, float(ev.intensity), ev.modality,
                     ev.trigger, ev.source if ev.source is not None else doc.source,
                     *_actor_cells(ev.actor), *_actor_cells(ev.recipient),
-                    *_actor_cells(ev.attributed_to),
+                    *_actor_cells(ev.attributed_to), *_location_cells(ev.location),
                 ))
                 for role in (ev.actor, ev.recipient, ev.attributed_to):
                     if role is not None and role.id not in actors:
@@ -523,9 +549,11 @@ class Store:
         modality: str | Iterable[str] | None = None,
         source: str | None = None,
         doc_id: str | None = None,
+        country: str | None = None,
+        near: tuple[float, float, float] | None = None,
     ) -> tuple[str, list[Any]]:
         clauses, params = Store._filter_clauses(since, until, actor, event_type, modality,
-                                                source, doc_id)
+                                                source, doc_id, country, near)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return where, params
 
@@ -538,8 +566,14 @@ class Store:
         modality: str | Iterable[str] | None = None,
         source: str | None = None,
         doc_id: str | None = None,
+        country: str | None = None,
+        near: tuple[float, float, float] | None = None,
     ) -> tuple[list[str], list[Any]]:
-        """SQL conditions on the events table (bound parameters) shared by every query."""
+        """SQL conditions on the events table (bound parameters) shared by every query.
+
+        ``country`` is the ISO alpha-3 code of the event's location; ``near`` is
+        ``(lat, lon, km)``: events located within ``km`` of the point.
+        """
         clauses: list[str] = []
         params: list[Any] = []
         if since is not None:
@@ -565,6 +599,13 @@ class Store:
         if doc_id is not None:
             clauses.append("doc_id = ?")
             params.append(doc_id)
+        if country is not None:
+            clauses.append("location_country_code = ?")
+            params.append(country.upper())
+        if near is not None:
+            lat, lon, km = near
+            clauses.append(f"location_lat IS NOT NULL AND {_DISTANCE_SQL} <= ?")
+            params += [lat, lat, lon, km]
         return clauses, params
 
     def events(
@@ -578,13 +619,17 @@ class Store:
         *,
         source: str | None = None,
         doc_id: str | None = None,
+        country: str | None = None,
+        near: tuple[float, float, float] | None = None,
     ) -> Iterator[Event]:
         """Stored events as ``faultlines.types.Event`` objects, by date then document.
 
         ``actor`` matches an actor id on either side of the event; ``since``/``until`` are
-        inclusive; ``event_type`` and ``modality`` take one value or several.
+        inclusive; ``event_type`` and ``modality`` take one value or several; ``country`` and
+        ``near`` (``(lat, lon, km)``) filter on the event's location.
         """
-        where, params = self._filters(since, until, actor, event_type, modality, source, doc_id)
+        where, params = self._filters(since, until, actor, event_type, modality, source, doc_id,
+                                      country, near)
         sql = f"SELECT * FROM events {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
@@ -611,7 +656,7 @@ class Store:
     def export_events(
         self,
         out: str | Path,
-        format: Literal["csv", "jsonl", "parquet"] = "jsonl",
+        format: Literal["csv", "jsonl", "parquet", "geojson"] = "jsonl",
         *,
         since: dt.date | None = None,
         until: dt.date | None = None,
@@ -620,18 +665,25 @@ class Store:
         modality: str | Iterable[str] | None = None,
         source: str | None = None,
         limit: int | None = None,
+        country: str | None = None,
+        near: tuple[float, float, float] | None = None,
     ) -> int:
         """Write events to ``out`` (a path, or ``"-"`` for stdout) with DuckDB ``COPY``.
 
         ``jsonl`` rows have exactly the fields and nesting of ``Event.to_dict()``; ``csv`` and
-        ``parquet`` are flat (``actor_id``, ``actor_name``, ... ``attributed_sector``).
-        Returns the number of events written.
+        ``parquet`` are flat (``actor_id``, ``actor_name``, ... ``attributed_sector``,
+        ``location_lat`` ...); ``geojson`` is a FeatureCollection of the located events (a
+        Point per event, the flat columns as properties). Returns the number of events written.
         """
-        if format not in ("csv", "jsonl", "parquet"):
-            raise ConfigError(f"unknown export format {format!r}; use csv, jsonl or parquet")
+        if format not in ("csv", "jsonl", "parquet", "geojson"):
+            raise ConfigError(f"unknown export format {format!r}; use csv, jsonl, parquet or "
+                              f"geojson")
         if format == "parquet" and str(out) == "-":
             raise ConfigError("parquet cannot be written to stdout; pass a file path")
-        where, params = self._filters(since, until, actor, event_type, modality, source)
+        where, params = self._filters(since, until, actor, event_type, modality, source,
+                                      country=country, near=near)
+        if format == "geojson":
+            return self._export_geojson(out, where, params, limit)
         select = _JSON_SELECT if format == "jsonl" else ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
         sql = f"SELECT {select} FROM events {where} {_ORDER}"
         if limit is not None:
@@ -648,6 +700,38 @@ class Store:
                 sys.stdout.flush()
             return count
         return self._copy(sql, params, Path(out), options)
+
+    def _export_geojson(self, out: str | Path, where: str, params: list[Any],
+                        limit: int | None) -> int:
+        """A GeoJSON FeatureCollection (RFC 7946) of the events that have coordinates."""
+        located = "location_lat IS NOT NULL AND location_lon IS NOT NULL"
+        where = f"{where} AND {located}" if where else f"WHERE {located}"
+        columns = [c for c in EVENT_COLUMNS if c != "doc_hash"]
+        select = ", ".join(f'"{c}"' for c in columns)
+        sql = f"SELECT {select} FROM events {where} {_ORDER}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, int(limit)]
+        features = []
+        for row in _stream(self._con.cursor(), sql, params):
+            properties = {k: (v.isoformat() if isinstance(v, dt.date) else v)
+                          for k, v in row.items()}
+            features.append({
+                "type": "Feature", "id": row["event_id"],
+                "geometry": {"type": "Point",
+                             "coordinates": [row["location_lon"], row["location_lat"]]},
+                "properties": properties})
+        text = json.dumps({"type": "FeatureCollection", "features": features},
+                          ensure_ascii=False)
+        if str(out) == "-":
+            sys.stdout.write(text + "\n")
+            sys.stdout.flush()
+        else:
+            try:
+                Path(out).write_text(text + "\n", encoding="utf-8")
+            except OSError as exc:
+                raise StoreError(f"cannot write events to {out}: {exc}") from exc
+        return len(features)
 
     def _copy(self, sql: str, params: list[Any], target: Path, options: str) -> int:
         # COPY's target must be a literal; quote it rather than interpolating raw text.
@@ -1183,6 +1267,7 @@ def _event_from_row(row: dict[str, Any]) -> Event:
         recipient=_ref("recipient", row), polarity=row["polarity"],
         intensity=row["intensity"], modality=row["modality"],
         attributed_to=_ref("attributed", row), trigger=row["trigger"], source=row["source"],
+        location=_location(row),
     )
 
 

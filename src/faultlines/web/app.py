@@ -66,6 +66,9 @@ class EventOut(BaseModel):
     trigger: str
     sentence: str = Field(description="The evidence sentence (untrusted text)")
     source: str | None = Field(description="Outlet")
+    place: str | None = Field(default=None, description="Where it happened (gazetteer name)")
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
     document: DocumentOut | None = None
 
 
@@ -148,6 +151,19 @@ class TimelinePointOut(BaseModel):
 
 class TimelineOut(BaseModel):
     points: list[TimelinePointOut]
+
+
+class PlaceOut(BaseModel):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    quad: str = Field(description="PLOVER quad of the events at this point")
+    place: str | None = Field(description="Gazetteer name of the place")
+    count: int = Field(description="Events of this quad at this point")
+    event_ids: list[str] = Field(description="Up to 20 of them, as evidence")
+
+
+class PlacesOut(BaseModel):
+    points: list[PlaceOut]
 
 
 class MetaOut(BaseModel):
@@ -293,6 +309,11 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
     def timeline(a: Annotated[str, Query()], b: Annotated[str, Query()],
                  level: LevelParam = "actor") -> dict[str, Any]:
         return current().at(level).timeline(a, b)
+
+    @app.get("/api/places", response_model=PlacesOut,
+             summary="Located events grouped by point and quad, for the map")
+    def places(since: Since = None, until: Until = None) -> dict[str, Any]:
+        return current().places(since, until)
 
     return app
 

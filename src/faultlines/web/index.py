@@ -28,6 +28,7 @@ from faultlines.report.data import (
     ReportData,
     ReportEvent,
     aggregate_edges,
+    aggregate_places,
     balance_to_json,
     dyad_key,
     edge_to_json,
@@ -144,6 +145,11 @@ class ExplorerIndex:
         else:
             edges = aggregate_edges(filter_events(self.data.events, since, until))
         return {"nodes": self.actors(), "edges": [edge_to_json(e) for e in edges]}
+
+    def places(self, since: dt.date | None = None,
+               until: dt.date | None = None) -> dict[str, Any]:
+        """Located events in the range grouped by point and quad (the map's points)."""
+        return {"points": aggregate_places(filter_events(self.data.events, since, until))}
 
     def balance(self, since: dt.date | None = None,
                 until: dt.date | None = None) -> dict[str, Any]:

@@ -325,6 +325,26 @@
   /* ---- data sources: both return the JSON shapes of ReportData.to_json_dict() ---- */
 
   /* The report stores events as columns and rows to stay small; rebuild the objects. */
+  /* Located events grouped by point and quad (report/data.py aggregate_places does the same). */
+  function aggregatePlaces(events) {
+    var groups = new Map();
+    events.forEach(function (ev) {
+      if (ev.lat === null || ev.lat === undefined || ev.lon === null || ev.lon === undefined) {
+        return;
+      }
+      var lat = Math.round(ev.lat * 1000) / 1000, lon = Math.round(ev.lon * 1000) / 1000;
+      var key = lat + "|" + lon + "|" + ev.quad;
+      var group = groups.get(key);
+      if (!group) {
+        group = {lat: lat, lon: lon, quad: ev.quad, place: ev.place, count: 0, event_ids: []};
+        groups.set(key, group);
+      }
+      group.count += 1;
+      if (group.event_ids.length < 20) { group.event_ids.push(ev.event_id); }
+    });
+    return Array.from(groups.values()).sort(function (p, q) { return q.count - p.count; });
+  }
+
   function expandRows(table) {
     if (Array.isArray(table)) { return table; }
     return table.rows.map(function (row) {
@@ -428,6 +448,10 @@
       events: matches.slice(0, limit).map(function (ev) { return self.withDocument(ev); })
     });
   };
+  EmbeddedSource.prototype.places = function (since, until) {
+    var events = this.data.events.filter(function (ev) { return inRange(ev.date, since, until); });
+    return Promise.resolve({points: aggregatePlaces(events)});
+  };
   EmbeddedSource.prototype.timeline = function (a, b) {
     return Promise.resolve({points: this.data.timelines[dyadKey(a, b)] || []});
   };
@@ -466,6 +490,9 @@
                                until: opts.until, limit: opts.limit || TABLE_LIMIT});
   };
   ApiSource.prototype.timeline = function (a, b) { return this.get("timeline", {a: a, b: b}); };
+  ApiSource.prototype.places = function (since, until) {
+    return this.get("places", {since: since, until: until});
+  };
 
   /* ---- the view ---- */
 
@@ -596,6 +623,50 @@
     }
   }
 
+  var QUAD_COLOURS = {"verbal-cooperation": "#74add1", "material-cooperation": "#1a9850",
+                      "verbal-conflict": "#fdae61", "material-conflict": "#d73027"};
+
+  /* A plain longitude/latitude scatter: plotly's geo traces would fetch their outlines from a
+     CDN (topojsonURL), which the page's Content-Security-Policy forbids. */
+  function drawMap(points) {
+    var gd = byId("fl-map");
+    var maxCount = Math.max.apply(null, [1].concat(points.map(function (p) { return p.count; })));
+    var traces = Object.keys(QUAD_COLOURS).map(function (quad) {
+      var mine = points.filter(function (p) { return p.quad === quad; });
+      return {
+        type: "scatter", mode: "markers", name: quad, meta: "place",
+        x: mine.map(function (p) { return p.lon; }), y: mine.map(function (p) { return p.lat; }),
+        customdata: mine.map(function (p) { return p.count; }),
+        hovertext: mine.map(function (p) {
+          return plotlyText(p.place || "") + "<br>" + p.count + " " + quad +
+            (p.count === 1 ? " event" : " events");
+        }),
+        hoverinfo: "text",
+        marker: {color: QUAD_COLOURS[quad], opacity: 0.75, line: {width: 0.5, color: "#fff"},
+                 size: mine.map(function (p) { return 7 + 25 * Math.sqrt(p.count / maxCount); })}
+      };
+    });
+    var lons = points.map(function (p) { return p.lon; });
+    var lats = points.map(function (p) { return p.lat; });
+    function span(values, low, high) {
+      if (!values.length) { return [low, high]; }
+      var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+      var pad = Math.max(2, (hi - lo) * 0.1);
+      return [Math.max(low, lo - pad), Math.min(high, hi + pad)];
+    }
+    var layout = {
+      margin: {l: 50, r: 10, t: 10, b: 40}, hovermode: "closest", showlegend: true,
+      legend: {orientation: "h", y: -0.12},
+      xaxis: {title: {text: "longitude"}, range: span(lons, -180, 180), zeroline: false},
+      yaxis: {title: {text: "latitude"}, range: span(lats, -90, 90), zeroline: false,
+              scaleanchor: "x", scaleratio: 1}
+    };
+    var total = points.reduce(function (n, p) { return n + p.count; }, 0);
+    byId("fl-map-status").textContent = "\u00b7 " + total + " located events at " +
+      new Set(points.map(function (p) { return p.lat + "|" + p.lon; })).size + " places";
+    return Plotly.react(gd, traces, layout, PLOT_CONFIG);
+  }
+
   function drawTimeline(points) {
     var gd = byId("fl-timeline");
     if (!points || !points.length) {
@@ -634,7 +705,8 @@
        ": " + ev.event_type + " (" + ev.quad + ")"],
       ["modality: " + ev.modality + (counted ? "" : " (not counted in the network)")],
       ev.attributed_to ? ["according to ", ev.attributed_to] : ["attribution: the outlet"],
-      ev.trigger ? ["trigger: ", ev.trigger] : null
+      ev.trigger ? ["trigger: ", ev.trigger] : null,
+      ev.place ? ["where: ", ev.place] : null
     ].filter(function (p) { return p; });
     var meta = el("div", "meta");
     parts.forEach(function (part, i) {
@@ -831,7 +903,10 @@
         if (result.pendingSupport) {
           byId("fl-support").textContent = "testing whether these ties support camps\u2026";
         }
-        return Promise.all([drawNetwork(net.edges), renderTable()]).then(function () {
+        return Promise.all([drawNetwork(net.edges), renderTable(),
+                            state.source.places(state.since, state.until).then(function (places) {
+                              return drawMap(places.points);
+                            })]).then(function () {
           /* said once the graph is drawn, so "updating" means the graph is not yet current */
           status.textContent = (state.since || state.until) ?
             net.edges.length + " dyads between " + (state.since || "the start") + " and " +
@@ -943,8 +1018,8 @@
     }).catch(reportError);
   }
 
-  window.faultlines = {state: state, aggregateEdges: aggregateEdges, selectDyad: selectDyad,
-                       selectActor: selectActor, setLevel: setLevel, splitCamps: splitCamps,
-                       campSupport: campSupport, ready: null};
+  window.faultlines = {state: state, aggregateEdges: aggregateEdges, aggregatePlaces: aggregatePlaces,
+                       selectDyad: selectDyad, selectActor: selectActor, setLevel: setLevel,
+                       splitCamps: splitCamps, campSupport: campSupport, ready: null};
   window.faultlines.ready = init();
 }());
