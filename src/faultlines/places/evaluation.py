@@ -152,19 +152,25 @@ def score_test_set(path: str | Path, *, nlp: Any = None, with_events: bool = Tru
 
 def _score_events(records: list[dict[str, Any]], documents: list[Document],
                   score: GeoparseScore, model: str | None) -> None:
-    from faultlines.config import RunOptions
-    from faultlines.pipeline import process
+    # The stages one by one, as faultlines.evaluation does: places comes before the pipeline.
+    from faultlines.actors import ActorResolver
+    from faultlines.coding import code_events
+    from faultlines.nlp import load_pipeline, parse_documents
+    from faultlines.places.location import locate_events
 
     gaz = load_gazetteer()
-    options = RunOptions.resolve(model=model, workers=1)
-    for record, result in zip(records, process(documents, options), strict=True):
+    resolver = ActorResolver.default()
+    parsed = parse_documents(load_pipeline(model), documents)
+    for record, (document, doc) in zip(records, parsed, strict=True):
         if record.get("where") is None:
             continue
-        if not result.events:
+        mentions = tuple(resolver.find_mentions(doc, document))
+        events = locate_events(doc, document, code_events(doc, document, mentions), gaz)
+        if not events:
             score.documents_without_event += 1
             continue
         want = expected_place(record["where"], gaz)
-        for event in result.events:
+        for event in events:
             location = event.location
             right = location is not None and _right(
                 _location_kind(location), location.country_code, location.lat, location.lon,
