@@ -309,8 +309,8 @@ class Gazetteer:
     >>> gaz = load_gazetteer()
     >>> gaz.country("U.S.").name
     'United States'
-    >>> [p.country_code for p in gaz.lookup("Basra")][:1]
-    ['IRQ']
+    >>> "IRQ" in [p.country_code for p in gaz.lookup("Basra")]
+    True
     """
 
     def __init__(self, path: Path) -> None:
@@ -431,8 +431,8 @@ class Gazetteer:
 def haversine_km(lat1: float, lon1: float, lat2, lon2):  # noqa: ANN001 - numpy or float
     """Great-circle distance in km (works element-wise on numpy arrays).
 
-    >>> round(haversine_km(33.34, 44.40, 30.51, 47.78))  # Baghdad to Basra
-    449
+    >>> 445 < haversine_km(33.34, 44.40, 30.51, 47.78) < 452  # Baghdad to Basra
+    True
     """
     rlat1, rlat2 = np.radians(lat1), np.radians(lat2)
     dlat = rlat2 - rlat1
