@@ -149,6 +149,7 @@ def process_batch(
     """Parse, find actor mentions and code events for a batch of documents (one worker's job)."""
     from faultlines.coding import assess_stance, code_events
     from faultlines.nlp import load_pipeline, parse_documents
+    from faultlines.nlp.view import ParseView
 
     nlp = load_pipeline(model)
     resolver = _resolver(kb_dir)
@@ -171,9 +172,10 @@ def process_batch(
             continue
         _, doc = parsed[document.hash]
         mentions = tuple(resolver.find_mentions(doc, document))
-        events = tuple(code_events(doc, document, mentions))
-        stances = tuple(assess_stance(doc, document, mentions, events))
-        sentence_count = sum(1 for _ in doc.sents)
+        view = ParseView.of(doc)  # one read of the parse, shared by the coder and stance
+        events = tuple(code_events(doc, document, mentions, view=view))
+        stances = tuple(assess_stance(doc, document, mentions, events, view=view))
+        sentence_count = len(view.sentences)
         results.append(DocumentResult(document, mentions, events, sentence_count,
                                       stances=stances))
     return results
