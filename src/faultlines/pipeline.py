@@ -148,6 +148,7 @@ def process_batch(
 ) -> list[DocumentResult]:
     """Parse, find actor mentions and code events for a batch of documents (one worker's job)."""
     from faultlines.coding import assess_stance, code_events
+    from faultlines.coding.plover import apply_plover
     from faultlines.nlp import load_pipeline, parse_documents
 
     nlp = load_pipeline(model)
@@ -171,7 +172,8 @@ def process_batch(
             continue
         _, doc = parsed[document.hash]
         mentions = tuple(resolver.find_mentions(doc, document))
-        events = tuple(code_events(doc, document, mentions))
+        # PLOVER's mode, contexts, aux_mode and scale, added after the coder (coding/plover.py)
+        events = tuple(apply_plover(code_events(doc, document, mentions), doc, document))
         stances = tuple(assess_stance(doc, document, mentions, events))
         sentence_count = sum(1 for _ in doc.sents)
         results.append(DocumentResult(document, mentions, events, sentence_count,

@@ -54,8 +54,8 @@ _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})
 _ADVOCATE_AUX = frozenset({"should", "must", "ought", "need"})
 _CONDITIONAL = frozenset({"if", "unless"})
 _NEG = frozenset({"not", "n't", "never", "no"})
-_MATERIAL_CONFLICT = frozenset({"SANCTION", "PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT"})
-_VERBAL_CONFLICT = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
+_MATERIAL_CONFLICT = frozenset({"SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
+_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Verbs that pass an object-controlled complement ("urged X to ...") rather than a subject one.
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
@@ -72,7 +72,7 @@ _ENTANGLED = frozenset({"lock", "engage", "embroil", "involve", "mire", "bog", "
                         "caught", "catch"})
 # Verbs that judge someone for an act ("accused X of ...", "praised X for ..."): the act is
 # the object's, and it is only alleged by the judge.
-_JUDGING = frozenset({"DISAPPROVE", "SUPPORT"})
+_JUDGING = frozenset({"ACCUSE", "SUPPORT"})
 # Acts whose direct object is the thing handed over, not the receiving actor.
 _GIVING = frozenset({"AID", "RETREAT", "AGREE", "COOPERATE", "MOBILIZE"})
 #: Actor id of attackers the text does not name (CAMEO's "unidentified armed force").
@@ -797,8 +797,8 @@ def _plural_antecedent(pron, speaker):
     return None
 
 
-#: An expectation that another actor act is a (soft) demand on it (PLOVER DEMAND).
-_EXPECTATION = LexiconEntry(lemma="expect", pos="VERB", category="DEMAND", intensity=3.5)
+#: An expectation that another actor act is a (soft) demand on it (PLOVER REQUEST).
+_EXPECTATION = LexiconEntry(lemma="expect", pos="VERB", category="REQUEST", intensity=3.5)
 
 
 def _promised_category(coder: _DocumentCoder, tok, entry: LexiconEntry) -> str | None:
@@ -1118,7 +1118,7 @@ def code_events(doc, document: Document, mentions: Sequence[Mention], *,
     >>> from faultlines.nlp import load_pipeline  # doctest: +SKIP
     >>> doc = load_pipeline()("Iran condemned Israel.")  # doctest: +SKIP
     >>> [e.event_type for e in code_events(doc, Document("d", doc.text), [])]  # doctest: +SKIP
-    ['DISAPPROVE']
+    ['ACCUSE']
     """
     coder = _DocumentCoder(doc, document, mentions, lexicon or default_lexicon())
     events: list[Event] = []
@@ -1167,7 +1167,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         ranked.append((depth, -float(intensity), len(ranked), event))
 
     # A mission whose purpose is a conflict act is only the vehicle of that act: "sent a
-    # delegation to Tehran to demand ..." is a DEMAND, not also a CONSULT.
+    # delegation to Tehran to demand ..." is a REQUEST, not also a CONSULT.
     vehicles = {tok.i for tok, _ in verb_triggers if coder.is_mission(tok) and any(
         coder.trigger(p) is not None and polarity_of(coder.trigger(p)[0].category) < 0
         for p in purpose_clauses(tok))}
@@ -1271,13 +1271,13 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
                     emit("COOPERATE", actor, ally, 5.0, ctx, f"{trig_text} on the side of", tok)
         _emit_opposition(coder, emit, actors + recipients, opponents, ctx, trig_text, tok)
         if ctx.advocated and ctx.speech is not None and ctx.speaker is not None:
-            # "X said Y must ...": the speaker demands it of Y (PLOVER DEMAND).
+            # "X said Y must ...": the speaker demands it of Y (PLOVER REQUEST).
             speakers = coder.actors_of([ctx.speaker])
             for speaker in speakers:
                 for target in actors:
                     if target.id != speaker.id:
                         demand_ctx = _Context(according_to=ctx.according_to)
-                        emit("DEMAND", speaker, target, 4.0, demand_ctx,
+                        emit("REQUEST", speaker, target, 4.0, demand_ctx,
                              f"{ctx.speech.text} {ctx.advocate_word}".strip(), ctx.speech)
 
     for tok in nouns:
@@ -1381,7 +1381,7 @@ def _opponents(trigger, partners: list | tuple = ()) -> list:
 
 def _emit_opposition(coder: _DocumentCoder, emit, sides: list[ActorRef], opponents: list,
                      ctx: _Context, text: str, tok) -> None:
-    """Each party of a cooperation aimed "against" someone opposes that someone (DISAPPROVE:
+    """Each party of a cooperation aimed "against" someone opposes that someone (ACCUSE:
     PLOVER's expressed opposition; the cooperation says nothing more material about them)."""
     if not opponents:
         return
@@ -1390,7 +1390,7 @@ def _emit_opposition(coder: _DocumentCoder, emit, sides: list[ActorRef], opponen
         if opponent.id in side_ids:
             continue
         for side in sides:
-            emit("DISAPPROVE", side, opponent, 3.0, ctx, f"{text} against", tok)
+            emit("ACCUSE", side, opponent, 3.0, ctx, f"{text} against", tok)
 
 
 def _hyphen_partners(coder: _DocumentCoder, noun) -> list[ActorRef]:
