@@ -283,15 +283,17 @@ def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
             until: str | dt.date | None = None, evidence: int = 3, doc_id: str | None = None,
-            source: str | None = None):
+            source: str | None = None, weight: str = "count"):
     """The signed actor network (a networkx Graph) of stored events between two dates,
-    optionally of one document (``doc_id``) or one outlet (``source``)."""
+    optionally of one document (``doc_id``) or one outlet (``source``); ``weight="scale"``
+    signs and weighs edges by PLOVER's event scale instead of counting events."""
     from faultlines.network import graph_from_store
 
     with open_store(db, read_only=True) as store:
         return graph_from_store(store, since=parse_date(since, "--since"),
                                 until=parse_date(until, "--until"), evidence=evidence,
-                                doc_id=doc_id, source=source)
+                                doc_id=doc_id, source=source,
+                                weight=weight)  # type: ignore[arg-type]
 
 
 def write_network(graph, out: str = "-", format: str = "json") -> None:

@@ -39,12 +39,21 @@ class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    plover = "plover"
+    polecat = "polecat"
 
 
 class EventsFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
+    plover = "plover"
+    polecat = "polecat"
+
+
+class NetworkWeight(StrEnum):
+    count = "count"
+    scale = "scale"
 
 
 class NetworkFormat(StrEnum):
@@ -146,9 +155,11 @@ def extract(
 ) -> None:
     """Code events in articles and print them (one JSON object per line by default).
 
-    Nothing is written to disk unless -o is given.
+    --format plover writes PLOVER records (JSON Lines, the manual's field names); --format
+    polecat a TSV with POLECAT's column names. Nothing is written to disk unless -o is given.
     """
     from faultlines import api
+    from faultlines.coding.formats import POLECAT_COLUMNS, plover_records, polecat_rows
 
     report = api.RunReport()
     out = _open_out(output)
@@ -160,6 +171,17 @@ def extract(
             kb_dir=kb_dir, max_bytes=max_bytes, on_error=_report_error, report=report,
         ):
             bar.advance(result)
+            if format is ExtractFormat.plover:
+                for record in plover_records(result.events):
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                continue
+            if format is ExtractFormat.polecat:
+                if writer is None:
+                    writer = csv.DictWriter(out, fieldnames=list(POLECAT_COLUMNS), delimiter="\t",
+                                            lineterminator="\n")
+                    writer.writeheader()
+                writer.writerows(polecat_rows(result.events))
+                continue
             for event in result.events:
                 if format is ExtractFormat.jsonl:
                     out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
@@ -175,6 +197,8 @@ def extract(
         out.write("\n")
     if format is ExtractFormat.csv and writer is None:
         csv.DictWriter(out, fieldnames=list(EVENT_ROW_COLUMNS)).writeheader()
+    if format is ExtractFormat.polecat and writer is None:
+        csv.DictWriter(out, fieldnames=list(POLECAT_COLUMNS), delimiter="\t").writeheader()
     out.flush()
     if out is not sys.stdout:
         out.close()
@@ -251,7 +275,7 @@ def events(
         "--modality", help="Only this modality: asserted, reported, hypothetical, advocated, "
                            "negated.")] = None,
 ) -> None:
-    """Export stored events as CSV, JSON Lines or Parquet."""
+    """Export stored events as CSV, JSON Lines, Parquet, PLOVER records or a POLECAT TSV."""
     from faultlines import api
 
     if format is EventsFormat.parquet and output is None:
@@ -269,11 +293,15 @@ def network(
     until: UntilOption = None,
     doc: DocOption = None,
     source: SourceOption = None,
+    weight: Annotated[NetworkWeight, typer.Option(
+        "--weight", help="count: each event counts one (net polarity); scale: events weigh "
+                         "their PLOVER event_scale (-10..+10).")] = NetworkWeight.count,
 ) -> None:
     """Export the signed actor network (nodes: actors; edges: signed, weighted dyads)."""
     from faultlines import api
 
-    graph = api.network(db, since=since, until=until, doc_id=doc, source=source)
+    graph = api.network(db, since=since, until=until, doc_id=doc, source=source,
+                        weight=weight.value)
     api.write_network(graph, str(output) if output else "-", format.value)
 
 
