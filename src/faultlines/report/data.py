@@ -104,6 +104,7 @@ class ReportEvent:
     attributed_to: str | None = None  # display name of who the claim is attributed to
     trigger: str = ""
     source: str | None = None  # outlet
+    mode: str | None = None  # PLOVER mode of the category (coding/plover.py)
 
     @property
     def quad(self) -> str:
@@ -231,6 +232,7 @@ def event_to_json(event: ReportEvent) -> dict[str, Any]:
         "intensity": round(event.intensity, 3), "actor": event.actor, "recipient": event.recipient,
         "modality": event.modality, "attributed_to": event.attributed_to,
         "trigger": event.trigger, "sentence": event.sentence, "source": event.source,
+        "mode": event.mode,
     }
 
 
@@ -272,6 +274,7 @@ def event_from_domain(event: Event) -> ReportEvent:
         attributed_to=event.attributed_to.name if event.attributed_to is not None else None,
         trigger=event.trigger,
         source=event.source,
+        mode=event.mode,
     )
 
 
