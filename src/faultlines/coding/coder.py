@@ -75,6 +75,20 @@ _ENTANGLED = frozenset({"lock", "engage", "embroil", "involve", "mire", "bog", "
 _JUDGING = frozenset({"ACCUSE", "SUPPORT"})
 # Acts whose direct object is the thing handed over, not the receiving actor.
 _GIVING = frozenset({"AID", "RETREAT", "AGREE", "COOPERATE", "MOBILIZE"})
+# Investigations are ACCUSE (verbal conflict) in PLOVER's 16, where they were material
+# cooperation before; the parse rules that read a hostile act's phrases ("at X" as its target, a
+# mission as its vehicle) do not fit them ("sent experts to Iran to investigate the crash").
+_INVESTIGATING = frozenset({"investigate", "probe", "inquire", "examine", "inspect", "audit",
+                            "investigation", "inquiry", "hearing", "inspection", "review", "look",
+                            "question", "interrogate", "monitor", "scrutinize"})
+
+
+def _hostile(entry: LexiconEntry) -> bool:
+    """A conflict act whose phrases read as aimed at someone (investigations are not)."""
+    return polarity_of(entry.category) < 0 and not (
+        entry.category == "ACCUSE" and entry.lemma in _INVESTIGATING)
+
+
 #: Actor id of attackers the text does not name (CAMEO's "unidentified armed force").
 UNIDENTIFIED_ID = "x:unidentified-attackers"
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
@@ -1169,7 +1183,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
     # A mission whose purpose is a conflict act is only the vehicle of that act: "sent a
     # delegation to Tehran to demand ..." is a REQUEST, not also a CONSULT.
     vehicles = {tok.i for tok, _ in verb_triggers if coder.is_mission(tok) and any(
-        coder.trigger(p) is not None and polarity_of(coder.trigger(p)[0].category) < 0
+        coder.trigger(p) is not None and _hostile(coder.trigger(p)[0])
         for p in purpose_clauses(tok))}
     for tok, (entry, text, noun) in verb_triggers:
         if tok.i in vehicles:
@@ -1245,7 +1259,7 @@ def _code_sentence(coder: _DocumentCoder, sent, index: int) -> list[Event]:
         # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
         aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
                           for p in coder.children(c) if p.dep_ == "pobj") \
-            if polarity_of(entry.category) < 0 else frozenset()
+            if _hostile(entry) else frozenset()
         recipients = coder.pick_recipients(candidates, actor_ids, themes=themes, home=home,
                                            aimed=aimed)
         mission = coder.mission_of(tok)
