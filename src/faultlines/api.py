@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -144,13 +145,24 @@ def extract_results(
     max_bytes: int | None = None,
     on_error: ErrorHandler | None = None,
     report: RunReport | None = None,
+    coder: str | None = None,
+    min_confidence: float | None = None,
 ) -> Iterator[DocumentResult]:
-    """Parse, resolve actors and code events for each input document; nothing is stored."""
+    """Parse, resolve actors and code events for each input document; nothing is stored.
+
+    ``coder`` is ``rules`` or ``hybrid`` (default ``FAULTLINES_CODER``, else hybrid);
+    ``min_confidence`` drops events whose confidence is below it (see docs/learned.md).
+    """
     from faultlines.pipeline import process
 
     documents = _documents(inputs, max_bytes=max_bytes, on_error=on_error, report=report)
     for result in process(documents, model=model, workers=workers, batch_size=batch_size,
-                          engine=engine, scheduler=scheduler, kb_dir=kb_dir):
+                          engine=engine, scheduler=scheduler, kb_dir=kb_dir, coder=coder):
+        if min_confidence:
+            from faultlines.coding.learned import filter_confidence
+
+            result = dataclasses.replace(
+                result, events=tuple(filter_confidence(result.events, min_confidence)))
         if report is not None:
             report.events += len(result.events)
             if result.skipped_reason:
@@ -194,6 +206,7 @@ def ingest(
     on_error: ErrorHandler | None = None,
     on_result: ProgressHandler | None = None,
     commit_size: int | None = None,
+    coder: str | None = None,
 ) -> RunReport:
     """Read, process and store documents. Running it twice adds nothing.
 
@@ -220,6 +233,9 @@ def ingest(
         from faultlines.pipeline import _resolver
 
         registry = ActorRegistry(_resolver(kb_dir), curation=store.curation())
+        from faultlines.coding.learned import coder_record
+
+        store.record_coder(coder_record(coder))
 
         def new_documents() -> Iterator[Document]:
             # Looked up a transaction's worth at a time: two queries per chunk, whatever its size.
@@ -257,7 +273,7 @@ def ingest(
         stats = store.add_results(
             counted(process(new_documents(), model=model, workers=workers, batch_size=size,
                             engine=engine, scheduler=scheduler, kb_dir=kb_dir,
-                            registry=registry, pool=pool)),
+                            registry=registry, pool=pool, coder=coder)),
             batch_size=commit, background=True,
         )
         report.documents_added = stats.documents_added
@@ -270,12 +286,17 @@ def ingest(
 def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
                   since: str | dt.date | None = None, until: str | dt.date | None = None,
                   actor: str | None = None, event_type: str | None = None,
-                  modality: str | None = None) -> int:
-    """Write stored events as csv, jsonl or parquet to ``out`` (``-`` = stdout)."""
+                  modality: str | None = None, min_confidence: float | None = None) -> int:
+    """Write stored events as csv, jsonl or parquet to ``out`` (``-`` = stdout).
+
+    ``min_confidence`` keeps events whose confidence reaches it (events without one, coded by
+    the rules alone, are kept).
+    """
     with open_store(db, read_only=True) as store:
         return store.export_events(
             out, format, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
-            actor=actor, event_type=event_type, modality=modality)
+            actor=actor, event_type=event_type, modality=modality,
+            min_confidence=min_confidence)
 
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,

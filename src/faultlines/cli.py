@@ -88,6 +88,13 @@ DocOption = Annotated[str | None, typer.Option(
     "--doc", help="Only the events of this document id (one article's map).")]
 SourceOption = Annotated[str | None, typer.Option(
     "--source", help="Only the events of this outlet.")]
+# -- the learned coder (coding/learned, docs/learned.md) --
+CoderOption = Annotated[str | None, typer.Option(
+    "--coder", help="Event coder: hybrid (rules combined with the learned model, the default) "
+    "or rules (the rules alone). Default: FAULTLINES_CODER, else hybrid.")]
+MinConfidenceOption = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Only events whose confidence reaches this "
+    "(0-1); events coded by the rules alone have none and are kept.")]
 OutOption = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write to this file instead of stdout.")]
 
@@ -102,7 +109,10 @@ def _report_error(error: ReadError) -> None:
 
 def _version(value: bool) -> None:
     if value:
+        from faultlines.coding.learned import version_line
+
         typer.echo(f"faultlines {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 
@@ -143,6 +153,8 @@ def extract(
     scheduler: SchedulerOption = None,
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
+    coder: CoderOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Code events in articles and print them (one JSON object per line by default).
 
@@ -158,6 +170,7 @@ def extract(
         for result in api.extract_results(
             inputs, model=model, workers=workers, engine=engine.value, scheduler=scheduler,
             kb_dir=kb_dir, max_bytes=max_bytes, on_error=_report_error, report=report,
+            coder=coder, min_confidence=min_confidence,
         ):
             bar.advance(result)
             for event in result.events:
@@ -217,6 +230,7 @@ def ingest(
     scheduler: SchedulerOption = None,
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
+    coder: CoderOption = None,
 ) -> None:
     """Process articles and store documents, actors and events in a DuckDB file.
 
@@ -229,7 +243,7 @@ def ingest(
         report = api.ingest(
             inputs, db, model=model, workers=workers, batch_size=batch_size,
             commit_size=commit_size, engine=engine.value, scheduler=scheduler, kb_dir=kb_dir,
-            max_bytes=max_bytes, on_error=_report_error, on_result=bar.advance,
+            max_bytes=max_bytes, on_error=_report_error, on_result=bar.advance, coder=coder,
         )
     _summary("ingest", report)
     if not report.ok:
@@ -250,6 +264,7 @@ def events(
     modality: Annotated[str | None, typer.Option(
         "--modality", help="Only this modality: asserted, reported, hypothetical, advocated, "
                            "negated.")] = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Export stored events as CSV, JSON Lines or Parquet."""
     from faultlines import api
@@ -257,7 +272,8 @@ def events(
     if format is EventsFormat.parquet and output is None:
         raise FaultlinesError("parquet is binary: give an output file with -o events.parquet")
     api.export_events(db, format.value, str(output) if output else "-", since=since,
-                      until=until, actor=actor, event_type=event_type, modality=modality)
+                      until=until, actor=actor, event_type=event_type, modality=modality,
+                      min_confidence=min_confidence)
 
 
 @app.command()

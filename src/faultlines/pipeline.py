@@ -83,6 +83,7 @@ def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool) -> N
 
     load_pipeline(model)
     _resolver(kb_dir)
+    _preload_coder()
     if skip_non_english:
         from faultlines.ingest.language import _identifier
 
@@ -140,14 +141,40 @@ def _is_english(text: str) -> bool:
     return language in (None, "en")
 
 
+# -- the coder (rules, or rules combined with the learned model; see coding/learned) --------
+
+def _preload_coder() -> None:
+    """Load the learned model where the default coder needs it (forked workers share it)."""
+    from faultlines.coding.learned import default_model, resolve_coder
+
+    if resolve_coder(None) != "rules":
+        default_model()
+
+
+def _code(doc, document: Document, mentions: tuple[Mention, ...], coder: str | None
+          ) -> tuple[Event, ...]:
+    """The events of one parsed document with the chosen coder."""
+    from faultlines.coding import code_events
+    from faultlines.coding.learned import combine_events, model_events, resolve_coder
+
+    chosen = resolve_coder(coder)
+    if chosen == "model":
+        return tuple(model_events(doc, document, mentions))
+    events = code_events(doc, document, mentions)
+    if chosen == "rules":
+        return tuple(events)
+    return tuple(combine_events(doc, document, mentions, events))
+
+
 def process_batch(
     documents: Sequence[Document],
     model: str | None = None,
     kb_dir: str | None = None,
     skip_non_english: bool = True,
+    coder: str | None = None,
 ) -> list[DocumentResult]:
     """Parse, find actor mentions and code events for a batch of documents (one worker's job)."""
-    from faultlines.coding import assess_stance, code_events
+    from faultlines.coding import assess_stance
     from faultlines.nlp import load_pipeline, parse_documents
 
     nlp = load_pipeline(model)
@@ -171,7 +198,7 @@ def process_batch(
             continue
         _, doc = parsed[document.hash]
         mentions = tuple(resolver.find_mentions(doc, document))
-        events = tuple(code_events(doc, document, mentions))
+        events = _code(doc, document, mentions, coder)
         stances = tuple(assess_stance(doc, document, mentions, events))
         sentence_count = sum(1 for _ in doc.sents)
         results.append(DocumentResult(document, mentions, events, sentence_count,
@@ -255,6 +282,7 @@ def process(
     registry: Any = None,
     skip_non_english: bool = True,
     pool: Executor | None = None,
+    coder: str | None = None,
 ) -> Iterator[DocumentResult]:
     """Process documents into :class:`DocumentResult` objects, in input order.
 
@@ -274,6 +302,8 @@ def process(
     pool : Executor, optional
         Local workers started earlier with :func:`worker_pool`; when omitted and ``workers`` is
         more than one, a pool is started here.
+    coder : {"rules", "hybrid"}, optional
+        The event coder (default: ``FAULTLINES_CODER``, else hybrid; see docs/learned.md).
 
     Examples
     --------
@@ -286,8 +316,12 @@ def process(
         raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     n_workers = resolve_workers(workers)
     size = int(get_setting("batch_size", batch_size))  # type: ignore[arg-type]
+    if coder is not None:
+        from faultlines.coding.learned import resolve_coder
+
+        coder = resolve_coder(coder)  # a bad name fails here, not in every worker
     worker = functools.partial(process_batch, model=model, kb_dir=kb_dir,
-                               skip_non_english=skip_non_english)
+                               skip_non_english=skip_non_english, coder=coder)
     if registry is None:
         from faultlines.actors import ActorRegistry
 

@@ -239,6 +239,9 @@ class Event:
             "attributed_to": self.attributed_to.to_dict() if self.attributed_to else None,
             "trigger": self.trigger,
             "source": self.source,
+            "confidence": self.confidence,
+            "rule": self.rule,
+            "model_changed": self.model_changed,
         }
 
     def to_row(self) -> dict[str, Any]:
@@ -256,6 +259,7 @@ EVENT_ROW_COLUMNS: tuple[str, ...] = (
     "intensity", "modality", "trigger", "source",
     *(f"{role}_{key}" for role in ("actor", "recipient", "attributed_to")
       for key in ("text", "id", "name", "country", "sector")),
+    "confidence", "rule", "model_changed",
 )
 
 

@@ -30,6 +30,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "polarity", "intensity", "modality", "trigger", "source",
     *(f"{role}_{part}" for role in ("actor", "recipient", "attributed")
       for part in ("id", "text", "name", "country", "sector")),
+    "confidence", "rule", "model_changed",  # 007_confidence
 )
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_hash", "doc_id", "sentence_index", "start", "end", "text", "actor_id", "kind",
@@ -91,5 +92,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             doc_hash VARCHAR NOT NULL REFERENCES documents (hash), doc_id VARCHAR NOT NULL,
             sentence_index INTEGER NOT NULL, actor_id VARCHAR NOT NULL, actor_name VARCHAR,
             score DOUBLE NOT NULL, cue VARCHAR NOT NULL)""",
+    )),
+    # The learned second opinion (coding/learned): each event's calibrated confidence, the rule
+    # family that proposed it ("model" when the model did) and whether the model changed its
+    # category; coder_info records which coder and model version wrote the store.
+    Migration("007_confidence", (
+        "ALTER TABLE events ADD COLUMN confidence DOUBLE",
+        "ALTER TABLE events ADD COLUMN rule VARCHAR",
+        "ALTER TABLE events ADD COLUMN model_changed BOOLEAN",
+        """CREATE TABLE coder_info (
+            name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, recorded_at TIMESTAMP NOT NULL)""",
     )),
 )
