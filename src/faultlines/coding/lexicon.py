@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from faultlines.types import EVENT_TYPES
 
 __all__ = [
     "DEFAULT_INTENSITY",
+    "Cue",
     "LexiconEntry",
     "Lexicon",
     "load_lexicon",
@@ -33,20 +35,47 @@ DEFAULT_INTENSITY: dict[str, float] = {
 }
 
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
-_CUE_CLASSES = frozenset({"speech", "light", "intent", "transparent", "negating", "advocating",
-                          "stative", "receiving", "agent", "abstract",
-                          "motion", "ending", "attitude", "person", "mission",
-                          "expecting", "dependent", "perception", "side",
-                          "refusing"})
+
+
+class Cue(StrEnum):
+    """The cue classes of ``coding/data/cues.tsv`` (documented in the file's header).
+
+    Rules name a class as a member (``Cue.SPEECH``), so a misspelt class is an
+    ``AttributeError`` where it is written, never a silent "not a cue".
+
+    >>> Cue("speech") is Cue.SPEECH
+    True
+    """
+
+    SPEECH = "speech"
+    LIGHT = "light"
+    INTENT = "intent"
+    TRANSPARENT = "transparent"
+    NEGATING = "negating"
+    ADVOCATING = "advocating"
+    STATIVE = "stative"
+    RECEIVING = "receiving"
+    AGENT = "agent"
+    ABSTRACT = "abstract"
+    MOTION = "motion"
+    ENDING = "ending"
+    ATTITUDE = "attitude"
+    PERSON = "person"
+    MISSION = "mission"
+    EXPECTING = "expecting"
+    DEPENDENT = "dependent"
+    PERCEPTION = "perception"
+    SIDE = "side"
+    REFUSING = "refusing"
+
+
+_CUE_CLASSES = frozenset(c.value for c in Cue)
 # Agent words of the actors stage's sector table are read (not imported: coding must not depend
 # on the actors code) so that a noun the actors stage would call an agent can be one here too.
 _SECTOR_TABLE = ("actors", "data", "sectors.tsv")
 # Sector words that are usually not agents when they head a phrase ("shared intelligence",
 # "a sectarian division").
 _NOT_PERSON = frozenset({"intelligence", "division", "press", "displaced", "industry"})
-
-
-_NO_CUES: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -72,7 +101,7 @@ class Lexicon:
 
     entries: dict[tuple[str, str], tuple[LexiconEntry, ...]]
     compounds: dict[tuple[str, str], LexiconEntry]  # (modifier, head) for multi-word nouns
-    cues: dict[str, frozenset[str]]
+    cues: dict[Cue, frozenset[str]]
 
     def lookup(self, lemma: str, pos: str) -> tuple[LexiconEntry, ...]:
         """Entries for a lemma and coarse part of speech (``VERB``, ``NOUN`` or ``ADJ``)."""
@@ -82,9 +111,15 @@ class Lexicon:
         """The entry of a two-word noun such as ``hunger strike``, if any."""
         return self.compounds.get((modifier, head))
 
-    def is_cue(self, cls: str, lemma: str) -> bool:
-        """Whether ``lemma`` belongs to cue class ``cls`` (see ``coding/data/cues.tsv``)."""
-        return lemma in self.cues.get(cls, _NO_CUES)
+    def is_cue(self, cls: Cue | str, lemma: str) -> bool:
+        """Whether ``lemma`` belongs to cue class ``cls`` (see ``coding/data/cues.tsv``).
+
+        An unknown class raises ``KeyError``: there is no such list to be absent from.
+
+        >>> default_lexicon().is_cue(Cue.SPEECH, "say")
+        True
+        """
+        return lemma in self.cues[cls]  # type: ignore[index]  # a str equal to a member works
 
 
 def _rows(text: str, name: str) -> Iterable[tuple[int, list[str]]]:
@@ -125,14 +160,14 @@ def _parse_lexicon(text: str, name: str) -> list[LexiconEntry]:
     return entries
 
 
-def _parse_cues(text: str, name: str) -> dict[str, frozenset[str]]:
-    cues: dict[str, set[str]] = {c: set() for c in _CUE_CLASSES}
+def _parse_cues(text: str, name: str) -> dict[Cue, frozenset[str]]:
+    cues: dict[Cue, set[str]] = {c: set() for c in Cue}
     for number, cols in _rows(text, name):
         if len(cols) != 2 or cols[0] not in _CUE_CLASSES:
             raise DictionaryError(
                 f"{name}:{number}: expected 'class<TAB>lemma' with class one of "
                 f"{sorted(_CUE_CLASSES)}, found {cols!r}")
-        cues[cols[0]].add(cols[1].strip().lower())
+        cues[Cue(cols[0])].add(cols[1].strip().lower())
     return {c: frozenset(v) for c, v in cues.items()}
 
 
@@ -150,9 +185,9 @@ def _sector_nouns() -> frozenset[str]:
     return frozenset(words - _NOT_PERSON)
 
 
-def _with_person_nouns(cues: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+def _with_person_nouns(cues: dict[Cue, frozenset[str]]) -> dict[Cue, frozenset[str]]:
     """``person`` cues: own list, the agent cues and the actors stage's agent words."""
-    return {**cues, "person": cues["person"] | cues["agent"] | _sector_nouns()}
+    return {**cues, Cue.PERSON: cues[Cue.PERSON] | cues[Cue.AGENT] | _sector_nouns()}
 
 
 def load_lexicon(lexicon_path: str | Path, cues_path: str | Path) -> Lexicon:
@@ -173,7 +208,7 @@ def load_lexicon(lexicon_path: str | Path, cues_path: str | Path) -> Lexicon:
                     _with_person_nouns(_parse_cues(cue_text, str(cues_path))))
 
 
-def _compile(rows: list[LexiconEntry], cues: dict[str, frozenset[str]]) -> Lexicon:
+def _compile(rows: list[LexiconEntry], cues: dict[Cue, frozenset[str]]) -> Lexicon:
     single: dict[tuple[str, str], list[LexiconEntry]] = {}
     compounds: dict[tuple[str, str], LexiconEntry] = {}
     for row in rows:

@@ -12,10 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from spacy.attrs import HEAD
+from spacy.tokens import Doc, Token
 
 from faultlines.coding.lexicon import LexiconEntry
+from faultlines.coding.words import QUANTITY_HEADS, SHALLOW_PREPS
 
 __all__ = [
+    "AGENT_ENTS",
+    "CLAUSAL_DEPS",
+    "NOT_ACTOR_ENTS",
     "OBJECT_DEPS",
     "QUANTITY_HEADS",
     "SHALLOW_PREPS",
@@ -44,26 +49,26 @@ __all__ = [
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
-# Places and circumstances: their objects may be targets ("demonstrated in Serbia") but the
-# nouns inside them are not searched further ("in his op-ed").
-SHALLOW_PREPS = frozenset({"in", "at", "over", "for"})
-QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens",
-                             "group", "number", "crowd", "crowds", "some", "many", "most",
-                             "all", "none", "handful", "majority", "band", "contingent",
-                             "patch", "unit", "one", "two", "third", "half"})
+#: Clausal complements a governing verb takes ("refused to agree", "demanded that X go").
+CLAUSAL_DEPS = frozenset({"xcomp", "ccomp"})
+#: Entity labels of political agents.
+AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Entity labels that never name an actor (dates, amounts).
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
+                            "ORDINAL"})
 
 
-def is_circumstance(tok) -> bool:
+def is_circumstance(tok: Token) -> bool:
     """Objects of place/time/cause prepositions ("in Mosul", "over pay") are weak targets."""
     return tok.dep_ == "pobj" and tok.head.lower_ in SHALLOW_PREPS
 
 
-def possessive_pronoun(tok):
+def possessive_pronoun(tok: Token) -> Token | None:
     """The possessive pronoun of a noun ("its" in "its troops"), or None."""
     return next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
 
-def within_phrase(prep, noun) -> bool:
+def within_phrase(prep: Token, noun: Token) -> bool:
     """Whether a preposition hangs off ``noun`` through prepositional phrases only."""
     cur = prep
     for _ in range(5):
@@ -75,16 +80,19 @@ def within_phrase(prep, noun) -> bool:
     return False
 
 
-def is_passive(tok, children: Sequence | None = None) -> bool:
+def is_passive(tok: Token, children: Sequence[Token] | None = None) -> bool:
+    """Whether a verb is passive (it has a passive subject or auxiliary)."""
     return any(c.dep_ in ("nsubjpass", "auxpass")
                for c in (tok.children if children is None else children))
 
 
-def has_aux(tok, words: set[str]) -> bool:
+def has_aux(tok: Token, words: set[str]) -> bool:
+    """Whether one of ``words`` is an auxiliary of ``tok``."""
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
 
-def has_finite_complement(tok) -> bool:
+def has_finite_complement(tok: Token) -> bool:
+    """Whether ``tok`` has a that-clause (a ``ccomp`` without infinitival *to*)."""
     for child in tok.children:
         if child.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to"
                                              for c in child.children):
@@ -92,7 +100,7 @@ def has_finite_complement(tok) -> bool:
     return False
 
 
-def head_indices(doc) -> list[int]:
+def head_indices(doc: Doc) -> list[int]:
     """The index of every token's head (a root is its own head), read from the parse arrays
     in one pass: ``tok.head`` builds a new Token object on every call."""
     # spaCy stores heads as offsets from the token, in an unsigned array: cast back to signed.
@@ -100,7 +108,8 @@ def head_indices(doc) -> list[int]:
     return [i + offset for i, offset in enumerate(offsets)]
 
 
-def head_words(tok) -> set[str]:
+def head_words(tok: Token) -> set[str]:
+    """The lemma of ``tok`` and of its compound/adjective/nominal modifiers."""
     words = {tok.lemma_.lower()}
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod"):
@@ -108,7 +117,8 @@ def head_words(tok) -> set[str]:
     return words
 
 
-def verb_text(tok, entry: LexiconEntry) -> str:
+def verb_text(tok: Token, entry: LexiconEntry) -> str:
+    """The trigger text of a verb row: the verb, its particle and its named object."""
     parts = [tok]
     if entry.prep:
         parts += [c for c in tok.children if c.lower_ == entry.prep and c.dep_ in ("prep", "prt")]
@@ -118,7 +128,9 @@ def verb_text(tok, entry: LexiconEntry) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
-def nominal_objects(tok, *, with_preps: bool = True, children: Sequence | None = None) -> Iterator:
+def nominal_objects(tok: Token, *, with_preps: bool = True,
+                    children: Sequence[Token] | None = None) -> Iterator[Token]:
+    """Nouns a verb acts on: objects, their conjuncts and of-phrases, in/on/into/to objects."""
     if children is None:
         children = list(tok.children)
     for child in children:
@@ -135,7 +147,8 @@ def nominal_objects(tok, *, with_preps: bool = True, children: Sequence | None =
                     yield pobj
 
 
-def with_conjuncts(tok) -> list:
+def with_conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the conjuncts after it."""
     out = [tok]
     for conj in tok.conjuncts:
         if conj.i > tok.i:
@@ -143,7 +156,8 @@ def with_conjuncts(tok) -> list:
     return out
 
 
-def phrase_text(tok) -> str:
+def phrase_text(tok: Token) -> str:
+    """The text of a noun phrase without determiners or possessive pronouns."""
     left = tok.i
     for child in tok.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod") or (
@@ -155,7 +169,8 @@ def phrase_text(tok) -> str:
     return " ".join(words).replace(" - ", "-").replace(" 's", "'s") or tok.text
 
 
-def subject_token(verb, children: Sequence | None = None):
+def subject_token(verb: Token, children: Sequence[Token] | None = None) -> Token | None:
+    """The subject of ``verb`` (the rightmost of a split name), or None."""
     if children is None:
         children = list(verb.children)
     for child in children:
@@ -164,14 +179,16 @@ def subject_token(verb, children: Sequence | None = None):
     return None
 
 
-def last_subject(verb, first, children: Sequence | None = None):
+def last_subject(verb: Token, first: Token,
+                 children: Sequence[Token] | None = None) -> Token:
     """spaCy sometimes splits a name over several nsubj tokens: use the rightmost one."""
     subs = [c for c in (verb.children if children is None else children)
             if c.dep_ == first.dep_ and c.i < verb.i]
     return subs[-1] if subs else first
 
 
-def according_to(tok, children: Sequence | None = None):
+def according_to(tok: Token, children: Sequence[Token] | None = None) -> Token | None:
+    """The object of an "according to" phrase on ``tok``, or None."""
     for child in tok.children if children is None else children:
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
@@ -184,7 +201,7 @@ def according_to(tok, children: Sequence | None = None):
     return None
 
 
-def purpose_clauses(verb) -> list:
+def purpose_clauses(verb: Token) -> list[Token]:
     """Infinitive clauses saying what ``verb`` was done for.
 
     "sent a delegation to Tehran *to demand* ...", "visited Damascus *to press* ...", "flew to
@@ -201,7 +218,7 @@ def purpose_clauses(verb) -> list:
     return out
 
 
-def in_order_to(verb):
+def in_order_to(verb: Token) -> Token | None:
     """The verb an "in order to" clause serves ("flew ... in order to protest"), or None."""
     order = verb.head
     if verb.dep_ == "acl" and order.lower_ == "order" and order.dep_ == "pobj" and \
@@ -210,7 +227,8 @@ def in_order_to(verb):
     return None
 
 
-def tree_depth(tok) -> int:
+def tree_depth(tok: Token) -> int:
+    """The number of heads above ``tok`` (at most 50)."""
     depth = 0
     while tok.head.i != tok.i and depth < 50:
         tok = tok.head
@@ -218,7 +236,7 @@ def tree_depth(tok) -> int:
     return depth
 
 
-def quantified(tok):
+def quantified(tok: Token) -> Token:
     """"Thousands of students", "a group of rebels": the people counted are the actor."""
     if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in QUANTITY_HEADS:
         for child in tok.children:
@@ -229,7 +247,7 @@ def quantified(tok):
     return tok
 
 
-def instrument(verb) -> list:
+def instrument(verb: Token) -> list[Token]:
     """'killed in a car bomb explosion': the attack noun stands in for an unknown attacker."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "by"):

@@ -1,0 +1,55 @@
+"""The PLOVER categories the coder's rules name, and the groups of them the rules test.
+
+This is the one place in ``coding/`` where code spells a category: rules import the names
+from here, so renaming a category (in ``types.EVENT_TYPES`` and ``data/lexicon.tsv``) changes
+code in this file only. Each name is checked against ``EVENT_TYPES`` at import.
+
+>>> DEMAND in EVENT_TYPES
+True
+"""
+
+from __future__ import annotations
+
+from faultlines.types import EVENT_TYPES
+
+__all__ = [
+    "AGREE", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "DEMAND", "DISAPPROVE", "MOBILIZE",
+    "REJECT", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
+    "GIVING", "JUDGING", "MATERIAL_CONFLICT", "VERBAL_CONFLICT", "VIOLENT",
+]
+
+
+def _category(name: str) -> str:
+    if name not in EVENT_TYPES:
+        raise ValueError(f"coding/categories.py: {name!r} is not in types.EVENT_TYPES; "
+                         f"rename it here to the category's new name")
+    return name
+
+
+AGREE = _category("AGREE")
+ASSAULT = _category("ASSAULT")
+COERCE = _category("COERCE")
+CONSULT = _category("CONSULT")
+COOPERATE = _category("COOPERATE")
+DEMAND = _category("DEMAND")
+DISAPPROVE = _category("DISAPPROVE")
+MOBILIZE = _category("MOBILIZE")
+REJECT = _category("REJECT")
+RETREAT = _category("RETREAT")
+SANCTION = _category("SANCTION")
+SUPPORT = _category("SUPPORT")
+THREATEN = _category("THREATEN")
+_AID = _category("AID")
+_CRIME = _category("CRIME")
+_PROTEST = _category("PROTEST")
+
+#: Material conflict: a promise of one is a THREATEN (rules 6, 13).
+MATERIAL_CONFLICT = frozenset({SANCTION, _PROTEST, _CRIME, MOBILIZE, COERCE, ASSAULT})
+#: Verbal conflict: intent does not recode it (rule 6).
+VERBAL_CONFLICT = frozenset({DEMAND, DISAPPROVE, REJECT, THREATEN})
+#: Verbs that judge someone for an act ("accused X of ...", "praised X for ...", rule 8).
+JUDGING = frozenset({DISAPPROVE, SUPPORT})
+#: Acts whose direct object is the thing handed over, not the receiving actor (rule 3).
+GIVING = frozenset({_AID, RETREAT, AGREE, COOPERATE, MOBILIZE})
+#: Attacks: a doer known only by its instrument is the unidentified attacker (rule 12).
+VIOLENT = frozenset({ASSAULT, COERCE})

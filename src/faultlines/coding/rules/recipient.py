@@ -1,0 +1,324 @@
+"""Rule 3 (recipient): who an act is aimed at.
+
+:func:`recipient_candidates` lists the tokens that may name the target, best first;
+:func:`pick_recipients` takes the first candidate that meets the best :class:`Tier`. A
+candidate is never the actor's own people, a date or amount, or a thing's own name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from enum import Enum
+
+from spacy.tokens import Token
+
+from faultlines.coding.categories import GIVING, MOBILIZE, VIOLENT
+from faultlines.coding.document import DocumentCoder
+from faultlines.coding.frame import Frame
+from faultlines.coding.lexicon import Cue
+from faultlines.coding.rules.reference import actor_ref, actors_of, can_act, unknown_name
+from faultlines.coding.rules.triggers import noun_entry
+from faultlines.coding.syntax import (
+    CLAUSAL_DEPS,
+    NOT_ACTOR_ENTS,
+    OBJECT_DEPS,
+    head_words,
+    is_circumstance,
+    is_passive,
+    possessive_pronoun,
+    subject_token,
+)
+from faultlines.coding.words import CONDITIONAL, NOUN_TARGET_PREPS, SHALLOW_PREPS, TARGET_PREPS
+from faultlines.types import ActorRef, polarity_of
+
+__all__ = ["Tier", "TIER_ORDER", "choose_recipients", "find_candidates", "noun_candidates",
+           "object_places", "pick_recipients", "recipient_candidates"]
+
+# How deep the search follows complements and event nouns.
+_MAX_CLAUSE_DEPTH = 2
+_MAX_NOUN_DEPTH = 2
+
+
+class Tier(Enum):
+    """What a target candidate must be to be chosen at that tier (best first: TIER_ORDER)."""
+
+    MENTIONED = "a mention, a resolvable pronoun, or a noun with a mentioned modifier"
+    PROPER = "a proper noun"
+    AGENT = "a common noun that can act (people, groups, institutions)"
+    OTHER = "any other common noun that is not an event, an abstraction or the thing given"
+
+
+#: (candidates, tier) in the order tried: direct candidates before places ("in Mosul"), and
+#: people before things ("detained tribesmen in Ramadi").
+TIER_ORDER: tuple[tuple[str, Tier], ...] = (
+    ("direct", Tier.MENTIONED), ("direct", Tier.PROPER), ("direct", Tier.AGENT),
+    ("circumstantial", Tier.MENTIONED), ("circumstantial", Tier.PROPER),
+    ("direct", Tier.OTHER),
+)
+
+
+def _mentioned(coder: DocumentCoder, tok: Token, themes: frozenset[int]) -> bool:
+    return tok.i in coder.by_token or tok.pos_ == "PRON" or any(
+        c.i in coder.by_token for c in coder.children(tok)
+        if c.dep_ in ("compound", "amod", "poss"))
+
+
+def _proper(coder: DocumentCoder, tok: Token, themes: frozenset[int]) -> bool:
+    return tok.pos_ == "PROPN"
+
+
+def _agent(coder: DocumentCoder, tok: Token, themes: frozenset[int]) -> bool:
+    return tok.pos_ == "NOUN" and can_act(coder, tok)
+
+
+def _other(coder: DocumentCoder, tok: Token, themes: frozenset[int]) -> bool:
+    lemma = tok.lemma_.lower()
+    return not (tok.pos_ != "NOUN" or noun_entry(coder, tok) is not None
+                or coder.lex.is_cue(Cue.ABSTRACT, lemma)
+                or (tok.i in themes and not coder.lex.is_cue(Cue.AGENT, lemma)))
+
+
+_MEETS: dict[Tier, Callable[[DocumentCoder, Token, frozenset[int]], bool]] = {
+    Tier.MENTIONED: _mentioned, Tier.PROPER: _proper, Tier.AGENT: _agent, Tier.OTHER: _other,
+}
+
+
+def pick_recipients(coder: DocumentCoder, candidates: Sequence[Token], actor_ids: set[str], *,
+                    themes: frozenset[int] = frozenset(),
+                    home: frozenset[str] = frozenset(),
+                    aimed: frozenset[int] = frozenset()) -> list[ActorRef]:
+    """recipient: "Rebels seized the airport *in Kandahar*" -> Kandahar (a place tier).
+
+    The first candidate of the best tier (:data:`TIER_ORDER`); ``aimed`` tokens count as
+    direct even under a place preposition ("fired rockets at U.S. forces"). A country
+    adjective naming one of the ``home`` countries (the actors' own) is never the target:
+    "Bush promised American help" says nothing about a relation between Bush and America.
+    """
+    groups: dict[str, list[Token]] = {"direct": [], "circumstantial": []}
+    for tok in candidates:
+        place = is_circumstance(tok) and tok.i not in aimed
+        groups["circumstantial" if place else "direct"].append(tok)
+    # A candidate meets up to six tiers; what does not depend on the tier is worked out once.
+    excluded: dict[int, bool] = {}
+    found: dict[int, list[ActorRef]] = {}
+    for group, tier in TIER_ORDER:
+        for tok in groups[group]:
+            if tok.i not in excluded:
+                excluded[tok.i] = _excluded_target(coder, tok, actor_ids)
+            if excluded[tok.i] or not _MEETS[tier](coder, tok, themes):
+                continue
+            if tok.i not in found:
+                found[tok.i] = _targets(coder, tok, actor_ids, themes, home)
+            if found[tok.i]:
+                return found[tok.i]
+    return []
+
+
+def _targets(coder: DocumentCoder, tok: Token, actor_ids: set[str], themes: frozenset[int],
+             home: frozenset[str]) -> list[ActorRef]:
+    own_kind = (tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN") or tok.i in themes
+    return [r for r in actors_of(coder, [tok]) if r.id not in actor_ids
+            and not (own_kind and r.sector is None and r.country in home)]
+
+
+def _owned(coder: DocumentCoder, tok: Token, actor_ids: set[str]) -> bool:
+    """own people: "The party expelled *its* members"; "rejoin *his* government" is a target
+    when "his" is someone else."""
+    if tok.dep_ not in ("dobj", "obj", "pobj"):
+        return False
+    poss = possessive_pronoun(tok)
+    if poss is None:
+        return False
+    ref = actor_ref(coder, poss, own_mention=False) or actor_ref(coder, poss)
+    if tok.dep_ == "pobj":  # "called on his followers": only when "his" is the actor
+        return ref is not None and ref.id in actor_ids
+    return ref is None or ref.id in actor_ids
+
+
+def _excluded_target(coder: DocumentCoder, tok: Token, actor_ids: set[str]) -> bool:
+    """Whether a candidate can never be the target, whatever the tier."""
+    if tok.ent_type_ in NOT_ACTOR_ENTS or _owned(coder, tok, actor_ids) or (
+            tok.dep_ in ("poss", "compound", "amod") and _owned(coder, tok.head, actor_ids)):
+        return True  # "its troops", "his Mahdi Army": the actor's own
+    # "the al-Askari shrine": the shrine's name, not an actor
+    return tok.dep_ in ("amod", "compound") and unknown_name(coder, tok) and \
+        not can_act(coder, tok.head)
+
+
+def _direct_objects(coder: DocumentCoder, verb: Token, noun: Token | None) -> list[Token]:
+    """objects: "The court *handed the activists* a sentence" (passive subject, objects)."""
+    out: list[Token] = []
+    children = coder.children(verb)
+    if verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        out.append(verb.head)
+    if coder.cached(is_passive, verb):
+        out += [c for c in children if c.dep_ == "nsubjpass"]
+    for child in children:
+        if child.dep_ in ("dobj", "dative", "obj") and (noun is None or child.i != noun.i):
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                out += [p for p in coder.children(child) if p.dep_ == "pobj"]
+            else:
+                out.append(child)
+    return out
+
+
+def _prepositional_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
+    """phrases: "fired rockets *at U.S. forces* on the outskirts of the city".
+
+    Objects of the target prepositions in :data:`TARGET_PREPS` order, then the names nested
+    inside them (a phrase's own object comes before the names nested in another phrase).
+    """
+    children = coder.children(verb)
+    out: list[Token] = []
+    if verb.pos_ == "ADJ":
+        # "suspicious of the premier", "wary of Iran": the of-object is the one judged
+        out += [p for c in children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in coder.children(c) if p.dep_ == "pobj"]
+    preps_by_word: dict[str, list[Token]] = {}
+    for child in children:
+        if child.dep_ == "prep":
+            preps_by_word.setdefault(child.lower_, []).append(child)
+    nested: list[Token] = []
+    for prep_word in TARGET_PREPS:
+        for child in preps_by_word.get(prep_word, ()):
+            for pobj in coder.children(child):
+                if pobj.dep_ == "pobj":
+                    out.append(pobj)
+                    if prep_word not in SHALLOW_PREPS:
+                        nested += noun_candidates(coder, pobj, 1)
+    return out + nested
+
+
+def _pressed_subjects(coder: DocumentCoder, verb: Token) -> list[Token]:
+    """pressed: "... *out of* the cabinet", "*unless Israel* rescinds": the one pressed."""
+    children = coder.children(verb)
+    out: list[Token] = []
+    for child in children:
+        if child.dep_ in ("prep", "prt", "advmod") and child.lower_ == "out":
+            # "ordered his ministers out of Maliki's cabinet", "drove them out of Ramadi"
+            out += [p for of in coder.children(child) if of.dep_ == "prep" and of.lower_ == "of"
+                    for p in coder.children(of) if p.dep_ == "pobj"]
+    for child in children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL
+                                         for m in coder.children(child)):
+            subj = coder.cached(subject_token, child)
+            if subj is not None:
+                out.append(subj)
+    return out
+
+
+def recipient_candidates(coder: DocumentCoder, verb: Token, noun: Token | None = None,
+                         depth: int = 0) -> list[Token]:
+    """candidates: "The envoy *demanded that the junta* free the prisoners" -> the junta.
+
+    Tokens that may name the target, best first: passive subject and objects, participants
+    of an event-noun object, prepositional objects, the one pressed, the subject of a
+    demanded or refused clause.
+    """
+    out = _direct_objects(coder, verb, noun)
+    if noun is not None:
+        out += noun_candidates(coder, noun)
+    out += _prepositional_objects(coder, verb)
+    children = coder.children(verb)
+    for child in children:
+        if child.dep_ in ("dobj", "obj") and (noun is None or child.i != noun.i):
+            out += noun_candidates(coder, child)
+    out += _pressed_subjects(coder, verb)
+    if depth < _MAX_CLAUSE_DEPTH:
+        for child in children:
+            if child.dep_ in CLAUSAL_DEPS or (child.dep_ == "advcl" and child.tag_ == "VB"):
+                subj = coder.cached(subject_token, child)
+                if subj is not None:
+                    out.append(subj)
+                out += recipient_candidates(coder, child, depth=depth + 1)
+    return out
+
+
+def object_places(verb: Token) -> list[Token]:
+    """place of the object: "Militants bombed *a market in Kirkuk*" -> Kirkuk.
+
+    Objects of "in/at" phrases hanging off what a verb acts on, conjuncts included.
+    """
+    out: list[Token] = []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in (
+        "on", "upon", "at", "against", "into") for p in c.children if p.dep_ == "pobj"]
+    for obj in objects:
+        for noun in [obj, *obj.conjuncts]:
+            out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                    for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def noun_candidates(coder: DocumentCoder, noun: Token, depth: int = 0) -> list[Token]:
+    """noun participants: "demanded *the withdrawal of Serbian forces*" -> the forces.
+
+    Participants hanging off an event noun: possessor, NORP modifier, prepositional objects,
+    the agent or object of a participle ("crimes committed by Croat forces").
+    """
+    out: list[Token] = []
+    children = coder.children(noun)
+    for child in children:
+        if child.dep_ == "poss":
+            out.append(child)
+        elif child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            out.append(child)
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+            for pobj in coder.children(child):
+                if pobj.lower_ == "behalf" or pobj.lemma_.lower() == "side":
+                    continue  # "an occupation on behalf of the Shiites": a beneficiary
+                if pobj.dep_ == "pobj":
+                    out.append(pobj)
+                    if depth < _MAX_NOUN_DEPTH:
+                        out += noun_candidates(coder, pobj, depth + 1)
+        elif child.dep_ == "acl" and depth < _MAX_NOUN_DEPTH:
+            out += [p for c in coder.children(child) if c.dep_ == "agent"
+                    for p in coder.children(c) if p.dep_ == "pobj"]
+            out += [c for c in coder.children(child) if c.dep_ in ("dobj", "dative")]
+    return out
+
+
+def find_candidates(coder: DocumentCoder, frame: Frame) -> Frame | None:
+    """candidates: "The senator urged *the overthrow of the junta*" (the junta, via the noun)."""
+    return replace(frame, candidates=tuple(recipient_candidates(coder, frame.tok, frame.noun)))
+
+
+def _not_trigger_object(coder: DocumentCoder, frame: Frame, c: Token) -> bool:
+    """"opened fire", "imposed a curfew": an object named by the lexicon row is part of the
+    trigger, not a target, unless it names an actor ("received the minister")."""
+    return not (c.head.i == frame.tok.i and c.dep_ in OBJECT_DEPS
+                and bool(head_words(c) & frame.entry.objects)
+                and c.i not in coder.by_token
+                and not coder.lex.is_cue(Cue.AGENT, c.lemma_.lower()))
+
+
+def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
+    """recipient: "Turkish jets struck Kurdish positions *in northern Iraq*".
+
+    Filters the candidates by the act (the thing given, the trigger's own object, the
+    actor's own force), adds the places an attack aims at, and picks by tier.
+    """
+    tok, entry = frame.tok, frame.entry
+    candidates = list(frame.candidates)
+    themes = frozenset(c.i for c in coder.children(tok) if c.dep_ in ("dobj", "obj")) \
+        if entry.category in GIVING else frozenset()
+    if entry.objects:
+        candidates = [c for c in candidates if _not_trigger_object(coder, frame, c)]
+    if entry.category == MOBILIZE or coder.lex.is_cue(Cue.MOTION, tok.lemma_.lower()):
+        # "sent troops", "deployed two battalions": the object is the actor's own force.
+        candidates = [c for c in candidates if c.i not in themes and c.dep_ not in OBJECT_DEPS]
+    if entry.category in VIOLENT or entry.category == MOBILIZE:
+        # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
+        # place or thing is an attack on whoever holds the place it stands in.
+        candidates += object_places(tok)
+    home = frozenset(a.country for a in frame.actors if a.country)
+    # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
+    aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
+                      for p in coder.children(c) if p.dep_ == "pobj") \
+        if polarity_of(entry.category) < 0 else frozenset()
+    actor_ids = {a.id for a in frame.actors}
+    recipients = pick_recipients(coder, candidates, actor_ids, themes=themes, home=home,
+                                 aimed=aimed)
+    return replace(frame, recipients=tuple(recipients))

@@ -1,0 +1,123 @@
+"""One view of a document's parse, built once and shared by every stage that walks it.
+
+spaCy builds a new ``Token`` object on every ``doc[i]``, every ``tok.head`` and every walk over
+``tok.children``; the actors, coding and stance stages ask the same questions of the same
+tokens many times. :class:`ParseView` reads the parse once per document: the ``Token`` objects
+and each token's children in text order (for rules that read a token's attributes), and plain
+arrays (``text``, ``lower``, ``lemma``, ``pos``, ``tag``, ``dep``, ``head``, ``ent_iob``,
+``ent_type``, sentence bounds) for passes that scan every token. The arrays are built on first
+use, so a stage that needs only the children pays only for them.
+
+The pipeline builds one view per document (``ParseView.of(doc)``) and hands it to the coder and
+the stance finder; the actors stage can take the same object (its string arrays are the same
+``lower``/``lemma``/``tag``/``ent_type`` lists it builds today).
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["Iran", "condemned", "Israel"],
+...           heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"], sent_starts=[True, False, False])
+>>> view = ParseView.of(doc)
+>>> [t.text for t in view.children(view.tokens[1])]
+['Iran', 'Israel']
+>>> view.head, view.dep
+((1, 1, 1), ('nsubj', 'ROOT', 'dobj'))
+>>> view.sentences
+((0, 3),)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.tokens import Doc, Token
+
+__all__ = ["ParseView"]
+
+_NO_CHILDREN: tuple[Token, ...] = ()
+# spaCy's ENT_IOB codes: 0 none, 1 inside, 2 outside, 3 begin.
+_IOB = ("", "I", "O", "B")
+
+
+@dataclass(frozen=True, eq=False)
+class ParseView:
+    """Tokens, children and token arrays of one parsed document (read-only).
+
+    Build with :meth:`of`; the string arrays are computed on first access.
+    """
+
+    doc: Doc
+    tokens: tuple[Token, ...]
+    head: tuple[int, ...]
+    children_of: dict[int, tuple[Token, ...]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> ParseView:
+        """Read ``doc``'s tokens and dependency tree once."""
+        tokens = tuple(doc)
+        # spaCy stores heads as offsets from the token, in an unsigned array: cast back.
+        offsets = doc.to_array(HEAD).astype("int64").tolist()
+        heads = tuple(i + offset for i, offset in enumerate(offsets))
+        children: dict[int, list[Token]] = {}
+        for i, head in enumerate(heads):
+            if head != i:
+                children.setdefault(head, []).append(tokens[i])
+        return cls(doc, tokens, heads, {k: tuple(v) for k, v in children.items()})
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def children(self, tok: Token) -> Sequence[Token]:
+        """``tok.children`` in text order, without building new Token objects."""
+        return self.children_of.get(tok.i, _NO_CHILDREN)
+
+    def _strings(self, attr: int) -> tuple[str, ...]:
+        strings = self.doc.vocab.strings
+        return tuple(strings[h] if h else "" for h in self.doc.to_array(attr).tolist())
+
+    @functools.cached_property
+    def text(self) -> tuple[str, ...]:
+        """Each token's verbatim text."""
+        return self._strings(ORTH)
+
+    @functools.cached_property
+    def lower(self) -> tuple[str, ...]:
+        """Each token's lower-cased text."""
+        return self._strings(LOWER)
+
+    @functools.cached_property
+    def lemma(self) -> tuple[str, ...]:
+        """Each token's lemma (as spaCy gives it, not lower-cased)."""
+        return self._strings(LEMMA)
+
+    @functools.cached_property
+    def pos(self) -> tuple[str, ...]:
+        """Each token's coarse part of speech."""
+        return self._strings(POS)
+
+    @functools.cached_property
+    def tag(self) -> tuple[str, ...]:
+        """Each token's fine-grained tag."""
+        return self._strings(TAG)
+
+    @functools.cached_property
+    def dep(self) -> tuple[str, ...]:
+        """Each token's dependency label."""
+        return self._strings(DEP)
+
+    @functools.cached_property
+    def ent_type(self) -> tuple[str, ...]:
+        """Each token's entity label (``""`` outside entities)."""
+        return self._strings(ENT_TYPE)
+
+    @functools.cached_property
+    def ent_iob(self) -> tuple[str, ...]:
+        """Each token's entity position: ``"B"``, ``"I"``, ``"O"`` or ``""`` (unset)."""
+        return tuple(_IOB[code] for code in self.doc.to_array(ENT_IOB).tolist())
+
+    @functools.cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) token offsets of each sentence, in text order."""
+        return tuple((sent.start, sent.end) for sent in self.doc.sents)
