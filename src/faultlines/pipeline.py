@@ -170,6 +170,7 @@ def process_batch(
     """
     from faultlines.coding import assess_stance, code_events
     from faultlines.nlp import load_pipeline, parse_documents
+    from faultlines.nlp.view import ParseView
     from faultlines.places import locate_events
 
     options = options or RunOptions.resolve()
@@ -193,11 +194,12 @@ def process_batch(
             continue
         _, doc = parsed[document.hash]
         mentions = tuple(resolver.find_mentions(doc, document))
-        events = tuple(code_events(doc, document, mentions))
+        view = ParseView.of(doc)  # one read of the parse, shared by the coder and stance
+        events = tuple(code_events(doc, document, mentions, view=view))
         if events and locate:
             events = locate_events(doc, document, events)
-        stances = tuple(assess_stance(doc, document, mentions, events))
-        sentence_count = sum(1 for _ in doc.sents)
+        stances = tuple(assess_stance(doc, document, mentions, events, view=view))
+        sentence_count = len(view.sentences)
         results.append(DocumentResult(document, mentions, events, sentence_count,
                                       stances=stances))
     return results

@@ -132,13 +132,13 @@ def _sentence_triggers(coder: DocumentCoder,
 
 
 def _code_verb(coder: DocumentCoder, tok: Token, found: Trigger, out: SentenceEvents) -> None:
-    frame: Frame | None = Frame(tok=tok, entry=found.entry, noun=found.noun,
-                                ctx=clause_context(coder, tok), category=found.entry.category,
-                                text=found.text, rule=found.rule)
+    frame = Frame(tok=tok, entry=found.entry, noun=found.noun, ctx=clause_context(coder, tok),
+                  category=found.entry.category, text=found.text, rule=found.rule)
     for _, rule in VERB_RULES:
-        frame = rule(coder, frame)
-        if frame is None:
+        changed = rule(coder, frame)
+        if changed is None:
             return
+        frame = changed
     for _, emitter in VERB_EMITTERS:
         emitter(coder, frame, out)
 

@@ -35,12 +35,19 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from spacy.attrs import LOWER, ORTH
-from spacy.strings import hash_string
+from spacy.attrs import LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
+from spacy.tokens import Doc, Token
 
-from faultlines.coding.lexicon import Lexicon, default_lexicon
-from faultlines.coding.syntax import according_to, head_indices, subject_token
+from faultlines.coding.lexicon import Cue, Lexicon, default_lexicon
+from faultlines.coding.voice import (
+    negated_predicate,
+    negated_word,
+    quoted_tokens,
+    reported_by_other,
+)
 from faultlines.errors import DictionaryError
+from faultlines.nlp.view import ParseView
 from faultlines.types import ActorRef, Document, Event, Mention, StanceCue
 
 __all__ = [
@@ -49,6 +56,7 @@ __all__ = [
     "assess_stance",
     "default_evaluative_lexicon",
     "load_evaluative_lexicon",
+    "quoted_tokens",
 ]
 
 #: Word classes of ``evaluative.tsv`` (see the file's header).
@@ -64,24 +72,18 @@ _COPULAS = frozenset({"be", "become", "seem", "appear", "look", "remain", "prove
 # "turned into a disappointment", "grew into a statesman", "ended up as a puppet".
 _BECOMING_PREPS = frozenset({"into", "as", "like"})
 _RESORTING = frozenset({"resort", "turn", "descend", "sink", "stoop", "lapse", "revert"})
-_NEG_WORDS = frozenset({"not", "n't", "never", "no", "hardly", "scarcely", "barely"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
 _NAME_ENTS = frozenset({"NORP", "ORG", "GPE", "PERSON", "FAC", "LOC", "EVENT", "LAW",
                         "WORK_OF_ART"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-_AUTHOR_PRONOUNS = frozenset({"i", "we"})
 _SUBJECT = frozenset({"nsubj", "csubj"})
 _ANY_SUBJECT = _SUBJECT | {"nsubjpass"}
 _SHARED_ROLES = _ANY_SUBJECT | {"dobj", "pobj"}  # "X and Y are inept", "isolating X and Y"
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj"})
-_OPEN_QUOTES = frozenset({"“", "«", "„"})
-_CLOSE_QUOTES = frozenset({"”", "»"})
 # Pronoun antecedents further back than this many sentences are too uncertain to judge.
 _PRONOUN_REACH = 2
-# String ids (spaCy's ORTH/LOWER values) of the quotation marks and of the pronouns resolved
-# here: a document is scanned for them with ``Doc.to_array``, without building a Token per word.
-_QUOTE_IDS = frozenset(hash_string(q) for q in _OPEN_QUOTES | _CLOSE_QUOTES | {'"'})
+# String ids (spaCy's LOWER values) of the pronouns resolved here: a document is scanned for
+# them with ``Doc.to_array``, without building a Token per word.
 _PRONOUN_IDS = frozenset(hash_string(p)
                          for p in _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS)
 
@@ -164,89 +166,15 @@ def default_evaluative_lexicon() -> EvaluativeLexicon:
     return _parse(resource.read_text(encoding="utf-8"), str(resource))
 
 
-# --------------------------------------------------------------------------- author's voice
-
-def quoted_tokens(doc) -> set[int]:
-    """Indices of tokens inside quotation marks.
-
-    Curly quotes say which way they face; a straight ``"`` opens when it follows a space (or
-    starts the text) and closes otherwise, so a quote nested inside another does not end it.
-    """
-    inside: set[int] = set()
-    # Every quotation mark opens or closes, and only they change the depth: visit them alone
-    # and take the words up to the next mark in one step.
-    marks = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in _QUOTE_IDS]
-    depth = 0
-    for number, i in enumerate(marks):
-        text = doc[i].text
-        opening = text in _OPEN_QUOTES or (
-            text == '"' and (i == 0 or doc[i - 1].whitespace_ != ""
-                             or doc[i - 1].is_punct and doc[i - 1].text in "([{"))
-        if opening:
-            depth += 1
-        else:
-            depth = max(0, depth - 1)
-        if depth:
-            inside.update(range(i + 1, marks[number + 1] if number + 1 < len(marks) else len(doc)))
-    return inside
-
-
-def _other_speaker(verb) -> bool:
-    """A speaker other than the author: a subject that is not I/we, or a passive ("it is
-    said"). A speech verb without either ("no incentive to admit that ...") has no speaker."""
-    subject = subject_token(verb)
-    if subject is None:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    return subject.lower_ not in _AUTHOR_PRONOUNS
-
-
-def reported_by_other(tok, cues: Lexicon) -> bool:
-    """Whether ``tok`` sits in a clause that someone other than the author is said to say.
-
-    Climbs the clause chain: a reporting verb (the coder's ``speech`` cues) that governs the
-    clause, or stands beside it ("..., the AP reports"), with a subject that is not "I"/"we",
-    makes the clause reported; so does "according to".
-    """
-    cur = tok
-    for _ in range(12):
-        head = cur.head
-        if head.i == cur.i:
-            break
-        if cur.dep_ in _CLAUSE_DEPS and cues.is_cue("speech", head.lemma_.lower()) and \
-                _other_speaker(head):
-            return True
-        cur = head
-    root = cur
-    if according_to(root) is not None:
-        return True
-    if cues.is_cue("speech", root.lemma_.lower()) and root.i != tok.i and _other_speaker(root):
-        # Whatever hangs off a speaker's verb (its object, an adverbial clause) is theirs; only
-        # the words naming the speaker are the author's ("Sadr, the inept cleric, said ...").
-        subject = subject_token(root)
-        return subject is None or tok.i not in {t.i for t in subject.subtree}
-    for child in root.children:
-        if child.dep_ in ("parataxis", "conj", "ccomp", "advcl") and child.i > tok.i and \
-                cues.is_cue("speech", child.lemma_.lower()) and \
-                subject_token(child) is not None and _other_speaker(child) and \
-                not any(c.dep_ in ("ccomp", "xcomp") for c in child.children):
-            return True
-    return False
-
-
 # --------------------------------------------------------------------------- scoring helpers
 
 def _clip(value: float) -> float:
     return max(-_MAX, min(_MAX, round(value, 3)))
 
 
-def _negated(tok) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEG_WORDS)
-               for c in tok.children)
-
-
-def _scale(tok, lex: EvaluativeLexicon, deps: frozenset[str]) -> float:
+def _scale(view: ParseView, tok: Token, lex: EvaluativeLexicon, deps: frozenset[str]) -> float:
     factor = 1.0
-    for child in tok.children:
+    for child in view.children(tok):
         if child.dep_ in deps:
             value = lex.score(child.lower_, "INTENS") or lex.score(child.lemma_.lower(), "INTENS")
             if value:
@@ -258,7 +186,8 @@ _ADJ_MODS = frozenset({"advmod", "npadvmod"})
 _NOUN_MODS = frozenset({"amod", "advmod", "nummod"})
 
 
-def _adjective_value(tok, lex: EvaluativeLexicon, head_lemma: str = "") -> float | None:
+def _adjective_value(view: ParseView, tok: Token, lex: EvaluativeLexicon,
+                     head_lemma: str = "") -> float | None:
     if tok.text[:1].isupper() and (tok.i != tok.sent.start or tok.ent_type_ in _NAME_ENTS):
         return None  # part of a name: "the Democratic Party", "Free Iraqi Forces"
     score = lex.score(tok.lower_, "ADJ")
@@ -269,17 +198,17 @@ def _adjective_value(tok, lex: EvaluativeLexicon, head_lemma: str = "") -> float
     key = tok.lower_ if lex.score(tok.lower_, "ADJ") is not None else tok.lemma_.lower()
     if head_lemma and head_lemma in lex.descriptive.get(key, frozenset()):
         return None
-    value = score * _scale(tok, lex, _ADJ_MODS)
-    return -value if _negated(tok) else value
+    value = score * _scale(view, tok, lex, _ADJ_MODS)
+    return -value if negated_word(view, tok) else value
 
 
-def _noun_value(tok, lex: EvaluativeLexicon) -> tuple[float, str] | None:
+def _noun_value(view: ParseView, tok: Token, lex: EvaluativeLexicon) -> tuple[float, str] | None:
     """Value of a noun phrase: its head noun's score, or its evaluative adjectives'."""
     base = lex.score(tok.lemma_.lower(), "NOUN")
     adjectives: list[tuple[float, str]] = []
-    for child in tok.children:
+    for child in view.children(tok):
         if child.dep_ == "amod":
-            value = _adjective_value(child, lex, tok.lemma_.lower())
+            value = _adjective_value(view, child, lex, tok.lemma_.lower())
             if value is not None:
                 adjectives.append((value, child.text))
     if base is None and not adjectives:
@@ -292,149 +221,141 @@ def _noun_value(tok, lex: EvaluativeLexicon) -> tuple[float, str] | None:
         value, word = min(adjectives)
         words = f"{word} {tok.text}"
     else:
-        value = base * _scale(tok, lex, _NOUN_MODS)
+        value = base * _scale(view, tok, lex, _NOUN_MODS)
         words = tok.text
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in view.children(tok)):
         value, words = -value, f"no {words}"
     return value, words
 
 
-def _verb_negated(verb, cues: Lexicon) -> bool:
-    """"X did not show", "X failed to show": the predicate is cancelled."""
-    if _negated(verb):
-        return True
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.i != verb.i and (
-        cues.is_cue("negating", head.lemma_.lower()) and not _negated(head))
-
-
 # --------------------------------------------------------------------------- the patterns
 
-@dataclass
+@dataclass(frozen=True)
 class _Finder:
+    view: ParseView
     lex: EvaluativeLexicon
     cues: Lexicon
 
-    def modifiers(self, head) -> Iterable[tuple[float, str]]:
+    def modifiers(self, head: Token) -> Iterable[tuple[float, str]]:
         """"the inept X", "X, a thug,", "X on the run"."""
-        for child in head.children:
+        for child in self.view.children(head):
             if child.dep_ in ("amod", "acl") and child.i != head.i:
-                value = _adjective_value(child, self.lex, head.lemma_.lower())
+                value = _adjective_value(self.view, child, self.lex, head.lemma_.lower())
                 if value is None and child.tag_ == "VBN":
                     obj = self.lex.score(child.lemma_.lower(), "OBJ")
-                    value = obj * _scale(child, self.lex, _ADJ_MODS) if obj else None
+                    value = obj * _scale(self.view, child, self.lex, _ADJ_MODS) if obj else None
                 if value is not None:
                     yield value, child.text
             elif child.dep_ == "appos":
-                found = _noun_value(child, self.lex)
+                found = _noun_value(self.view, child, self.lex)
                 if found is not None:
                     yield found
             elif child.dep_ == "prep":
                 yield from self.phrases(child)
             elif child.dep_ == "relcl" and any(
                     c.dep_ in _ANY_SUBJECT and c.lower_ in ("who", "which", "that")
-                    for c in child.children):
-                passive = any(c.dep_ == "nsubjpass" for c in child.children)
+                    for c in self.view.children(child)):
+                passive = any(c.dep_ == "nsubjpass" for c in self.view.children(child))
                 yield from (self.passive(child) if passive else self.predicate(child))
 
-    def phrases(self, prep) -> Iterable[tuple[float, str]]:
-        for pobj in prep.children:
+    def phrases(self, prep: Token) -> Iterable[tuple[float, str]]:
+        for pobj in self.view.children(prep):
             if pobj.dep_ == "pobj":
                 key = f"{prep.lower_} {pobj.lemma_.lower()}"
                 value = self.lex.score(key, "PP")
                 if value is not None:
                     yield value, f"{prep.text} {pobj.text}"
 
-    def predicate(self, verb, depth: int = 0) -> Iterable[tuple[float, str]]:
+    def predicate(self, verb: Token, depth: int = 0) -> Iterable[tuple[float, str]]:
         """What the clause headed by ``verb`` says about its subject."""
         found: list[tuple[float, str]] = []
         lemma = verb.lemma_.lower()
         own = self.lex.score(lemma, "VERB")
         if own is not None and verb.pos_ in ("VERB", "AUX"):
-            found.append((own * _scale(verb, self.lex, _ADJ_MODS), verb.text))
+            found.append((own * _scale(self.view, verb, self.lex, _ADJ_MODS), verb.text))
         copular = lemma in _COPULAS
         light = self.lex.score(lemma, "LIGHT")
-        for child in verb.children:
+        for child in self.view.children(verb):
             dep = child.dep_
             if copular and dep in ("acomp", "oprd") and child.pos_ in ("ADJ", "VERB"):
-                value = _adjective_value(child, self.lex)
+                value = _adjective_value(self.view, child, self.lex)
                 if value is not None:
                     found.append((value, child.text))
             elif copular and dep in ("attr", "oprd", "acomp") and child.pos_ in ("NOUN", "PROPN"):
-                noun = _noun_value(child, self.lex)
+                noun = _noun_value(self.view, child, self.lex)
                 if noun is not None:
                     found.append(noun)
             elif copular and dep == "prep" and child.lower_ in _BECOMING_PREPS:
-                for pobj in child.children:
+                for pobj in self.view.children(child):
                     if pobj.dep_ == "pobj":
-                        noun = _noun_value(pobj, self.lex)
+                        noun = _noun_value(self.view, pobj, self.lex)
                         if noun is not None:
                             found.append((noun[0], f"{verb.text} {child.text} {noun[1]}"))
             elif dep == "prep" and lemma in _RESORTING and child.lower_ in ("to", "into"):
                 # "X resorted to repression", "X descended into brutality".
-                for pobj in child.children:
-                    noun = _noun_value(pobj, self.lex) if pobj.dep_ == "pobj" else None
+                for pobj in self.view.children(child):
+                    noun = _noun_value(self.view, pobj, self.lex) if pobj.dep_ == "pobj" else None
                     if noun is not None:
                         found.append((noun[0], f"{verb.text} {child.text} {noun[1]}"))
             elif dep == "prep":
                 found.extend(self.phrases(child) if copular or verb.pos_ == "AUX" else ())
             elif light is not None and dep in ("dobj", "obj"):
-                noun = _noun_value(child, self.lex)
+                noun = _noun_value(self.view, child, self.lex)
                 if noun is not None:
                     found.append((noun[0] * light, f"{verb.text} {noun[1]}"))
             elif dep == "xcomp" and depth < 2 and (
-                    copular or self.cues.is_cue("transparent", lemma)):
+                    copular or self.cues.is_cue(Cue.TRANSPARENT, lemma)):
                 # "X appears to be weak", "X has begun torturing", "X continued to fail".
                 for verb_or_conj in [child] + [c for c in child.conjuncts if c.i > child.i]:
-                    if any(c.dep_ == "auxpass" for c in verb_or_conj.children):
+                    if any(c.dep_ == "auxpass" for c in self.view.children(verb_or_conj)):
                         found.extend(self.passive(verb_or_conj))  # "seems to be isolated"
                     else:
                         found.extend(self.predicate(verb_or_conj, depth + 1))
-        if found and _verb_negated(verb, self.cues):
+        if found and negated_predicate(self.view, verb, self.cues):
             found = [(-v, f"not {w}") for v, w in found]
         return found
 
-    def passive(self, verb) -> Iterable[tuple[float, str]]:
+    def passive(self, verb: Token) -> Iterable[tuple[float, str]]:
         """"X was discredited", "X was isolated"."""
         value = self.lex.score(verb.lemma_.lower(), "OBJ")
         if value is None:
-            adjective = _adjective_value(verb, self.lex)
+            adjective = _adjective_value(self.view, verb, self.lex)
             if adjective is None:
                 return []
             return [(adjective, verb.text)]
-        value *= _scale(verb, self.lex, _ADJ_MODS)
-        return [(-value if _verb_negated(verb, self.cues) else value, verb.text)]
+        value *= _scale(self.view, verb, self.lex, _ADJ_MODS)
+        return [(-value if negated_predicate(self.view, verb, self.cues) else value, verb.text)]
 
-    def as_object(self, verb) -> Iterable[tuple[float, str]]:
+    def as_object(self, verb: Token) -> Iterable[tuple[float, str]]:
         """"isolating X", "discrediting X"."""
         value = self.lex.score(verb.lemma_.lower(), "OBJ")
         if value is None or verb.pos_ not in ("VERB", "AUX"):
             return []
-        value *= _scale(verb, self.lex, _ADJ_MODS)
-        return [(-value if _verb_negated(verb, self.cues) else value, verb.text)]
+        value *= _scale(self.view, verb, self.lex, _ADJ_MODS)
+        return [(-value if negated_predicate(self.view, verb, self.cues) else value, verb.text)]
 
-    def as_recipient(self, verb) -> Iterable[tuple[float, str]]:
+    def as_recipient(self, verb: Token) -> Iterable[tuple[float, str]]:
         """"gave X credibility", "cost X its legitimacy"."""
         sign = self.lex.score(verb.lemma_.lower(), "GIVE")
         if sign is None:
             return []
         found = []
-        for child in verb.children:
+        for child in self.view.children(verb):
             if child.dep_ in ("dobj", "obj"):
-                noun = _noun_value(child, self.lex)
+                noun = _noun_value(self.view, child, self.lex)
                 if noun is not None:
                     found.append((noun[0] * sign, f"{verb.text} {noun[1]}"))
-        if found and _verb_negated(verb, self.cues):
+        if found and negated_predicate(self.view, verb, self.cues):
             found = [(-v, f"not {w}") for v, w in found]
         return found
 
-    def as_complement(self, noun, possessor: bool) -> Iterable[tuple[float, str]]:
+    def as_complement(self, noun: Token, possessor: bool) -> Iterable[tuple[float, str]]:
         """"X's blunder", "the failure of X" (deeds only for their doer, the possessor)."""
         if noun.pos_ != "NOUN":
             return []
         if not possessor and noun.lemma_.lower() in self.lex.acts:
             return []
-        found = _noun_value(noun, self.lex)
+        found = _noun_value(self.view, noun, self.lex)
         if found is None:
             return []
         if noun.dep_ in ("dobj", "obj") and noun.head.i != noun.i:
@@ -446,7 +367,7 @@ class _Finder:
                 return []  # "undermined his legitimacy": the verb decides what it means
         return [found]
 
-    def around(self, head) -> list[tuple[float, str]]:
+    def around(self, head: Token) -> list[tuple[float, str]]:
         """Every cue aimed at the mention whose syntactic head is ``head``."""
         found = list(self.modifiers(head))
         dep, parent = head.dep_, head.head
@@ -455,8 +376,9 @@ class _Finder:
         if dep == "conj" and parent.dep_ in _SHARED_ROLES:
             dep, parent = parent.dep_, parent.head  # "X and Y are inept"
         if dep in _SUBJECT:
-            verbs = [parent] + [c for c in parent.children if c.dep_ == "conj" and not any(
-                g.dep_ in _ANY_SUBJECT for g in c.children)]
+            verbs = [parent] + [c for c in self.view.children(parent) if c.dep_ == "conj"
+                                and not any(g.dep_ in _ANY_SUBJECT
+                                            for g in self.view.children(c))]
             for verb in verbs:
                 found.extend(self.predicate(verb))
         elif dep == "nsubjpass":
@@ -478,11 +400,11 @@ class _Finder:
             found.extend(self.as_complement(parent.head, possessor=False))
         elif dep == "pobj" and parent.lower_ in ("with", "without"):
             # Absolute clauses: "with X on the run", "with X weakened".
-            for sibling in parent.children:
+            for sibling in self.view.children(parent):
                 if sibling.i > head.i and sibling.dep_ in ("pcomp", "prep"):
                     found.extend(self.phrases(sibling))
                 elif sibling.i > head.i and sibling.dep_ in ("acomp", "amod", "advcl"):
-                    value = _adjective_value(sibling, self.lex)
+                    value = _adjective_value(self.view, sibling, self.lex)
                     if value is None and sibling.tag_ == "VBN":
                         found.extend(self.passive(sibling))
                     elif value is not None:
@@ -500,32 +422,36 @@ class _Target(NamedTuple):  # a NamedTuple: one is built per mention, cheaply
     subject: bool
 
 
-def _mention_heads(doc, mentions: Sequence[Mention]) -> list[tuple[int, list[ActorRef], int]]:
+_Head = tuple[int, list[ActorRef], int]
+
+
+def _mention_heads(view: ParseView, mentions: Sequence[Mention]) -> list[_Head]:
     """(syntactic head token, actors, sentence index) per distinct mention span, and per
     resolvable pronoun."""
     spans: dict[tuple[int, int], tuple[list[ActorRef], Mention]] = {}
     for m in mentions:
-        if not 0 <= m.start < m.end <= len(doc):
+        if not 0 <= m.start < m.end <= len(view):
             continue
         refs, _ = spans.setdefault((m.start, m.end), ([], m))
         if all(r.id != m.actor.id for r in refs):
             refs.append(m.actor)
     covered = {i for start, end in spans for i in range(start, end)}
-    heads = head_indices(doc)
+    heads = view.head
     targets = []
     for (start, end), (refs, m) in spans.items():
         inside = [i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i]
-        head = doc[inside[-1] if inside else end - 1]
-        person = m.kind == "title" or (m.kind == "entity" and doc[start].ent_type_ == "PERSON")
+        head = view.tokens[inside[-1] if inside else end - 1]
+        person = m.kind == "title" or (m.kind == "entity" and
+                                       view.tokens[start].ent_type_ == "PERSON")
         targets.append(_Target(head.i, tuple(refs), m.sentence_index, person,
                                head.dep_ in ("nsubj", "nsubjpass")))
     targets.sort(key=lambda t: t.head)
-    heads = [(t.head, list(t.refs), t.sentence) for t in targets]
-    heads.extend(_pronoun_heads(doc, targets, covered))
-    return sorted(heads, key=lambda h: h[0])
+    found: list[_Head] = [(t.head, list(t.refs), t.sentence) for t in targets]
+    found.extend(_pronoun_heads(view, targets, covered))
+    return sorted(found, key=lambda h: h[0])
 
 
-def _pronoun_heads(doc, targets: list[_Target], covered: set[int]):
+def _pronoun_heads(view: ParseView, targets: list[_Target], covered: set[int]) -> list[_Head]:
     """Resolve pronouns to a recent mention.
 
     he/him/his: the person last named as a subject within two sentences (else the person
@@ -538,17 +464,17 @@ def _pronoun_heads(doc, targets: list[_Target], covered: set[int]):
         return []
     sentence_starts: list[int] = []  # listed at the first pronoun
     target_heads = [t.head for t in targets]  # sorted, as the targets are
-    out = []
-    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+    out: list[_Head] = []
+    for i, lower in enumerate(view.doc.to_array(LOWER).tolist()):
         if lower not in _PRONOUN_IDS or i in covered:
             continue
-        tok = doc[i]
+        tok = view.tokens[i]
         if tok.pos_ != "PRON" or tok.dep_ == "expl":
             continue
         low = tok.lower_
-        if low in ("it", "they") and _extraposed(tok):
+        if low in ("it", "they") and _extraposed(view, tok):
             continue
-        sentence_starts = sentence_starts or [sent.start for sent in doc.sents]
+        sentence_starts = sentence_starts or [start for start, _ in view.sentences]
         here = bisect.bisect_right(sentence_starts, i) - 1
         before = targets[:bisect.bisect_left(target_heads, i)]
         if low in _PERSON_PRONOUNS:
@@ -558,24 +484,24 @@ def _pronoun_heads(doc, targets: list[_Target], covered: set[int]):
         else:
             plural = low in _GROUP_PRONOUNS
             chosen = [t for t in before if not t.person and t.subject and here - t.sentence <= 1
-                      and (doc[t.head].tag_ in ("NNS", "NNPS")) == plural][-1:]
+                      and (view.tokens[t.head].tag_ in ("NNS", "NNPS")) == plural][-1:]
         if chosen:
             out.append((tok.i, list(chosen[0].refs), here))
     return out
 
 
-def _extraposed(pron) -> bool:
+def _extraposed(view: ParseView, pron: Token) -> bool:
     """"It is wrong to ...", "it seems that ...": a dummy subject, not a reference."""
-    verb = pron.head
+    children = view.children(pron.head)
     return pron.dep_ == "nsubj" and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > pron.i
-                                        for c in verb.children) and any(
-        c.dep_ in ("acomp", "attr") for c in verb.children)
+                                        for c in children) and any(
+        c.dep_ in ("acomp", "attr") for c in children)
 
 
-def assess_stance(doc, document: Document, mentions: Sequence[Mention],
+def assess_stance(doc: Doc, document: Document, mentions: Sequence[Mention],
                   events: Sequence[Event] = (), *,
                   lexicon: EvaluativeLexicon | None = None,
-                  cues: Lexicon | None = None) -> list[StanceCue]:
+                  cues: Lexicon | None = None, view: ParseView | None = None) -> list[StanceCue]:
     """Evaluative cues the author aims at the actors of a parsed document.
 
     Parameters
@@ -592,6 +518,9 @@ def assess_stance(doc, document: Document, mentions: Sequence[Mention],
         ``ADVOCATED_CONFLICT_SCORE`` for its target.
     lexicon, cues : optional
         Evaluative lexicon and the coder's cue lexicon (packaged ones by default).
+    view : ParseView, optional
+        The document's parse view, shared with the coder by the pipeline; built here
+        otherwise.
 
     Returns
     -------
@@ -605,20 +534,21 @@ def assess_stance(doc, document: Document, mentions: Sequence[Mention],
     """
     lex = lexicon or default_evaluative_lexicon()
     cue_lexicon = cues or default_lexicon()
-    finder = _Finder(lex, cue_lexicon)
+    view = view or ParseView.of(doc)
+    finder = _Finder(view, lex, cue_lexicon)
     quoted = quoted_tokens(doc)
     voiced: dict[int, bool] = {}
     out: list[StanceCue] = []
     seen: set[tuple[int, str, str]] = set()
-    for head_index, refs, sentence in _mention_heads(doc, mentions):
+    for head_index, refs, sentence in _mention_heads(view, mentions):
         if head_index in quoted:
             continue
-        head = doc[head_index]
+        head = view.tokens[head_index]
         found = finder.around(head)
         if not found:
             continue
         if head_index not in voiced:
-            voiced[head_index] = not reported_by_other(head, cue_lexicon)
+            voiced[head_index] = not reported_by_other(view, head, cue_lexicon)
         if not voiced[head_index]:
             continue
         for value, words in found:
@@ -628,35 +558,36 @@ def assess_stance(doc, document: Document, mentions: Sequence[Mention],
                     continue
                 seen.add(key)
                 out.append(StanceCue(document.id, sentence, ref, _clip(value), words.strip()))
-    out.extend(_advocated_conflict(doc, document, events, quoted, seen, cue_lexicon))
+    out.extend(_advocated_conflict(view, document, events, quoted, seen, cue_lexicon))
     return out
 
 
-def _cancelled(tok, cues: Lexicon) -> bool:
+def _cancelled(tok: Token, cues: Lexicon) -> bool:
     """"should stop trying to kill X": a negating verb above the trigger cancels the advocacy."""
     cur = tok
     for _ in range(4):
         if cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cues.is_cue("negating", cur.lemma_.lower()) or cur.lemma_.lower() in ("stop", "cease"):
+        if cues.is_cue(Cue.NEGATING, cur.lemma_.lower()) or cur.lemma_.lower() in ("stop", "cease"):
             return True
     return False
 
 
-def _advocated_conflict(doc, document: Document, events: Sequence[Event], quoted: set[int],
-                        seen: set[tuple[int, str, str]], cues: Lexicon) -> list[StanceCue]:
-    sentences = None  # listed on the first advocated event: most documents have none
+def _advocated_conflict(view: ParseView, document: Document, events: Sequence[Event],
+                        quoted: set[int], seen: set[tuple[int, str, str]],
+                        cues: Lexicon) -> list[StanceCue]:
+    """advocated conflict: "The government needs to crush the militia" (author's voice)."""
+    sentences = view.sentences
     out = []
     for event in events:
         if event.modality != "advocated" or event.attributed_to is not None or \
                 event.polarity >= 0 or event.recipient is None:
             continue
-        if sentences is None:
-            sentences = list(doc.sents)
         if 0 <= event.sentence_index < len(sentences):
             first = event.trigger.split()[0] if event.trigger else ""
-            triggers = [t for t in sentences[event.sentence_index] if t.text == first]
+            start, end = sentences[event.sentence_index]
+            triggers = [t for t in view.tokens[start:end] if t.text == first]
             if any(t.i in quoted or _cancelled(t, cues) for t in triggers):
                 continue
         key = (event.sentence_index, event.recipient.id, f"advocated {event.trigger}")

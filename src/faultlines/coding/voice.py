@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.attrs import ORTH
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
 from spacy.tokens import Doc, Token
 
 from faultlines.coding.document import DocumentCoder
@@ -149,9 +149,9 @@ def find_speech(coder: DocumentCoder, tok: Token, cur: Token, ctx: Context) -> C
         if head.i == cur.i:
             return ctx
         if cur.dep_ == "ccomp":
-            speaker = reporting_speaker(coder, head)
-            if speaker is not None:
-                return replace(ctx, speech=head, speaker=speaker)
+            reporter = reporting_speaker(coder, head)
+            if reporter is not None:
+                return replace(ctx, speech=head, speaker=reporter)
         cur = head
     return ctx
 

@@ -229,8 +229,9 @@ def code_nominal(coder: DocumentCoder, tok: Token, consumed: set[int],
         home=frozenset(a.country for a in actors if a.country))
     if paired and actors == paired[:1]:
         recipients = paired[1:]
+    targets: list[ActorRef | None] = list(recipients) or [None]
     for actor in actors:
-        for recipient in recipients or [None]:
+        for recipient in targets:
             out.emit(entry.category, actor, recipient, entry.intensity, ctx, text, tok,
                      "nominal")
     emit_opposition(coder, out, actors + recipients, against, ctx, text, tok)

@@ -19,7 +19,7 @@ __all__ = ["emit_pairs", "partners"]
 
 
 def partners(actor: ActorRef, actors: Sequence[ActorRef],
-             recipients: Sequence[ActorRef]) -> list[ActorRef | None]:
+             recipients: Sequence[ActorRef]) -> Sequence[ActorRef | None]:
     """pairs: "*Israel and Jordan* signed a treaty": each is the other's target.
 
     >>> israel, jordan = ActorRef("Israel", "ISR", "Israel"), ActorRef("Jordan", "JOR", "Jordan")
@@ -28,7 +28,10 @@ def partners(actor: ActorRef, actors: Sequence[ActorRef],
     >>> partners(israel, [israel], [])
     [None]
     """
-    return list(recipients) or [a for a in actors if a.id != actor.id][:1] or [None]
+    if recipients:
+        return [*recipients]
+    others = [a for a in actors if a.id != actor.id][:1]
+    return others if others else [None]
 
 
 def emit_pairs(coder: DocumentCoder, frame: Frame, out: SentenceEvents) -> None:
