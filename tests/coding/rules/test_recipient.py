@@ -1,0 +1,39 @@
+"""Rule 3 (recipient): coding/rules/recipient.py."""
+
+from __future__ import annotations
+
+import pytest
+from coding_rules_support import Expected
+
+from faultlines.coding.rules.recipient import TIER_ORDER, Tier
+
+
+def test_tier_order_puts_mentions_first_and_other_nouns_last():
+    assert TIER_ORDER[0] == ("direct", Tier.MENTIONED)
+    assert TIER_ORDER[-1] == ("direct", Tier.OTHER)
+    assert {tier for _, tier in TIER_ORDER} == set(Tier)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # people before places
+    ("The police detained tribesmen in Ramadi.", Expected("COERCE", "police", "tribesmen")),
+    # an attack on a thing is aimed at the place it stands in
+    ("Militants bombed a market in Kirkuk.", Expected("ASSAULT", "Militants", "Kirkuk")),
+    ("Rebels seized the airport in Kandahar.", Expected("COERCE", "Rebels", "Kandahar")),
+    # "at" names the target of a hostile act
+    ("The army fired rockets at the rebels on the outskirts of the city.",
+     Expected("ASSAULT", "army", "rebels")),
+    # the thing given is no target; the receiver is
+    ("The donors supplied weapons to the rebels.", Expected("AID", "donors", "rebels")),
+    # the subject of a demanded clause
+    ("The council demanded that the junta free the prisoners.",
+     Expected("DEMAND", "council", "junta")),
+])
+def test_target(expect, text, expected):
+    expect(text, expected)
+
+
+@pytest.mark.model
+def test_own_people_are_no_target(expect):
+    expect("The party expelled its members.", Expected("SANCTION", "party", ""))
