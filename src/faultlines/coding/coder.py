@@ -151,6 +151,5 @@ def _code_sentence(coder: DocumentCoder, sent: Span, index: int) -> list[Event]:
     for tok, found in verb_triggers:
         if tok.i not in vehicles:
             _code_verb(coder, tok, found, out)
-    for tok in nouns:
-        nominal.code_nominal(coder, tok, consumed, out)
+    nominal.code_nominals(coder, nouns, consumed, out)
     return out.events()

@@ -7,6 +7,7 @@ keep one pass over a sentence cheap. It decides nothing; the rules in ``coding/r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, TypeVar
 
@@ -41,6 +42,7 @@ class DocumentCoder:
         self.document = document
         self.lex = lexicon
         self.tokens = view.tokens
+        self._children_of = view.children_of
         self.by_token: dict[int, Mention] = {}
         self.all_by_token: dict[int, list[Mention]] = {}
         for mention in mentions:
@@ -54,10 +56,29 @@ class DocumentCoder:
         self.trigger_cache: dict[int, Trigger | None] = {}
         self.helper_cache: dict[tuple[Callable[..., object], int], object] = {}
         self.side_speech_cache: dict[int, list[tuple[Token, Token]]] = {}
+        self.voice_cache: dict[int, object] = {}  # token -> voice.Voice
+        self.context_cache: dict[int, object] = {}  # token -> context.Context
+        self._quoted: set[int] | None = None
+        # tokens that may make a clause someone else's words (voice.py, on first use)
+        self.reporting_tokens: list[int] | None = None
+
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        """The first token of each sentence, in order (for bisecting)."""
+        return [start for start, _ in self.view.sentences]
+
+    @property
+    def quoted(self) -> set[int]:
+        """Indices of the tokens inside quotation marks (found on first use)."""
+        if self._quoted is None:
+            from faultlines.coding.voice import quoted_tokens
+
+            self._quoted = quoted_tokens(self.doc)
+        return self._quoted
 
     def children(self, tok: Token) -> Sequence[Token]:
         """``tok.children`` in text order (read-only)."""
-        return self.view.children(tok)
+        return self._children_of.get(tok.i, ())
 
     def cached(self, helper: Callable[[Token, Sequence[Token]], _T], tok: Token) -> _T:
         """``helper(tok)`` for a parse helper of ``syntax`` that takes the token's children

@@ -39,13 +39,10 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
 from spacy.tokens import Doc, Token
 
+from faultlines.coding.context import clause_context
+from faultlines.coding.document import DocumentCoder
 from faultlines.coding.lexicon import Cue, Lexicon, default_lexicon
-from faultlines.coding.voice import (
-    negated_predicate,
-    negated_word,
-    quoted_tokens,
-    reported_by_other,
-)
+from faultlines.coding.voice import cancelled_advocacy, clause_voice, negated_word, quoted_tokens
 from faultlines.errors import DictionaryError
 from faultlines.nlp.view import ParseView
 from faultlines.types import ActorRef, Document, Event, Mention, StanceCue
@@ -232,9 +229,20 @@ def _noun_value(view: ParseView, tok: Token, lex: EvaluativeLexicon) -> tuple[fl
 
 @dataclass(frozen=True)
 class _Finder:
-    view: ParseView
+    coder: DocumentCoder  # the coder's view of the document: parse view, cues, voice
     lex: EvaluativeLexicon
-    cues: Lexicon
+
+    @property
+    def view(self) -> ParseView:
+        return self.coder.view
+
+    @property
+    def cues(self) -> Lexicon:
+        return self.coder.lex
+
+    def negated(self, verb: Token) -> bool:
+        """Whether the clause of ``verb`` is negated, as the coder decides it for events."""
+        return clause_context(self.coder, verb).negated
 
     def modifiers(self, head: Token) -> Iterable[tuple[float, str]]:
         """"the inept X", "X, a thug,", "X on the run"."""
@@ -269,6 +277,7 @@ class _Finder:
     def predicate(self, verb: Token, depth: int = 0) -> Iterable[tuple[float, str]]:
         """What the clause headed by ``verb`` says about its subject."""
         found: list[tuple[float, str]] = []
+        nested: list[tuple[float, str]] = []  # from complements: their own negation applies
         lemma = verb.lemma_.lower()
         own = self.lex.score(lemma, "VERB")
         if own is not None and verb.pos_ in ("VERB", "AUX"):
@@ -308,12 +317,12 @@ class _Finder:
                 # "X appears to be weak", "X has begun torturing", "X continued to fail".
                 for verb_or_conj in [child] + [c for c in child.conjuncts if c.i > child.i]:
                     if any(c.dep_ == "auxpass" for c in self.view.children(verb_or_conj)):
-                        found.extend(self.passive(verb_or_conj))  # "seems to be isolated"
+                        nested.extend(self.passive(verb_or_conj))  # "seems to be isolated"
                     else:
-                        found.extend(self.predicate(verb_or_conj, depth + 1))
-        if found and negated_predicate(self.view, verb, self.cues):
+                        nested.extend(self.predicate(verb_or_conj, depth + 1))
+        if found and self.negated(verb):
             found = [(-v, f"not {w}") for v, w in found]
-        return found
+        return found + nested
 
     def passive(self, verb: Token) -> Iterable[tuple[float, str]]:
         """"X was discredited", "X was isolated"."""
@@ -324,7 +333,7 @@ class _Finder:
                 return []
             return [(adjective, verb.text)]
         value *= _scale(self.view, verb, self.lex, _ADJ_MODS)
-        return [(-value if negated_predicate(self.view, verb, self.cues) else value, verb.text)]
+        return [(-value if self.negated(verb) else value, verb.text)]
 
     def as_object(self, verb: Token) -> Iterable[tuple[float, str]]:
         """"isolating X", "discrediting X"."""
@@ -332,7 +341,7 @@ class _Finder:
         if value is None or verb.pos_ not in ("VERB", "AUX"):
             return []
         value *= _scale(self.view, verb, self.lex, _ADJ_MODS)
-        return [(-value if negated_predicate(self.view, verb, self.cues) else value, verb.text)]
+        return [(-value if self.negated(verb) else value, verb.text)]
 
     def as_recipient(self, verb: Token) -> Iterable[tuple[float, str]]:
         """"gave X credibility", "cost X its legitimacy"."""
@@ -345,7 +354,7 @@ class _Finder:
                 noun = _noun_value(self.view, child, self.lex)
                 if noun is not None:
                     found.append((noun[0] * sign, f"{verb.text} {noun[1]}"))
-        if found and negated_predicate(self.view, verb, self.cues):
+        if found and self.negated(verb):
             found = [(-v, f"not {w}") for v, w in found]
         return found
 
@@ -535,8 +544,9 @@ def assess_stance(doc: Doc, document: Document, mentions: Sequence[Mention],
     lex = lexicon or default_evaluative_lexicon()
     cue_lexicon = cues or default_lexicon()
     view = view or ParseView.of(doc)
-    finder = _Finder(view, lex, cue_lexicon)
-    quoted = quoted_tokens(doc)
+    coder = DocumentCoder(view, document, mentions, cue_lexicon)
+    finder = _Finder(coder, lex)
+    quoted = coder.quoted
     voiced: dict[int, bool] = {}
     out: list[StanceCue] = []
     seen: set[tuple[int, str, str]] = set()
@@ -548,7 +558,7 @@ def assess_stance(doc: Doc, document: Document, mentions: Sequence[Mention],
         if not found:
             continue
         if head_index not in voiced:
-            voiced[head_index] = not reported_by_other(view, head, cue_lexicon)
+            voiced[head_index] = not clause_voice(coder, head).others
         if not voiced[head_index]:
             continue
         for value, words in found:
@@ -560,18 +570,6 @@ def assess_stance(doc: Doc, document: Document, mentions: Sequence[Mention],
                 out.append(StanceCue(document.id, sentence, ref, _clip(value), words.strip()))
     out.extend(_advocated_conflict(view, document, events, quoted, seen, cue_lexicon))
     return out
-
-
-def _cancelled(tok: Token, cues: Lexicon) -> bool:
-    """"should stop trying to kill X": a negating verb above the trigger cancels the advocacy."""
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cues.is_cue(Cue.NEGATING, cur.lemma_.lower()) or cur.lemma_.lower() in ("stop", "cease"):
-            return True
-    return False
 
 
 def _advocated_conflict(view: ParseView, document: Document, events: Sequence[Event],
@@ -588,7 +586,7 @@ def _advocated_conflict(view: ParseView, document: Document, events: Sequence[Ev
             first = event.trigger.split()[0] if event.trigger else ""
             start, end = sentences[event.sentence_index]
             triggers = [t for t in view.tokens[start:end] if t.text == first]
-            if any(t.i in quoted or _cancelled(t, cues) for t in triggers):
+            if any(t.i in quoted or cancelled_advocacy(t, cues) for t in triggers):
                 continue
         key = (event.sentence_index, event.recipient.id, f"advocated {event.trigger}")
         if key in seen:

@@ -10,15 +10,18 @@ same negation words.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import bisect
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from spacy.attrs import ORTH
+from spacy import symbols
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
 from spacy.tokens import Doc, Token
 
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.lexicon import Cue, Lexicon
+from faultlines.coding.rules.judged import judged_object
 from faultlines.coding.rules.reference import actors_of
 from faultlines.coding.rules.triggers import find_trigger
 from faultlines.coding.syntax import according_to, subject_token
@@ -30,38 +33,58 @@ if TYPE_CHECKING:
     from faultlines.coding.context import Context
 
 __all__ = [
+    "NEGATION_DEPS",
     "NEGATION_WORDS",
-    "find_speech",
-    "is_negation",
+    "Voice",
+    "cancelled_advocacy",
+    "clause_voice",
+    "is_report",
     "modality",
-    "negated_predicate",
+    "negated_word",
+    "negates",
     "negating_verb",
     "quoted_tokens",
-    "reported_by_other",
-    "reporting_speaker",
     "speaker_of",
 ]
 
 #: Words that negate the word they modify ("not", "never", "no credibility", "hardly").
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "hardly", "scarcely", "barely"})
 _AUTHOR_PRONOUNS = frozenset({"i", "we"})
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj"})
+# A clause under a reporting verb by one of these is what the verb reports ("said that ...",
+# "claimed to have ...", "..., he said, ..."); a conjoined verb is the speaker's own act, an
+# adverbial clause ("observed X strengthening ties") the circumstances of the report.
+_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+# A reporting clause beside a clause by one of these reports it ("..., police said").
+_SIDE_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp"})
 _OPEN_QUOTES = frozenset({"“", "«", "„"})
 _CLOSE_QUOTES = frozenset({"”", "»"})
 # String ids of the quotation marks: a document is scanned for them with ``Doc.to_array``,
 # without building a Token per word.
 _QUOTE_IDS = frozenset(hash_string(q) for q in _OPEN_QUOTES | _CLOSE_QUOTES | {'"'})
-_MAX_CLIMB = 8
+_MAX_CLIMB = 12
+_ACCORDING = hash_string("according")
+_PCOMP = int(symbols.pcomp)  # dependency labels are spaCy symbols, not string hashes
 
 
 # --------------------------------------------------------------------------- negation
 
-def is_negation(child: Token) -> bool:
-    """negation (events): "The army did *not* withdraw", "Iran *never* recognised X".
+#: The dependency labels a negating child can have (see :func:`negates`).
+NEGATION_DEPS = frozenset({"neg", "advmod", "det"})
 
-    Whether a child of a verb negates the verb's act (the coder's reading of negation).
+
+def negates(child: Token) -> bool:
+    """negation: "The army did *not* withdraw", "*never* recognised", "*no* credibility".
+
+    Whether a child negates the word it hangs on: the one test of negation for event
+    triggers (and the verbs above them) and for evaluative words.
     """
-    return child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never")
+    return child.dep_ == "neg" or (child.dep_ in ("advmod", "det")
+                                   and child.lower_ in NEGATION_WORDS)
+
+
+def negated_word(view: ParseView, tok: Token) -> bool:
+    """Whether ``tok`` (a verb, an evaluative adjective or noun) has a negating child."""
+    return any(negates(c) for c in view.children(tok))
 
 
 def negating_verb(coder: DocumentCoder, head: Token) -> bool:
@@ -69,25 +92,35 @@ def negating_verb(coder: DocumentCoder, head: Token) -> bool:
     return coder.lex.is_cue(Cue.NEGATING, head.lemma_.lower())
 
 
-def negated_word(view: ParseView, tok: Token) -> bool:
-    """negation (stance): "*not* inept", "*no* credibility", "*hardly* a statesman".
-
-    Whether a word (an evaluative adjective, noun or verb) is negated by one of its children.
-    """
-    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATION_WORDS)
-               for c in view.children(tok))
-
-
-def negated_predicate(view: ParseView, verb: Token, cues: Lexicon) -> bool:
-    """negated predicate: "X did *not* show resolve", "X *failed to* show resolve"."""
-    if negated_word(view, verb):
-        return True
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.i != verb.i and (
-        cues.is_cue(Cue.NEGATING, head.lemma_.lower()) and not negated_word(view, head))
+def cancelled_advocacy(tok: Token, cues: Lexicon) -> bool:
+    """cancelled: "X should *stop trying to* kill Y": a negating verb above the trigger."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cues.is_cue(Cue.NEGATING, cur.lemma_.lower()) or cur.lemma_.lower() in ("stop", "cease"):
+            return True
+    return False
 
 
-# --------------------------------------------------------------------------- events
+# --------------------------------------------------------------------------- whose words
+
+@dataclass(frozen=True)
+class Voice:
+    """Whose words a clause is: the reporting (or judging) verb and its speaker, an
+    *according to* source, or quotation marks. All empty: the author's own voice."""
+
+    verb: Token | None = None
+    speaker: Token | None = None  # None with a verb: a passive report ("it was said")
+    according_to: Token | None = None
+    quoted: bool = False
+
+    @property
+    def others(self) -> bool:
+        """Whether the clause is someone else's words, not the author's."""
+        return self.verb is not None or self.according_to is not None or self.quoted
+
 
 def speaker_of(coder: DocumentCoder, verb: Token) -> Token | None:
     """speaker: "A minister who met the rebels *says* ..." (the subject of a conjoined verb).
@@ -103,57 +136,130 @@ def speaker_of(coder: DocumentCoder, verb: Token) -> Token | None:
     return subj
 
 
-def reporting_speaker(coder: DocumentCoder, verb: Token) -> Token | None:
-    """reporting verb: "Police *said* ...": the speaker when ``verb`` only reports.
+def is_report(coder: DocumentCoder, verb: Token) -> bool:
+    """reporting verb: "Police *said* ...", "it *was reported* ..." (not "I said", "we think").
 
-    A reporting verb that is a trigger itself ("castigated the government") is an event, not
-    a report, and has no speaker here.
+    A reporting verb (``speech`` cue) that is not an event itself ("castigated the
+    government"), with a speaker other than the author: a subject that is not I/we
+    ("witnesses said", "a statement said" count), or none in the passive.
     """
     if not coder.lex.is_cue(Cue.SPEECH, verb.lemma_.lower()) or \
             find_trigger(coder, verb) is not None:
-        return None
-    return speaker_of(coder, verb)
+        return False
+    subject = speaker_of(coder, verb)
+    if subject is None:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in coder.children(verb))
+    return subject.lower_ not in _AUTHOR_PRONOUNS
 
 
-def _side_speech(coder: DocumentCoder, verb: Token) -> list[tuple[Token, Token]]:
-    """(reporting verb, its subject) for each clause beside ``verb`` that reports it
-    ("..., police said"), in order. Cached per token: every trigger below climbs here."""
+def _side_report(coder: DocumentCoder, verb: Token, tok: Token) -> Voice | None:
+    """side report: "The rebels shelled the town, *the agency reported*".
+
+    A reporting clause beside ``verb``, after ``tok``, with a subject and no complement of
+    its own (which would be what it reports). Cached per clause head.
+    """
     found = coder.side_speech_cache.get(verb.i)
     if found is None:
         found = []
         for child in coder.children(verb):
-            if child.dep_ in ("conj", "parataxis", "advcl", "ccomp") and \
-                    coder.lex.is_cue(Cue.SPEECH, child.lemma_.lower()) and \
-                    find_trigger(coder, child) is None:
+            if child.dep_ in _SIDE_DEPS and is_report(coder, child) and not any(
+                    c.dep_ in ("ccomp", "xcomp") for c in coder.children(child)):
                 subject = coder.cached(subject_token, child)
                 if subject is not None:
                     found.append((child, subject))
         coder.side_speech_cache[verb.i] = found
-    return found
+    for child, subject in found:
+        if child.i > tok.i:
+            return Voice(child, subject)
+    return None
 
 
-def find_speech(coder: DocumentCoder, tok: Token, cur: Token, ctx: Context) -> Context:
-    """side report: "The rebels shelled the town, *the agency reported*".
+def _governing_report(coder: DocumentCoder, cur: Token, head: Token) -> Voice | None:
+    """governing report: "Officials *said* the rebels shelled the town"; a judging verb's
+    gerund (rule 8: "*accused* Iran of arming ...") is the judge's allegation."""
+    if (cur.dep_ in _REPORTED_DEPS or (cur.dep_ == "acl" and cur.tag_ == "VBG")) and \
+            is_report(coder, head):
+        return Voice(head, speaker_of(coder, head))
+    if cur.dep_ == "pcomp" and head.lower_ in ("of", "for") and \
+            judged_object(coder, cur) is not None:
+        return Voice(head.head, subject_token(head.head))
+    return None
 
-    Attribution only: climb from ``cur`` to the clause root looking for a reporting verb
-    governing the clause, standing beside it after ``tok``, or an *according to* phrase.
+
+def _root_report(coder: DocumentCoder, root: Token, below: Token,
+                 tok: Token) -> Voice | None:
+    """speaker's sentence: "The minister *told* reporters the inept general must go".
+
+    Whatever hangs off a speaker's verb is theirs; only the words naming the speaker are
+    the author's ("Sadr, the inept cleric, said ..."), and so is a clause conjoined to the
+    speaker's (``below`` is the root's child on the way up: "Critics say ..., and *we share*
+    their worry").
     """
+    if root.i == tok.i or below.dep_ == "conj" or not is_report(coder, root):
+        return None
+    subject = speaker_of(coder, root)
+    if subject is not None and tok.i in {t.i for t in subject.subtree}:
+        return None
+    return Voice(root, subject)
+
+
+def clause_voice(coder: DocumentCoder, tok: Token) -> Voice:
+    """voice: "The militia shelled the town, *officials said*" is the officials' words.
+
+    Climbs from ``tok`` (an event trigger, or the head of an actor's mention) through the
+    clauses above it: a reporting clause beside one of them, an *according to* phrase, a
+    reporting verb governing one of them, a judging verb, or a reporting root verb makes the
+    clause someone else's words; so do quotation marks. Cached per token.
+    """
+    cached = coder.voice_cache.get(tok.i)
+    if cached is None:
+        found = _climb_for_voice(coder, tok) if _may_report(coder, tok) else _AUTHOR
+        if tok.i in coder.quoted:
+            found = replace(found, quoted=True)
+        cached = coder.voice_cache[tok.i] = found
+    return cached  # type: ignore[return-value]  # the cache holds Voices only
+
+
+_AUTHOR = Voice()
+
+
+def _may_report(coder: DocumentCoder, tok: Token) -> bool:
+    """Whether ``tok``'s sentence has a reporting verb, an *according to* or a gerund under a
+    preposition (a judged act) at all: most have none, and their clauses are the author's
+    without a climb."""
+    marks = coder.reporting_tokens
+    if marks is None:
+        # lemma and lower-case ids of every token, against the ids of the reporting verbs
+        words = {hash_string(w) for w in coder.lex.cues[Cue.SPEECH]} | {_ACCORDING}
+        ids = coder.doc.to_array([LEMMA, LOWER, DEP]).tolist()
+        marks = coder.reporting_tokens = [
+            i for i, (lemma, lower, dep) in enumerate(ids)
+            if lemma in words or lower in words or dep == _PCOMP]
+    if not marks:
+        return False
+    bounds = coder.view.sentences
+    start, end = bounds[bisect.bisect_right(coder.sentence_starts, tok.i) - 1]
+    first = bisect.bisect_left(marks, start)
+    return first < len(marks) and marks[first] < end
+
+
+def _climb_for_voice(coder: DocumentCoder, tok: Token) -> Voice:
+    cur = below = tok
     for _ in range(_MAX_CLIMB):
-        for child, speaker in _side_speech(coder, cur):
-            if child.i > tok.i:
-                return replace(ctx, speech=child, speaker=speaker)
+        found = _side_report(coder, cur, tok)
+        if found is not None:
+            return found
         according = coder.cached(according_to, cur)
         if according is not None:
-            return replace(ctx, according_to=according)
+            return Voice(according_to=according)
         head = cur.head
         if head.i == cur.i:
-            return ctx
-        if cur.dep_ == "ccomp":
-            reporter = reporting_speaker(coder, head)
-            if reporter is not None:
-                return replace(ctx, speech=head, speaker=reporter)
-        cur = head
-    return ctx
+            break
+        found = _governing_report(coder, cur, head)
+        if found is not None:
+            return found
+        below, cur = cur, head
+    return _root_report(coder, cur, below, tok) or Voice()
 
 
 def modality(coder: DocumentCoder, ctx: Context) -> tuple[str, ActorRef | None]:
@@ -173,12 +279,10 @@ def modality(coder: DocumentCoder, ctx: Context) -> tuple[str, ActorRef | None]:
         return "negated", attributed
     if ctx.hypothetical and (not ctx.intent or ctx.uncertain):
         return "hypothetical", attributed
-    if speaker is not None:
+    if ctx.speech is not None or ctx.according_to is not None or ctx.quoted:
         return "reported", attributed
     return "asserted", attributed
 
-
-# --------------------------------------------------------------------------- stance
 
 def quoted_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside quotation marks.
@@ -203,53 +307,3 @@ def quoted_tokens(doc: Doc) -> set[int]:
         if depth:
             inside.update(range(i + 1, marks[number + 1] if number + 1 < len(marks) else len(doc)))
     return inside
-
-
-def _other_speaker(view: ParseView, verb: Token) -> bool:
-    """A speaker other than the author: a subject that is not I/we, or a passive ("it is
-    said"). A speech verb without either ("no incentive to admit that ...") has no speaker."""
-    subject = subject_token(verb, view.children(verb))
-    if subject is None:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in view.children(verb))
-    return subject.lower_ not in _AUTHOR_PRONOUNS
-
-
-def _beside_report(view: ParseView, root: Token, tok: Token, cues: Lexicon) -> bool:
-    """"..., the AP reports": a reporting clause after ``tok`` beside the root."""
-    for child in view.children(root):
-        if child.dep_ in ("parataxis", "conj", "ccomp", "advcl") and child.i > tok.i and \
-                cues.is_cue(Cue.SPEECH, child.lemma_.lower()) and \
-                subject_token(child, view.children(child)) is not None and \
-                _other_speaker(view, child) and \
-                not any(c.dep_ in ("ccomp", "xcomp") for c in view.children(child)):
-            return True
-    return False
-
-
-def reported_by_other(view: ParseView, tok: Token, cues: Lexicon) -> bool:
-    """someone else's words (stance): "The inept minister failed, *the AP reports*".
-
-    Whether ``tok`` sits in a clause that someone other than the author is said to say.
-    Climbs the clause chain: a reporting verb (the ``speech`` cues) that governs the clause,
-    or stands beside it, with a subject that is not "I"/"we", makes the clause reported; so
-    does "according to".
-    """
-    cur = tok
-    for _ in range(12):
-        head = cur.head
-        if head.i == cur.i:
-            break
-        if cur.dep_ in _CLAUSE_DEPS and cues.is_cue(Cue.SPEECH, head.lemma_.lower()) and \
-                _other_speaker(view, head):
-            return True
-        cur = head
-    root = cur
-    if according_to(root, view.children(root)) is not None:
-        return True
-    if cues.is_cue(Cue.SPEECH, root.lemma_.lower()) and root.i != tok.i and \
-            _other_speaker(view, root):
-        # Whatever hangs off a speaker's verb (its object, an adverbial clause) is theirs; only
-        # the words naming the speaker are the author's ("Sadr, the inept cleric, said ...").
-        subject = subject_token(root, view.children(root))
-        return subject is None or tok.i not in {t.i for t in subject.subtree}
-    return _beside_report(view, root, tok, cues)

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 
 __all__ = ["ParseView"]
 
-_NO_CHILDREN: tuple[Token, ...] = ()
+_NO_CHILDREN: list[Token] = []
 # spaCy's ENT_IOB codes: 0 none, 1 inside, 2 outside, 3 begin.
 _IOB = ("", "I", "O", "B")
 
@@ -51,7 +51,7 @@ class ParseView:
     doc: Doc
     tokens: tuple[Token, ...]
     head: tuple[int, ...]
-    children_of: dict[int, tuple[Token, ...]]
+    children_of: dict[int, list[Token]]  # read-only: shared by every stage
 
     @classmethod
     def of(cls, doc: Doc) -> ParseView:
@@ -59,12 +59,12 @@ class ParseView:
         tokens = tuple(doc)
         # spaCy stores heads as offsets from the token, in an unsigned array: cast back.
         offsets = doc.to_array(HEAD).astype("int64").tolist()
-        heads = tuple(i + offset for i, offset in enumerate(offsets))
+        heads = tuple([i + offset for i, offset in enumerate(offsets)])
         children: dict[int, list[Token]] = {}
         for i, head in enumerate(heads):
             if head != i:
                 children.setdefault(head, []).append(tokens[i])
-        return cls(doc, tokens, heads, {k: tuple(v) for k, v in children.items()})
+        return cls(doc, tokens, heads, children)
 
     def __len__(self) -> int:
         return len(self.tokens)

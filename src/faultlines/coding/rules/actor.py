@@ -7,14 +7,13 @@ subject position gives way to the named actor in it; other event nouns are no ac
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from faultlines.coding.categories import VIOLENT
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.frame import Frame
 from faultlines.coding.lexicon import Cue
+from faultlines.coding.records import evolve
 from faultlines.coding.rules.judged import judged_object
 from faultlines.coding.rules.missions import is_mission
 from faultlines.coding.rules.reference import actors_of, unidentified
@@ -217,7 +216,7 @@ def find_subjects(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """actor: "*Syrian troops* fought the rebels" (the subject tokens of the trigger)."""
     subjects = event_noun_subjects(coder, agent_subjects(coder, frame.tok),
                                    frame.entry.category)
-    return replace(frame, subjects=tuple(subjects))
+    return evolve(frame, subjects=tuple(subjects))
 
 
 def resolve_actors(coder: DocumentCoder, frame: Frame) -> Frame | None:
@@ -232,4 +231,4 @@ def resolve_actors(coder: DocumentCoder, frame: Frame) -> Frame | None:
         actors = [unidentified(s) for s in frame.subjects[:1] if is_event_noun(coder, s)]
     if not actors:
         return None
-    return replace(frame, actors=tuple(actors))
+    return evolve(frame, actors=tuple(actors))

@@ -9,7 +9,6 @@ the cooperation.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -19,6 +18,7 @@ from faultlines.coding.document import DocumentCoder
 from faultlines.coding.emission import SentenceEvents
 from faultlines.coding.frame import Frame
 from faultlines.coding.lexicon import Cue
+from faultlines.coding.records import evolve
 from faultlines.coding.rules.reference import actors_of
 from faultlines.types import ActorRef, polarity_of
 
@@ -105,7 +105,7 @@ def set_aside_sides(coder: DocumentCoder, frame: Frame) -> Frame | None:
         dropped |= {t.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "for"
                     for t in c.subtree}
     candidates = tuple(c for c in frame.candidates if c.i not in dropped)
-    return replace(frame, candidates=candidates, allies=tuple(allies), opponents=tuple(against))
+    return evolve(frame, candidates=candidates, allies=tuple(allies), opponents=tuple(against))
 
 
 def emit_allies(frame: Frame, actor: ActorRef, allies: Sequence[ActorRef],

@@ -7,12 +7,11 @@ THREATEN; under *if/whether* no intent is stated.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from faultlines.coding.categories import AGREE, MATERIAL_CONFLICT, THREATEN, VERBAL_CONFLICT
 from faultlines.coding.context import Context
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.frame import Frame
+from faultlines.coding.records import evolve
 
 __all__ = ["shift_category", "shift_intent"]
 
@@ -45,4 +44,4 @@ def shift_intent(coder: DocumentCoder, frame: Frame) -> Frame | None:
     if (category, text) == (frame.category, frame.text):
         return frame
     rule = frame.rule if frame.ctx.vowed_conflict else "intent"
-    return replace(frame, category=category, text=text, rule=rule)
+    return evolve(frame, category=category, text=text, rule=rule)

@@ -9,7 +9,6 @@ country meets no one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -17,6 +16,8 @@ from spacy.tokens import Token
 from faultlines.coding.categories import CONSULT
 from faultlines.coding.document import DocumentCoder, Trigger
 from faultlines.coding.lexicon import Cue
+from faultlines.coding.records import evolve
+from faultlines.coding.rules.recipient import pick_recipients, recipient_candidates
 from faultlines.coding.rules.triggers import find_trigger
 from faultlines.coding.syntax import OBJECT_DEPS, has_aux, in_order_to, purpose_clauses
 from faultlines.types import ActorRef, polarity_of
@@ -87,8 +88,6 @@ def aim_at_destination(coder: DocumentCoder, frame: Frame) -> Frame | None:
     A purpose without a target of its own is aimed at the mission's destination (never at
     the envoy or force sent).
     """
-    from faultlines.coding.rules.recipient import pick_recipients, recipient_candidates
-
     mission = mission_of(coder, frame.tok)
     if frame.recipients or mission is None:
         return frame
@@ -97,7 +96,7 @@ def aim_at_destination(coder: DocumentCoder, frame: Frame) -> Frame | None:
                   if c.dep_ not in OBJECT_DEPS or not moving]
     actor_ids = {a.id for a in frame.actors}
     home = frozenset(a.country for a in frame.actors if a.country)
-    return replace(frame, recipients=tuple(pick_recipients(coder, candidates, actor_ids,
+    return evolve(frame, recipients=tuple(pick_recipients(coder, candidates, actor_ids,
                                                            home=home)))
 
 
@@ -109,4 +108,4 @@ def drop_home_travel(coder: DocumentCoder, frame: Frame) -> Frame | None:
     recipients = tuple(r for r in frame.recipients if not home_place(r, frame.actors))
     if not recipients and not any(c.dep_ in OBJECT_DEPS for c in coder.children(tok)):
         return None
-    return replace(frame, recipients=recipients)
+    return evolve(frame, recipients=recipients)

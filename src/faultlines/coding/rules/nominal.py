@@ -24,7 +24,7 @@ from faultlines.coding.syntax import OBJECT_DEPS, is_passive, subject_token, wit
 from faultlines.coding.words import AGENT_OF_NOUNS, ENTANGLED, RELATIONAL_NOUNS, RELATIVE
 from faultlines.types import ActorRef, polarity_of
 
-__all__ = ["code_nominal", "hyphen_partners", "nominal_participants"]
+__all__ = ["code_nominals", "hyphen_partners", "nominal_participants"]
 
 #: A noun's actor (actor refs) and its target candidates (tokens).
 Participants = tuple[list[ActorRef], list[Token]]
@@ -186,7 +186,7 @@ def _host_attribution(coder: DocumentCoder, tok: Token) -> Context:
         host = host.head
     host_ctx = clause_context(coder, host) if host.pos_ in ("VERB", "AUX") else Context()
     return Context(speech=host_ctx.speech, speaker=host_ctx.speaker,
-                   according_to=host_ctx.according_to)
+                   according_to=host_ctx.according_to, quoted=host_ctx.quoted)
 
 
 def _describes_act(coder: DocumentCoder, tok: Token, consumed: set[int]) -> bool:
@@ -203,11 +203,19 @@ def _joined_by_hyphen(coder: DocumentCoder, tok: Token, paired: Sequence[ActorRe
         "by", "between", "with")) for c in coder.children(tok))
 
 
-def code_nominal(coder: DocumentCoder, tok: Token, consumed: set[int],
-                 out: SentenceEvents) -> None:
-    """nominal: "*Shiite violence against Sunnis* has grown" -> Shiites ASSAULT Sunnis."""
-    if _describes_act(coder, tok, consumed):
-        return
+def code_nominals(coder: DocumentCoder, nouns: Sequence[Token], consumed: set[int],
+                  out: SentenceEvents) -> None:
+    """nominal: "*Shiite violence against Sunnis* has grown" -> Shiites ASSAULT Sunnis.
+
+    Codes each of a sentence's nouns that no verb consumed and that is no part of another
+    act.
+    """
+    for tok in nouns:
+        if not _describes_act(coder, tok, consumed):
+            _code_nominal(coder, tok, out)
+
+
+def _code_nominal(coder: DocumentCoder, tok: Token, out: SentenceEvents) -> None:
     found = find_trigger(coder, tok)
     if found is None:
         return

@@ -39,7 +39,7 @@ def emit_pairs(coder: DocumentCoder, frame: Frame, out: SentenceEvents) -> None:
 
     Each actor's allies (rule 14) follow its own events.
     """
-    allies = actors_of(coder, frame.allies)
+    allies = actors_of(coder, frame.allies) if frame.allies else []
     for actor in frame.actors:
         for recipient in partners(actor, frame.actors, frame.recipients):
             out.emit(frame.category, actor, recipient, frame.entry.intensity, frame.ctx,

@@ -8,14 +8,13 @@ half of rule 13, *expect X to do Y*, is a trigger: ``triggers.expected_act``.)
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from faultlines.coding.categories import AGREE, MATERIAL_CONFLICT, VERBAL_CONFLICT
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.frame import Frame
 from faultlines.coding.lexicon import Cue, LexiconEntry
+from faultlines.coding.records import evolve
 from faultlines.coding.rules.triggers import find_trigger
 
 __all__ = ["promise", "promised_category"]
@@ -49,7 +48,7 @@ def promise(coder: DocumentCoder, frame: Frame) -> Frame | None:
     if promised == "":
         return None  # "vowed to defeat X": the complement is coded, with its intent
     if promised in MATERIAL_CONFLICT:
-        frame = replace(frame, ctx=replace(frame.ctx, vowed_conflict=True), rule="promises")
+        frame = evolve(frame, ctx=evolve(frame.ctx, vowed_conflict=True), rule="promises")
     if promised in VERBAL_CONFLICT:
-        frame = replace(frame, category=promised, rule="promises")
+        frame = evolve(frame, category=promised, rule="promises")
     return frame

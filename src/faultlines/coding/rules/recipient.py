@@ -8,15 +8,15 @@ candidate is never the actor's own people, a date or amount, or a thing's own na
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from faultlines.coding.categories import GIVING, MOBILIZE, VIOLENT
 from faultlines.coding.document import DocumentCoder
-from faultlines.coding.frame import Frame
 from faultlines.coding.lexicon import Cue
+from faultlines.coding.records import evolve
 from faultlines.coding.rules.reference import actor_ref, actors_of, can_act, unknown_name
 from faultlines.coding.rules.triggers import noun_entry
 from faultlines.coding.syntax import (
@@ -31,6 +31,9 @@ from faultlines.coding.syntax import (
 )
 from faultlines.coding.words import CONDITIONAL, NOUN_TARGET_PREPS, SHALLOW_PREPS, TARGET_PREPS
 from faultlines.types import ActorRef, polarity_of
+
+if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missions rules
+    from faultlines.coding.frame import Frame
 
 __all__ = ["Tier", "TIER_ORDER", "choose_recipients", "find_candidates", "noun_candidates",
            "object_places", "pick_recipients", "recipient_candidates"]
@@ -82,6 +85,8 @@ def _other(coder: DocumentCoder, tok: Token, themes: frozenset[int]) -> bool:
 _MEETS: dict[Tier, Callable[[DocumentCoder, Token, frozenset[int]], bool]] = {
     Tier.MENTIONED: _mentioned, Tier.PROPER: _proper, Tier.AGENT: _agent, Tier.OTHER: _other,
 }
+# TIER_ORDER with each tier's test, looked up once (an Enum hashes in Python).
+_TIER_TESTS = tuple((group, _MEETS[tier]) for group, tier in TIER_ORDER)
 
 
 def pick_recipients(coder: DocumentCoder, candidates: Sequence[Token], actor_ids: set[str], *,
@@ -102,11 +107,11 @@ def pick_recipients(coder: DocumentCoder, candidates: Sequence[Token], actor_ids
     # A candidate meets up to six tiers; what does not depend on the tier is worked out once.
     excluded: dict[int, bool] = {}
     found: dict[int, list[ActorRef]] = {}
-    for group, tier in TIER_ORDER:
+    for group, meets in _TIER_TESTS:
         for tok in groups[group]:
             if tok.i not in excluded:
                 excluded[tok.i] = _excluded_target(coder, tok, actor_ids)
-            if excluded[tok.i] or not _MEETS[tier](coder, tok, themes):
+            if excluded[tok.i] or not meets(coder, tok, themes):
                 continue
             if tok.i not in found:
                 found[tok.i] = _targets(coder, tok, actor_ids, themes, home)
@@ -282,7 +287,7 @@ def noun_candidates(coder: DocumentCoder, noun: Token, depth: int = 0) -> list[T
 
 def find_candidates(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """candidates: "The senator urged *the overthrow of the junta*" (the junta, via the noun)."""
-    return replace(frame, candidates=tuple(recipient_candidates(coder, frame.tok, frame.noun)))
+    return evolve(frame, candidates=tuple(recipient_candidates(coder, frame.tok, frame.noun)))
 
 
 def _not_trigger_object(coder: DocumentCoder, frame: Frame, c: Token) -> bool:
@@ -321,4 +326,4 @@ def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
     actor_ids = {a.id for a in frame.actors}
     recipients = pick_recipients(coder, candidates, actor_ids, themes=themes, home=home,
                                  aimed=aimed)
-    return replace(frame, recipients=tuple(recipients))
+    return evolve(frame, recipients=tuple(recipients))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from faultlines.coding.categories import REJECT
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.frame import Frame
 from faultlines.coding.lexicon import Cue
+from faultlines.coding.records import evolve
 
 __all__ = ["refusal"]
 
@@ -20,5 +19,5 @@ def refusal(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """
     if not (frame.ctx.negated and coder.lex.is_cue(Cue.REFUSING, frame.tok.lemma_.lower())):
         return frame
-    return replace(frame, category=REJECT, text=f"not {frame.text}",
-                   ctx=replace(frame.ctx, negated=False), rule="refusing")
+    return evolve(frame, category=REJECT, text=f"not {frame.text}",
+                   ctx=evolve(frame.ctx, negated=False), rule="refusing")

@@ -6,11 +6,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.frame import Frame
 from faultlines.coding.lexicon import Cue
+from faultlines.coding.records import evolve
 
 __all__ = ["dependent", "receiving"]
 
@@ -25,7 +24,7 @@ def receiving(coder: DocumentCoder, frame: Frame) -> Frame | None:
     if not givers:
         return None
     candidates = tuple(c for c in coder.children(frame.tok) if c.dep_ == "dative")
-    return replace(frame, candidates=candidates + frame.subjects, subjects=givers,
+    return evolve(frame, candidates=candidates + frame.subjects, subjects=givers,
                    rule="roles")
 
 
@@ -38,4 +37,4 @@ def dependent(coder: DocumentCoder, frame: Frame) -> Frame | None:
                    for p in coder.children(c) if p.dep_ == "pobj")
     if not givers:
         return None
-    return replace(frame, candidates=frame.subjects, subjects=givers, rule="roles")
+    return evolve(frame, candidates=frame.subjects, subjects=givers, rule="roles")
