@@ -44,6 +44,7 @@ from faultlines.actors.normalize import (
     skeleton,
     slugify,
 )
+from faultlines.actors.passes.words import WordList, resolver_words
 from faultlines.types import ActorRef, Document, Mention
 
 __all__ = ["ActorResolver", "compose_id"]
@@ -53,104 +54,31 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "/"})
 _SPLIT = re.compile(r"[\-\u2010-\u2015/]")
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
-# "-backed", "-led" ... : the named country or group supports the head, it does not own it
-_NOT_OWNER = frozenset({"backed", "led", "supported", "funded", "trained", "armed", "sponsored",
-                        "allied", "inspired", "based", "dominated", "controlled", "linked",
-                        "affiliated", "friendly", "aligned", "majority", "run"})
+_W = resolver_words()
+_NOT_OWNER = _W[WordList.NOT_OWNER]
 _STATE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "dobj", "dative", "iobj", "poss"})
-_STATE_PREPS = frozenset({"to", "with", "against", "toward", "towards", "by", "from", "between",
-                          "on", "upon", "for"})
-_PLACE_PREPS = frozenset({"in", "inside", "within", "across", "throughout", "at", "into"})
-_PRONOUNS = frozenset({"he", "she", "his", "her"})
-_MOTION_VERBS = frozenset({"travel", "fly", "go", "come", "return", "arrive", "flee", "move",
-                           "head", "march", "sail", "drive", "walk", "escape", "cross", "smuggle",
-                           "infiltrate", "withdraw", "retreat", "pour", "stream"})
-# heads that name an organisation's own people ("Hezbollah fighters" is Hezbollah)
-_MEMBER_WORDS = frozenset({"leader", "leaders", "leadership", "official", "officials", "members",
-                           "member", "fighters", "militants", "spokesman", "spokeswoman",
-                           "chief", "head", "terrorists", "gunmen", "supporters", "loyalists",
-                           "activists", "commanders", "commander", "delegation", "forces"})
+_STATE_PREPS = _W[WordList.STATE_PREPS]
+_PLACE_PREPS = _W[WordList.PLACE_PREPS]
+_PRONOUNS = _W[WordList.SUBJECT_PRONOUNS]
+_MOTION_VERBS = _W[WordList.MOTION_VERBS]
+_MEMBER_WORDS = _W[WordList.MEMBER_WORDS]
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
-# heads that name an institution of the state rather than its people: a group adjective does
-# not make it the group's ("the Shiite government" is Iraq's), while "Sunni ministers" and "the
-# Sunni mayor" are Sunni politicians in office
-_INSTITUTIONS = frozenset({"government", "governments", "administration", "administrations",
-                           "regime", "regimes", "ministry", "ministries", "cabinet", "cabinets",
-                           "authorities", "authority", "junta", "department", "parliament",
-                           "legislature", "congress", "court", "courts", "judiciary",
-                           "leadership", "presidency", "delegation", "state", "states"})
-# "a former minister" no longer holds the office: a notable (CAMEO codes ex-officials ELI)
-_FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "retired"})
-# action nouns whose country adjective is the state acting ("Iranian interference" is Tehran's
-# doing; "Iranian territory", "Iraqi politics" are the place)
-_ACTION_NOUNS = frozenset({
-    "involvement", "interference", "intervention", "meddling", "influence", "support",
-    "backing", "aid", "assistance", "help", "pressure", "aggression", "subversion", "threat",
-    "threats", "demand", "demands", "policy", "policies", "diplomacy", "cooperation",
-    "opposition", "effort", "efforts", "role", "strategy", "sanctions", "attack", "attacks",
-    "occupation", "invasion", "complicity", "objection", "objections", "mediation",
-    "incursion", "incursions", "offer", "proposal", "refusal", "response", "crackdown",
-    "funding", "arming", "sponsorship", "agents", "proxies", "complaint", "complaints",
-    "protest", "protests", "warning", "warnings", "retaliation", "engagement", "initiative",
-})
-# ... of which a country's name (not its adjective) is the one that undergoes it: "the Iraq
-# invasion" is the invasion of Iraq, "the Iranian invasion" Iran's
-_UNDERGONE = frozenset({"invasion", "occupation", "attack", "attacks", "incursion",
-                        "incursions", "sanctions", "crackdown", "subversion"})
-# nouns an agent adjective sits on without the phrase naming anything else ("insurgent
-# positions", "militant groups"): the adjective is the actor
-_AGENT_CARRIERS = frozenset({
-    "group", "groups", "faction", "factions", "cell", "cells", "network", "networks",
-    "organisation", "organisations", "organization", "organizations", "position", "positions",
-    "stronghold", "strongholds", "hideout", "hideouts", "camp", "camps", "base", "bases",
-    "safe", "checkpoint", "checkpoints", "enclave", "enclaves", "ranks", "units", "unit",
-    "attack", "attacks", "violence", "activity", "activities", "commanders", "leaders",
-})
-# people named by the body they belong to ("hardliners within the administration")
-_FACTION_WORDS = frozenset({"hardliners", "hawks", "moderates", "reformers", "reformists",
-                            "radicals", "figures", "elements", "members", "wing", "faction"})
-# a name followed or ended by one of these is a building or a place, not an actor
-# ("the al-Askari shrine", "Al Asad air base")
-_FACILITY_WORDS = frozenset({
-    "shrine", "mosque", "base", "airbase", "airport", "airfield", "palace", "bridge", "hotel",
-    "prison", "stadium", "square", "dam", "refinery", "tomb", "mausoleum", "cathedral",
-    "temple", "checkpoint", "compound", "building", "tower", "highway", "road", "street",
-    "avenue", "camp", "barracks", "hospital", "pipeline", "oilfield", "port",
-})
-# a capitalised name after one of these is the name of an operation ("the operation Charge of
-# the Knights", "Operation Phantom Fury"): not an actor
-_OPERATION_WORDS = frozenset({"operation", "offensive", "campaign", "exercise", "battle",
-                              "codenamed", "dubbed"})
+_INSTITUTIONS = _W[WordList.INSTITUTIONS]
+_FORMER = _W[WordList.FORMER]
+_ACTION_NOUNS = _W[WordList.ACTION_NOUNS]
+_UNDERGONE = _W[WordList.UNDERGONE]
+_AGENT_CARRIERS = _W[WordList.AGENT_CARRIERS]
+_FACTION_WORDS = _W[WordList.FACTION_WORDS]
+_FACILITY_WORDS = _W[WordList.FACILITY_WORDS]
+_OPERATION_WORDS = _W[WordList.OPERATION_WORDS]
 # "the media", "companies", "aid groups": often foreign or international; no default country
 _NO_DEFAULT_COUNTRY = frozenset({"MED", "BUS", "NGO", "EDU", "HLH", "IGO"})
-# capitalised words that do not make an agent phrase a name ("the Interim Government")
-_GENERIC_CAPITALISED = frozenset({
-    "interim", "provisional", "transitional", "national", "federal", "central", "new",
-    "former", "acting", "caretaker", "military", "civilian", "supreme", "high", "joint",
-    "regional", "local", "state", "the", "unity", "coalition", "security", "armed", "special",
-})
+_GENERIC_CAPITALISED = _W[WordList.GENERIC_CAPITALISED]
 _NP_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "cc",
                       "conj", "punct", "case", "predet", "advmod", "npadvmod", "prep"}) - {"prep"}
 #: Titles before a name, with the sector they signal (None: no sector).
-TITLES: dict[tuple[str, ...], str | None] = {
-    ("president",): "GOV", ("prime", "minister"): "GOV", ("premier",): "GOV",
-    ("minister",): "GOV", ("secretary",): "GOV", ("ambassador",): "GOV", ("envoy",): "GOV",
-    ("vice", "president"): "GOV", ("king",): "GOV", ("queen",): "GOV", ("emir",): "GOV",
-    ("prince",): "ELI", ("chancellor",): "GOV", ("governor",): "GOV", ("mayor",): "GOV",
-    ("foreign", "minister"): "GOV", ("defense", "secretary"): "GOV",
-    ("secretary", "of", "state"): "GOV", ("general",): "MIL", ("gen",): "MIL",
-    ("lt",): "MIL", ("colonel",): "MIL", ("col",): "MIL", ("admiral",): "MIL",
-    ("adm",): "MIL", ("maj",): "MIL", ("major",): "MIL", ("commander",): "MIL",
-    ("senator",): "LEG", ("sen",): "LEG", ("rep",): "LEG", ("representative",): "LEG",
-    ("congressman",): "LEG", ("congresswoman",): "LEG", ("speaker",): "LEG",
-    ("ayatollah",): "REL", ("grand", "ayatollah"): "REL", ("imam",): "REL", ("cleric",): "REL",
-    ("mullah",): "REL", ("sheikh",): "ELI", ("sheik",): "ELI", ("judge",): "JUD",
-    ("justice",): "JUD", ("mr",): None, ("mrs",): None, ("ms",): None, ("dr",): None,
-    ("sayyid",): "REL", ("sayyed",): "REL", ("maulana",): "REL", ("archbishop",): "REL",
-    ("bishop",): "REL", ("rabbi",): "REL", ("pope",): "REL", ("vice-president",): "GOV",
-    ("foreign", "secretary"): "GOV", ("defence", "minister"): "GOV",
-}
-_TITLE_WORDS = frozenset(w for key in TITLES for w in key)
+TITLES: dict[tuple[str, ...], str | None] = dict(_W.titles)
+_TITLE_WORDS = _W.title_words
 # which target a hit names first when its words name several (see ``primary``)
 _KIND_ORDER = {"actor": 0, "country": 1, "city": 2, "short": 3, "capital": 4, "demonym": 5,
                "group": 6}
