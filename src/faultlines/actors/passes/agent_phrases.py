@@ -29,7 +29,7 @@ from faultlines.actors.passes.phrase_records import (
 )
 from faultlines.types import Mention
 
-__all__ = ["AgentPhrases", "decide_phrase", "read_agent_phrases"]
+__all__ = ["AgentPhrases", "decide_phrase", "first_hits", "read_agent_phrases"]
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -57,7 +57,7 @@ def decide_phrase(view: AgentView, phrase: Phrase) -> tuple[Phrase, Outcome]:
     raise AssertionError("the last agent rule always decides")  # pragma: no cover
 
 
-def _first_hits(hits: tuple[Hit, ...]) -> dict[int, Hit]:
+def first_hits(hits: tuple[Hit, ...]) -> dict[int, Hit]:
     first: dict[int, Hit] = {}
     for hit in hits:
         for i in range(hit.start, hit.end):
@@ -82,7 +82,7 @@ def read_agent_phrases(ctx: DocumentContext) -> AgentPhrases:
     a later phrase would otherwise head)."""
     head_memory: dict[str, str] = {}
     # the rules read the memory through a read-only proxy; only this loop writes it
-    view = AgentView(ctx, _first_hits(ctx.hits), MappingProxyType(head_memory))
+    view = AgentView(ctx, first_hits(ctx.hits), MappingProxyType(head_memory))
     consumed: set[int] = set()
     mentions: list[Mention] = []
     bare_titles: list[BareTitle] = []
