@@ -6,10 +6,10 @@ words of a phrase give it ("Iraqi Shiite militias", "Sadr's militia", "troops fr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import NamedTuple
 
 from faultlines.actors.passes.context import COUNTRY_KINDS
-from faultlines.actors.passes.hits import hits_within
+from faultlines.actors.passes.hits import Hit, hits_within
 from faultlines.actors.passes.phrase_records import AgentView, Phrase
 from faultlines.actors.passes.words import WordList, resolver_words
 from faultlines.types import ActorRef
@@ -22,17 +22,29 @@ _PERSONAL = frozenset({"his", "her"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
 
-def _named_modifiers(view: AgentView, phrase: Phrase) -> dict[str, Any]:
+class _Named(NamedTuple):
+    """What the phrase's own hits name."""
+
+    countries: list[str]
+    groups: list[str]
+    owner_actor: ActorRef | None
+    owner_org: ActorRef | None
+    owner_person: str | None
+    person_hit: Hit | None
+
+
+def _named_modifiers(view: AgentView, head_hit: Hit | None, group: str | None,
+                     span_hits: tuple[Hit, ...]) -> _Named:
     """Countries, groups and named actors among the phrase's own hits ("Iraqi", "Shiite",
-    "Sadr's"), as the phrase fields they set."""
+    "Sadr's")."""
     ctx = view.ctx
     countries: list[str] = []
-    groups = [phrase.group] if phrase.group else []
+    groups = [group] if group else []
     owner_actor = owner_org = None
     owner_person = person_hit = None
-    for h in phrase.span_hits:
+    for h in span_hits:
         target = h.primary
-        if h is phrase.head_hit or not h.owner or target is None:
+        if h is head_hit or not h.owner or target is None:
             continue
         if target.kind in COUNTRY_KINDS:
             countries.append(target.ref)
@@ -47,23 +59,22 @@ def _named_modifiers(view: AgentView, phrase: Phrase) -> dict[str, Any]:
                 owner_org = owner_actor
             if owner_actor.country:
                 countries.append(owner_actor.country)
-    return {"countries": tuple(countries), "groups": tuple(groups), "owner_actor": owner_actor,
-            "owner_org": owner_org, "owner_person": owner_person, "person_hit": person_hit}
+    return _Named(countries, groups, owner_actor, owner_org, owner_person, person_hit)
 
 
-def _misspelt_countries(view: AgentView, phrase: Phrase) -> tuple[str, ...]:
+def _misspelt_countries(view: AgentView, left: int, phrase_start: int) -> list[str]:
     """Capitalised words before the agent words that no hit covers, spelt like a country
     ("Phillipine troops")."""
     tokens, found = view.ctx.tokens, []
-    for t in range(phrase.left, phrase.phrase_start):
+    for t in range(left, phrase_start):
         if tokens.pos[t] == "PROPN" and t not in view.first_hit and tokens.texts[t][:1].isupper():
             country = view.ctx.misspelt_country(tokens.texts[t])
             if country:
                 found.append(country)
-    return tuple(found)
+    return found
 
 
-def _countries_after(view: AgentView, head: int) -> tuple[str, ...]:
+def _countries_after(view: AgentView, head: int) -> list[str]:
     """"troops from Chad", "officials of Iran": countries in an of/in/from phrase on the head."""
     tokens, found = view.ctx.tokens, []
     for child in tokens.rights(head):
@@ -74,7 +85,7 @@ def _countries_after(view: AgentView, head: int) -> tuple[str, ...]:
                     country = view.ctx.country_of(h)
                     if country:
                         found.append(country)
-    return tuple(found)
+    return found
 
 
 def possessive_pronoun(lowers: Sequence[str], deps: Sequence[str],
@@ -115,38 +126,35 @@ def possessor(view: AgentView, noun: int, lefts: tuple[int, ...]) -> str | None:
     return None
 
 
-def _possessed(view: AgentView, phrase: Phrase, fields: dict[str, Any]) -> None:
-    """"its leaders" after "the Sadrist movement": the movement's own people; "his troops"
-    the person's (updates ``fields``)."""
-    entry_id = possessor(view, phrase.head, phrase.lefts)
-    if entry_id is None:
-        return
-    ctx = view.ctx
-    owner: ActorRef = ctx.resolver.actor_ref(entry_id, "", ctx.date)
-    kind = ctx.kb.entries[entry_id].kind
-    fields["owner_actor"] = owner
-    if kind == "person":
-        fields["owner_person"] = entry_id
-    elif kind != "country":
-        fields["owner_org"] = owner
-    if owner.country:
-        fields["countries"] += (owner.country,)
-
-
 def read_modifiers(view: AgentView, phrase: Phrase, lefts: tuple[int, ...], left: int
                    ) -> Phrase:
     """The phrase with its extent (``lefts``, ``left``) and the hits, countries, groups and
     owners read from its words."""
-    span_hits = tuple(hits_within(view.ctx.hits_at, left, phrase.head + 1))
-    phrase = Phrase(phrase.head, phrase.word, phrase.sector, phrase.group, phrase.phrase_start,
-                    phrase.head_hit, left, lefts, span_hits)
-    fields = _named_modifiers(view, phrase)
-    if not fields["countries"]:
-        fields["countries"] = _misspelt_countries(view, phrase)
-    fields["explicit"] = bool(fields["countries"])
-    if not fields["countries"]:
-        fields["countries"] = _countries_after(view, phrase.head)
-    if fields["owner_actor"] is None and not fields["countries"] and not fields["groups"]:
-        _possessed(view, phrase, fields)
-    fields["countries"] = tuple(dict.fromkeys(fields["countries"]))
-    return phrase.updated(**fields)
+    head = phrase.head
+    span_hits = tuple(hits_within(view.ctx.hits_at, left, head + 1))
+    named = _named_modifiers(view, phrase.head_hit, phrase.group, span_hits)
+    countries, groups = named.countries, named.groups
+    owner_actor, owner_org, owner_person = named.owner_actor, named.owner_org, named.owner_person
+    if not countries:
+        countries = _misspelt_countries(view, left, phrase.phrase_start)
+    explicit = bool(countries)
+    if not countries:
+        countries = _countries_after(view, head)
+    if owner_actor is None and not countries and not groups:
+        # "its leaders" after "the Sadrist movement": the movement's own people; "his
+        # troops" the person's
+        entry_id = possessor(view, head, lefts)
+        if entry_id is not None:
+            ctx = view.ctx
+            owner_actor = ctx.resolver.actor_ref(entry_id, "", ctx.date)
+            kind = ctx.kb.entries[entry_id].kind
+            if kind == "person":
+                owner_person = entry_id
+            elif kind != "country":
+                owner_org = owner_actor
+            if owner_actor.country:
+                countries = [*countries, owner_actor.country]
+    return Phrase(head, phrase.word, phrase.sector, phrase.group, phrase.phrase_start,
+                  phrase.head_hit, left, lefts, span_hits, tuple(dict.fromkeys(countries)),
+                  tuple(groups), explicit, owner_actor, owner_org, owner_person,
+                  named.person_hit)

@@ -194,10 +194,9 @@ class DocumentContext:
     def resolve_target(self, hit: Hit, target: Target, memory: NameMemory) -> str:
         """Entry id for an actor/short target, preferring actors the document named before."""
         candidates = [t for t in hit.targets if t.kind in ("actor", "short")]
-        last = fold_word(hit.text.split()[-1]).lower() if hit.text.split() else ""
         if target.kind == "short" or all(t.kind == "short" for t in candidates):
-            earlier = memory.surnames.get(last)
-            if earlier and earlier in self.kb.entries:
+            earlier = self._earlier_surname(hit, memory)
+            if earlier is not None:
                 return earlier
         seen = [t for t in candidates if t.ref in memory.first_seen]
         if seen:
@@ -206,6 +205,12 @@ class DocumentContext:
         pool = full or candidates
         order = {t: i for i, t in enumerate(pool)}
         return min(pool, key=lambda t: (t.rank, -self.role_score(t.ref), order[t])).ref
+
+    def _earlier_surname(self, hit: Hit, memory: NameMemory) -> str | None:
+        """The known entry the hit's last word was a surname of earlier in the document."""
+        words = hit.text.split()
+        earlier = memory.surnames.get(fold_word(words[-1]).lower() if words else "")
+        return earlier if earlier and earlier in self.kb.entries else None
 
     def role_score(self, entry_id: str) -> int:
         """How plainly an actor holds a position on the document's date: 2 for a dated role

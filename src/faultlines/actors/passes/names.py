@@ -94,6 +94,12 @@ class CountryRole(enum.Enum):
     STATE = "state"  # "Iran demanded", "talks with Tehran"
 
 
+def _acts_through(head_word: str, after: bool, demonym: bool) -> bool:
+    """"Iranian interference", "U.S. pressure": the state doing it, the same node as "Iran
+    demanded" and "Tehran rejected"; "the Iraq invasion" is the invasion of Iraq."""
+    return after and head_word in _ACTION_NOUNS and (demonym or head_word not in _UNDERGONE)
+
+
 def country_role(lowers: Sequence[str], deps: Sequence[str], pos: Sequence[str], token: int,
                  head: int, dets: set[str], *, owner: bool, people: bool, demonym: bool,
                  is_state: Callable[[int], bool]) -> CountryRole:
@@ -112,10 +118,8 @@ def country_role(lowers: Sequence[str], deps: Sequence[str], pos: Sequence[str],
     """
     if people and "ethnic" in dets:
         return CountryRole.ETHNIC_GROUP
-    if owner and deps[token] in _MODIFIER_DEPS and lowers[head] in _ACTION_NOUNS and \
-            head > token and not (not demonym and lowers[head] in _UNDERGONE):
-        # "Iranian interference", "U.S. pressure": the state doing it, the same node as
-        # "Iran demanded" and "Tehran rejected"; "the Iraq invasion" is the invasion of Iraq
+    if owner and deps[token] in _MODIFIER_DEPS and _acts_through(lowers[head], head > token,
+                                                                 demonym):
         return CountryRole.ACTING_STATE
     if pos[token] == "ADJ" or deps[token] in _MODIFIER_DEPS or not owner:
         return CountryRole.PLACE
@@ -254,17 +258,24 @@ class _NameReader:
         self.add(hit, ref, "entity")
 
 
-def _unknown_attributes(ctx: DocumentContext, hit: Hit) -> tuple[str | None, str | None]:
-    """Country and sector of an unknown actor from words inside it and titles before it."""
+def _unknown_sector(ctx: DocumentContext, hit: Hit) -> str | None:
+    """"President X" -> GOV (a title before the name), "the X Brigade" -> MIL (agent words it
+    ends in)."""
     lowers = ctx.tokens.lowers
-    country = next((c for c in (ctx.country_of(inner, states_only=False) for inner in hit.inner)
-                    if c), None)
     title = title_before([w.rstrip(".") for w in lowers[max(0, hit.start - 3):hit.start]])
     sector = _TITLES[title] if title is not None else None
     if sector is None:
         low = lowers[hit.start:hit.end]
         sector = next((ctx.kb.agents[tuple(low[-n:])] for n in (3, 2, 1)
                        if len(low) >= n and tuple(low[-n:]) in ctx.kb.agents), None)
+    return sector
+
+
+def _unknown_attributes(ctx: DocumentContext, hit: Hit) -> tuple[str | None, str | None]:
+    """Country and sector of an unknown actor from words inside it and titles before it."""
+    country = next((c for c in (ctx.country_of(inner, states_only=False) for inner in hit.inner)
+                    if c), None)
+    sector = _unknown_sector(ctx, hit)
     if country is None:
         for other in title_modifiers(ctx, hit):
             country = ctx.country_of(other, states_only=False) or country
