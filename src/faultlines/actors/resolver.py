@@ -58,6 +58,7 @@ from faultlines.types import ActorRef, Document, Mention
 
 __all__ = ["ActorResolver", "compose_id", "TITLES", "COREFERENCE_STEPS"]
 
+_ROLE_CACHE_MAX = 100_000  # roles looked up per (entry, date); cleared when full
 #: Titles before a name, with the sector they signal (None: no sector); see data/titles.tsv.
 TITLES: dict[tuple[str, ...], str | None] = dict(resolver_words().titles)
 
@@ -88,6 +89,12 @@ class ActorResolver:
         self._fuzzy_cache: dict[str, str | None] = {}
         # entry id -> (the entry, its surnames), see surnames_of
         self._surname_cache: dict[str, tuple[ActorEntry, tuple[str, ...]]] = {}
+        # (entry id, date) -> (the entry, its country and sector then), see actor_ref
+        self._role_cache: dict[tuple[str, dt.date | None],
+                               tuple[ActorEntry, str | None, str | None]] = {}
+        # (country, group, sector) -> (size of the KB when composed, the ref)
+        self._composed_cache: dict[tuple[str | None, str | None, str | None],
+                                   tuple[int, ActorRef]] = {}
 
     @classmethod
     def default(cls, kb_dir: str | Path | None = None,
@@ -174,12 +181,32 @@ class ActorResolver:
     def actor_ref(self, entry_id: str, text: str, date: dt.date | None) -> ActorRef:
         """ActorRef of a knowledge-base entry with the role it holds at ``date``."""
         entry = self.kb.entries[entry_id]
-        country, sector = split_code(entry.code_at(date))
-        return ActorRef(text=text, id=entry.id, name=entry.name, country=country, sector=sector)
+        key = (entry_id, date)
+        cached = self._role_cache.get(key)
+        if cached is None or cached[0] is not entry:
+            if len(self._role_cache) >= _ROLE_CACHE_MAX:
+                self._role_cache.clear()
+            cached = (entry, *split_code(entry.code_at(date)))
+            self._role_cache[key] = cached
+        return ActorRef(text=text, id=entry.id, name=entry.name, country=cached[1],
+                        sector=cached[2])
 
     def composed_ref(self, text: str, country: str | None, group: str | None,
                      sector: str | None) -> ActorRef:
-        """ActorRef of a country/group/sector composition ("Iraqi Shiite militias")."""
+        """ActorRef of a country/group/sector composition ("Iraqi Shiite militias").
+
+        Cached per composition (a few hundred at most), while the knowledge base keeps its
+        size."""
+        key = (country, group, sector)
+        cached = self._composed_cache.get(key)
+        if cached is None or cached[0] != len(self.kb.entries):
+            cached = (len(self.kb.entries), self._compose("", country, group, sector))
+            self._composed_cache[key] = cached
+        ref = cached[1]
+        return ref if text == "" else ActorRef(text, ref.id, ref.name, ref.country, ref.sector)
+
+    def _compose(self, text: str, country: str | None, group: str | None,
+                 sector: str | None) -> ActorRef:
         entry_id = compose_id(country, group, sector)
         if entry_id in self.kb.entries:
             entry = self.kb.entries[entry_id]
