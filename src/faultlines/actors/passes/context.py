@@ -2,8 +2,8 @@
 and the questions asked of them all the time (which country a hit names, whether a place acts
 as the state, whether an entry is a person).
 
-:class:`DocumentContext` is frozen; the driver makes a new one (:meth:`~DocumentContext.with_hits`,
-:func:`dataclasses.replace`) when a pass changes the hits or finds the dominant country.
+:class:`DocumentContext` is frozen; the driver makes a new one when a pass changes the hits
+(:meth:`~DocumentContext.with_hits`) or finds the dominant country.
 :class:`NameMemory` is what the name pass remembers for later references (surnames, titles).
 """
 
