@@ -193,8 +193,8 @@ def process_batch(
             results.append(skipped[document.hash])
             continue
         _, doc = parsed[document.hash]
-        mentions = tuple(resolver.find_mentions(doc, document))
-        view = ParseView.of(doc)  # one read of the parse, shared by the coder and stance
+        view = ParseView.of(doc)  # one read of the parse, shared by actors, coder and stance
+        mentions = tuple(resolver.find_mentions(doc, document, view=view))
         events = tuple(code_events(doc, document, mentions, view=view))
         if events and locate:
             events = locate_events(doc, document, events)

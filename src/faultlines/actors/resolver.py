@@ -54,6 +54,7 @@ from faultlines.actors.passes.names import fold_key, last_word, read_names
 from faultlines.actors.passes.scan import scan_phrases
 from faultlines.actors.passes.tokens import TokenTable, read_tokens
 from faultlines.actors.passes.words import resolver_words
+from faultlines.nlp.view import ParseView
 from faultlines.types import ActorRef, Document, Mention
 
 __all__ = ["ActorResolver", "compose_id", "TITLES", "COREFERENCE_STEPS"]
@@ -113,7 +114,8 @@ class ActorResolver:
         return (_rebuild, (self._kb_dir, self._extra))
 
     # ------------------------------------------------------------------ public
-    def find_mentions(self, doc: Any, document: Document) -> list[Mention]:
+    def find_mentions(self, doc: Any, document: Document,
+                      view: ParseView | None = None) -> list[Mention]:
         """All actor mentions of one parsed document, sorted by position.
 
         Parameters
@@ -122,8 +124,11 @@ class ActorResolver:
             The spaCy ``Doc`` of ``document.text`` (with parser and NER).
         document
             Supplies ``id`` and ``date`` (roles are taken at that date).
+        view
+            The pipeline's shared parse view of ``doc``, when there is one (same result,
+            without reading the parse twice).
         """
-        return self.find_mentions_in(read_tokens(doc), document)
+        return self.find_mentions_in(read_tokens(doc, view), document)
 
     def find_mentions_in(self, tokens: TokenTable, document: Document) -> list[Mention]:
         """All actor mentions of a document given as token columns, sorted by position.

@@ -28,6 +28,22 @@ def test_columns_match_the_spacy_doc(nlp, text: str) -> None:
     assert list(tokens.tags) == [t.tag_ for t in doc]
 
 
+@pytest.mark.model
+def test_columns_from_the_shared_parse_view_are_the_same(nlp, resolver) -> None:
+    from faultlines.nlp.view import ParseView
+
+    doc = nlp("Vantian troops shelled Tarnow on Monday. The ministry said it would respond.\n"
+              "Rebels, who hold the north, denied it.")
+    view = ParseView.of(doc)
+    own, shared = read_tokens(doc), read_tokens(doc, view)
+    for column in ("texts", "lowers", "pos", "deps", "heads", "punct", "children",
+                   "sent_starts", "sent_start_of", "entities"):
+        assert list(getattr(shared, column)) == list(getattr(own, column)), column
+    document = Document("d", doc.text, None)
+    assert resolver.find_mentions(doc, document, view=view) == \
+        resolver.find_mentions(doc, document)
+
+
 def test_the_resolver_runs_on_a_hand_written_parse(resolver) -> None:
     # "Iraqi troops entered Basra . He left ."  (two sentences)
     rows = [("Iraqi", "ADJ", "amod", 1), ("troops", "NOUN", "nsubj", 2),

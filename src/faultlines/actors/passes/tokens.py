@@ -22,7 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
+
+if TYPE_CHECKING:
+    from faultlines.nlp.view import ParseView
 
 __all__ = ["EntitySpan", "TokenTable", "read_tokens", "tokens_from_columns"]
 
@@ -122,16 +125,29 @@ def _sentence_columns(sent_starts: Sequence[int], n: int) -> list[int]:
     return out
 
 
-def read_tokens(doc: Any) -> TokenTable:
-    """The columns of a parsed spaCy ``Doc`` (with parser and NER)."""
-    tokens = list(doc)  # let go at the end of this function
-    heads = [i + offset for i, offset in
-             enumerate(doc.to_array("HEAD").view("int64").tolist())]
-    sent_starts = [sent.start for sent in doc.sents]
+def read_tokens(doc: Any, view: ParseView | None = None) -> TokenTable:
+    """The columns of a parsed spaCy ``Doc`` (with parser and NER).
+
+    Given the pipeline's per-document :class:`~faultlines.nlp.view.ParseView` of ``doc``, the
+    columns it has already read (tokens, heads, sentences, lower case, POS, dependencies) are
+    taken from it instead of being read again, and the coder then finds them cached.
+    """
+    if view is None:
+        tokens = list(doc)  # let go at the end of this function
+        heads = [i + offset for i, offset in
+                 enumerate(doc.to_array("HEAD").view("int64").tolist())]
+        sent_starts = [sent.start for sent in doc.sents]
+        lowers: Sequence[str] = [t.lower_ for t in tokens]
+        pos: Sequence[str] = [t.pos_ for t in tokens]
+        deps: Sequence[str] = [t.dep_ for t in tokens]
+    else:
+        tokens = list(view.tokens)
+        heads = list(view.head)
+        sent_starts = [start for start, _ in view.sentences]
+        lowers, pos, deps = view.lower, view.pos, view.dep
     return TokenTable(
         texts=[t.text for t in tokens], spaces=[t.whitespace_ for t in tokens],
-        lowers=[t.lower_ for t in tokens], pos=[t.pos_ for t in tokens],
-        deps=[t.dep_ for t in tokens], heads=heads, punct=[t.is_punct for t in tokens],
+        lowers=lowers, pos=pos, deps=deps, heads=heads, punct=[t.is_punct for t in tokens],
         space=[t.is_space for t in tokens], quote=[t.is_quote for t in tokens],
         tags=_DocColumn(doc, _TAG), lemmas=_DocColumn(doc, _LEMMA),
         ent_types=_DocColumn(doc, _ENT_TYPE), left_edges=_DocColumn(doc, _LEFT_EDGE),
