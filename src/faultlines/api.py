@@ -54,6 +54,7 @@ class RunReport:
     documents_already_stored: int = 0
     documents_duplicate_in_run: int = 0
     documents_not_english: int = 0
+    files_skipped: int = 0
     events: int = 0
     errors: list[ReadError] = field(default_factory=list)
     #: ids of the documents skipped as not English (``--lang en``), in input order
@@ -72,6 +73,7 @@ class RunReport:
             "documents_duplicate_in_run": self.documents_duplicate_in_run,
             "documents_not_english": self.documents_not_english,
             "not_english_ids": list(self.not_english_ids),
+            "files_skipped": self.files_skipped,
             "events": self.events,
             "errors": [str(e) for e in self.errors],
             "seconds": round(self.seconds, 3),
@@ -93,25 +95,49 @@ def parse_date(value: str | dt.date | None, option: str = "date") -> dt.date | N
 
 def read(inputs: Iterable[str], *, max_bytes: int | None = None,
          on_error: ErrorHandler | None = None, report: RunReport | None = None,
-         remember: int | None = None) -> Iterator[Document]:
+         remember: int | None = None, stdin_id: str | None = None) -> Iterator[Document]:
     """Read documents from files, folders or ``-`` (stdin); errors go to ``on_error``.
 
     Repeated texts and ids are checked against the ``remember`` most recent documents (default:
-    all of them); see :func:`faultlines.ingest.read_documents`.
+    all of them); see :func:`faultlines.ingest.read_documents`. Files a folder holds with an
+    unsupported suffix go to ``on_error`` as :class:`~faultlines.ingest.reader.SkippedFile`
+    (counted in ``report.files_skipped``, not an error); inputs that hold no document at all
+    are an error.
     """
     from faultlines.ingest import read_documents
+    from faultlines.ingest.reader import SkippedFile
 
     limit = get_setting("max_bytes", max_bytes)
+    names = list(inputs)
+
+    def report_error(item: ReadError) -> None:
+        if report is not None:
+            if isinstance(item, SkippedFile):
+                report.files_skipped += 1
+            else:
+                report.errors.append(item)
+        if on_error is not None:
+            on_error(item)
 
     def documents() -> Iterator[Document]:
-        for item in read_documents(list(inputs), max_bytes=limit, remember=remember):
+        found = failed = skipped = 0
+        for item in read_documents(names, max_bytes=limit, remember=remember,
+                                   stdin_id=stdin_id):
             if isinstance(item, ReadError):
-                if report is not None:
-                    report.errors.append(item)
-                if on_error is not None:
-                    on_error(item)
+                failed += not isinstance(item, SkippedFile)
+                skipped += isinstance(item, SkippedFile)
+                report_error(item)
                 continue
+            found += 1
             yield item
+        if not found and not failed:
+            what = f" ({skipped} files of unsupported types skipped)" if skipped else ""
+            from faultlines.ingest import SUPPORTED_SUFFIXES
+
+            report_error(ReadError(
+                " ".join(names) or "(no inputs)", None,
+                f"no documents found{what}; faultlines reads "
+                f"{', '.join(SUPPORTED_SUFFIXES)} files (optionally .gz) and folders of them"))
 
     yield from _unrepeated(documents(), report, remember)
 
@@ -135,7 +161,8 @@ def _unrepeated(documents: Iterable[Document], report: RunReport | None,
 
 def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | None,
                on_error: ErrorHandler | None, report: RunReport | None,
-               remember: int | None = None) -> Iterator[Document]:
+               remember: int | None = None, stdin_id: str | None = None
+               ) -> Iterator[Document]:
     """Documents given directly pass through; anything else is read as paths."""
     items: list[str | Document] = list(inputs)
     documents = [item for item in items if isinstance(item, Document)]
@@ -143,7 +170,7 @@ def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | N
         yield from _unrepeated(documents, report, remember)
     else:
         yield from read([str(item) for item in items], max_bytes=max_bytes, on_error=on_error,
-                        report=report, remember=remember)
+                        report=report, remember=remember, stdin_id=stdin_id)
 
 
 # The API runs in the calling process unless told otherwise (the CLI's ingest uses all cores).
@@ -170,19 +197,21 @@ def extract_results(
     *,
     on_error: ErrorHandler | None = None,
     report: RunReport | None = None,
+    stdin_id: str | None = None,
     **overrides: Any,
 ) -> Iterator[DocumentResult]:
     """Parse, resolve actors and code events for each input document; nothing is stored.
 
     ``options`` and the keyword ``overrides`` (``model``, ``workers``, ``batch_size``,
     ``engine``, ``scheduler``, ``kb_dir``, ``max_bytes``, ...) are combined by
-    :func:`run_options`.
+    :func:`run_options`. ``stdin_id`` names the document read from ``-`` (default ``stdin``):
+    it is an input of this call, not a setting.
     """
     from faultlines.pipeline import process
 
     options = run_options(options, **overrides)
     documents = _documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
-                           report=report)
+                           report=report, stdin_id=stdin_id)
     for result in process(documents, options):
         if report is not None:
             report.events += len(result.events)
@@ -211,6 +240,29 @@ def open_store(db: str | Path | None = None, *, read_only: bool = False) -> Stor
     return Store(path, read_only=read_only)
 
 
+@contextlib.contextmanager
+def _no_empty_store(path: str) -> Iterator[Callable[[Any], None]]:
+    """Delete the store at ``path`` on exit if this run created it and committed nothing.
+
+    Yields the ``on_batch`` callback that counts committed documents. A run with no readable
+    input, or one that fails before its first commit (a bad ``--scheduler``), leaves no empty
+    store behind to be mistaken for a result.
+    """
+    created = path != ":memory:" and not Path(path).exists()
+    committed = [0]
+
+    def count(batch: Any) -> None:
+        committed[0] += batch.documents_added
+
+    try:
+        yield count
+    finally:
+        if created and committed[0] == 0:
+            for name in (path, f"{path}.wal"):
+                with contextlib.suppress(OSError):
+                    Path(name).unlink()
+
+
 # How many of the most recent documents an ingest checks repeats against while reading.
 REMEMBER_DOCUMENTS = 100_000
 
@@ -222,6 +274,7 @@ def ingest(
     *,
     on_error: ErrorHandler | None = None,
     on_result: ProgressHandler | None = None,
+    stdin_id: str | None = None,
     **overrides: Any,
 ) -> RunReport:
     """Read, process and store documents. Running it twice adds nothing.
@@ -231,6 +284,8 @@ def ingest(
     documents go to a worker at a time; ``commit_size`` documents are stored per transaction
     (fewer, larger transactions cost the store less time). ``db`` (default: ``options.db``),
     ``options`` and the keyword ``overrides`` are combined by :func:`run_options`.
+    ``stdin_id`` names the document read from ``-`` (default ``stdin``). A run that commits
+    nothing leaves no new store behind.
     """
     from faultlines.pipeline import batched, process, resolve_workers, worker_pool
 
@@ -245,7 +300,8 @@ def ingest(
     # Workers start before the store opens (DuckDB starts threads): see faultlines.pipeline.
     local_workers: contextlib.AbstractContextManager[Executor | None] = \
         worker_pool(options) if options.engine == "local" else contextlib.nullcontext()
-    with local_workers as pool, open_store(options.db) as store:
+    with _no_empty_store(options.db) as count_commit, local_workers as pool, \
+            open_store(options.db) as store:
         from faultlines.actors import ActorRegistry
         from faultlines.pipeline import _resolver
 
@@ -254,7 +310,8 @@ def ingest(
         def new_documents() -> Iterator[Document]:
             # Looked up a transaction's worth at a time: two queries per chunk, whatever its size.
             for chunk in batched(_documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
-                                            report=report, remember=remember), max(size, commit)):
+                                            report=report, remember=remember, stdin_id=stdin_id),
+                                 max(size, commit)):
                 stored = store.has_documents([d.hash for d in chunk])
                 same_id = store.stored_ids([d.id for d in chunk if d.hash not in stored])
                 for document in chunk:
@@ -287,7 +344,7 @@ def ingest(
 
         stats = store.add_results(
             counted(process(new_documents(), options, registry=registry, pool=pool)),
-            batch_size=commit, background=True,
+            batch_size=commit, background=True, on_batch=count_commit,
         )
         report.documents_added = stats.documents_added
     report.seconds = time.perf_counter() - started

@@ -20,6 +20,7 @@ import functools
 import itertools
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -105,6 +106,10 @@ def _start_worker(parent: int, model: str | None, kb_dir: str | None,
         os._exit(1)
 
     threading.Thread(target=exit_with_parent, name="faultlines-parent-watch", daemon=True).start()
+    # Ctrl-C reaches the whole process group; the parent alone decides how to stop (it keeps
+    # the committed batches and says so), so workers neither die mid-batch nor print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _preload(model, kb_dir, skip_non_english)
 
 
