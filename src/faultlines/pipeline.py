@@ -39,6 +39,8 @@ __all__ = ["ENGINES", "START_METHODS", "process", "process_batch", "batched",
            "canonicalize_result", "resolve_workers", "start_method", "worker_pool"]
 
 ENGINES = SETTINGS["engine"].choices
+#: Seconds to wait for a Dask scheduler named with ``--scheduler`` to answer.
+DASK_CONNECT_SECONDS = 10
 START_METHODS = SETTINGS["start_method"].choices
 
 
@@ -253,7 +255,14 @@ def _ordered_dask(batches: Iterator[list[Document]], worker: Callable[..., list[
         ) from exc
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=DASK_CONNECT_SECONDS)
+        except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
+            detail = (str(exc).splitlines() or ["no answer"])[0]
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at --scheduler {scheduler!r} "
+                f"({type(exc).__name__}: {detail}); give its address as tcp://HOST:8786, or "
+                f"leave --scheduler out for a local cluster") from exc
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)

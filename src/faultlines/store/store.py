@@ -4,13 +4,17 @@ network stage and the CLI need. Only this package talks to DuckDB."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import json
 import queue
+import random
 import re
 import shutil
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -210,25 +214,43 @@ class Store:
     0
     """
 
-    def __init__(self, path: str | Path = "faultlines.duckdb", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "faultlines.duckdb", *, read_only: bool = False,
+                 lock_wait: float | None = None) -> None:
         self.path = str(path)
         self.read_only = read_only
+        # Readers fail at once (an ingest holds the lock for long); writers wait a little.
+        self.lock_wait = (0.0 if read_only else LOCK_WAIT_SECONDS) if lock_wait is None \
+            else lock_wait
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(
                 f"no faultlines store at {self.path}; run `faultlines ingest` first or pass the "
                 f"right --db path")
-        self._con = self._connect()
+        self._con = self._connect(self.lock_wait)
         try:
             self._migrate()
+        except duckdb.Error as exc:  # e.g. a damaged file that DuckDB opened but cannot read
+            self._con.close()
+            raise StoreError(self._open_hint(exc)) from exc
         except BaseException:
             self._con.close()
             raise
 
-    def _connect(self) -> duckdb.DuckDBPyConnection:
-        try:
-            con = duckdb.connect(self.path, read_only=self.read_only)
-        except duckdb.Error as exc:
-            raise StoreError(self._open_hint(exc)) from exc
+    def _connect(self, lock_wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+        """Connect, retrying with back-off for ``lock_wait`` seconds while another process
+        holds the file's lock (a reader polling the store, the explorer loading it)."""
+        deadline = time.monotonic() + lock_wait
+        delay = 0.005
+        while True:
+            try:
+                con = duckdb.connect(self.path, read_only=self.read_only)
+                break
+            except duckdb.Error as exc:
+                if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
+                    raise StoreError(self._open_hint(exc)) from exc
+            # Random back-off: a reader opening in a tight loop leaves gaps at random times.
+            time.sleep(min(delay * (0.5 + random.random()),
+                           max(0.0, deadline - time.monotonic())))
+            delay = min(delay * 2, 0.25)
         try:
             # DuckDB draws a progress bar on long queries; it would corrupt CLI output.
             con.execute("SET enable_progress_bar = false")
@@ -255,18 +277,11 @@ class Store:
         if self.path == ":memory:":
             return  # closing would drop the data
         self._con.close()
-        self._con = self._connect()
+        # A reader may hold the file at this moment; an ingest waits for it rather than fail.
+        self._con = self._connect(max(self.lock_wait, REOPEN_LOCK_WAIT_SECONDS))
 
     def _open_hint(self, exc: Exception) -> str:
-        reason = str(exc).splitlines()[0]
-        if "lock" in reason.lower():
-            fix = ("another process (an ingest, or the explorer) has it open for writing; wait "
-                   "for it to finish, or open it read-only")
-        elif "not a valid duckdb" in reason.lower() or "database file" in reason.lower():
-            fix = "it is not a DuckDB database; pass the path of a faultlines store with --db"
-        else:
-            fix = "check the path and its permissions"
-        return f"cannot open store {self.path}: {reason} ({fix})"
+        return f"cannot open store {self.path}: {_reason(exc)} ({_fix(exc)})"
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -739,7 +754,8 @@ class Store:
         try:
             rows = self._con.execute(f"COPY ({sql}) TO {literal} ({options})", params).fetchall()
         except duckdb.Error as exc:
-            raise StoreError(f"cannot write events to {target}: {exc}") from exc
+            raise StoreError(f"cannot export events from {self.path} to {target}: "
+                             f"{_reason(exc)} ({_fix(exc)})") from exc
         return int(rows[0][0]) if rows else 0
 
     # -- queries: dyads and evidence -------------------------------------------------------------
@@ -1184,6 +1200,70 @@ class Store:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+#: Seconds a writer waits for another process to let go of the store's lock when it opens it ...
+LOCK_WAIT_SECONDS = 10.0
+#: ... and when a long ingest reopens it (Store._reopen): an ingest is never given up for a reader.
+REOPEN_LOCK_WAIT_SECONDS = 300.0
+
+
+def _is_lock_conflict(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "could not set lock" in text or "conflicting lock" in text
+
+
+def _reason(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0]
+
+
+def _fix(exc: BaseException) -> str:
+    """What to do about a DuckDB error, judged from its message."""
+    text = str(exc).lower()
+    if _is_lock_conflict(exc):
+        return ("another process (an ingest, or the explorer) has it open for writing; wait "
+                "for it to finish, or open it read-only")
+    if "checksum" in text or "corrupt" in text:
+        return ("the file is damaged; restore it from a backup, or ingest the articles again "
+                "into a new --db")
+    if "could not read enough bytes" in text or "truncat" in text:
+        return ("the file is truncated (an interrupted copy or a full disk?); restore it from "
+                "a backup, or ingest the articles again into a new --db")
+    if "permission denied" in text or "read-only file system" in text:
+        return ("the file or its folder is not writable; check permissions, or copy the store "
+                "to a writable folder")
+    if "no space left" in text:
+        return "the disk is full; free space and run the same command again"
+    if "not a valid duckdb" in text or "database file" in text:
+        return "it is not a DuckDB database; pass the path of a faultlines store with --db"
+    return "check the path and its permissions"
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a DuckDB error inside a Store method into one StoreError line with a fix."""
+    def explain(self: Store, exc: duckdb.Error) -> StoreError:
+        return StoreError(f"cannot use store {self.path}: {_reason(exc)} ({_fix(exc)})")
+
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self: Store, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                yield from method(self, *args, **kwargs)
+            except duckdb.Error as exc:
+                raise explain(self, exc) from exc
+        return generator
+
+    @functools.wraps(method)
+    def call(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except duckdb.Error as exc:
+            raise explain(self, exc) from exc
+    return call
+
+
+for _name, _method in list(vars(Store).items()):
+    if not _name.startswith("_") and inspect.isfunction(_method):
+        setattr(Store, _name, _guarded(_method))
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
