@@ -81,16 +81,27 @@ class RunReport:
 
 
 def parse_date(value: str | dt.date | None, option: str = "date") -> dt.date | None:
-    """Parse an ISO date given on the command line (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    """Parse a date given on the command line: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or any
+    date a document's ``date`` field accepts (``March 2007``, ``14 March 2007``).
+
+    >>> parse_date("2007"), parse_date("March 2007")
+    (datetime.date(2007, 1, 1), datetime.date(2007, 3, 1))
+    """
     if value is None or isinstance(value, dt.date):
         return value
     text = value.strip()
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+    for fmt in ("%Y-%m", "%Y"):
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ConfigError(f"{option} {value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+    from faultlines.ingest import parse_date as parse_document_date
+
+    try:
+        return parse_document_date(text)
+    except ValueError as exc:
+        why = str(exc) if "not a real date" in str(exc) else f"{value!r} is not a date"
+        raise ConfigError(f"{option} {why}; use YYYY-MM-DD, YYYY-MM or YYYY") from exc
 
 
 def read(inputs: Iterable[str], *, max_bytes: int | None = None,
