@@ -347,3 +347,27 @@ def test_mixed_hostile_folder_one_line_per_bad_input_good_ones_stored(tmp_path: 
     exported = run("events", "--db", str(db), "-f", "jsonl")
     docs = {json.loads(line)["doc_id"] for line in exported.stdout.splitlines()}
     assert {"good0", "good1", "good2"} <= docs
+
+
+def test_since_accepts_the_dates_a_document_accepts() -> None:
+    import datetime as dt
+
+    from faultlines.api import parse_date
+    from faultlines.errors import ConfigError
+
+    assert parse_date("March 2007", "--since") == dt.date(2007, 3, 1)
+    assert parse_date("14 March 2007", "--since") == dt.date(2007, 3, 14)
+    assert parse_date("2007-03", "--since") == dt.date(2007, 3, 1)
+    with pytest.raises(ConfigError, match="not a real date: February 2008 has 29 days"):
+        parse_date("2008-02-30", "--until")
+
+
+@pytest.mark.model
+def test_filters_that_match_nothing_say_so_on_stderr(tmp_path: Path) -> None:
+    db = _store_with_events(tmp_path)
+    result = run("events", "--db", str(db), "--since", "2030-01-01")
+    assert result.returncode == 0
+    assert "faultlines: no events match --since 2030-01-01" in result.stderr
+    result = run("network", "--db", str(db), "--source", "No Such Outlet")
+    assert "no signed ties match --source No Such Outlet" in result.stderr
+    assert "match" not in run("events", "--db", str(db)).stderr

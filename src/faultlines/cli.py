@@ -157,6 +157,14 @@ def _report_error(error: ReadError) -> None:
     _err(str(error) if isinstance(error, SkippedFile) else f"error: {error}")
 
 
+def _say_if_nothing_matched(count: int, what: str = "events", **filters: str | None) -> None:
+    """One stderr line when filters were given and nothing matched them (exit code stays 0)."""
+    given = [f"--{name} {value}" for name, value in filters.items() if value is not None]
+    if count == 0 and given:
+        _err(f"no {what} match {' '.join(given)}; without these filters the store is listed "
+             f"whole (dates: YYYY[-MM[-DD]]; ids: `faultlines actors list`)")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"faultlines {__version__}")
@@ -329,9 +337,12 @@ def events(
 
     if format is EventsFormat.parquet and output is None:
         raise FaultlinesError("parquet is binary: give an output file with -o events.parquet")
-    api.export_events(db, format.value, str(output) if output else "-", since=since,
-                      until=until, actor=actor, event_type=event_type, modality=modality,
-                      country=country, near=near, within=within if near else None)
+    count = api.export_events(db, format.value, str(output) if output else "-", since=since,
+                              until=until, actor=actor, event_type=event_type,
+                              modality=modality, country=country, near=near,
+                              within=within if near else None)
+    _say_if_nothing_matched(count, since=since, until=until, actor=actor, type=event_type,
+                            modality=modality, country=country, near=near)
 
 
 @app.command()
@@ -352,6 +363,8 @@ def network(
     graph = api.network(db, since=since, until=until, doc_id=doc, source=source,
                         level=level.value, hide_unidentified=hide_unidentified)
     api.write_network(graph, str(output) if output else "-", format.value)
+    _say_if_nothing_matched(graph.number_of_edges(), "signed ties", since=since, until=until,
+                            doc=doc, source=source)
 
 
 @app.command()
@@ -533,6 +546,8 @@ def timeline(
     from faultlines import api
 
     rows = api.timeline(db, window=window, since=since, until=until, actors=actor or ())
+    _say_if_nothing_matched(len(rows), "dyads", since=since, until=until,
+                            actor=" ".join(actor or ()) or None)
     if format is TableFormat.table:
         rows = [{k: v for k, v in r.items() if k not in ("a", "b")} for r in rows]
     _emit_table(rows, format, output, title=f"dyads by {window}")
