@@ -371,3 +371,27 @@ def test_filters_that_match_nothing_say_so_on_stderr(tmp_path: Path) -> None:
     result = run("network", "--db", str(db), "--source", "No Such Outlet")
     assert "no signed ties match --source No Such Outlet" in result.stderr
     assert "match" not in run("events", "--db", str(db)).stderr
+
+
+@pytest.mark.model
+def test_the_same_text_from_two_outlets_is_parsed_once_and_counted_for_both(tmp_path: Path
+                                                                            ) -> None:
+    corpus = tmp_path / "wires.jsonl"
+    records = [{"id": "w1", "text": ARTICLE, "source": "Wire One", "date": "2007-03-14"},
+               {"id": "p9", "text": ARTICLE, "source": "Paper Two", "date": "2007-03-15"},
+               {"id": "w1", "text": ARTICLE, "source": "Wire Three", "date": "2007-03-14"}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    for _ in range(2):  # the second run adds nothing, counts stay the same
+        result = run("-q", "ingest", str(corpus), "--db", str(db))
+        assert result.returncode == 0, result.stderr
+        rows = json.loads(run("stance", "--db", str(db), "--by", "source", "--kind",
+                              "relational", "-f", "json").stdout)
+        by_outlet: dict[str, list] = {}
+        for row in rows:
+            by_outlet.setdefault(row["group"], []).append((row["actor"], row["events"],
+                                                           row["documents"]))
+        assert set(by_outlet) == {"Wire One", "Paper Two", "Wire Three"}
+        assert by_outlet["Wire One"] == by_outlet["Paper Two"] == by_outlet["Wire Three"]
+    exported = run("events", "--db", str(db), "-f", "jsonl").stdout.splitlines()
+    assert {json.loads(line)["doc_id"] for line in exported} == {"w1"}  # one parse

@@ -106,7 +106,8 @@ def parse_date(value: str | dt.date | None, option: str = "date") -> dt.date | N
 
 def read(inputs: Iterable[str], *, max_bytes: int | None = None,
          on_error: ErrorHandler | None = None, report: RunReport | None = None,
-         remember: int | None = None, stdin_id: str | None = None) -> Iterator[Document]:
+         remember: int | None = None, stdin_id: str | None = None,
+         on_repeat: Callable[[Document], None] | None = None) -> Iterator[Document]:
     """Read documents from files, folders or ``-`` (stdin); errors go to ``on_error``.
 
     Repeated texts and ids are checked against the ``remember`` most recent documents (default:
@@ -150,38 +151,44 @@ def read(inputs: Iterable[str], *, max_bytes: int | None = None,
                 f"no documents found{what}; faultlines reads "
                 f"{', '.join(SUPPORTED_SUFFIXES)} files (optionally .gz) and folders of them"))
 
-    yield from _unrepeated(documents(), report, remember)
+    yield from _unrepeated(documents(), report, remember, on_repeat)
 
 
 def _unrepeated(documents: Iterable[Document], report: RunReport | None,
-                remember: int | None) -> Iterator[Document]:
-    """Count documents read and drop texts already seen among the ``remember`` most recent."""
-    from faultlines.ingest.reader import recent_keys, remember_key
+                remember: int | None,
+                on_repeat: Callable[[Document], None] | None = None) -> Iterator[Document]:
+    """Count documents read and drop texts already seen among the ``remember`` most recent
+    (:func:`faultlines.ingest.reader.drop_repeats`); ``on_repeat`` hears of each repeat."""
+    from faultlines.ingest.reader import drop_repeats
 
-    seen = recent_keys(remember)
-    for document in documents:
-        if report is not None:
-            report.documents_read += 1
-        if document.hash in seen:
+    def counted() -> Iterator[Document]:
+        for document in documents:
             if report is not None:
-                report.documents_duplicate_in_run += 1
-            continue
-        remember_key(seen, document.hash, None, remember)
-        yield document
+                report.documents_read += 1
+            yield document
+
+    def repeated(document: Document) -> None:
+        if report is not None:
+            report.documents_duplicate_in_run += 1
+        if on_repeat is not None:
+            on_repeat(document)
+
+    yield from drop_repeats(counted(), remember, on_repeat=repeated)
 
 
 def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | None,
                on_error: ErrorHandler | None, report: RunReport | None,
-               remember: int | None = None, stdin_id: str | None = None
-               ) -> Iterator[Document]:
+               remember: int | None = None, stdin_id: str | None = None,
+               on_repeat: Callable[[Document], None] | None = None) -> Iterator[Document]:
     """Documents given directly pass through; anything else is read as paths."""
     items: list[str | Document] = list(inputs)
     documents = [item for item in items if isinstance(item, Document)]
     if len(documents) == len(items):
-        yield from _unrepeated(documents, report, remember)
+        yield from _unrepeated(documents, report, remember, on_repeat)
     else:
         yield from read([str(item) for item in items], max_bytes=max_bytes, on_error=on_error,
-                        report=report, remember=remember, stdin_id=stdin_id)
+                        report=report, remember=remember, stdin_id=stdin_id,
+                        on_repeat=on_repeat)
 
 
 # The API runs in the calling process unless told otherwise (the CLI's ingest uses all cores).
@@ -251,6 +258,15 @@ def open_store(db: str | Path | None = None, *, read_only: bool = False) -> Stor
     return Store(path, read_only=read_only)
 
 
+class _CarrierList(list):
+    """Documents that repeat a text, without their text (memory: one small row each)."""
+
+    def append(self, document: Document) -> None:
+        super().append(Document(document.id, "", date=document.date, source=document.source,
+                                author=document.author, origin=document.origin,
+                                hash=document.hash))
+
+
 @contextlib.contextmanager
 def _no_empty_store(path: str) -> Iterator[Callable[[Any], None]]:
     """Delete the store at ``path`` on exit if this run created it and committed nothing.
@@ -317,17 +333,22 @@ def ingest(
         from faultlines.pipeline import _resolver
 
         registry = ActorRegistry(_resolver(options.kb_dir), curation=store.curation())
+        # Texts parsed once but carried by further documents (ids, outlets): recorded after
+        # the texts themselves are stored. Only the light fields are kept, never the text.
+        carried: list[Document] = _CarrierList()
 
         def new_documents() -> Iterator[Document]:
             # Looked up a transaction's worth at a time: two queries per chunk, whatever its size.
             for chunk in batched(_documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
-                                            report=report, remember=remember, stdin_id=stdin_id),
+                                            report=report, remember=remember, stdin_id=stdin_id,
+                                            on_repeat=carried.append),
                                  max(size, commit)):
                 stored = store.has_documents([d.hash for d in chunk])
                 same_id = store.stored_ids([d.id for d in chunk if d.hash not in stored])
                 for document in chunk:
                     if document.hash in stored:
                         report.documents_already_stored += 1
+                        carried.append(document)
                     elif document.id in same_id:
                         # Same id, different text: never merged silently (event ids build on
                         # document ids, so storing both would mix their evidence).
@@ -358,6 +379,7 @@ def ingest(
             batch_size=commit, background=True, on_batch=count_commit,
         )
         report.documents_added = stats.documents_added
+        store.add_carriers(carried)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -28,7 +28,7 @@ from faultlines.ingest.text import GZIP_MAGIC, normalise_text, sniff_container
 from faultlines.types import Document, ReadError
 
 __all__ = ["SUPPORTED_SUFFIXES", "STDIN", "ReadStats", "SkippedFile", "read_documents",
-           "shown_path"]
+           "drop_repeats", "shown_path"]
 
 #: File suffixes read (case-insensitive); each may also be followed by ``.gz``.
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(FORMATS)
@@ -425,8 +425,10 @@ def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int |
 
     Notes
     -----
-    Document ids are unique in one run: a later document with an earlier id and the same text is
-    dropped silently (counted in ``stats.duplicates``); with different text it is a ReadError.
+    Document ids are unique in one run: a later document with an earlier id, the same text and
+    the same ``source`` is dropped silently (counted in ``stats.duplicates``); from another
+    source it is yielded (the outlet is kept as a carrier of the text); with different text it
+    is a ReadError.
     See ``docs/input-formats.md`` for ids, normalisation, encodings and limits.
 
     Raises
@@ -460,16 +462,49 @@ def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int |
                 continue
             earlier = first_seen.get(item.id)
             if earlier is None:
-                remember_key(first_seen, item.id, (item.hash, item.origin or ""), remember)
+                remember_key(first_seen, item.id, (item.hash, item.origin or "", item.source),
+                             remember)
                 stats.documents += 1
                 yield item
-            elif earlier[0] == item.hash:
+            elif earlier[0] == item.hash and earlier[2] == item.source:
                 stats.duplicates += 1
+            elif earlier[0] == item.hash:
+                # The same article from another outlet: passed on, so the caller can record
+                # who carried it (see drop_repeats).
+                stats.documents += 1
+                yield item
             else:
                 path, line = _split_origin(item.origin or "")
                 stats.errors += 1
                 yield ReadError(path, line, f"duplicate id {item.id!r} with different text, "
                                 f"first seen at {earlier[1]}; give each document its own id")
+
+
+def drop_repeats(documents: Iterable[Document], remember: int | None = None, *,
+                 on_repeat: Callable[[Document], None] | None = None) -> Iterator[Document]:
+    """Yield each text once: a document whose text (content hash) came earlier is dropped.
+
+    The text is parsed once, under the first document that carried it; ``on_repeat`` is told
+    of every later one, so a caller can record each (document id, outlet) that carried the
+    text (``ingest`` stores them: see ``Store.add_carriers``). Repeats are checked against the
+    ``remember`` most recent texts (default: all of them).
+
+    >>> first = Document("a", "Iraq met Iran.", source="Daily One")
+    >>> again = Document("b", "Iraq met Iran.", source="Daily Two")
+    >>> repeats = []
+    >>> [d.id for d in drop_repeats([first, again], on_repeat=repeats.append)]
+    ['a']
+    >>> [(d.id, d.source) for d in repeats]
+    [('b', 'Daily Two')]
+    """
+    seen = recent_keys(remember)
+    for document in documents:
+        if document.hash in seen:
+            if on_repeat is not None:
+                on_repeat(document)
+            continue
+        remember_key(seen, document.hash, None, remember)
+        yield document
 
 
 def recent_keys(limit: int | None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = ["Migration", "MIGRATIONS", "EVENT_COLUMNS", "DOCUMENT_COLUMNS", "MENTION_COLUMNS",
-           "STANCE_CUE_COLUMNS", "LOCATION_COLUMNS"]
+           "STANCE_CUE_COLUMNS", "LOCATION_COLUMNS", "CARRIER_COLUMNS"]
 
 
 class Migration(NamedTuple):
@@ -43,6 +43,9 @@ LOCATION_COLUMNS: tuple[tuple[str, str], ...] = (
 EVENT_COLUMNS += tuple(name for name, _ in LOCATION_COLUMNS)
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_hash", "doc_id", "sentence_index", "start", "end", "text", "actor_id", "kind",
+)
+CARRIER_COLUMNS: tuple[str, ...] = (
+    "doc_hash", "doc_id", "date", "source", "author", "origin", "recorded_at",
 )
 STANCE_CUE_COLUMNS: tuple[str, ...] = (
     "doc_hash", "doc_id", "sentence_index", "actor_id", "actor_name", "score", "cue",
@@ -101,6 +104,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             doc_hash VARCHAR NOT NULL REFERENCES documents (hash), doc_id VARCHAR NOT NULL,
             sentence_index INTEGER NOT NULL, actor_id VARCHAR NOT NULL, actor_name VARCHAR,
             score DOUBLE NOT NULL, cue VARCHAR NOT NULL)""",
+    )),
+    # The same text under another id or outlet is parsed once (under the first document); each
+    # further (document id, outlet) that carried it is kept here, so comparisons of outlets
+    # (stance --by source) count it for every outlet.
+    Migration("003_document_carriers", (
+        """CREATE TABLE document_carriers (
+            doc_hash VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, date DATE, source VARCHAR,
+            author VARCHAR, origin VARCHAR, recorded_at TIMESTAMP NOT NULL)""",
     )),
     # Event locations (faultlines.places): NULL for events stored before, or placed nowhere.
     Migration("006_locations", tuple(

@@ -32,7 +32,15 @@ from faultlines.store.schema import (
     MIGRATIONS,
     STANCE_CUE_COLUMNS,
 )
-from faultlines.types import LOCATION_FIELDS, MODALITIES, ActorRef, DocumentResult, Event, Location
+from faultlines.types import (
+    LOCATION_FIELDS,
+    MODALITIES,
+    ActorRef,
+    Document,
+    DocumentResult,
+    Event,
+    Location,
+)
 
 __all__ = ["Store", "DYAD_MODALITIES", "WINDOWS", "window_start_sql"]
 
@@ -69,6 +77,10 @@ _MENTION_SCHEMA = pa.schema([
 _STANCE_CUE_SCHEMA = pa.schema([
     ("doc_hash", _STRING), ("doc_id", _STRING), ("sentence_index", pa.int32()),
     ("actor_id", _STRING), ("actor_name", _STRING), ("score", pa.float64()), ("cue", _STRING),
+])
+_CARRIER_SCHEMA = pa.schema([
+    ("doc_hash", _STRING), ("doc_id", _STRING), ("date", pa.date32()), ("source", _STRING),
+    ("author", _STRING), ("origin", _STRING), ("recorded_at", pa.timestamp("us")),
 ])
 _ACTOR_SCHEMA = pa.schema([
     ("id", _STRING), ("name", _STRING), ("country", _STRING), ("sector", _STRING),
@@ -195,6 +207,10 @@ _JSON_SELECT = (
     f"{_location_struct_sql()} AS location"
 )
 _ORDER = "ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
+# Every (text, document id, outlet) that carried a stored text: the stored document and the
+# further carriers of the same text (migration 003).
+_CARRIED = """(SELECT hash, doc_id, source, author, date FROM documents
+    UNION SELECT doc_hash, doc_id, source, author, date FROM document_carriers)"""
 
 
 class Store:
@@ -354,6 +370,51 @@ class Store:
             "SELECT doc_id, hash, origin FROM documents "
             "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
+
+    def add_carriers(self, documents: Iterable[Document]) -> int:
+        """Record further documents that carried an already stored text (same content hash).
+
+        A row is kept per (content hash, document id, outlet) not already known, whether as the
+        stored document itself or as an earlier carrier; documents whose text is not stored
+        are left out. Returns the number of rows added.
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only; cannot add carriers")
+        rows = list({(d.hash, d.id, d.source): (d.hash, d.id, d.date, d.source, d.author,
+                                                d.origin) for d in documents}.values())
+        if not rows:
+            return 0
+        table = _arrow(_CARRIER_SCHEMA, [(*row, _now()) for row in rows])
+        con = self._con
+        try:
+            con.begin()
+            con.register("_batch_carriers", table)
+            added = con.execute("""
+                INSERT INTO document_carriers
+                SELECT b.* FROM _batch_carriers b JOIN documents d ON d.hash = b.doc_hash
+                WHERE NOT (d.doc_id = b.doc_id AND d.source IS NOT DISTINCT FROM b.source)
+                  AND NOT EXISTS (SELECT 1 FROM document_carriers c
+                                  WHERE c.doc_hash = b.doc_hash AND c.doc_id = b.doc_id
+                                    AND c.source IS NOT DISTINCT FROM b.source)""").fetchall()
+            con.unregister("_batch_carriers")
+            con.commit()
+        except duckdb.Error as exc:
+            _rollback(con)
+            raise StoreError(f"cannot record the documents that repeat stored texts in "
+                             f"{self.path}: {_reason(exc)} ({_fix(exc)})") from exc
+        return int(added[0][0]) if added else 0
+
+    def carriers(self, doc_hash: str | None = None) -> list[tuple[str, str, str | None]]:
+        """Every ``(content hash, document id, outlet)`` that carried a stored text, the stored
+        document first, then the carriers in the order they were recorded."""
+        where, params = ("WHERE hash = ?", [doc_hash]) if doc_hash is not None else ("", [])
+        rows = self._con.execute(f"""
+            SELECT hash, doc_id, source FROM (
+                SELECT hash, doc_id, source, 0 AS k, ingested_at AS t FROM documents
+                UNION ALL
+                SELECT doc_hash, doc_id, source, 1, recorded_at FROM document_carriers
+            ) {where} ORDER BY hash, k, t, doc_id""", params).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def add_results(
         self,
@@ -951,10 +1012,14 @@ class Store:
         actor_clause = ""
         if actor is not None:
             actor_clause = "WHERE k.id = ?"
+        # One row per text and group: a text counts once for each outlet (author, document
+        # id) that carried it, however often that one carried it.
         sql = f"""
-            WITH e AS (
-                SELECT {groups[by]} AS grp, e.doc_hash, e.actor_id, e.recipient_id, e.polarity
-                FROM events e JOIN documents d ON d.hash = e.doc_hash
+            WITH g AS (
+                SELECT DISTINCT d.hash, {groups[by]} AS grp FROM {_CARRIED} d
+            ), e AS (
+                SELECT g.grp, e.doc_hash, e.actor_id, e.recipient_id, e.polarity
+                FROM events e JOIN g ON g.hash = e.doc_hash
                 WHERE {' AND '.join(clauses)}
             ), r AS (
                 SELECT grp, doc_hash, actor_id AS id, 'actor' AS role, polarity FROM e
@@ -962,8 +1027,9 @@ class Store:
                 SELECT grp, doc_hash, recipient_id, 'recipient', polarity FROM e
                 WHERE recipient_id IS NOT NULL
             ), c AS (
-                SELECT {groups[by]} AS grp, c.doc_hash, c.actor_id AS id, c.actor_name, c.score
+                SELECT g.grp, c.doc_hash, c.actor_id AS id, c.actor_name, c.score
                 FROM stance_cues c JOIN documents d ON d.hash = c.doc_hash
+                JOIN g ON g.hash = c.doc_hash
                 WHERE {' AND '.join(cue_clauses)}
             ), rel AS (
                 SELECT grp, id, count(*) AS events,
