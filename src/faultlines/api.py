@@ -332,7 +332,9 @@ def ingest(
         from faultlines.actors import ActorRegistry
         from faultlines.pipeline import _resolver
 
-        registry = ActorRegistry(_resolver(options.kb_dir), curation=store.curation())
+        # No curation here: it is an overlay applied when reading (see curate), so stored rows
+        # are the same whether an actor was curated before or after this ingest.
+        registry = ActorRegistry(_resolver(options.kb_dir))
         # Texts parsed once but carried by further documents (ids, outlets): recorded after
         # the texts themselves are stored. Only the light fields are kept, never the text.
         carried: list[Document] = _CarrierList()
@@ -656,16 +658,87 @@ def actors_show(db: str | Path | None, actor_id: str):
         return found
 
 
-def curate(db: str | Path | None, op: str, *args: str, kb_dir: str | None = None) -> int:
-    """Record a curation operation (``merge``, ``rename``, ``set-code``) and apply it.
+#: Country codes that are no state (CAMEO; docs/actors.md): international organisations,
+#: non-governmental organisations, international militarised groups, multinational companies.
+NON_STATE_CODES: tuple[str, ...] = ("IGO", "NGO", "IMG", "MNC")
 
-    The operation is stored in the database, so later ingests apply it to new documents too.
-    Returns the number of stored event and mention rows that changed.
+
+def check_actor_code(code: str) -> str:
+    """Validate a CAMEO-style actor code: a country (ISO 3166 alpha-3, or a non-state code in
+    :data:`NON_STATE_CODES`) followed by zero or more three-letter sector codes.
+
+    >>> check_actor_code("irqgov"), check_actor_code("IGO")
+    ('IRQGOV', 'IGO')
+    >>> check_actor_code("ZZZZZZ")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    faultlines.errors.ConfigError: code 'ZZZZZZ': 'ZZZ' is neither an ISO 3166 alpha-3 ...
+    """
+    import pycountry
+
+    from faultlines.actors.kb import SECTORS
+
+    text = code.strip().upper()
+    example = "e.g. IRQGOV, IRNMIL, IGO"
+    if not text.isascii() or not text.isalpha() or len(text) % 3:
+        raise ConfigError(f"code {code!r} is not letters in blocks of three (a country, then "
+                          f"sectors); {example}")
+    country, sectors = text[:3], [text[i:i + 3] for i in range(3, len(text), 3)]
+    if country not in NON_STATE_CODES and pycountry.countries.get(alpha_3=country) is None:
+        raise ConfigError(f"code {code!r}: {country!r} is neither an ISO 3166 alpha-3 country "
+                          f"nor one of {', '.join(NON_STATE_CODES)}; {example}")
+    unknown = [sector for sector in sectors if sector not in SECTORS]
+    if unknown:
+        raise ConfigError(f"code {code!r}: {unknown[0]!r} is not a sector code (known: "
+                          f"{', '.join(sorted(SECTORS))})")
+    return text
+
+
+def _curation_overlay(log: list[tuple[str, dict[str, Any]]], kb_dir: str | None
+                      ) -> list[tuple[str, str, str | None, str | None, str | None, bool]]:
+    """What the curation log makes of each actor id it touches, as overlay rows.
+
+    Each id is put through a registry that knows the whole log, with marker values for its
+    name and codes: what comes back changed is what curation changes (a merge takes the
+    target's name, and its codes when the knowledge base knows it; ``rename`` touches only the
+    name; ``set-code`` only the codes), so the overlay means exactly what the registry does.
     """
     from faultlines.actors import ActorRegistry, CurationOp
+    from faultlines.pipeline import _resolver
+    from faultlines.types import ActorRef
+
+    operations = [CurationOp.parse(op, args) for op, args in log]
+    touched = dict.fromkeys(a for o in operations for a in
+                            (o.args if o.op == "merge" else o.args[:1]))
+    rows = []
+    for actor_id in touched:
+        marker = ActorRef("", actor_id, "\x00name", "\x00country", "\x00sector")
+        # A fresh registry per id: canonical() remembers the unknown names it has seen.
+        found = ActorRegistry(_resolver(kb_dir), curation=operations).canonical(marker)
+        name = None if found.name == marker.name else found.name
+        set_code = (found.country, found.sector) != (marker.country, marker.sector)
+        rows.append((actor_id, found.id, name, found.country if set_code else None,
+                     found.sector if set_code else None, set_code))
+    return rows
+
+
+def curate(db: str | Path | None, op: str, *args: str, kb_dir: str | None = None) -> int:
+    """Record a curation operation (``merge``, ``rename``, ``set-code``).
+
+    Curation is an overlay every query applies (stored rows keep what the pipeline found), so
+    it counts for documents ingested before and after it alike. Returns the number of stored
+    event roles, mentions and stance cues it concerns.
+    """
+    from faultlines.actors import CurationOp
     from faultlines.actors.registry import CURATION_OPS
     from faultlines.pipeline import _resolver
 
+    if op == "rename" and len(args) == 2 and not args[1].strip():
+        raise ConfigError(f"a blank name for {args[0]!r}; give the display name to show, e.g. "
+                          f"'Nouri al-Maliki'")
+    if op == "rename" and len(args) == 2:
+        args = (args[0], " ".join(args[1].split()))
+    if op == "set-code" and len(args) == 2:
+        args = (args[0], check_actor_code(args[1]))
     operation = CurationOp(op, tuple(args)).validate()
     with open_store(db) as store:
         if store.actor(operation.args[0]) is None:
@@ -674,15 +747,16 @@ def curate(db: str | Path | None, op: str, *args: str, kb_dir: str | None = None
         if op == "merge" and store.actor(operation.args[1]) is None and \
                 operation.args[1] not in _resolver(kb_dir).kb.entries:
             raise ConfigError(f"no actor with id {operation.args[1]!r} to merge into")
-        registry = ActorRegistry(_resolver(kb_dir), curation=[*store.curation(), operation])
-        store.add_curation(op, dict(zip(CURATION_OPS[op], operation.args, strict=True)))
-        mapping = {}
-        for actor in store.actors():
-            canonical = registry.canonical(actor.ref)
-            if (canonical.id, canonical.name, canonical.country, canonical.sector) != \
-                    (actor.id, actor.name, actor.country, actor.sector):
-                mapping[actor.id] = canonical
-        return store.apply_actor_mapping(mapping)
+        log = [*store.curation(), (op, dict(zip(CURATION_OPS[op], operation.args,
+                                                strict=True)))]
+        overlay = _curation_overlay(log, kb_dir)  # validates the whole log (e.g. cycles)
+        store.add_curation(op, log[-1][1])
+        store.set_curation_overlay(overlay)
+        # The stored rows that now read differently: the curated id's own and those of the ids
+        # already merged into it.
+        earlier = _curation_overlay(log[:-1], kb_dir)
+        affected = {row[0] for row in earlier if row[1] == operation.args[0]}
+        return store.actor_rows(affected | {operation.args[0]})
 
 
 def import_dictionaries(paths: Iterable[str | Path], *, kb_dir: str | None = None):

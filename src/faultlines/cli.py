@@ -687,7 +687,8 @@ def actors_merge(
     db: DbOption = None,
     kb_dir: KbOption = None,
 ) -> None:
-    """Merge one actor into another; stored, and re-applied on later ingests."""
+    """Merge one actor into another; stored, and applied to every query (earlier and later
+    ingests alike)."""
     _curate(db, kb_dir, f"merged {source_id} into {target_id}", "merge", source_id, target_id)
 
 
@@ -705,7 +706,8 @@ def actors_rename(
 @actors_app.command("set-code")
 def actors_set_code(
     actor_id: Annotated[str, typer.Argument(help="Actor id.")],
-    code: Annotated[str, typer.Argument(help="CAMEO-style code: country + sector, e.g. "
+    code: Annotated[str, typer.Argument(help="CAMEO-style code: an ISO 3166 alpha-3 country "
+                                             "(or IGO, NGO, IMG, MNC) and sector codes, e.g. "
                                              "IRQGOV, IRNMIL, IGO.")],
     db: DbOption = None,
     kb_dir: KbOption = None,

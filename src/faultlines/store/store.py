@@ -706,7 +706,7 @@ class Store:
         """
         where, params = self._filters(since, until, actor, event_type, modality, source, doc_id,
                                       country, near)
-        sql = f"SELECT * FROM events {where} {_ORDER}"
+        sql = f"SELECT * FROM curated_events {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -720,8 +720,8 @@ class Store:
             return []
         cur = self._con.cursor()
         return [_event_from_row(r) for r in _stream(
-            cur, f"SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}",
-            [ids])]
+            cur, f"SELECT * FROM curated_events "
+                 f"WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}", [ids])]
 
     def event_totals(self) -> tuple[int, int]:
         """``(number of events, sum of polarity)`` by one plain scan of the events table."""
@@ -761,7 +761,7 @@ class Store:
         if format == "geojson":
             return self._export_geojson(out, where, params, limit)
         select = _JSON_SELECT if format == "jsonl" else ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-        sql = f"SELECT {select} FROM events {where} {_ORDER}"
+        sql = f"SELECT {select} FROM curated_events {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -784,7 +784,7 @@ class Store:
         where = f"{where} AND {located}" if where else f"WHERE {located}"
         columns = [c for c in EVENT_COLUMNS if c != "doc_hash"]
         select = ", ".join(f'"{c}"' for c in columns)
-        sql = f"SELECT {select} FROM events {where} {_ORDER}"
+        sql = f"SELECT {select} FROM curated_events {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
             params = [*params, int(limit)]
@@ -844,7 +844,7 @@ class Store:
         sql = f"""
             WITH e AS (
                 SELECT {pair}, {window_expr} AS bucket, event_id, date, polarity, intensity
-                FROM events WHERE {' AND '.join(clauses)}
+                FROM curated_events WHERE {' AND '.join(clauses)}
             ), d AS (
                 SELECT a, b, bucket, count(*) AS count,
                        CAST(sum(polarity) AS BIGINT) AS net_polarity,
@@ -858,7 +858,7 @@ class Store:
             SELECT d.a, d.b, coalesce(x.name, d.a) AS a_name, coalesce(y.name, d.b) AS b_name,
                    d.bucket AS "window", d.count, d.net_polarity, d.intensity, d.cooperative,
                    d.conflictual, d.first_date, d.last_date, d.event_ids
-            FROM d LEFT JOIN actors x ON x.id = d.a LEFT JOIN actors y ON y.id = d.b
+            FROM d LEFT JOIN curated_actors x ON x.id = d.a LEFT JOIN curated_actors y ON y.id = d.b
             ORDER BY d.bucket NULLS FIRST, d.a, d.b"""
         return sql, params
 
@@ -951,7 +951,7 @@ class Store:
         more, more_params = self._filter_clauses(since, until, modality=modalities)
         clauses += more
         params += more_params
-        sql = (f"SELECT * FROM events WHERE {' AND '.join(clauses)} "
+        sql = (f"SELECT * FROM curated_events WHERE {' AND '.join(clauses)} "
                "ORDER BY date DESC NULLS LAST, doc_id, sentence_index, event_id")
         if limit is not None:
             sql += " LIMIT ?"
@@ -963,7 +963,8 @@ class Store:
         ids = list(dict.fromkeys(event_ids))
         if not ids:
             return []
-        sql = f"SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}"
+        sql = (f"SELECT * FROM curated_events "
+               f"WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}")
         return [_evidence_from_row(r) for r in _stream(self._con.cursor(), sql, [ids])]
 
     def stance_aggregates(
@@ -1019,7 +1020,7 @@ class Store:
                 SELECT DISTINCT d.hash, {groups[by]} AS grp FROM {_CARRIED} d
             ), e AS (
                 SELECT g.grp, e.doc_hash, e.actor_id, e.recipient_id, e.polarity
-                FROM events e JOIN g ON g.hash = e.doc_hash
+                FROM curated_events e JOIN g ON g.hash = e.doc_hash
                 WHERE {' AND '.join(clauses)}
             ), r AS (
                 SELECT grp, doc_hash, actor_id AS id, 'actor' AS role, polarity FROM e
@@ -1028,7 +1029,7 @@ class Store:
                 WHERE recipient_id IS NOT NULL
             ), c AS (
                 SELECT g.grp, c.doc_hash, c.actor_id AS id, c.actor_name, c.score
-                FROM stance_cues c JOIN documents d ON d.hash = c.doc_hash
+                FROM curated_stance_cues c JOIN documents d ON d.hash = c.doc_hash
                 JOIN g ON g.hash = c.doc_hash
                 WHERE {' AND '.join(cue_clauses)}
             ), rel AS (
@@ -1070,7 +1071,7 @@ class Store:
                    coalesce(ev.negative, 0) AS negative
             FROM k LEFT JOIN rel ON rel.grp = k.grp AND rel.id = k.id
                    LEFT JOIN ev ON ev.grp = k.grp AND ev.id = k.id
-                   LEFT JOIN actors a ON a.id = k.id
+                   LEFT JOIN curated_actors a ON a.id = k.id
             {actor_clause}
             ORDER BY k.grp, coalesce(rel.events, 0) + coalesce(ev.cues, 0) DESC, k.id"""
         params += cue_params
@@ -1105,27 +1106,30 @@ class Store:
 
     _ACTORS_SQL = """
         WITH surface AS (
-            SELECT actor_id AS id, text FROM mentions
-            UNION SELECT actor_id, actor_text FROM events
-            UNION SELECT recipient_id, recipient_text FROM events WHERE recipient_id IS NOT NULL
-            UNION SELECT attributed_id, attributed_text FROM events
+            SELECT actor_id AS id, text FROM curated_mentions
+            UNION SELECT actor_id, actor_text FROM curated_events
+            UNION SELECT recipient_id, recipient_text FROM curated_events
+                  WHERE recipient_id IS NOT NULL
+            UNION SELECT attributed_id, attributed_text FROM curated_events
                   WHERE attributed_id IS NOT NULL
         ), aliases AS (
             SELECT id, list(DISTINCT text ORDER BY text) AS aliases FROM surface
             WHERE text IS NOT NULL AND text <> '' GROUP BY id
         ), seen AS (
             SELECT id, max(date) AS last_seen FROM (
-                SELECT actor_id AS id, date FROM events
-                UNION ALL SELECT recipient_id, date FROM events WHERE recipient_id IS NOT NULL
-                UNION ALL SELECT attributed_id, date FROM events WHERE attributed_id IS NOT NULL
-                UNION ALL SELECT m.actor_id, d.date FROM mentions m
+                SELECT actor_id AS id, date FROM curated_events
+                UNION ALL SELECT recipient_id, date FROM curated_events
+                          WHERE recipient_id IS NOT NULL
+                UNION ALL SELECT attributed_id, date FROM curated_events
+                          WHERE attributed_id IS NOT NULL
+                UNION ALL SELECT m.actor_id, d.date FROM curated_mentions m
                           JOIN documents d ON d.hash = m.doc_hash
             ) GROUP BY id
         )
         SELECT s.id, s.name, s.country, s.sector, s.first_seen, seen.last_seen,
                s.mention_count, coalesce(al.aliases, []), s.events_as_actor,
                s.events_as_recipient, s.events_attributed
-        FROM actor_summary s
+        FROM curated_actor_summary s
         LEFT JOIN aliases al ON al.id = s.id
         LEFT JOIN seen ON seen.id = s.id
         {where}
@@ -1174,6 +1178,55 @@ class Store:
         """The curation log as ``(op, args)`` pairs, oldest first."""
         rows = self._con.execute("SELECT op, args FROM curation ORDER BY seq").fetchall()
         return [(op, json.loads(args)) for op, args in rows]
+
+    def set_curation_overlay(self, rows: Iterable[tuple[str, str, str | None, str | None,
+                                                     str | None, bool]]) -> None:
+        """Replace the curation overlay that every query applies.
+
+        ``rows`` are ``(old id, new id, name or None, country, sector, set_code)``: rows of
+        ``old id`` read as ``new id``, with ``name`` (None: each row keeps its own) and, when
+        ``set_code``, ``country`` and ``sector``. Stored events, mentions and actors are not
+        changed, so curating before or after an ingest gives the same answers.
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only; cannot change curation")
+        table = pa.table({
+            "old_id": pa.array([], pa.string()), "new_id": pa.array([], pa.string()),
+            "name": pa.array([], pa.string()), "country": pa.array([], pa.string()),
+            "sector": pa.array([], pa.string()), "set_code": pa.array([], pa.bool_()),
+        })
+        rows = list(rows)
+        if rows:
+            columns = list(zip(*rows, strict=True))
+            table = pa.table({name: pa.array(list(col), field.type) for name, col, field in
+                              zip(table.column_names, columns, table.schema, strict=True)})
+        con = self._con
+        try:
+            con.begin()
+            con.execute("DELETE FROM curation_overlay")
+            con.register("_overlay", table)
+            con.execute("INSERT INTO curation_overlay SELECT * FROM _overlay")
+            con.unregister("_overlay")
+            con.commit()
+        except duckdb.Error as exc:
+            _rollback(con)
+            raise StoreError(f"cannot store the curation overlay in {self.path}: "
+                             f"{_reason(exc)} ({_fix(exc)}); nothing was changed") from exc
+
+    def actor_rows(self, actor_ids: Iterable[str]) -> int:
+        """How many stored event roles, mentions and stance cues name these (stored) ids."""
+        ids = list(dict.fromkeys(actor_ids))
+        if not ids:
+            return 0
+        row = self._con.execute("""
+            WITH w AS (SELECT unnest(?::VARCHAR[]) AS id)
+            SELECT (SELECT count(*) FROM events WHERE actor_id IN (SELECT id FROM w))
+                 + (SELECT count(*) FROM events WHERE recipient_id IN (SELECT id FROM w))
+                 + (SELECT count(*) FROM events WHERE attributed_id IN (SELECT id FROM w))
+                 + (SELECT count(*) FROM mentions WHERE actor_id IN (SELECT id FROM w))
+                 + (SELECT count(*) FROM stance_cues WHERE actor_id IN (SELECT id FROM w))""",
+                                [ids]).fetchall()[0]
+        return int(row[0])
 
     def apply_actor_mapping(self, mapping: dict[str, ActorRef]) -> int:
         """Re-point stored events, mentions, stance cues and actors from old ids to new ones.
@@ -1246,7 +1299,7 @@ class Store:
             "SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
         dyads = con.execute(
             """SELECT count(*) FROM (SELECT DISTINCT least(actor_id, recipient_id),
-                      greatest(actor_id, recipient_id) FROM events
+                      greatest(actor_id, recipient_id) FROM curated_events
                WHERE recipient_id IS NOT NULL AND recipient_id <> actor_id)""").fetchall()[0][0]
         return {
             "path": self.path,
@@ -1254,7 +1307,7 @@ class Store:
             "documents_skipped": int(skipped),
             "events": int(events),
             "mentions": int(con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]),
-            "actors": int(con.execute("SELECT count(*) FROM actors").fetchall()[0][0]),
+            "actors": int(con.execute("SELECT count(*) FROM curated_actors").fetchall()[0][0]),
             "dyads": int(dyads),
             "curation_ops": int(con.execute("SELECT count(*) FROM curation").fetchall()[0][0]),
             "first_date": first.isoformat() if first else None,
