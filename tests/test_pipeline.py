@@ -285,15 +285,23 @@ def test_a_long_document_reaches_the_parser_in_bounded_windows(nlp) -> None:
 
 @pytest.mark.model
 def test_windowed_results_keep_sentence_and_token_bookkeeping(monkeypatch, nlp) -> None:
-    import faultlines.nlp.pipeline as nlp_pipeline
+    import faultlines.nlp
+    from faultlines.config import RunOptions
     from faultlines.nlp import parse_documents
     from faultlines.pipeline import process_batch
 
     document = Document("long", long_text(40))
     whole = process_batch([document])[0]
-    monkeypatch.setattr(nlp_pipeline, "PARSE_WINDOW_CHARS", 700)
-    monkeypatch.setattr(nlp_pipeline, "PARSE_BATCH_CHARS", 700)
-    windowed = process_batch([document])[0]
+    windows: list[int | None] = []
+
+    def recording(*args, window_chars=None, **kwargs):
+        windows.append(window_chars)
+        return parse_documents(*args, window_chars=window_chars, **kwargs)
+
+    monkeypatch.setattr(faultlines.nlp, "parse_documents", recording)
+    windowed = process_batch([document], RunOptions(parse_window_chars=700))[0]
+    monkeypatch.undo()
+    assert windows == [700]  # the setting reaches the parser
     [(_, doc)] = list(parse_documents(nlp, [document]))
     sentences = list(doc.sents)
     assert windowed.sentence_count == len(sentences)

@@ -246,8 +246,13 @@ def extract(inputs: Iterable[str] | Iterable[Document], options: RunOptions | No
         yield from result.events
 
 
-def open_store(db: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """Open the DuckDB store (default: the ``db`` setting, ``./faultlines.duckdb``)."""
+def open_store(db: str | Path | None = None, *, read_only: bool = False,
+               options: RunOptions | None = None) -> Store:
+    """Open the DuckDB store (default: the ``db`` setting, ``./faultlines.duckdb``).
+
+    Opened for writing, it waits for another process's lock as the ``lock_wait`` and
+    ``reopen_lock_wait`` settings say (from ``options``, else the environment).
+    """
     from faultlines.store import Store
 
     path = get_setting("db", str(db) if db is not None else None)
@@ -255,7 +260,13 @@ def open_store(db: str | Path | None = None, *, read_only: bool = False) -> Stor
         raise ConfigError(
             f"database {path!r} does not exist; create it with `faultlines ingest ... --db {path}`"
         )
-    return Store(path, read_only=read_only)
+    if read_only:
+        return Store(path, read_only=True)
+    if options is not None:
+        return Store(path, lock_wait=options.lock_wait,
+                     reopen_lock_wait=options.reopen_lock_wait)
+    return Store(path, lock_wait=get_setting("lock_wait"),
+                 reopen_lock_wait=get_setting("reopen_lock_wait"))
 
 
 class _CarrierList(list):
@@ -328,7 +339,7 @@ def ingest(
     local_workers: contextlib.AbstractContextManager[Executor | None] = \
         worker_pool(options) if options.engine == "local" else contextlib.nullcontext()
     with _no_empty_store(options.db) as count_commit, local_workers as pool, \
-            open_store(options.db) as store:
+            open_store(options.db, options=options) as store:
         from faultlines.actors import ActorRegistry
         from faultlines.pipeline import _resolver
 

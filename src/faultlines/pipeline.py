@@ -172,8 +172,8 @@ def process_batch(
 ) -> list[DocumentResult]:
     """Parse, find actor mentions, code and locate events for a batch (one worker's job).
 
-    ``options`` gives the model, knowledge base and ``max_sentence_chars`` (default: resolved
-    from the environment).
+    ``options`` gives the model, knowledge base, ``max_sentence_chars`` and
+    ``parse_window_chars`` (default: resolved from the environment).
     """
     from faultlines.coding import assess_stance, code_events
     from faultlines.nlp import load_pipeline, parse_documents
@@ -193,7 +193,8 @@ def process_batch(
             to_parse.append(document)
     parsed = {
         document.hash: (document, doc) for document, doc in
-        parse_documents(nlp, to_parse, max_sentence_chars=options.max_sentence_chars)
+        parse_documents(nlp, to_parse, max_sentence_chars=options.max_sentence_chars,
+                        window_chars=options.parse_window_chars)
     }
     for document in documents:
         if document.hash in skipped:

@@ -6,11 +6,11 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy
 
-from faultlines.config import DEFAULT_MODEL
+from faultlines.config import DEFAULT_MODEL, SETTINGS
 from faultlines.errors import ModelError
 from faultlines.nlp.attribute_rules import speed_up_attribute_rulers
 from faultlines.nlp.segmentation import add_layout_boundaries
@@ -102,15 +102,13 @@ def split_long_text(text: str, max_chars: int) -> str:
     return "\n".join(out)
 
 
-#: Longest text parsed as one piece. A longer document is parsed in windows of at most this many
-#: characters, cut after a line break (else a full stop, else a space), and the windows' parses
-#: are joined into one Doc: sentence indexes and token and character offsets are those of the
-#: whole text. The parser's working memory grows with the text it holds at once (a 100 KB text
-#: parsed whole took 0.33 GB more than a 10 KB one, a 2 MB text 6 GB), so it is bounded by
-#: the window, not by the document.
-PARSE_WINDOW_CHARS = 10_000
-#: Most characters handed to the parser in one batch (a batch still holds at least one text).
-PARSE_BATCH_CHARS = 10_000
+#: Longest text parsed as one piece (the ``parse_window_chars`` setting's default). A longer
+#: document is parsed in windows of at most this many characters, cut after a line break (else
+#: a full stop, else a space), and the windows' parses are joined into one Doc: sentence indexes
+#: and token and character offsets are those of the whole text. The parser's working memory
+#: grows with the text it holds at once (a 100 KB text parsed whole took 0.33 GB more than a
+#: 10 KB one, a 2 MB text 6 GB), so it is bounded by the window, not by the document.
+PARSE_WINDOW_CHARS: int = cast(int, SETTINGS["parse_window_chars"].default)
 
 
 def parse_windows(text: str, size: int = PARSE_WINDOW_CHARS) -> list[str]:
@@ -171,10 +169,11 @@ def parse_documents(
     Texts go to ``nlp.pipe`` in batches of at most ``batch_size`` texts and ``batch_chars``
     characters; a document longer than ``window_chars`` is parsed in windows
     (:func:`parse_windows`) joined back into one Doc, so memory does not grow with the length
-    of a document. Both default to :data:`PARSE_WINDOW_CHARS` and :data:`PARSE_BATCH_CHARS`.
+    of a document. ``window_chars`` defaults to :data:`PARSE_WINDOW_CHARS` (the
+    ``parse_window_chars`` setting), ``batch_chars`` to ``window_chars``.
     """
     window_chars = PARSE_WINDOW_CHARS if window_chars is None else window_chars
-    batch_chars = PARSE_BATCH_CHARS if batch_chars is None else batch_chars
+    batch_chars = window_chars if batch_chars is None else batch_chars
 
     def pieces() -> Iterator[tuple[str, Document, int]]:
         for document in documents:

@@ -17,11 +17,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import duckdb
 import pyarrow as pa
 
+from faultlines.config import SETTINGS
 from faultlines.errors import ConfigError, StoreError
 from faultlines.store.records import ActorSummary, DocumentRow, Dyad, Evidence, IngestStats
 from faultlines.store.schema import (
@@ -231,12 +232,16 @@ class Store:
     """
 
     def __init__(self, path: str | Path = "faultlines.duckdb", *, read_only: bool = False,
-                 lock_wait: float | None = None) -> None:
+                 lock_wait: float | None = None, reopen_lock_wait: float | None = None
+                 ) -> None:
         self.path = str(path)
         self.read_only = read_only
-        # Readers fail at once (an ingest holds the lock for long); writers wait a little.
-        self.lock_wait = (0.0 if read_only else LOCK_WAIT_SECONDS) if lock_wait is None \
-            else lock_wait
+        # Readers fail at once (an ingest holds the lock for long); writers wait a little
+        # (the lock_wait and reopen_lock_wait settings, in seconds).
+        self.lock_wait = (0.0 if read_only else _setting_default("lock_wait")) \
+            if lock_wait is None else lock_wait
+        self.reopen_lock_wait = _setting_default("reopen_lock_wait") \
+            if reopen_lock_wait is None else reopen_lock_wait
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(
                 f"no faultlines store at {self.path}; run `faultlines ingest` first or pass the "
@@ -294,7 +299,7 @@ class Store:
             return  # closing would drop the data
         self._con.close()
         # A reader may hold the file at this moment; an ingest waits for it rather than fail.
-        self._con = self._connect(max(self.lock_wait, REOPEN_LOCK_WAIT_SECONDS))
+        self._con = self._connect(max(self.lock_wait, self.reopen_lock_wait))
 
     def _open_hint(self, exc: Exception) -> str:
         return f"cannot open store {self.path}: {_reason(exc)} ({_fix(exc)})"
@@ -1320,10 +1325,9 @@ class Store:
 
 # -- helpers -------------------------------------------------------------------------------------
 
-#: Seconds a writer waits for another process to let go of the store's lock when it opens it ...
-LOCK_WAIT_SECONDS = 10.0
-#: ... and when a long ingest reopens it (Store._reopen): an ingest is never given up for a reader.
-REOPEN_LOCK_WAIT_SECONDS = 300.0
+def _setting_default(name: str) -> float:
+    """The table default of a lock-wait setting, for a Store opened without one."""
+    return float(cast(int, SETTINGS[name].default))
 
 
 def _is_lock_conflict(exc: BaseException) -> bool:
