@@ -121,3 +121,59 @@ def test_rename_refuses_a_blank_name(tmp_path: Path, name: str) -> None:
     _store(db, [_first()])
     with pytest.raises(ConfigError, match="blank name"):
         api.curate(db, "rename", "USA", name)
+
+
+# Sentences written for this test: the two ingests share the Iraqi government.
+FIRST_ARTICLES = {
+    "a1": "The Iranian government praised the Iraqi government on Monday for its help with "
+          "pilgrims.",
+    "a2": "Turkish troops attacked Kurdish rebels near the border on Friday, officials in "
+          "Ankara said.",
+}
+LATER_ARTICLES = {
+    "b1": "The Iraqi government accused Turkey of violating its sovereignty after the raid.",
+    "b2": "Iranian officials met the Iraqi government in Baghdad on Tuesday to discuss trade.",
+}
+# A rename and a set-code of actors of the first ingest, and a merge into an actor that only
+# the later ingest stores (the knowledge base knows it when the merge is recorded).
+PIPELINE_CURATION = [("rename", "IRQ_GOV", "Iraqi cabinet"),
+                     ("set-code", "TUR_KURDS_REB", "IRQREB"),
+                     ("merge", "TUR_MIL", "TUR_GOV")]
+
+
+def _articles(folder: Path, articles: dict[str, str]) -> list[str]:
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    return [str(folder)]
+
+
+@pytest.mark.model
+def test_curating_before_or_after_the_pipeline_ingests_gives_the_same_outputs(
+        tmp_path: Path) -> None:
+    first = _articles(tmp_path / "first", FIRST_ARTICLES)
+    later = _articles(tmp_path / "later", LATER_ARTICLES)
+    before, after = tmp_path / "before.duckdb", tmp_path / "after.duckdb"
+    assert api.ingest(first, before, workers=1).ok
+    for op, *args in PIPELINE_CURATION:
+        api.curate(before, op, *args)
+    assert api.ingest(later, before, workers=1).ok
+
+    assert api.ingest([*first, *later], after, workers=1).ok
+    for op, *args in PIPELINE_CURATION:
+        api.curate(after, op, *args)
+
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a").mkdir()
+    outputs = _outputs(before, tmp_path / "b")
+    assert outputs == _outputs(after, tmp_path / "a")
+    events = [json.loads(line) for line in outputs[0].splitlines()]
+    assert {e["doc_id"] for e in events} == {"a1", "a2", "b1", "b2"}
+    roles = [role for e in events for role in (e["actor"], e["recipient"]) if role]
+    # Each operation shows in the documents of both ingests alike.
+    assert {r["name"] for r in roles if r["id"] == "IRQ_GOV"} == {"Iraqi cabinet"}
+    assert {(r["country"], r["sector"]) for r in roles if r["id"] == "TUR_KURDS_REB"} == {
+        ("IRQ", "REB")}
+    assert "TUR_MIL" not in {r["id"] for r in roles}
+    actors = {a["id"]: a for a in json.loads(outputs[2])}
+    assert actors["IRQ_GOV"]["name"] == "Iraqi cabinet" and "TUR_MIL" not in actors
