@@ -321,6 +321,50 @@ def test_exit_codes_are_listed_in_help_and_readme() -> None:
         assert f"| {code} |" in readme, code
 
 
+def _hostile_folder(folder: Path) -> tuple[list[str], list[str]]:
+    """A folder mixing every bad input of issue 19 with good ones; returns (the names that
+    must each get one line on stderr, the ids of the documents that must be stored)."""
+    import gzip
+    import random
+
+    folder.mkdir()
+    good = []
+    for i in range(3):
+        (folder / f"good{i}.txt").write_text(ARTICLE + f" Report {i}.", encoding="utf-8")
+        good.append(f"good{i}")
+    # Good inputs that earlier versions refused: Latin-1 prose, HTML nested past libxml2's limit.
+    (folder / "latin1.txt").write_bytes("Le ministre iranien a rencontré son homologue "
+                                        "irakien à Bagdad.".encode("latin-1"))
+    (folder / "deep.html").write_text("<html><body>" + "<div>" * 300 + "<p>" + ARTICLE +
+                                      "</p>" + "</div>" * 300 + "</body></html>",
+                                      encoding="utf-8")
+    good += ["latin1", "deep"]
+    with open(os.fsencode(folder) + b"/latin1_\xe9.txt", "wb") as handle:
+        handle.write(b"Iran met Iraq.")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / "utf16.txt").write_bytes("Iran met Iraq.".encode("utf-16-le"))
+    noise = random.Random(19)
+    (folder / "noise.txt").write_bytes(bytes(noise.randrange(128, 256) for _ in range(3000)))
+    (folder / "big.txt").write_text("Iran met Iraq. " * 5000, encoding="utf-8")  # > --max-bytes
+    (folder / "bomb.txt.gz").write_bytes(gzip.compress(b"a " * 5_000_000))
+    whole = gzip.compress(b"Iran met Iraq on Monday. " * 100)
+    (folder / "cut.txt.gz").write_bytes(whole[:len(whole) // 2])
+    (folder / "nobody.html").write_text("<html><head><title>x</title></head><body></body>"
+                                        "</html>", encoding="utf-8")
+    (folder / "bad.json").write_text("{not json", encoding="utf-8")
+    (folder / "lines.jsonl").write_text('{"id": "j1", "text": "Iran met Iraq."}\nnot json\n',
+                                        encoding="utf-8")
+    good.append("j1")
+    bad = ["latin1_\\xe9.txt", "notes.pdf", "gone.txt", "pipe.txt", "empty.txt", "binary.txt",
+           "utf16.txt", "noise.txt", "big.txt", "bomb.txt.gz", "cut.txt.gz", "nobody.html",
+           "bad.json", "lines.jsonl:2"]
+    return bad, good
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("engine", [
     [], ["--workers", "2"],
@@ -329,31 +373,23 @@ def test_exit_codes_are_listed_in_help_and_readme() -> None:
 def test_mixed_hostile_folder_one_line_per_bad_input_good_ones_stored(tmp_path: Path,
                                                                       engine: list[str]
                                                                       ) -> None:
+    from faultlines.store import Store
+
     folder = tmp_path / "mixed"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"good{i}.txt").write_text(ARTICLE + f" Report {i}.", encoding="utf-8")
-    with open(os.fsencode(folder) + b"/latin1_\xe9.txt", "wb") as handle:
-        handle.write(b"Iran met Iraq.")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
-    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
-    os.mkfifo(folder / "pipe.txt")
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "binary.txt").write_bytes(b"\x00\x01\x02binary")
-    (folder / "lines.jsonl").write_text('{"id": "j1", "text": "Iran met Iraq."}\nnot json\n',
-                                        encoding="utf-8")
+    bad, good = _hostile_folder(folder)
     db = tmp_path / "s.duckdb"
-    result = run("-q", "ingest", str(folder), "--db", str(db), *engine)
+    result = run("-q", "ingest", str(folder), "--db", str(db), "--max-bytes", "50000", *engine)
     assert result.returncode == 1, result.stderr
     # Dask may log its own lines about its local cluster; only faultlines' lines are counted.
     lines = [line for line in result.stderr.splitlines() if line.startswith("faultlines:")]
-    for name in ("latin1_\\xe9.txt", "notes.pdf", "gone.txt", "pipe.txt", "empty.txt",
-                 "binary.txt", "lines.jsonl:2"):
+    for name in bad:
         assert sum(f"{folder}/{name}:" in line for line in lines) == 1, (name, lines)
-    assert len(lines) == 7, lines
+    assert len(lines) == len(bad), lines
+    with Store(db, read_only=True) as store:
+        assert sorted(d.doc_id for d in store.documents()) == sorted(good)
     exported = run("events", "--db", str(db), "-f", "jsonl")
     docs = {json.loads(line)["doc_id"] for line in exported.stdout.splitlines()}
-    assert {"good0", "good1", "good2"} <= docs
+    assert {"good0", "good1", "good2", "deep"} <= docs
 
 
 def test_since_accepts_the_dates_a_document_accepts() -> None:
