@@ -117,7 +117,7 @@ def read(inputs: Iterable[str], *, max_bytes: int | None = None,
     are an error.
     """
     from faultlines.ingest import read_documents
-    from faultlines.ingest.reader import SkippedFile
+    from faultlines.types import SkippedFile
 
     limit = get_setting("max_bytes", max_bytes)
     names = list(inputs)

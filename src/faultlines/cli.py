@@ -22,7 +22,7 @@ import typer
 from faultlines import __version__
 from faultlines.config import SETTINGS, RunOptions, SettingValue
 from faultlines.errors import FaultlinesError
-from faultlines.types import EVENT_ROW_COLUMNS, ReadError
+from faultlines.types import EVENT_ROW_COLUMNS, ReadError, SkippedFile
 
 
 def _settings_epilog() -> str:
@@ -152,8 +152,6 @@ def _err(message: str) -> None:
 
 
 def _report_error(error: ReadError) -> None:
-    from faultlines.ingest.reader import SkippedFile
-
     _err(str(error) if isinstance(error, SkippedFile) else f"error: {error}")
 
 

@@ -25,7 +25,7 @@ from faultlines.ingest.formats import (
 )
 from faultlines.ingest.records import parse_json
 from faultlines.ingest.text import GZIP_MAGIC, normalise_text, sniff_container
-from faultlines.types import Document, ReadError
+from faultlines.types import Document, ReadError, SkippedFile
 
 __all__ = ["SUPPORTED_SUFFIXES", "STDIN", "ReadStats", "SkippedFile", "read_documents",
            "drop_repeats", "shown_path"]
@@ -41,15 +41,6 @@ STDIN_PATH = "<stdin>"
 _OTHER_COMPRESSION = {".bz2": "bunzip2", ".xz": "unxz", ".zst": "unzstd", ".zip": "unzip",
                       ".7z": "7z x", ".rar": "unrar x", ".lz4": "unlz4", ".tgz": "tar xzf",
                       ".tar": "tar xf", ".z": "uncompress"}
-
-
-@dataclass(frozen=True)
-class SkippedFile(ReadError):
-    """A file in a folder left out on purpose (an unsupported suffix): named, not an error.
-
-    >>> str(SkippedFile("notes/a.pdf", None, "unsupported file type '.pdf'"))
-    "notes/a.pdf: unsupported file type '.pdf'"
-    """
 
 
 def shown_path(path: str) -> str:
