@@ -87,6 +87,24 @@ def test_get_setting_is_typed_and_reads_the_environment(monkeypatch) -> None:
         get_setting("commit_size")
 
 
+def test_the_lock_wait_settings_reach_a_store_opened_for_writing(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    from faultlines import api
+
+    path = tmp_path / "s.duckdb"
+    monkeypatch.setenv("FAULTLINES_LOCK_WAIT", "3")
+    monkeypatch.delenv("FAULTLINES_REOPEN_LOCK_WAIT", raising=False)
+    with api.open_store(path) as store:
+        assert (store.lock_wait, store.reopen_lock_wait) == (3, 300)
+    with api.open_store(path, options=RunOptions(lock_wait=0, reopen_lock_wait=7)) as store:
+        assert (store.lock_wait, store.reopen_lock_wait) == (0, 7)
+    with api.open_store(path, read_only=True) as store:
+        assert store.lock_wait == 0  # readers never wait: an ingest holds the lock for long
+    monkeypatch.setenv("FAULTLINES_REOPEN_LOCK_WAIT", "-1")
+    with pytest.raises(ConfigError, match="reopen_lock_wait must be a whole number of at least 0"):
+        api.open_store(path)
+
+
 # -- the CLI: FAULTLINES_* reaches the run, options beat it ---------------------------------------
 
 @pytest.fixture

@@ -236,3 +236,85 @@ def test_workers_exit_when_the_ingest_is_killed(tmp_path: Path) -> None:
                 os.kill(pid, signal.SIGKILL)
         if proc.poll() is None:
             proc.kill()
+
+
+# --- issue 19 (2): long documents are parsed in windows -----------------------------------------
+
+PARAGRAPHS = [
+    "Iraqi troops attacked the Mahdi Army in Basra on Tuesday. Iran denied that it armed "
+    "Shiite militias.",
+    "The United Nations will provide food aid to refugees in Jordan, officials said.",
+    "Prime Minister Nouri al-Maliki met Moqtada al-Sadr in Najaf. They agreed to a ceasefire.",
+    "Turkey threatened to send troops across the border; Syria rejected the demand.",
+]
+
+
+def long_text(paragraphs: int) -> str:
+    return "\n\n".join(f"{PARAGRAPHS[i % len(PARAGRAPHS)]} Report {i}." for i in
+                       range(paragraphs))
+
+
+class _SpyPipeline:
+    """A spaCy pipeline that records the length of every text handed to ``pipe``."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp, self.lengths = nlp, []
+        self.max_length = nlp.max_length
+
+    def pipe(self, texts, **options):
+        texts = list(texts)
+        self.lengths.append(sum(len(t) for t in texts))
+        return self.nlp.pipe(texts, **options)
+
+
+@pytest.mark.model
+def test_a_long_document_reaches_the_parser_in_bounded_windows(nlp) -> None:
+    from faultlines.nlp import parse_documents
+
+    text = long_text(200)  # about 20,000 characters
+    spy = _SpyPipeline(nlp)
+    [(_, doc)] = list(parse_documents(spy, [Document("long", text)], window_chars=2000,
+                                      batch_chars=2000))
+    assert max(spy.lengths) <= 2000 and len(spy.lengths) >= 10
+    assert doc.text == text and len(doc) == len(nlp.make_doc(text))
+    # Offsets are those of the whole text: every sentence and entity points at its own words.
+    for sentence in doc.sents:
+        assert text[sentence.start_char:sentence.end_char] == sentence.text
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+
+
+@pytest.mark.model
+def test_windowed_results_keep_sentence_and_token_bookkeeping(monkeypatch, nlp) -> None:
+    import faultlines.nlp
+    from faultlines.config import RunOptions
+    from faultlines.nlp import parse_documents
+    from faultlines.pipeline import process_batch
+
+    document = Document("long", long_text(40))
+    whole = process_batch([document])[0]
+    windows: list[int | None] = []
+
+    def recording(*args, window_chars=None, **kwargs):
+        windows.append(window_chars)
+        return parse_documents(*args, window_chars=window_chars, **kwargs)
+
+    monkeypatch.setattr(faultlines.nlp, "parse_documents", recording)
+    windowed = process_batch([document], RunOptions(parse_window_chars=700))[0]
+    monkeypatch.undo()
+    assert windows == [700]  # the setting reaches the parser
+    [(_, doc)] = list(parse_documents(nlp, [document]))
+    sentences = list(doc.sents)
+    assert windowed.sentence_count == len(sentences)
+    for event in windowed.events:
+        assert event.sentence == sentences[event.sentence_index].text.strip()
+    for mention in windowed.mentions:
+        span = doc[mention.start:mention.end]
+        assert mention.text == span.text
+        assert sentences[mention.sentence_index].start <= mention.start
+    # A window edge can only split a sentence the whole parse ran across a paragraph break
+    # (which shifts later sentence indexes by one); most events are the same.
+    def keys(result):
+        return {(e.sentence, e.event_type, e.actor.id, e.recipient and e.recipient.id)
+                for e in result.events}
+
+    assert len(keys(whole) & keys(windowed)) >= 0.75 * len(keys(whole)) > 0

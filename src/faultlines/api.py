@@ -54,6 +54,7 @@ class RunReport:
     documents_already_stored: int = 0
     documents_duplicate_in_run: int = 0
     documents_not_english: int = 0
+    files_skipped: int = 0
     events: int = 0
     errors: list[ReadError] = field(default_factory=list)
     #: ids of the documents skipped as not English (``--lang en``), in input order
@@ -72,6 +73,7 @@ class RunReport:
             "documents_duplicate_in_run": self.documents_duplicate_in_run,
             "documents_not_english": self.documents_not_english,
             "not_english_ids": list(self.not_english_ids),
+            "files_skipped": self.files_skipped,
             "events": self.events,
             "errors": [str(e) for e in self.errors],
             "seconds": round(self.seconds, 3),
@@ -79,71 +81,114 @@ class RunReport:
 
 
 def parse_date(value: str | dt.date | None, option: str = "date") -> dt.date | None:
-    """Parse an ISO date given on the command line (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    """Parse a date given on the command line: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or any
+    date a document's ``date`` field accepts (``March 2007``, ``14 March 2007``).
+
+    >>> parse_date("2007"), parse_date("March 2007")
+    (datetime.date(2007, 1, 1), datetime.date(2007, 3, 1))
+    """
     if value is None or isinstance(value, dt.date):
         return value
     text = value.strip()
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+    for fmt in ("%Y-%m", "%Y"):
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ConfigError(f"{option} {value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+    from faultlines.ingest import parse_date as parse_document_date
+
+    try:
+        return parse_document_date(text)
+    except ValueError as exc:
+        why = str(exc) if "not a real date" in str(exc) else f"{value!r} is not a date"
+        raise ConfigError(f"{option} {why}; use YYYY-MM-DD, YYYY-MM or YYYY") from exc
 
 
 def read(inputs: Iterable[str], *, max_bytes: int | None = None,
          on_error: ErrorHandler | None = None, report: RunReport | None = None,
-         remember: int | None = None) -> Iterator[Document]:
+         remember: int | None = None, stdin_id: str | None = None,
+         on_repeat: Callable[[Document], None] | None = None) -> Iterator[Document]:
     """Read documents from files, folders or ``-`` (stdin); errors go to ``on_error``.
 
     Repeated texts and ids are checked against the ``remember`` most recent documents (default:
-    all of them); see :func:`faultlines.ingest.read_documents`.
+    all of them); see :func:`faultlines.ingest.read_documents`. Files a folder holds with an
+    unsupported suffix go to ``on_error`` as :class:`~faultlines.ingest.reader.SkippedFile`
+    (counted in ``report.files_skipped``, not an error); inputs that hold no document at all
+    are an error.
     """
     from faultlines.ingest import read_documents
+    from faultlines.types import SkippedFile
 
     limit = get_setting("max_bytes", max_bytes)
+    names = list(inputs)
+
+    def report_error(item: ReadError) -> None:
+        if report is not None:
+            if isinstance(item, SkippedFile):
+                report.files_skipped += 1
+            else:
+                report.errors.append(item)
+        if on_error is not None:
+            on_error(item)
 
     def documents() -> Iterator[Document]:
-        for item in read_documents(list(inputs), max_bytes=limit, remember=remember):
+        found = failed = skipped = 0
+        for item in read_documents(names, max_bytes=limit, remember=remember,
+                                   stdin_id=stdin_id):
             if isinstance(item, ReadError):
-                if report is not None:
-                    report.errors.append(item)
-                if on_error is not None:
-                    on_error(item)
+                failed += not isinstance(item, SkippedFile)
+                skipped += isinstance(item, SkippedFile)
+                report_error(item)
                 continue
+            found += 1
             yield item
+        if not found and not failed:
+            what = f" ({skipped} files of unsupported types skipped)" if skipped else ""
+            from faultlines.ingest import SUPPORTED_SUFFIXES
 
-    yield from _unrepeated(documents(), report, remember)
+            report_error(ReadError(
+                " ".join(names) or "(no inputs)", None,
+                f"no documents found{what}; faultlines reads "
+                f"{', '.join(SUPPORTED_SUFFIXES)} files (optionally .gz) and folders of them"))
+
+    yield from _unrepeated(documents(), report, remember, on_repeat)
 
 
 def _unrepeated(documents: Iterable[Document], report: RunReport | None,
-                remember: int | None) -> Iterator[Document]:
-    """Count documents read and drop texts already seen among the ``remember`` most recent."""
-    from faultlines.ingest.reader import recent_keys, remember_key
+                remember: int | None,
+                on_repeat: Callable[[Document], None] | None = None) -> Iterator[Document]:
+    """Count documents read and drop texts already seen among the ``remember`` most recent
+    (:func:`faultlines.ingest.reader.drop_repeats`); ``on_repeat`` hears of each repeat."""
+    from faultlines.ingest.reader import drop_repeats
 
-    seen = recent_keys(remember)
-    for document in documents:
-        if report is not None:
-            report.documents_read += 1
-        if document.hash in seen:
+    def counted() -> Iterator[Document]:
+        for document in documents:
             if report is not None:
-                report.documents_duplicate_in_run += 1
-            continue
-        remember_key(seen, document.hash, None, remember)
-        yield document
+                report.documents_read += 1
+            yield document
+
+    def repeated(document: Document) -> None:
+        if report is not None:
+            report.documents_duplicate_in_run += 1
+        if on_repeat is not None:
+            on_repeat(document)
+
+    yield from drop_repeats(counted(), remember, on_repeat=repeated)
 
 
 def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | None,
                on_error: ErrorHandler | None, report: RunReport | None,
-               remember: int | None = None) -> Iterator[Document]:
+               remember: int | None = None, stdin_id: str | None = None,
+               on_repeat: Callable[[Document], None] | None = None) -> Iterator[Document]:
     """Documents given directly pass through; anything else is read as paths."""
     items: list[str | Document] = list(inputs)
     documents = [item for item in items if isinstance(item, Document)]
     if len(documents) == len(items):
-        yield from _unrepeated(documents, report, remember)
+        yield from _unrepeated(documents, report, remember, on_repeat)
     else:
         yield from read([str(item) for item in items], max_bytes=max_bytes, on_error=on_error,
-                        report=report, remember=remember)
+                        report=report, remember=remember, stdin_id=stdin_id,
+                        on_repeat=on_repeat)
 
 
 # The API runs in the calling process unless told otherwise (the CLI's ingest uses all cores).
@@ -170,19 +215,21 @@ def extract_results(
     *,
     on_error: ErrorHandler | None = None,
     report: RunReport | None = None,
+    stdin_id: str | None = None,
     **overrides: Any,
 ) -> Iterator[DocumentResult]:
     """Parse, resolve actors and code events for each input document; nothing is stored.
 
     ``options`` and the keyword ``overrides`` (``model``, ``workers``, ``batch_size``,
     ``engine``, ``scheduler``, ``kb_dir``, ``max_bytes``, ...) are combined by
-    :func:`run_options`.
+    :func:`run_options`. ``stdin_id`` names the document read from ``-`` (default ``stdin``):
+    it is an input of this call, not a setting.
     """
     from faultlines.pipeline import process
 
     options = run_options(options, **overrides)
     documents = _documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
-                           report=report)
+                           report=report, stdin_id=stdin_id)
     for result in process(documents, options):
         if report is not None:
             report.events += len(result.events)
@@ -199,8 +246,13 @@ def extract(inputs: Iterable[str] | Iterable[Document], options: RunOptions | No
         yield from result.events
 
 
-def open_store(db: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """Open the DuckDB store (default: the ``db`` setting, ``./faultlines.duckdb``)."""
+def open_store(db: str | Path | None = None, *, read_only: bool = False,
+               options: RunOptions | None = None) -> Store:
+    """Open the DuckDB store (default: the ``db`` setting, ``./faultlines.duckdb``).
+
+    Opened for writing, it waits for another process's lock as the ``lock_wait`` and
+    ``reopen_lock_wait`` settings say (from ``options``, else the environment).
+    """
     from faultlines.store import Store
 
     path = get_setting("db", str(db) if db is not None else None)
@@ -208,7 +260,45 @@ def open_store(db: str | Path | None = None, *, read_only: bool = False) -> Stor
         raise ConfigError(
             f"database {path!r} does not exist; create it with `faultlines ingest ... --db {path}`"
         )
-    return Store(path, read_only=read_only)
+    if read_only:
+        return Store(path, read_only=True)
+    if options is not None:
+        return Store(path, lock_wait=options.lock_wait,
+                     reopen_lock_wait=options.reopen_lock_wait)
+    return Store(path, lock_wait=get_setting("lock_wait"),
+                 reopen_lock_wait=get_setting("reopen_lock_wait"))
+
+
+class _CarrierList(list):
+    """Documents that repeat a text, without their text (memory: one small row each)."""
+
+    def append(self, document: Document) -> None:
+        super().append(Document(document.id, "", date=document.date, source=document.source,
+                                author=document.author, origin=document.origin,
+                                hash=document.hash))
+
+
+@contextlib.contextmanager
+def _no_empty_store(path: str) -> Iterator[Callable[[Any], None]]:
+    """Delete the store at ``path`` on exit if this run created it and committed nothing.
+
+    Yields the ``on_batch`` callback that counts committed documents. A run with no readable
+    input, or one that fails before its first commit (a bad ``--scheduler``), leaves no empty
+    store behind to be mistaken for a result.
+    """
+    created = path != ":memory:" and not Path(path).exists()
+    committed = [0]
+
+    def count(batch: Any) -> None:
+        committed[0] += batch.documents_added
+
+    try:
+        yield count
+    finally:
+        if created and committed[0] == 0:
+            for name in (path, f"{path}.wal"):
+                with contextlib.suppress(OSError):
+                    Path(name).unlink()
 
 
 # How many of the most recent documents an ingest checks repeats against while reading.
@@ -222,6 +312,7 @@ def ingest(
     *,
     on_error: ErrorHandler | None = None,
     on_result: ProgressHandler | None = None,
+    stdin_id: str | None = None,
     **overrides: Any,
 ) -> RunReport:
     """Read, process and store documents. Running it twice adds nothing.
@@ -231,6 +322,8 @@ def ingest(
     documents go to a worker at a time; ``commit_size`` documents are stored per transaction
     (fewer, larger transactions cost the store less time). ``db`` (default: ``options.db``),
     ``options`` and the keyword ``overrides`` are combined by :func:`run_options`.
+    ``stdin_id`` names the document read from ``-`` (default ``stdin``). A run that commits
+    nothing leaves no new store behind.
     """
     from faultlines.pipeline import batched, process, resolve_workers, worker_pool
 
@@ -245,21 +338,30 @@ def ingest(
     # Workers start before the store opens (DuckDB starts threads): see faultlines.pipeline.
     local_workers: contextlib.AbstractContextManager[Executor | None] = \
         worker_pool(options) if options.engine == "local" else contextlib.nullcontext()
-    with local_workers as pool, open_store(options.db) as store:
+    with _no_empty_store(options.db) as count_commit, local_workers as pool, \
+            open_store(options.db, options=options) as store:
         from faultlines.actors import ActorRegistry
         from faultlines.pipeline import _resolver
 
-        registry = ActorRegistry(_resolver(options.kb_dir), curation=store.curation())
+        # No curation here: it is an overlay applied when reading (see curate), so stored rows
+        # are the same whether an actor was curated before or after this ingest.
+        registry = ActorRegistry(_resolver(options.kb_dir))
+        # Texts parsed once but carried by further documents (ids, outlets): recorded after
+        # the texts themselves are stored. Only the light fields are kept, never the text.
+        carried: list[Document] = _CarrierList()
 
         def new_documents() -> Iterator[Document]:
             # Looked up a transaction's worth at a time: two queries per chunk, whatever its size.
             for chunk in batched(_documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
-                                            report=report, remember=remember), max(size, commit)):
+                                            report=report, remember=remember, stdin_id=stdin_id,
+                                            on_repeat=carried.append),
+                                 max(size, commit)):
                 stored = store.has_documents([d.hash for d in chunk])
                 same_id = store.stored_ids([d.id for d in chunk if d.hash not in stored])
                 for document in chunk:
                     if document.hash in stored:
                         report.documents_already_stored += 1
+                        carried.append(document)
                     elif document.id in same_id:
                         # Same id, different text: never merged silently (event ids build on
                         # document ids, so storing both would mix their evidence).
@@ -287,9 +389,10 @@ def ingest(
 
         stats = store.add_results(
             counted(process(new_documents(), options, registry=registry, pool=pool)),
-            batch_size=commit, background=True,
+            batch_size=commit, background=True, on_batch=count_commit,
         )
         report.documents_added = stats.documents_added
+        store.add_carriers(carried)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -566,16 +669,87 @@ def actors_show(db: str | Path | None, actor_id: str):
         return found
 
 
-def curate(db: str | Path | None, op: str, *args: str, kb_dir: str | None = None) -> int:
-    """Record a curation operation (``merge``, ``rename``, ``set-code``) and apply it.
+#: Country codes that are no state (CAMEO; docs/actors.md): international organisations,
+#: non-governmental organisations, international militarised groups, multinational companies.
+NON_STATE_CODES: tuple[str, ...] = ("IGO", "NGO", "IMG", "MNC")
 
-    The operation is stored in the database, so later ingests apply it to new documents too.
-    Returns the number of stored event and mention rows that changed.
+
+def check_actor_code(code: str) -> str:
+    """Validate a CAMEO-style actor code: a country (ISO 3166 alpha-3, or a non-state code in
+    :data:`NON_STATE_CODES`) followed by zero or more three-letter sector codes.
+
+    >>> check_actor_code("irqgov"), check_actor_code("IGO")
+    ('IRQGOV', 'IGO')
+    >>> check_actor_code("ZZZZZZ")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    faultlines.errors.ConfigError: code 'ZZZZZZ': 'ZZZ' is neither an ISO 3166 alpha-3 ...
+    """
+    import pycountry
+
+    from faultlines.actors.kb import SECTORS
+
+    text = code.strip().upper()
+    example = "e.g. IRQGOV, IRNMIL, IGO"
+    if not text.isascii() or not text.isalpha() or len(text) % 3:
+        raise ConfigError(f"code {code!r} is not letters in blocks of three (a country, then "
+                          f"sectors); {example}")
+    country, sectors = text[:3], [text[i:i + 3] for i in range(3, len(text), 3)]
+    if country not in NON_STATE_CODES and pycountry.countries.get(alpha_3=country) is None:
+        raise ConfigError(f"code {code!r}: {country!r} is neither an ISO 3166 alpha-3 country "
+                          f"nor one of {', '.join(NON_STATE_CODES)}; {example}")
+    unknown = [sector for sector in sectors if sector not in SECTORS]
+    if unknown:
+        raise ConfigError(f"code {code!r}: {unknown[0]!r} is not a sector code (known: "
+                          f"{', '.join(sorted(SECTORS))})")
+    return text
+
+
+def _curation_overlay(log: list[tuple[str, dict[str, Any]]], kb_dir: str | None
+                      ) -> list[tuple[str, str, str | None, str | None, str | None, bool]]:
+    """What the curation log makes of each actor id it touches, as overlay rows.
+
+    Each id is put through a registry that knows the whole log, with marker values for its
+    name and codes: what comes back changed is what curation changes (a merge takes the
+    target's name, and its codes when the knowledge base knows it; ``rename`` touches only the
+    name; ``set-code`` only the codes), so the overlay means exactly what the registry does.
     """
     from faultlines.actors import ActorRegistry, CurationOp
+    from faultlines.pipeline import _resolver
+    from faultlines.types import ActorRef
+
+    operations = [CurationOp.parse(op, args) for op, args in log]
+    touched = dict.fromkeys(a for o in operations for a in
+                            (o.args if o.op == "merge" else o.args[:1]))
+    rows = []
+    for actor_id in touched:
+        marker = ActorRef("", actor_id, "\x00name", "\x00country", "\x00sector")
+        # A fresh registry per id: canonical() remembers the unknown names it has seen.
+        found = ActorRegistry(_resolver(kb_dir), curation=operations).canonical(marker)
+        name = None if found.name == marker.name else found.name
+        set_code = (found.country, found.sector) != (marker.country, marker.sector)
+        rows.append((actor_id, found.id, name, found.country if set_code else None,
+                     found.sector if set_code else None, set_code))
+    return rows
+
+
+def curate(db: str | Path | None, op: str, *args: str, kb_dir: str | None = None) -> int:
+    """Record a curation operation (``merge``, ``rename``, ``set-code``).
+
+    Curation is an overlay every query applies (stored rows keep what the pipeline found), so
+    it counts for documents ingested before and after it alike. Returns the number of stored
+    event roles, mentions and stance cues it concerns.
+    """
+    from faultlines.actors import CurationOp
     from faultlines.actors.registry import CURATION_OPS
     from faultlines.pipeline import _resolver
 
+    if op == "rename" and len(args) == 2 and not args[1].strip():
+        raise ConfigError(f"a blank name for {args[0]!r}; give the display name to show, e.g. "
+                          f"'Nouri al-Maliki'")
+    if op == "rename" and len(args) == 2:
+        args = (args[0], " ".join(args[1].split()))
+    if op == "set-code" and len(args) == 2:
+        args = (args[0], check_actor_code(args[1]))
     operation = CurationOp(op, tuple(args)).validate()
     with open_store(db) as store:
         if store.actor(operation.args[0]) is None:
@@ -584,15 +758,16 @@ def curate(db: str | Path | None, op: str, *args: str, kb_dir: str | None = None
         if op == "merge" and store.actor(operation.args[1]) is None and \
                 operation.args[1] not in _resolver(kb_dir).kb.entries:
             raise ConfigError(f"no actor with id {operation.args[1]!r} to merge into")
-        registry = ActorRegistry(_resolver(kb_dir), curation=[*store.curation(), operation])
-        store.add_curation(op, dict(zip(CURATION_OPS[op], operation.args, strict=True)))
-        mapping = {}
-        for actor in store.actors():
-            canonical = registry.canonical(actor.ref)
-            if (canonical.id, canonical.name, canonical.country, canonical.sector) != \
-                    (actor.id, actor.name, actor.country, actor.sector):
-                mapping[actor.id] = canonical
-        return store.apply_actor_mapping(mapping)
+        log = [*store.curation(), (op, dict(zip(CURATION_OPS[op], operation.args,
+                                                strict=True)))]
+        overlay = _curation_overlay(log, kb_dir)  # validates the whole log (e.g. cycles)
+        store.add_curation(op, log[-1][1])
+        store.set_curation_overlay(overlay)
+        # The stored rows that now read differently: the curated id's own and those of the ids
+        # already merged into it.
+        earlier = _curation_overlay(log[:-1], kb_dir)
+        affected = {row[0] for row in earlier if row[1] == operation.args[0]}
+        return store.actor_rows(affected | {operation.args[0]})
 
 
 def import_dictionaries(paths: Iterable[str | Path], *, kb_dir: str | None = None):

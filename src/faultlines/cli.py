@@ -1,14 +1,16 @@
 """The ``faultlines`` command: a thin shell over :mod:`faultlines.api`.
 
 Data goes to stdout (or ``-o FILE``); progress, warnings and errors go to stderr, one line each,
-so commands compose with Unix tools. Exit codes: 0 success, 1 some inputs failed, 2 bad usage or
-input, 3 model problem, 4 store problem. ``--debug`` shows tracebacks.
+so commands compose with Unix tools. Exit codes are in :data:`EXIT_CODES` (and ``--help``).
+A reader that closes the pipe early (``faultlines events | head -1``) ends the command quietly
+with exit code 0. ``--debug`` shows tracebacks.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import signal
 import sys
 import traceback
 from enum import StrEnum
@@ -20,7 +22,7 @@ import typer
 from faultlines import __version__
 from faultlines.config import SETTINGS, RunOptions, SettingValue
 from faultlines.errors import FaultlinesError
-from faultlines.types import EVENT_ROW_COLUMNS, ReadError
+from faultlines.types import EVENT_ROW_COLUMNS, ReadError, SkippedFile
 
 
 def _settings_epilog() -> str:
@@ -34,10 +36,25 @@ def _settings_epilog() -> str:
                   for s in SETTINGS.values()) + ". See README.md, Configuration."
 
 
+#: Exit codes of the ``faultlines`` command (listed in ``--help`` and the README).
+EXIT_CODES: dict[int, str] = {
+    0: "success (also when a reader such as `head` closes the output pipe early)",
+    1: "some inputs failed (each named on stderr), or the inputs held no document",
+    2: "bad usage, setting or input",
+    3: "the spaCy pipeline cannot be loaded",
+    4: "the store cannot be opened, read or written",
+    70: "internal error (a bug: run with --debug and report the traceback)",
+    130: "interrupted by Ctrl-C (SIGINT); committed batches are kept",
+    143: "terminated (SIGTERM); committed batches are kept",
+}
+#: The line printed when SIGINT or SIGTERM stops a command.
+INTERRUPTED = "interrupted; committed batches are kept, run the same command again to resume"
+
 app = typer.Typer(
     name="faultlines",
     help="Actors, PLOVER-coded events and signed alignment networks from political text.",
-    epilog=_settings_epilog(),
+    epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items())
+    + ". " + _settings_epilog(),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -126,6 +143,8 @@ SourceOption = Annotated[str | None, typer.Option(
     "--source", help="Only the events of this outlet.")]
 OutOption = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write to this file instead of stdout.")]
+IdOption = Annotated[str | None, typer.Option(
+    "--id", help="Document id of text read from - (stdin); default 'stdin'.")]
 
 
 def _err(message: str) -> None:
@@ -133,7 +152,15 @@ def _err(message: str) -> None:
 
 
 def _report_error(error: ReadError) -> None:
-    _err(f"error: {error}")
+    _err(str(error) if isinstance(error, SkippedFile) else f"error: {error}")
+
+
+def _say_if_nothing_matched(count: int, what: str = "events", **filters: str | None) -> None:
+    """One stderr line when filters were given and nothing matched them (exit code stays 0)."""
+    given = [f"--{name} {value}" for name, value in filters.items() if value is not None]
+    if count == 0 and given:
+        _err(f"no {what} match {' '.join(given)}; without these filters the store is listed "
+             f"whole (dates: YYYY[-MM[-DD]]; ids: `faultlines actors list`)")
 
 
 def _version(value: bool) -> None:
@@ -180,6 +207,7 @@ def extract(
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
     lang: LangOption = None,
+    doc_id: IdOption = None,
 ) -> None:
     """Code events in articles and print them (one JSON object per line by default).
 
@@ -196,7 +224,7 @@ def extract(
     collected: list[dict[str, Any]] = []
     with _progress("extracting") as bar:
         for result in api.extract_results(inputs, options, on_error=_report_error,
-                                          report=report):
+                                          report=report, stdin_id=doc_id):
             bar.advance(result)
             for event in result.events:
                 if format is ExtractFormat.jsonl:
@@ -232,6 +260,8 @@ def _summary(command: str, report: Any) -> None:
         parts.append(f"{report.documents_duplicate_in_run} duplicates skipped")
     if report.documents_not_english:
         parts.append(f"{report.documents_not_english} not English (skipped)")
+    if report.files_skipped:
+        parts.append(f"{report.files_skipped} files of unsupported types skipped")
     parts.append(f"{report.events} events")
     if report.errors:
         parts.append(f"{len(report.errors)} inputs failed")
@@ -258,6 +288,7 @@ def ingest(
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
     lang: LangOption = None,
+    doc_id: IdOption = None,
 ) -> None:
     """Process articles and store documents, actors and events in a DuckDB file.
 
@@ -271,7 +302,7 @@ def ingest(
                                  kb_dir=kb_dir, max_bytes=max_bytes, lang=lang)
     with _progress("ingesting") as bar:
         report = api.ingest(inputs, None, options, on_error=_report_error,
-                            on_result=bar.advance)
+                            on_result=bar.advance, stdin_id=doc_id)
     _summary("ingest", report)
     if not report.ok:
         raise typer.Exit(1)
@@ -304,9 +335,12 @@ def events(
 
     if format is EventsFormat.parquet and output is None:
         raise FaultlinesError("parquet is binary: give an output file with -o events.parquet")
-    api.export_events(db, format.value, str(output) if output else "-", since=since,
-                      until=until, actor=actor, event_type=event_type, modality=modality,
-                      country=country, near=near, within=within if near else None)
+    count = api.export_events(db, format.value, str(output) if output else "-", since=since,
+                              until=until, actor=actor, event_type=event_type,
+                              modality=modality, country=country, near=near,
+                              within=within if near else None)
+    _say_if_nothing_matched(count, since=since, until=until, actor=actor, type=event_type,
+                            modality=modality, country=country, near=near)
 
 
 @app.command()
@@ -327,6 +361,8 @@ def network(
     graph = api.network(db, since=since, until=until, doc_id=doc, source=source,
                         level=level.value, hide_unidentified=hide_unidentified)
     api.write_network(graph, str(output) if output else "-", format.value)
+    _say_if_nothing_matched(graph.number_of_edges(), "signed ties", since=since, until=until,
+                            doc=doc, source=source)
 
 
 @app.command()
@@ -508,6 +544,8 @@ def timeline(
     from faultlines import api
 
     rows = api.timeline(db, window=window, since=since, until=until, actors=actor or ())
+    _say_if_nothing_matched(len(rows), "dyads", since=since, until=until,
+                            actor=" ".join(actor or ()) or None)
     if format is TableFormat.table:
         rows = [{k: v for k, v in r.items() if k not in ("a", "b")} for r in rows]
     _emit_table(rows, format, output, title=f"dyads by {window}")
@@ -591,7 +629,8 @@ def report(
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (1-65535).", min=1,
+                                      max=65535)] = 8000,
 ) -> None:
     """Run the local explorer and read-only JSON API (OpenAPI at /docs and /openapi.json)."""
     from faultlines import api
@@ -646,7 +685,8 @@ def actors_merge(
     db: DbOption = None,
     kb_dir: KbOption = None,
 ) -> None:
-    """Merge one actor into another; stored, and re-applied on later ingests."""
+    """Merge one actor into another; stored, and applied to every query (earlier and later
+    ingests alike)."""
     _curate(db, kb_dir, f"merged {source_id} into {target_id}", "merge", source_id, target_id)
 
 
@@ -664,7 +704,8 @@ def actors_rename(
 @actors_app.command("set-code")
 def actors_set_code(
     actor_id: Annotated[str, typer.Argument(help="Actor id.")],
-    code: Annotated[str, typer.Argument(help="CAMEO-style code: country + sector, e.g. "
+    code: Annotated[str, typer.Argument(help="CAMEO-style code: an ISO 3166 alpha-3 country "
+                                             "(or IGO, NGO, IMG, MNC) and sector codes, e.g. "
                                              "IRQGOV, IRNMIL, IGO.")],
     db: DbOption = None,
     kb_dir: KbOption = None,
@@ -693,10 +734,56 @@ def actors_import(
         typer.echo(f"saved to {saved}")
 
 
+class _Interrupted(BaseException):
+    """Raised in the main thread by SIGINT or SIGTERM.
+
+    Not a KeyboardInterrupt, which typer turns into a bare exit code 130 before ``main`` can
+    say what happened; a BaseException, so no ``except Exception`` on the way swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    raise _Interrupted(signum)
+
+
+def _output_pipe_closed() -> bool:
+    """True once typer has seen EPIPE on stdout (it then wraps stdout to silence the flush).
+
+    Typer ships its own copy of click, so the wrapper is recognised by its class name.
+    """
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    import os
+
+    if sys.__stdout__ is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def main() -> None:
     """Console-script entry point: one clean line per error, tracebacks with --debug."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _on_signal)
     try:
         code = app(standalone_mode=False)
+    except _Interrupted as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the exit below is not to be interrupted
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if _state["debug"]:
+            traceback.print_exc()
+        _err(INTERRUPTED)
+        raise SystemExit(128 + exc.signum) from None
     except FaultlinesError as exc:
         if _state["debug"]:
             traceback.print_exc()
@@ -708,10 +795,16 @@ def main() -> None:
         _err("aborted")
         raise SystemExit(130) from None
     except KeyboardInterrupt:
-        _err("interrupted; committed batches are kept, run the same command again to resume")
+        _err(INTERRUPTED)
         raise SystemExit(130) from None
     except BrokenPipeError:
+        _quiet_stdout()
         raise SystemExit(0) from None
+    except SystemExit:
+        if _output_pipe_closed():  # typer's answer to EPIPE is exit code 1
+            _quiet_stdout()
+            raise SystemExit(0) from None
+        raise
     except Exception as exc:  # click usage errors and the unexpected
         show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
         if callable(show) and isinstance(exit_code, int):

@@ -159,6 +159,12 @@ class RunOptions:
     max_sentence_chars: int = _setting(
         5000, "Sentences longer than this are split at clause punctuation before parsing.",
         minimum=1, cli=False)
+    parse_window_chars: int = _setting(
+        10_000, "Longest text parsed as one piece: a longer document is parsed in windows of "
+        "at most this many characters (cut after a line break, else a full stop, else a space) "
+        "joined back into one parse, and a batch handed to the parser holds at most this many "
+        "characters, so memory per document does not grow with its size.",
+        minimum=100, cli=False)
     start_method: str = _setting(
         "auto", "How worker processes start: fork (they share the parent's loaded model, as "
         "spaCy's own nlp.pipe does), spawn (fresh interpreters), or auto: fork where the "
@@ -172,6 +178,14 @@ class RunOptions:
     kb_dir: str | None = _setting(
         None, "Folder of imported actor dictionaries (see `faultlines actors import`); none "
         "means ~/.local/share/faultlines/kb.")
+    lock_wait: int = _setting(
+        10, "Seconds a command that writes the store waits, retrying with random back-off, "
+        "while another process (a reader, the explorer) holds the file's lock; then it stops "
+        "with a message naming the other process.", minimum=0, cli=False)
+    reopen_lock_wait: int = _setting(
+        300, "Seconds a long ingest waits for the file's lock when it reopens the store "
+        "(about every 2,048 documents), so a reader polling the store never makes it fail.",
+        minimum=0, cli=False)
     lang: str = _setting(
         "en", "Which documents to code: en skips documents that are not in English (each "
         "skipped id is listed on stderr and in the run report); any codes every document.",
@@ -236,7 +250,8 @@ def _table() -> dict[str, Setting]:
 
 SETTINGS: dict[str, Setting] = _table()
 
-IntSetting = Literal["workers", "batch_size", "commit_size", "max_bytes", "max_sentence_chars"]
+IntSetting = Literal["workers", "batch_size", "commit_size", "max_bytes", "max_sentence_chars",
+                     "parse_window_chars", "lock_wait", "reopen_lock_wait"]
 StrSetting = Literal["model", "db", "start_method", "engine"]
 OptionalSetting = Literal["scheduler", "kb_dir"]
 

@@ -20,6 +20,7 @@ import functools
 import itertools
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -38,6 +39,8 @@ __all__ = ["ENGINES", "START_METHODS", "process", "process_batch", "batched",
            "canonicalize_result", "resolve_workers", "start_method", "worker_pool"]
 
 ENGINES = SETTINGS["engine"].choices
+#: Seconds to wait for a Dask scheduler named with ``--scheduler`` to answer.
+DASK_CONNECT_SECONDS = 10
 START_METHODS = SETTINGS["start_method"].choices
 
 
@@ -105,6 +108,10 @@ def _start_worker(parent: int, model: str | None, kb_dir: str | None,
         os._exit(1)
 
     threading.Thread(target=exit_with_parent, name="faultlines-parent-watch", daemon=True).start()
+    # Ctrl-C reaches the whole process group; the parent alone decides how to stop (it keeps
+    # the committed batches and says so), so workers neither die mid-batch nor print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _preload(model, kb_dir, skip_non_english)
 
 
@@ -165,8 +172,8 @@ def process_batch(
 ) -> list[DocumentResult]:
     """Parse, find actor mentions, code and locate events for a batch (one worker's job).
 
-    ``options`` gives the model, knowledge base and ``max_sentence_chars`` (default: resolved
-    from the environment).
+    ``options`` gives the model, knowledge base, ``max_sentence_chars`` and
+    ``parse_window_chars`` (default: resolved from the environment).
     """
     from faultlines.coding import assess_stance, code_events
     from faultlines.nlp import load_pipeline, parse_documents
@@ -186,7 +193,8 @@ def process_batch(
             to_parse.append(document)
     parsed = {
         document.hash: (document, doc) for document, doc in
-        parse_documents(nlp, to_parse, max_sentence_chars=options.max_sentence_chars)
+        parse_documents(nlp, to_parse, max_sentence_chars=options.max_sentence_chars,
+                        window_chars=options.parse_window_chars)
     }
     for document in documents:
         if document.hash in skipped:
@@ -248,7 +256,14 @@ def _ordered_dask(batches: Iterator[list[Document]], worker: Callable[..., list[
         ) from exc
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=DASK_CONNECT_SECONDS)
+        except (OSError, ValueError, TypeError) as exc:  # TimeoutError is an OSError
+            detail = (str(exc).splitlines() or ["no answer"])[0]
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at --scheduler {scheduler!r} "
+                f"({type(exc).__name__}: {detail}); give its address as tcp://HOST:8786, or "
+                f"leave --scheduler out for a local cluster") from exc
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)

@@ -21,6 +21,7 @@ __all__ = [
     "QUADS",
     "Document",
     "ReadError",
+    "SkippedFile",
     "ActorRef",
     "Mention",
     "Location",
@@ -114,6 +115,15 @@ class ReadError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class SkippedFile(ReadError):
+    """A file in a folder left out on purpose (an unsupported suffix): named, not an error.
+
+    >>> str(SkippedFile("notes/a.pdf", None, "unsupported file type '.pdf'"))
+    "notes/a.pdf: unsupported file type '.pdf'"
+    """
 
 
 @dataclass(frozen=True)

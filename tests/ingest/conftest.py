@@ -8,16 +8,22 @@ from pathlib import Path
 import pytest
 
 from faultlines.ingest import ReadStats, read_documents
+from faultlines.ingest.reader import SkippedFile
 from faultlines.types import Document, ReadError
 
 Item = Document | ReadError
 
 
 def split(items: Iterable[Item]) -> tuple[list[Document], list[ReadError]]:
-    """Separate what read_documents yielded into documents and errors, keeping order."""
+    """Separate what read_documents yielded into documents and errors, keeping order.
+
+    Files skipped for their suffix (:class:`SkippedFile`) are notices, not errors: left out.
+    """
     documents: list[Document] = []
     errors: list[ReadError] = []
     for item in items:
+        if isinstance(item, SkippedFile):
+            continue
         (documents if isinstance(item, Document) else errors).append(item)  # type: ignore[arg-type]
     return documents, errors
 

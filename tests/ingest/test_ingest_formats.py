@@ -274,3 +274,45 @@ def test_other_compression_is_refused(tmp_path: Path, read_one, name: str, comma
     error = read_one(path)
     assert isinstance(error, ReadError)
     assert "only .gz is supported" in error.reason and command in error.reason
+
+
+# --- issue 19: 10 ------------------------------------------------------------------------------
+
+PROSE = ("<p>The defence minister said on Monday that the troops would leave the northern "
+         "province by the end of the year, according to officials in the capital.</p>")
+
+
+def test_html_nested_deeper_than_libxml2s_limit_keeps_its_text(tmp_path: Path,
+                                                               read_one) -> None:
+    depth = 300  # libxml2 stops building the tree at 256 levels
+    page = tmp_path / "deep.html"
+    page.write_text("<html><head><title>Deep</title></head><body>" + "<div>" * depth +
+                    PROSE * 3 + "</div>" * depth + "</body></html>", encoding="utf-8")
+    document = read_one(page)
+    assert isinstance(document, Document), document
+    assert "troops would leave the northern province" in document.text
+
+
+def _dated(tmp_path: Path, read, date: str) -> tuple[list[Document], list[ReadError]]:
+    path = tmp_path / "dated.jsonl"
+    path.write_text(json.dumps({"id": "d", "text": "Iraq met Iran.", "date": date}) + "\n",
+                    encoding="utf-8")
+    return read(path)
+
+
+def test_an_impossible_iso_date_says_it_is_not_a_real_date(tmp_path: Path, read) -> None:
+    _, errors = _dated(tmp_path, read, "2008-02-30")
+    assert [e.reason for e in errors] == [
+        "'2008-02-30' is not a real date: February 2008 has 29 days"]
+
+
+def test_an_ambiguous_numeric_date_is_read_month_first_with_a_warning(tmp_path: Path, read,
+                                                                      caplog) -> None:
+    with caplog.at_level(logging.WARNING, logger="faultlines.ingest"):
+        documents, errors = _dated(tmp_path, read, "03/04/2007")
+    assert errors == [] and documents[0].date == dt.date(2007, 3, 4)
+    assert "dated.jsonl:1: date '03/04/2007' is ambiguous" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="faultlines.ingest"):
+        documents, _ = _dated(tmp_path, read, "13/04/2007")  # only one reading
+    assert documents[0].date == dt.date(2007, 4, 13) and "ambiguous" not in caplog.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import tracemalloc
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from faultlines.errors import ConfigError
 from faultlines.ingest import SUPPORTED_SUFFIXES, ReadStats, read_documents
+from faultlines.ingest.reader import SkippedFile
 from faultlines.types import Document, ReadError
 
 
@@ -193,17 +195,40 @@ def test_stdin_jsonl(read) -> None:
     assert [(d.id, d.origin) for d in documents] == [("s1", "<stdin>:1"), ("stdin:3", "<stdin>:3")]
 
 
-def test_stdin_with_one_non_json_line_is_one_text_document(read) -> None:
-    data = '{"id": "s1", "text": "One."}\nThe rest is prose.\n'
+def test_stdin_jsonl_with_one_bad_line_reports_it_by_number(read) -> None:
+    # Issue 19 (5): one bad line used to turn the whole input into one prose document.
+    data = '{"id": "s1", "text": "One."}\nnot json at all\n{"id": "s3", "text": "Three."}\n'
     documents, errors = read("-", stdin=io.StringIO(data))
-    assert errors == []
-    assert [(d.id, d.text, d.origin) for d in documents] == [
-        ("stdin", '{"id": "s1", "text": "One."}\nThe rest is prose.', "<stdin>")]
+    assert [d.id for d in documents] == ["s1", "s3"]
+    assert [(e.path, e.line) for e in errors] == [("<stdin>", 2)]
 
 
-def test_stdin_json_objects_without_text_are_prose(read) -> None:
-    documents, _ = read("-", stdin=io.StringIO('{"title": "no text field"}\n'))
-    assert documents[0].id == "stdin"
+def test_stdin_jsonl_whose_first_line_is_bad_is_still_jsonl(read) -> None:
+    data = '{"id": "s1", "text": "One."\n{"id": "s2", "text": "Two."}\n'
+    documents, errors = read("-", stdin=io.StringIO(data))
+    assert [d.id for d in documents] == ["s2"]
+    assert [(e.path, e.line) for e in errors] == [("<stdin>", 1)]
+
+
+def test_stdin_prose_that_mentions_braces_is_prose(read) -> None:
+    data = "The {draft} was rejected.\n{Another} line follows.\nAnd a third.\n"
+    documents, errors = read("-", stdin=io.StringIO(data))
+    assert errors == [] and [d.id for d in documents] == ["stdin"]
+
+
+def test_stdin_id_names_the_text_document_and_prefixes_jsonl_lines(read) -> None:
+    documents, _ = read("-", stdin=io.StringIO("Prose from a pipe."), stdin_id="basra\x07 brief")
+    assert [d.id for d in documents] == ["basra brief"]
+    documents, _ = read("-", stdin=io.StringIO('{"text": "One."}\n'), stdin_id="feed")
+    assert [d.id for d in documents] == ["feed:1"]
+    with pytest.raises(ConfigError):
+        read("-", stdin=io.StringIO("Prose."), stdin_id=" \x01 ")
+
+
+def test_stdin_json_objects_without_text_are_reported_not_read_as_prose(read) -> None:
+    documents, errors = read("-", stdin=io.StringIO('{"title": "no text field"}\n'))
+    assert documents == []
+    assert [(e.line, e.reason.split(" (")[0]) for e in errors] == [(1, "missing 'text' field")]
 
 
 def test_stdin_jsonl_bad_record_is_reported_by_line(read) -> None:
@@ -286,3 +311,48 @@ def test_jsonl_is_streamed_in_bounded_memory(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == 2500
     assert peak < size / 5, f"peak {peak:,} bytes while reading {size:,} bytes"
+
+
+# --- hostile folders (issue 19: 1, 8, 10) ------------------------------------------------------
+
+def test_a_file_name_that_is_not_utf8_is_one_error_and_the_others_are_read(tmp_path: Path,
+                                                                         read) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/latin1_\xe9.txt", "wb") as handle:
+        handle.write(b"Iran met Iraq.")
+    (tmp_path / "good.txt").write_text("Iraq met Iran.")
+    (tmp_path / "later.txt").write_text("Syria met Jordan.")
+    documents, errors = read(tmp_path)
+    assert [d.id for d in documents] == ["good", "later"]
+    assert len(errors) == 1
+    assert errors[0].path == f"{tmp_path}/latin1_\\xe9.txt"
+    assert "not valid UTF-8" in errors[0].reason
+    str(errors[0]).encode("utf-8")  # printable: no lone surrogates left
+
+
+def test_unsupported_files_are_named_and_counted(tmp_path: Path, stats) -> None:
+    (tmp_path / "a.txt").write_text("Iraq met Iran.")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "README").write_text("notes")
+    items = list(read_documents([str(tmp_path)], stats=stats))
+    skipped = [i for i in items if isinstance(i, SkippedFile)]
+    assert sorted(s.path for s in skipped) == [f"{tmp_path}/README", f"{tmp_path}/b.pdf"]
+    assert all("unsupported file type" in s.reason for s in skipped)
+    assert stats.errors == 0 and stats.skipped == {".pdf": 1, "": 1}
+
+
+def test_dangling_links_and_fifos_in_a_folder_are_errors(tmp_path: Path, read) -> None:
+    (tmp_path / "a.txt").write_text("Iraq met Iran.")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    documents, errors = read(tmp_path)  # must not block on the FIFO
+    assert [d.id for d in documents] == ["a"]
+    reasons = {Path(e.path).name: e.reason for e in errors}
+    assert reasons["gone.txt"].startswith("dangling symbolic link")
+    assert "FIFO" in reasons["pipe.txt"]
+
+
+def test_ids_from_file_names_lose_control_characters(tmp_path: Path, read) -> None:
+    (tmp_path / "bad\x07\x1bname\ttab.txt").write_text("Iraq met Iran.")
+    documents, errors = read(tmp_path)
+    assert errors == [] and [d.id for d in documents] == ["badname tab"]

@@ -127,3 +127,32 @@ def test_detect_language_withholds_unsure_guesses() -> None:
     text = "Talks stall again in the capital city today"
     assert detect_language(text) == "en"
     assert detect_language(text, min_confidence=1.01) is None
+
+
+# Sentences of our own, in the languages the policy is about (issue 19: 10).
+FRENCH = ("Le ministre a déclaré lundi que les troupes quitteraient la région à la fin de "
+          "l'été, selon les élus du département. ")
+RUSSIAN = "Министр обороны заявил в понедельник, что войска покинут область до конца года. "
+GREEK = "Ο υπουργός δήλωσε τη Δευτέρα ότι τα στρατεύματα θα αποχωρήσουν από την περιοχή. "
+
+
+def test_french_wholly_in_latin1_is_read_as_windows_1252(caplog) -> None:
+    data = (FRENCH * 10).encode("latin-1")
+    assert sum(b > 127 for b in data) / len(data) > 0.05  # above the mixed-encoding allowance
+    with caplog.at_level(logging.WARNING, logger="faultlines.ingest"):
+        assert decode_bytes(data, "fr.txt") == FRENCH * 10
+    assert "fr.txt" in caplog.text and "Windows-1252" in caplog.text
+
+
+@pytest.mark.parametrize(("text", "encoding"), [(RUSSIAN, "cp1251"), (GREEK, "cp1253")])
+def test_cyrillic_and_greek_legacy_encodings_are_still_refused(text: str, encoding: str) -> None:
+    with pytest.raises(InputError, match="not UTF-8 text"):
+        decode_bytes((text * 5).encode(encoding), "legacy.txt")
+
+
+def test_utf8_text_with_many_stray_latin1_bytes_is_refused() -> None:
+    # Some valid UTF-8 beyond ASCII means the text is not wholly single-byte: the small
+    # allowance for pasted bytes applies.
+    data = "Malikî said ".encode() + (FRENCH * 3).encode("latin-1")
+    with pytest.raises(InputError, match="not UTF-8 text"):
+        decode_bytes(data, "mixed.txt")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -13,10 +14,11 @@ from collections import defaultdict
 
 import pyarrow.parquet as pq
 import pytest
-from store_builders import IRN, IRQ, SADR, USA, make_result
+from store_builders import IRN, IRQ, SADR, USA, make_result, sample_corpus
 
 from faultlines.errors import ConfigError, StoreError
 from faultlines.store import DYAD_MODALITIES, Store
+from faultlines.store.schema import MIGRATIONS
 from faultlines.types import EVENT_TYPES, ActorRef, DocumentResult
 
 
@@ -29,11 +31,69 @@ def _events(results: list[DocumentResult]):
 def test_new_store_records_its_migrations_once(tmp_path):
     path = tmp_path / "s.duckdb"
     with Store(path) as store:
-        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations"]
+        assert store.migrations() == [m.name for m in MIGRATIONS]
     with Store(path) as store:  # reopening applies nothing twice
-        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations"]
+        assert store.migrations() == [m.name for m in MIGRATIONS]
     with Store(path, read_only=True) as store:
         assert store.stats()["events"] == 0
+
+
+def test_migrations_are_listed_in_the_order_of_their_numbers():
+    names = [m.name for m in MIGRATIONS]
+    assert names == sorted(set(names))
+    assert names[:5] == ["001_initial", "002_stance_cues", "003_document_carriers",
+                         "004_curation_overlay", "006_locations"]
+
+
+_TABLES = ("documents", "events", "mentions", "actors", "stance_cues", "curation")
+
+
+def _raw_rows(store: Store) -> dict[str, list[tuple]]:
+    """Every row of every stored table, in a fixed order (stored values, not curated views)."""
+    return {table: sorted(store._con.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for table in _TABLES}
+
+
+def test_a_store_as_main_writes_it_gets_003_and_004_and_keeps_every_row(tmp_path,
+                                                                         monkeypatch):
+    """Main's stores have 001, 002 and 006 (no 003/004 yet): opening one for writing applies
+    the two missing migrations, changes no stored row, and the curated views read it whole."""
+    import faultlines.store.store as store_module
+    from faultlines.types import Location, StanceCue
+
+    main = tuple(m for m in MIGRATIONS
+                 if m.name in ("001_initial", "002_stance_cues", "006_locations"))
+    assert [m.name for m in main] == ["001_initial", "002_stance_cues", "006_locations"]
+    corpus = sample_corpus()
+    first = corpus[0]
+    placed = dataclasses.replace(first.events[0], location=Location(
+        "Basra", "Basra", 99532, 30.5, 47.8, country="Iraq", country_code="IRQ", resolution=4))
+    cue = StanceCue(first.document.id, 0, IRQ, -1.0, "inept")
+    corpus[0] = dataclasses.replace(first, events=(placed, *first.events[1:]), stances=(cue,))
+    path = tmp_path / "main.duckdb"
+    monkeypatch.setattr(store_module, "MIGRATIONS", main)
+    with Store(path) as store:
+        store.add_results(corpus)
+        store.add_curation("rename", {"id": "IRQGOV", "name": "Iraqi cabinet"})
+        assert store.migrations() == [m.name for m in main]
+        before = _raw_rows(store)
+    monkeypatch.undo()
+    with pytest.raises(StoreError, match="003_document_carriers, 004_curation_overlay"):
+        Store(path, read_only=True)  # a reader is told to open it once for writing
+    with Store(path) as store:
+        assert store.migrations() == [*(m.name for m in main), "003_document_carriers",
+                                      "004_curation_overlay"]
+        assert _raw_rows(store) == before
+    with Store(path, read_only=True) as store:
+        assert sorted(store.migrations()) == sorted(m.name for m in MIGRATIONS)
+        assert _raw_rows(store) == before
+        assert all(len(rows) for name, rows in before.items())
+        events = list(store.events())
+        assert sorted(e.event_id for e in events) == sorted(r[0] for r in before["events"])
+        located = [e for e in events if e.location is not None]
+        assert [(e.event_id, e.location.geonameid) for e in located] == [
+            (placed.event_id, 99532)]
+        assert store.carriers() == [(r[0], r[1], r[3]) for r in sorted(before["documents"])]
 
 
 def test_read_only_missing_file_names_the_file(tmp_path):

@@ -15,7 +15,7 @@ import logging
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 from urllib.parse import urlsplit
 
 from faultlines.errors import InputError
@@ -124,6 +124,18 @@ def _decode_html(data: bytes, path: str) -> str:
     return decode_bytes(data, path)
 
 
+# libxml2's default limit on how deeply elements nest (XML_PARSE_HUGE lifts it).
+_LIBXML2_MAX_DEPTH = 256
+
+
+def _huge_tree(html: str) -> Any:  # an lxml.html.HtmlElement
+    """Parse HTML with libxml2's depth and size limits lifted (the input is bounded by
+    ``--max-bytes``)."""
+    import lxml.html
+
+    return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+
+
 def read_html(stream: IO[bytes], path: str, doc_id: str, max_bytes: int) -> Document:
     """Read an HTML page: main text and metadata extracted offline by trafilatura.
 
@@ -139,9 +151,18 @@ def read_html(stream: IO[bytes], path: str, doc_id: str, max_bytes: int) -> Docu
     trafilatura_logger = logging.getLogger("trafilatura")
     level = trafilatura_logger.level
     trafilatura_logger.setLevel(logging.CRITICAL)
+
+    def extract(source: Any) -> Any:
+        return trafilatura.bare_extraction(source, with_metadata=True, include_comments=False,
+                                           include_tables=False)
+
     try:
-        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                                include_tables=False)
+        extracted = extract(html)
+        if not normalise_text(getattr(extracted, "text", None) or "") and \
+                html.count("<") > _LIBXML2_MAX_DEPTH:
+            # libxml2 stops building the tree 256 elements deep, so a page nested deeper (div
+            # soup from some site builders) loses its text; its "huge" mode has no such limit.
+            extracted = extract(_huge_tree(html)) or extracted
     except (ValueError, TypeError, RecursionError) as exc:  # lxml on pathological markup
         raise InputError(path, f"cannot parse HTML ({type(exc).__name__}: {exc})") from exc
     finally:

@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -24,10 +24,11 @@ from faultlines.ingest.formats import (
     too_large,
 )
 from faultlines.ingest.records import parse_json
-from faultlines.ingest.text import GZIP_MAGIC, sniff_container
-from faultlines.types import Document, ReadError
+from faultlines.ingest.text import GZIP_MAGIC, normalise_text, sniff_container
+from faultlines.types import Document, ReadError, SkippedFile
 
-__all__ = ["SUPPORTED_SUFFIXES", "STDIN", "ReadStats", "read_documents"]
+__all__ = ["SUPPORTED_SUFFIXES", "STDIN", "ReadStats", "SkippedFile", "read_documents",
+           "drop_repeats", "shown_path"]
 
 #: File suffixes read (case-insensitive); each may also be followed by ``.gz``.
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(FORMATS)
@@ -40,6 +41,30 @@ STDIN_PATH = "<stdin>"
 _OTHER_COMPRESSION = {".bz2": "bunzip2", ".xz": "unxz", ".zst": "unzstd", ".zip": "unzip",
                       ".7z": "7z x", ".rar": "unrar x", ".lz4": "unlz4", ".tgz": "tar xzf",
                       ".tar": "tar xf", ".z": "uncompress"}
+
+
+def shown_path(path: str) -> str:
+    """``path`` as it can be printed: bytes that are not UTF-8 shown as ``\\xNN`` escapes.
+
+    File names are bytes on POSIX; Python decodes the undecodable ones to lone surrogates,
+    which no terminal or UTF-8 log can print.
+
+    >>> shown_path("latin1_\\udce9.txt")
+    'latin1_\\\\xe9.txt'
+    """
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _name_not_utf8(path: str) -> InputError | None:
+    """The error for a file or folder name that is not valid UTF-8, else None."""
+    if path == shown_path(path):
+        return None
+    return InputError(shown_path(path), "file name is not valid UTF-8 (shown with \\x escapes); "
+                      "rename it, e.g. `convmv -f latin1 -t utf8 --notest FILE`")
 
 
 @dataclass
@@ -57,7 +82,8 @@ class ReadStats:
     duplicates
         Documents dropped because an earlier one had the same id and the same text.
     skipped
-        Files in folders skipped for an unsupported suffix, by suffix (``""`` for none).
+        Files in folders skipped for an unsupported suffix, by suffix (``""`` for none); each
+        is also yielded as a :class:`SkippedFile`.
     """
 
     files: int = 0
@@ -84,30 +110,45 @@ def _suffixes(name: str) -> tuple[str, bool]:
 
 
 def _document_id(relative: str) -> str:
-    """Id of a file's document: its path (relative to the folder given) without suffixes."""
+    """Id of a file's document: its path (relative to the folder given) without suffixes.
+
+    Control characters are removed and runs of whitespace become one space, as for ids in
+    JSON records: ids end up in file names, URLs and log lines.
+
+    >>> _document_id("2007/a\\tb\\x07.txt.gz")
+    '2007/a b'
+    """
     base = relative[:-3] if relative.lower().endswith(".gz") else relative
-    return os.path.splitext(base)[0].replace(os.sep, "/")
+    stem = os.path.splitext(base)[0].replace(os.sep, "/")
+    return " ".join(normalise_text(stem).split()) or shown_path(stem)
 
 
 def _walk(folder: str) -> Iterator[tuple[str, str] | InputError]:
     """Yield ``(path, path relative to folder)`` of files under ``folder``, sorted by name.
 
     Hidden files and folders (name starting with ".") are left out; symbolic links to folders
-    are not followed, so a link loop cannot make the walk endless.
+    are not followed, so a link loop cannot make the walk endless. Names that are not UTF-8,
+    dangling links and entries that are neither files nor folders (FIFOs, sockets, devices)
+    are reported as errors.
     """
     def visit(directory: str, prefix: str) -> Iterator[tuple[str, str] | InputError]:
         try:
             with os.scandir(directory) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as exc:
-            yield InputError(directory, f"cannot list folder: {exc.strerror or exc}")
+            yield InputError(shown_path(directory), f"cannot list folder: "
+                             f"{exc.strerror or exc}")
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if (bad_name := _name_not_utf8(entry.path)) is not None:
+                yield bad_name
+                continue
             try:
                 is_folder = entry.is_dir(follow_symlinks=False)
                 is_file = not is_folder and entry.is_file()
+                is_link = entry.is_symlink()
             except OSError as exc:
                 yield InputError(entry.path, f"cannot read: {exc.strerror or exc}")
                 continue
@@ -115,8 +156,32 @@ def _walk(folder: str) -> Iterator[tuple[str, str] | InputError]:
                 yield from visit(entry.path, f"{prefix}{entry.name}/")
             elif is_file:
                 yield entry.path, f"{prefix}{entry.name}"
+            elif is_link and not os.path.exists(entry.path):
+                target = shown_path(os.readlink(entry.path))
+                yield InputError(entry.path, f"dangling symbolic link (to {target}); fix or "
+                                 f"remove the link")
+            elif not is_link or not os.path.isdir(entry.path):
+                yield InputError(entry.path, f"not a regular file ({_file_kind(entry.path)}); "
+                                 f"faultlines reads regular files and folders")
 
     yield from visit(folder, "")
+
+
+def _file_kind(path: str) -> str:
+    """What a non-regular file is, in words (``a FIFO``, ``a socket``, ``a device``)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "unreadable"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def _open_stream(handle: IO[bytes]) -> tuple[IO[bytes], bool]:
@@ -152,7 +217,10 @@ def _read_stream(stream: IO[bytes], path: str, form: str, doc_id: str,
 
 
 def _read_file(path: str, relative: str, *, explicit: bool, max_bytes: int,
-               stats: ReadStats) -> Iterator[Document | InputError]:
+               stats: ReadStats) -> Iterator[Document | InputError | SkippedFile]:
+    if (bad_name := _name_not_utf8(path)) is not None:
+        yield bad_name
+        return
     suffix, _ = _suffixes(relative)
     name_suffix = os.path.splitext(relative.lower())[1]
     if name_suffix in _OTHER_COMPRESSION:
@@ -167,6 +235,8 @@ def _read_file(path: str, relative: str, *, explicit: bool, max_bytes: int,
                              f"gzipped as .gz) and folders of them")
         else:
             stats.skipped[suffix] += 1
+            yield SkippedFile(path, None, f"skipped: unsupported file type "
+                              f"{suffix or '(no suffix)'!r}")
         return
     try:
         handle = open(path, "rb")  # closed in the finally below
@@ -197,7 +267,13 @@ def _read_file(path: str, relative: str, *, explicit: bool, max_bytes: int,
 
 
 def _looks_like_jsonl(stream: IO[bytes], max_bytes: int) -> bool:
-    """True if every non-blank line of ``stream`` is a JSON object with a ``text`` field."""
+    """True if ``stream`` is meant as JSONL: its first non-blank line is a JSON object with a
+    ``text`` field, or every non-blank line starts with ``{``.
+
+    A bad line further down (or even the first one, when the others are objects) is then
+    reported with its line number by the reading pass, not silently read as prose.
+    """
+    first = True
     seen = False
     while True:
         line = stream.readline(max_bytes + 1)
@@ -209,25 +285,30 @@ def _looks_like_jsonl(stream: IO[bytes], max_bytes: int) -> bool:
                 return False
             while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
                 pass
-            seen = True
+            seen, first = True, False
             continue
         if not line.strip():
             continue
         # Lenient decoding is enough to judge the shape: stray bytes can only sit inside JSON
         # strings of a valid line. The reading pass reports them (once) with the line number.
-        text = line.decode("utf-8", "replace").lstrip("\ufeff")
-        try:
-            record = parse_json(text, STDIN_PATH, None)
-        except InputError:
-            return False
-        if not isinstance(record, dict) or "text" not in record:
+        text = line.decode("utf-8", "replace").lstrip("\ufeff").strip()
+        if first:
+            first = False
+            try:
+                record = parse_json(text, STDIN_PATH, None)
+            except InputError:
+                record = None
+            if isinstance(record, dict) and "text" in record:
+                return True
+        if not text.startswith("{"):
             return False
         seen = True
 
 
-def _read_stdin(source: Any, max_bytes: int,
-                stats: ReadStats) -> Iterator[Document | InputError]:
-    """Read standard input: JSONL if every non-blank line is an object with ``text``, else text.
+def _read_stdin(source: Any, max_bytes: int, stats: ReadStats,
+                stdin_id: str = "stdin") -> Iterator[Document | InputError]:
+    """Read standard input: JSONL if its first non-blank line is a JSON object with ``text``
+    (or every non-blank line opens an object), else one text document.
 
     Standard input can be read only once, so it is spooled to a temporary file: that lets the
     format be decided on the whole input and the input then be streamed, without holding it in
@@ -255,7 +336,7 @@ def _read_stdin(source: Any, max_bytes: int,
             spool.seek(0)
             stream, _ = _open_stream(spool)
             form = "jsonl" if is_jsonl else "text"
-            yield from _read_stream(stream, STDIN_PATH, form, "stdin", max_bytes)
+            yield from _read_stream(stream, STDIN_PATH, form, stdin_id, max_bytes)
         except InputError as exc:
             yield exc
         except STREAM_ERRORS as exc:
@@ -264,10 +345,21 @@ def _read_stdin(source: Any, max_bytes: int,
             yield InputError(STDIN_PATH, f"cannot read: {exc.strerror or exc}")
 
 
-def _read_input(name: str, *, stdin: Any, max_bytes: int,
-                stats: ReadStats) -> Iterator[Document | InputError]:
+def _check_stdin_id(stdin_id: str | None) -> str:
+    """The id for standard input: ``stdin`` by default; cleaned like a record's id."""
+    if stdin_id is None:
+        return "stdin"
+    cleaned = " ".join(normalise_text(stdin_id).split())
+    if not cleaned:
+        raise ConfigError(f"--id {stdin_id!r} is empty; give a document id such as "
+                          f"2007-03-14-basra")
+    return cleaned
+
+
+def _read_input(name: str, *, stdin: Any, max_bytes: int, stats: ReadStats,
+                stdin_id: str = "stdin") -> Iterator[Document | InputError | SkippedFile]:
     if name == STDIN:
-        yield from _read_stdin(stdin, max_bytes, stats)
+        yield from _read_stdin(stdin, max_bytes, stats, stdin_id)
         return
     if os.path.isdir(name):
         for item in _walk(name):
@@ -290,7 +382,8 @@ def _read_input(name: str, *, stdin: Any, max_bytes: int,
 
 def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int | None = None,
                    stdin: Any = None, stats: ReadStats | None = None,
-                   remember: int | None = None) -> Iterator[Document | ReadError]:
+                   remember: int | None = None,
+                   stdin_id: str | None = None) -> Iterator[Document | ReadError]:
     """Read documents from files, folders and standard input, in order, one at a time.
 
     Parameters
@@ -309,18 +402,24 @@ def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int |
         How many of the most recent document ids later documents are checked against (default:
         all of them, which takes memory in proportion to the input). ``ingest`` bounds it: its
         store catches repeats of older documents.
+    stdin_id
+        Id of a plain-text document read from standard input (default ``stdin``); JSONL
+        records without an ``id`` get ``{stdin_id}:LINE``.
 
     Yields
     ------
     Document or ReadError
         A document per text file, HTML page, JSON record or JSONL line; a ReadError (naming the
-        file and, where there is one, the line) for each input or record that cannot be read.
-        Reading always goes on with the next record or input.
+        file and, where there is one, the line) for each input or record that cannot be read;
+        a :class:`SkippedFile` (a ReadError subclass, not counted as an error) for each file in
+        a folder left out for its suffix. Reading always goes on with the next record or input.
 
     Notes
     -----
-    Document ids are unique in one run: a later document with an earlier id and the same text is
-    dropped silently (counted in ``stats.duplicates``); with different text it is a ReadError.
+    Document ids are unique in one run: a later document with an earlier id, the same text and
+    the same ``source`` is dropped silently (counted in ``stats.duplicates``); from another
+    source it is yielded (the outlet is kept as a carrier of the text); with different text it
+    is a ReadError.
     See ``docs/input-formats.md`` for ids, normalisation, encodings and limits.
 
     Raises
@@ -338,27 +437,65 @@ def read_documents(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int |
     """
     limit = _resolve_max_bytes(max_bytes)
     stats = stats if stats is not None else ReadStats()
+    stdin_id = _check_stdin_id(stdin_id)
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]  # one path, not an iterable of one-character "paths"
     first_seen = recent_keys(remember)  # id -> (content hash, origin)
     for name in inputs:
-        for item in _read_input(os.fspath(name), stdin=stdin, max_bytes=limit, stats=stats):
+        for item in _read_input(os.fspath(name), stdin=stdin, max_bytes=limit, stats=stats,
+                                stdin_id=stdin_id):
+            if isinstance(item, SkippedFile):
+                yield SkippedFile(shown_path(item.path), item.line, item.reason)
+                continue
             if isinstance(item, InputError):
                 stats.errors += 1
-                yield ReadError(item.path, item.line, item.reason)
+                yield ReadError(shown_path(item.path), item.line, item.reason)
                 continue
             earlier = first_seen.get(item.id)
             if earlier is None:
-                remember_key(first_seen, item.id, (item.hash, item.origin or ""), remember)
+                remember_key(first_seen, item.id, (item.hash, item.origin or "", item.source),
+                             remember)
                 stats.documents += 1
                 yield item
-            elif earlier[0] == item.hash:
+            elif earlier[0] == item.hash and earlier[2] == item.source:
                 stats.duplicates += 1
+            elif earlier[0] == item.hash:
+                # The same article from another outlet: passed on, so the caller can record
+                # who carried it (see drop_repeats).
+                stats.documents += 1
+                yield item
             else:
                 path, line = _split_origin(item.origin or "")
                 stats.errors += 1
                 yield ReadError(path, line, f"duplicate id {item.id!r} with different text, "
                                 f"first seen at {earlier[1]}; give each document its own id")
+
+
+def drop_repeats(documents: Iterable[Document], remember: int | None = None, *,
+                 on_repeat: Callable[[Document], None] | None = None) -> Iterator[Document]:
+    """Yield each text once: a document whose text (content hash) came earlier is dropped.
+
+    The text is parsed once, under the first document that carried it; ``on_repeat`` is told
+    of every later one, so a caller can record each (document id, outlet) that carried the
+    text (``ingest`` stores them: see ``Store.add_carriers``). Repeats are checked against the
+    ``remember`` most recent texts (default: all of them).
+
+    >>> first = Document("a", "Iraq met Iran.", source="Daily One")
+    >>> again = Document("b", "Iraq met Iran.", source="Daily Two")
+    >>> repeats = []
+    >>> [d.id for d in drop_repeats([first, again], on_repeat=repeats.append)]
+    ['a']
+    >>> [(d.id, d.source) for d in repeats]
+    [('b', 'Daily Two')]
+    """
+    seen = recent_keys(remember)
+    for document in documents:
+        if document.hash in seen:
+            if on_repeat is not None:
+                on_repeat(document)
+            continue
+        remember_key(seen, document.hash, None, remember)
+        yield document
 
 
 def recent_keys(limit: int | None) -> dict[str, Any]:

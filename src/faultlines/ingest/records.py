@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import json
+import logging
 import re
 from typing import Any
 
@@ -12,12 +14,31 @@ from faultlines.errors import InputError
 from faultlines.ingest.text import normalise_text
 from faultlines.types import Document
 
-__all__ = ["METADATA_FIELDS", "parse_date", "parse_json", "document_from_record"]
+__all__ = ["METADATA_FIELDS", "ambiguous_date", "parse_date", "parse_json",
+           "document_from_record"]
 
 #: Optional string fields copied from a record to the Document of the same name.
 METADATA_FIELDS: tuple[str, ...] = ("source", "author", "title", "url")
 
 _SPACES = re.compile(r"\s+")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?")
+# Day and month both written as numbers, either could come first: 03/04/2007, 3.4.07.
+_NUMERIC_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})")
+
+logger = logging.getLogger("faultlines.ingest")
+
+
+def ambiguous_date(value: str) -> bool:
+    """True if ``value`` writes day and month as numbers that could be read either way.
+
+    >>> ambiguous_date("03/04/2007"), ambiguous_date("13/04/2007"), ambiguous_date("4/4/2007")
+    (True, False, False)
+    """
+    match = _NUMERIC_DAY.fullmatch(value.strip())
+    if match is None:
+        return False
+    first, second = int(match.group(1)), int(match.group(2))
+    return first != second and first <= 12 and second <= 12
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,12 +71,23 @@ def parse_date(value: str) -> dt.date:
     (datetime.date(2007, 3, 14), datetime.date(2007, 3, 14))
     >>> parse_date("14 March 2007")
     datetime.date(2007, 3, 14)
+    >>> parse_date("2008-02-30")
+    Traceback (most recent call last):
+    ValueError: '2008-02-30' is not a real date: February 2008 has 29 days
     """
     text = value.strip()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         pass  # not a bare ISO date; try the other forms below
+    if (iso := _ISO_DAY.fullmatch(text)) is not None:
+        year, month, day = (int(part) for part in iso.groups())
+        if not 1 <= month <= 12:
+            raise ValueError(f"{value!r} is not a real date: there is no month {month}")
+        days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+        if not 1 <= day <= days:
+            raise ValueError(f"{value!r} is not a real date: "
+                             f"{calendar.month_name[month]} {year} has {days} days")
     try:
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
@@ -141,8 +173,13 @@ def document_from_record(record: object, *, path: str, line: int | None,
         try:
             date = parse_date(raw_date)
         except ValueError as exc:
-            raise InputError(path, f"bad 'date' {raw_date[:60]!r}: write it as YYYY-MM-DD",
-                             line) from exc
+            reason = str(exc) if "not a real date" in str(exc) else \
+                f"bad 'date' {raw_date[:60]!r}: write it as YYYY-MM-DD"
+            raise InputError(path, reason, line) from exc
+        if ambiguous_date(raw_date):
+            logger.warning("%s: date %r is ambiguous (day and month are both numbers); read "
+                           "as %s, month first; write it as YYYY-MM-DD", origin,
+                           raw_date.strip(), date.isoformat())
     elif raw_date is not None and not isinstance(raw_date, str):
         raise InputError(path, f"'date' must be a string such as \"2007-03-14\", got "
                          f"{_describe(raw_date)}", line)

@@ -7,9 +7,11 @@ The policy (also in ``docs/input-formats.md``):
 * Mixed encodings: scraped news often is UTF-8 with a few Windows-1252 bytes pasted in (curly
   quotes, dashes, accented names). Bytes that are not valid UTF-8 are decoded as Windows-1252 when
   they are few (at most ``MIXED_ENCODING_MAX_BYTES`` bytes, or ``MIXED_ENCODING_MAX_SHARE`` of the
-  input, whichever is larger); a warning is logged on the ``faultlines.ingest`` logger. More than
-  that means the text is in some other encoding, and guessing would silently produce mojibake, so
-  it is refused with an ``iconv`` hint.
+  input, whichever is larger); a warning is logged on the ``faultlines.ingest`` logger. A text
+  with no valid UTF-8 beyond ASCII at all is wholly in a single-byte encoding: it is read as
+  Windows-1252 when at most ``SINGLE_BYTE_MAX_SHARE`` of its bytes are non-ASCII (Western
+  European prose). More than that means the text is in some other encoding, and guessing would
+  silently produce mojibake, so it is refused with an ``iconv`` hint.
 * NUL bytes (without a UTF-16/32 byte-order mark) mean binary data; compressed data other than
   gzip is recognised by its magic number and refused.
 * Every text is normalised by :func:`normalise_text`.
@@ -27,6 +29,7 @@ from faultlines.errors import InputError
 __all__ = [
     "MIXED_ENCODING_MAX_BYTES",
     "MIXED_ENCODING_MAX_SHARE",
+    "SINGLE_BYTE_MAX_SHARE",
     "decode_bytes",
     "normalise_text",
     "sniff_container",
@@ -40,6 +43,10 @@ MIXED_ENCODING_MAX_BYTES = 4
 #: ... or up to this share of its bytes, whichever allows more. Western European text in
 #: Windows-1252 stays below it; Cyrillic, Greek or CJK text in a legacy encoding is far above.
 MIXED_ENCODING_MAX_SHARE = 0.05
+
+#: A text with no valid UTF-8 beyond ASCII is read as Windows-1252 when at most this share of its
+#: bytes are non-ASCII.
+SINGLE_BYTE_MAX_SHARE = 0.2
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Magic numbers of compressed or binary containers we refuse, with the command that opens them.
@@ -61,6 +68,8 @@ _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
 _NEWLINES = re.compile("\r\n?")
 _ESCAPED = re.compile("[\udc80-\udcff]")
+# A character beyond ASCII that was valid UTF-8 (not an escaped stray byte).
+_VALID_NON_ASCII = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
 # Bytes Windows-1252 leaves undefined; Python's cp1252 codec refuses them.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
@@ -165,7 +174,14 @@ def _decode_mixed(data: bytes, path: str, line: int | None, first_offset: int,
     # surrogateescape maps each undecodable byte 0xNN to U+DCNN, so one pass finds them all.
     escaped = data.decode("utf-8", "surrogateescape")
     stray = [ord(ch) - 0xDC00 for ch in _ESCAPED.findall(escaped)]
-    allowance = max(MIXED_ENCODING_MAX_BYTES, int(len(data) * MIXED_ENCODING_MAX_SHARE))
+    share = MIXED_ENCODING_MAX_SHARE
+    if not _VALID_NON_ASCII.search(escaped):
+        # Not one valid UTF-8 sequence beyond ASCII: the whole text is in a single-byte
+        # encoding. Western European prose in Windows-1252/Latin-1 has a few accented letters
+        # per line (French about 6% of its bytes); Cyrillic or Greek has one in almost every
+        # word (far above the allowance), CJK legacy encodings hit undefined bytes.
+        share = SINGLE_BYTE_MAX_SHARE
+    allowance = max(MIXED_ENCODING_MAX_BYTES, int(len(data) * share))
     undefined = [b for b in stray if b in _CP1252_UNDEFINED]
     if len(stray) > allowance or undefined:
         raise InputError(

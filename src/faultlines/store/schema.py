@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = ["Migration", "MIGRATIONS", "EVENT_COLUMNS", "DOCUMENT_COLUMNS", "MENTION_COLUMNS",
-           "STANCE_CUE_COLUMNS", "LOCATION_COLUMNS"]
+           "STANCE_CUE_COLUMNS", "LOCATION_COLUMNS", "CARRIER_COLUMNS"]
 
 
 class Migration(NamedTuple):
@@ -44,9 +44,30 @@ EVENT_COLUMNS += tuple(name for name, _ in LOCATION_COLUMNS)
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_hash", "doc_id", "sentence_index", "start", "end", "text", "actor_id", "kind",
 )
+CARRIER_COLUMNS: tuple[str, ...] = (
+    "doc_hash", "doc_id", "date", "source", "author", "origin", "recorded_at",
+)
 STANCE_CUE_COLUMNS: tuple[str, ...] = (
     "doc_hash", "doc_id", "sentence_index", "actor_id", "actor_name", "score", "cue",
 )
+
+def _curated_role(role: str, alias: str) -> str:
+    """The REPLACE expressions that curate one actor role of the events table."""
+    return (f"coalesce({alias}.new_id, e.{role}_id) AS {role}_id, "
+            f"coalesce({alias}.name, e.{role}_name) AS {role}_name, "
+            f"CASE WHEN {alias}.set_code THEN {alias}.country ELSE e.{role}_country END "
+            f"AS {role}_country, "
+            f"CASE WHEN {alias}.set_code THEN {alias}.sector ELSE e.{role}_sector END "
+            f"AS {role}_sector")
+
+
+_CURATED_EVENTS = f"""CREATE VIEW curated_events AS
+    SELECT e.* REPLACE ({_curated_role("actor", "oa")}, {_curated_role("recipient", "orc")},
+                        {_curated_role("attributed", "oat")})
+    FROM events e
+    LEFT JOIN curation_overlay oa ON oa.old_id = e.actor_id
+    LEFT JOIN curation_overlay orc ON orc.old_id = e.recipient_id
+    LEFT JOIN curation_overlay oat ON oat.old_id = e.attributed_id"""
 
 # Secondary indexes are left out on purpose: DuckDB's zone maps serve the range filters we run,
 # and every extra ART index slows the bulk inserts that ingest depends on.
@@ -101,6 +122,61 @@ MIGRATIONS: tuple[Migration, ...] = (
             doc_hash VARCHAR NOT NULL REFERENCES documents (hash), doc_id VARCHAR NOT NULL,
             sentence_index INTEGER NOT NULL, actor_id VARCHAR NOT NULL, actor_name VARCHAR,
             score DOUBLE NOT NULL, cue VARCHAR NOT NULL)""",
+    )),
+    # The same text under another id or outlet is parsed once (under the first document); each
+    # further (document id, outlet) that carried it is kept here, so comparisons of outlets
+    # (stance --by source) count it for every outlet.
+    Migration("003_document_carriers", (
+        """CREATE TABLE document_carriers (
+            doc_hash VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, date DATE, source VARCHAR,
+            author VARCHAR, origin VARCHAR, recorded_at TIMESTAMP NOT NULL)""",
+    )),
+    # Curation as an overlay applied when reading: stored rows keep what the pipeline found,
+    # and every query reads the curated_* views, so the result of a curation does not depend on
+    # whether the articles were ingested before or after it. One row per actor id a curation
+    # touches: the id it becomes, its display name (NULL: keep each row's own) and, when
+    # set_code is true, the country and sector every row of it gets.
+    Migration("004_curation_overlay", (
+        """CREATE TABLE curation_overlay (
+            old_id VARCHAR PRIMARY KEY, new_id VARCHAR NOT NULL, name VARCHAR,
+            country VARCHAR, sector VARCHAR, set_code BOOLEAN NOT NULL)""",
+        _CURATED_EVENTS,
+        """CREATE VIEW curated_mentions AS
+            SELECT m.* REPLACE (coalesce(o.new_id, m.actor_id) AS actor_id)
+            FROM mentions m LEFT JOIN curation_overlay o ON o.old_id = m.actor_id""",
+        """CREATE VIEW curated_stance_cues AS
+            SELECT c.* REPLACE (coalesce(o.new_id, c.actor_id) AS actor_id,
+                                coalesce(o.name, c.actor_name) AS actor_name)
+            FROM stance_cues c LEFT JOIN curation_overlay o ON o.old_id = c.actor_id""",
+        # A merged actor takes the name and codes of the actor it was merged into when that
+        # one is stored (the row that maps to itself), else what the overlay says.
+        """CREATE VIEW curated_actors AS
+            WITH mapped AS (
+                SELECT coalesce(o.new_id, a.id) AS id, coalesce(o.name, a.name) AS name,
+                       CASE WHEN o.set_code THEN o.country ELSE a.country END AS country,
+                       CASE WHEN o.set_code THEN o.sector ELSE a.sector END AS sector,
+                       a.first_seen, coalesce(o.new_id, a.id) = a.id AS is_target
+                FROM actors a LEFT JOIN curation_overlay o ON o.old_id = a.id
+            )
+            SELECT id, arg_max(name, is_target) AS name,
+                   arg_max_null(country, is_target) AS country,
+                   arg_max_null(sector, is_target) AS sector, min(first_seen) AS first_seen
+            FROM mapped GROUP BY id""",
+        """CREATE VIEW curated_actor_summary AS
+            SELECT a.id, a.name, a.country, a.sector, a.first_seen,
+                   coalesce(m.n, 0) AS mention_count,
+                   coalesce(e1.n, 0) AS events_as_actor,
+                   coalesce(e2.n, 0) AS events_as_recipient,
+                   coalesce(e3.n, 0) AS events_attributed
+            FROM curated_actors a
+            LEFT JOIN (SELECT actor_id, count(*) AS n FROM curated_mentions GROUP BY actor_id) m
+                   ON m.actor_id = a.id
+            LEFT JOIN (SELECT actor_id, count(*) AS n FROM curated_events GROUP BY actor_id) e1
+                   ON e1.actor_id = a.id
+            LEFT JOIN (SELECT recipient_id, count(*) AS n FROM curated_events
+                       GROUP BY recipient_id) e2 ON e2.recipient_id = a.id
+            LEFT JOIN (SELECT attributed_id, count(*) AS n FROM curated_events
+                       GROUP BY attributed_id) e3 ON e3.attributed_id = a.id""",
     )),
     # Event locations (faultlines.places): NULL for events stored before, or placed nowhere.
     Migration("006_locations", tuple(

@@ -4,20 +4,25 @@ network stage and the CLI need. Only this package talks to DuckDB."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import json
 import queue
+import random
 import re
 import shutil
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import duckdb
 import pyarrow as pa
 
+from faultlines.config import SETTINGS
 from faultlines.errors import ConfigError, StoreError
 from faultlines.store.records import ActorSummary, DocumentRow, Dyad, Evidence, IngestStats
 from faultlines.store.schema import (
@@ -28,7 +33,15 @@ from faultlines.store.schema import (
     MIGRATIONS,
     STANCE_CUE_COLUMNS,
 )
-from faultlines.types import LOCATION_FIELDS, MODALITIES, ActorRef, DocumentResult, Event, Location
+from faultlines.types import (
+    LOCATION_FIELDS,
+    MODALITIES,
+    ActorRef,
+    Document,
+    DocumentResult,
+    Event,
+    Location,
+)
 
 __all__ = ["Store", "DYAD_MODALITIES", "WINDOWS", "window_start_sql"]
 
@@ -65,6 +78,10 @@ _MENTION_SCHEMA = pa.schema([
 _STANCE_CUE_SCHEMA = pa.schema([
     ("doc_hash", _STRING), ("doc_id", _STRING), ("sentence_index", pa.int32()),
     ("actor_id", _STRING), ("actor_name", _STRING), ("score", pa.float64()), ("cue", _STRING),
+])
+_CARRIER_SCHEMA = pa.schema([
+    ("doc_hash", _STRING), ("doc_id", _STRING), ("date", pa.date32()), ("source", _STRING),
+    ("author", _STRING), ("origin", _STRING), ("recorded_at", pa.timestamp("us")),
 ])
 _ACTOR_SCHEMA = pa.schema([
     ("id", _STRING), ("name", _STRING), ("country", _STRING), ("sector", _STRING),
@@ -191,6 +208,10 @@ _JSON_SELECT = (
     f"{_location_struct_sql()} AS location"
 )
 _ORDER = "ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
+# Every (text, document id, outlet) that carried a stored text: the stored document and the
+# further carriers of the same text (migration 003).
+_CARRIED = """(SELECT hash, doc_id, source, author, date FROM documents
+    UNION SELECT doc_hash, doc_id, source, author, date FROM document_carriers)"""
 
 
 class Store:
@@ -210,25 +231,47 @@ class Store:
     0
     """
 
-    def __init__(self, path: str | Path = "faultlines.duckdb", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "faultlines.duckdb", *, read_only: bool = False,
+                 lock_wait: float | None = None, reopen_lock_wait: float | None = None
+                 ) -> None:
         self.path = str(path)
         self.read_only = read_only
+        # Readers fail at once (an ingest holds the lock for long); writers wait a little
+        # (the lock_wait and reopen_lock_wait settings, in seconds).
+        self.lock_wait = (0.0 if read_only else _setting_default("lock_wait")) \
+            if lock_wait is None else lock_wait
+        self.reopen_lock_wait = _setting_default("reopen_lock_wait") \
+            if reopen_lock_wait is None else reopen_lock_wait
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(
                 f"no faultlines store at {self.path}; run `faultlines ingest` first or pass the "
                 f"right --db path")
-        self._con = self._connect()
+        self._con = self._connect(self.lock_wait)
         try:
             self._migrate()
+        except duckdb.Error as exc:  # e.g. a damaged file that DuckDB opened but cannot read
+            self._con.close()
+            raise StoreError(self._open_hint(exc)) from exc
         except BaseException:
             self._con.close()
             raise
 
-    def _connect(self) -> duckdb.DuckDBPyConnection:
-        try:
-            con = duckdb.connect(self.path, read_only=self.read_only)
-        except duckdb.Error as exc:
-            raise StoreError(self._open_hint(exc)) from exc
+    def _connect(self, lock_wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+        """Connect, retrying with back-off for ``lock_wait`` seconds while another process
+        holds the file's lock (a reader polling the store, the explorer loading it)."""
+        deadline = time.monotonic() + lock_wait
+        delay = 0.005
+        while True:
+            try:
+                con = duckdb.connect(self.path, read_only=self.read_only)
+                break
+            except duckdb.Error as exc:
+                if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
+                    raise StoreError(self._open_hint(exc)) from exc
+            # Random back-off: a reader opening in a tight loop leaves gaps at random times.
+            time.sleep(min(delay * (0.5 + random.random()),
+                           max(0.0, deadline - time.monotonic())))
+            delay = min(delay * 2, 0.25)
         try:
             # DuckDB draws a progress bar on long queries; it would corrupt CLI output.
             con.execute("SET enable_progress_bar = false")
@@ -255,18 +298,11 @@ class Store:
         if self.path == ":memory:":
             return  # closing would drop the data
         self._con.close()
-        self._con = self._connect()
+        # A reader may hold the file at this moment; an ingest waits for it rather than fail.
+        self._con = self._connect(max(self.lock_wait, self.reopen_lock_wait))
 
     def _open_hint(self, exc: Exception) -> str:
-        reason = str(exc).splitlines()[0]
-        if "lock" in reason.lower():
-            fix = ("another process (an ingest, or the explorer) has it open for writing; wait "
-                   "for it to finish, or open it read-only")
-        elif "not a valid duckdb" in reason.lower() or "database file" in reason.lower():
-            fix = "it is not a DuckDB database; pass the path of a faultlines store with --db"
-        else:
-            fix = "check the path and its permissions"
-        return f"cannot open store {self.path}: {reason} ({fix})"
+        return f"cannot open store {self.path}: {_reason(exc)} ({_fix(exc)})"
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -339,6 +375,51 @@ class Store:
             "SELECT doc_id, hash, origin FROM documents "
             "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
+
+    def add_carriers(self, documents: Iterable[Document]) -> int:
+        """Record further documents that carried an already stored text (same content hash).
+
+        A row is kept per (content hash, document id, outlet) not already known, whether as the
+        stored document itself or as an earlier carrier; documents whose text is not stored
+        are left out. Returns the number of rows added.
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only; cannot add carriers")
+        rows = list({(d.hash, d.id, d.source): (d.hash, d.id, d.date, d.source, d.author,
+                                                d.origin) for d in documents}.values())
+        if not rows:
+            return 0
+        table = _arrow(_CARRIER_SCHEMA, [(*row, _now()) for row in rows])
+        con = self._con
+        try:
+            con.begin()
+            con.register("_batch_carriers", table)
+            added = con.execute("""
+                INSERT INTO document_carriers
+                SELECT b.* FROM _batch_carriers b JOIN documents d ON d.hash = b.doc_hash
+                WHERE NOT (d.doc_id = b.doc_id AND d.source IS NOT DISTINCT FROM b.source)
+                  AND NOT EXISTS (SELECT 1 FROM document_carriers c
+                                  WHERE c.doc_hash = b.doc_hash AND c.doc_id = b.doc_id
+                                    AND c.source IS NOT DISTINCT FROM b.source)""").fetchall()
+            con.unregister("_batch_carriers")
+            con.commit()
+        except duckdb.Error as exc:
+            _rollback(con)
+            raise StoreError(f"cannot record the documents that repeat stored texts in "
+                             f"{self.path}: {_reason(exc)} ({_fix(exc)})") from exc
+        return int(added[0][0]) if added else 0
+
+    def carriers(self, doc_hash: str | None = None) -> list[tuple[str, str, str | None]]:
+        """Every ``(content hash, document id, outlet)`` that carried a stored text, the stored
+        document first, then the carriers in the order they were recorded."""
+        where, params = ("WHERE hash = ?", [doc_hash]) if doc_hash is not None else ("", [])
+        rows = self._con.execute(f"""
+            SELECT hash, doc_id, source FROM (
+                SELECT hash, doc_id, source, 0 AS k, ingested_at AS t FROM documents
+                UNION ALL
+                SELECT doc_hash, doc_id, source, 1, recorded_at FROM document_carriers
+            ) {where} ORDER BY hash, k, t, doc_id""", params).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def add_results(
         self,
@@ -630,7 +711,7 @@ class Store:
         """
         where, params = self._filters(since, until, actor, event_type, modality, source, doc_id,
                                       country, near)
-        sql = f"SELECT * FROM events {where} {_ORDER}"
+        sql = f"SELECT * FROM curated_events {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -644,8 +725,8 @@ class Store:
             return []
         cur = self._con.cursor()
         return [_event_from_row(r) for r in _stream(
-            cur, f"SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}",
-            [ids])]
+            cur, f"SELECT * FROM curated_events "
+                 f"WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}", [ids])]
 
     def event_totals(self) -> tuple[int, int]:
         """``(number of events, sum of polarity)`` by one plain scan of the events table."""
@@ -685,7 +766,7 @@ class Store:
         if format == "geojson":
             return self._export_geojson(out, where, params, limit)
         select = _JSON_SELECT if format == "jsonl" else ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-        sql = f"SELECT {select} FROM events {where} {_ORDER}"
+        sql = f"SELECT {select} FROM curated_events {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -708,7 +789,7 @@ class Store:
         where = f"{where} AND {located}" if where else f"WHERE {located}"
         columns = [c for c in EVENT_COLUMNS if c != "doc_hash"]
         select = ", ".join(f'"{c}"' for c in columns)
-        sql = f"SELECT {select} FROM events {where} {_ORDER}"
+        sql = f"SELECT {select} FROM curated_events {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
             params = [*params, int(limit)]
@@ -739,7 +820,8 @@ class Store:
         try:
             rows = self._con.execute(f"COPY ({sql}) TO {literal} ({options})", params).fetchall()
         except duckdb.Error as exc:
-            raise StoreError(f"cannot write events to {target}: {exc}") from exc
+            raise StoreError(f"cannot export events from {self.path} to {target}: "
+                             f"{_reason(exc)} ({_fix(exc)})") from exc
         return int(rows[0][0]) if rows else 0
 
     # -- queries: dyads and evidence -------------------------------------------------------------
@@ -767,7 +849,7 @@ class Store:
         sql = f"""
             WITH e AS (
                 SELECT {pair}, {window_expr} AS bucket, event_id, date, polarity, intensity
-                FROM events WHERE {' AND '.join(clauses)}
+                FROM curated_events WHERE {' AND '.join(clauses)}
             ), d AS (
                 SELECT a, b, bucket, count(*) AS count,
                        CAST(sum(polarity) AS BIGINT) AS net_polarity,
@@ -781,7 +863,7 @@ class Store:
             SELECT d.a, d.b, coalesce(x.name, d.a) AS a_name, coalesce(y.name, d.b) AS b_name,
                    d.bucket AS "window", d.count, d.net_polarity, d.intensity, d.cooperative,
                    d.conflictual, d.first_date, d.last_date, d.event_ids
-            FROM d LEFT JOIN actors x ON x.id = d.a LEFT JOIN actors y ON y.id = d.b
+            FROM d LEFT JOIN curated_actors x ON x.id = d.a LEFT JOIN curated_actors y ON y.id = d.b
             ORDER BY d.bucket NULLS FIRST, d.a, d.b"""
         return sql, params
 
@@ -874,7 +956,7 @@ class Store:
         more, more_params = self._filter_clauses(since, until, modality=modalities)
         clauses += more
         params += more_params
-        sql = (f"SELECT * FROM events WHERE {' AND '.join(clauses)} "
+        sql = (f"SELECT * FROM curated_events WHERE {' AND '.join(clauses)} "
                "ORDER BY date DESC NULLS LAST, doc_id, sentence_index, event_id")
         if limit is not None:
             sql += " LIMIT ?"
@@ -886,7 +968,8 @@ class Store:
         ids = list(dict.fromkeys(event_ids))
         if not ids:
             return []
-        sql = f"SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}"
+        sql = (f"SELECT * FROM curated_events "
+               f"WHERE event_id IN (SELECT unnest(?::VARCHAR[])) {_ORDER}")
         return [_evidence_from_row(r) for r in _stream(self._con.cursor(), sql, [ids])]
 
     def stance_aggregates(
@@ -935,10 +1018,14 @@ class Store:
         actor_clause = ""
         if actor is not None:
             actor_clause = "WHERE k.id = ?"
+        # One row per text and group: a text counts once for each outlet (author, document
+        # id) that carried it, however often that one carried it.
         sql = f"""
-            WITH e AS (
-                SELECT {groups[by]} AS grp, e.doc_hash, e.actor_id, e.recipient_id, e.polarity
-                FROM events e JOIN documents d ON d.hash = e.doc_hash
+            WITH g AS (
+                SELECT DISTINCT d.hash, {groups[by]} AS grp FROM {_CARRIED} d
+            ), e AS (
+                SELECT g.grp, e.doc_hash, e.actor_id, e.recipient_id, e.polarity
+                FROM curated_events e JOIN g ON g.hash = e.doc_hash
                 WHERE {' AND '.join(clauses)}
             ), r AS (
                 SELECT grp, doc_hash, actor_id AS id, 'actor' AS role, polarity FROM e
@@ -946,8 +1033,9 @@ class Store:
                 SELECT grp, doc_hash, recipient_id, 'recipient', polarity FROM e
                 WHERE recipient_id IS NOT NULL
             ), c AS (
-                SELECT {groups[by]} AS grp, c.doc_hash, c.actor_id AS id, c.actor_name, c.score
-                FROM stance_cues c JOIN documents d ON d.hash = c.doc_hash
+                SELECT g.grp, c.doc_hash, c.actor_id AS id, c.actor_name, c.score
+                FROM curated_stance_cues c JOIN documents d ON d.hash = c.doc_hash
+                JOIN g ON g.hash = c.doc_hash
                 WHERE {' AND '.join(cue_clauses)}
             ), rel AS (
                 SELECT grp, id, count(*) AS events,
@@ -988,7 +1076,7 @@ class Store:
                    coalesce(ev.negative, 0) AS negative
             FROM k LEFT JOIN rel ON rel.grp = k.grp AND rel.id = k.id
                    LEFT JOIN ev ON ev.grp = k.grp AND ev.id = k.id
-                   LEFT JOIN actors a ON a.id = k.id
+                   LEFT JOIN curated_actors a ON a.id = k.id
             {actor_clause}
             ORDER BY k.grp, coalesce(rel.events, 0) + coalesce(ev.cues, 0) DESC, k.id"""
         params += cue_params
@@ -1023,27 +1111,30 @@ class Store:
 
     _ACTORS_SQL = """
         WITH surface AS (
-            SELECT actor_id AS id, text FROM mentions
-            UNION SELECT actor_id, actor_text FROM events
-            UNION SELECT recipient_id, recipient_text FROM events WHERE recipient_id IS NOT NULL
-            UNION SELECT attributed_id, attributed_text FROM events
+            SELECT actor_id AS id, text FROM curated_mentions
+            UNION SELECT actor_id, actor_text FROM curated_events
+            UNION SELECT recipient_id, recipient_text FROM curated_events
+                  WHERE recipient_id IS NOT NULL
+            UNION SELECT attributed_id, attributed_text FROM curated_events
                   WHERE attributed_id IS NOT NULL
         ), aliases AS (
             SELECT id, list(DISTINCT text ORDER BY text) AS aliases FROM surface
             WHERE text IS NOT NULL AND text <> '' GROUP BY id
         ), seen AS (
             SELECT id, max(date) AS last_seen FROM (
-                SELECT actor_id AS id, date FROM events
-                UNION ALL SELECT recipient_id, date FROM events WHERE recipient_id IS NOT NULL
-                UNION ALL SELECT attributed_id, date FROM events WHERE attributed_id IS NOT NULL
-                UNION ALL SELECT m.actor_id, d.date FROM mentions m
+                SELECT actor_id AS id, date FROM curated_events
+                UNION ALL SELECT recipient_id, date FROM curated_events
+                          WHERE recipient_id IS NOT NULL
+                UNION ALL SELECT attributed_id, date FROM curated_events
+                          WHERE attributed_id IS NOT NULL
+                UNION ALL SELECT m.actor_id, d.date FROM curated_mentions m
                           JOIN documents d ON d.hash = m.doc_hash
             ) GROUP BY id
         )
         SELECT s.id, s.name, s.country, s.sector, s.first_seen, seen.last_seen,
                s.mention_count, coalesce(al.aliases, []), s.events_as_actor,
                s.events_as_recipient, s.events_attributed
-        FROM actor_summary s
+        FROM curated_actor_summary s
         LEFT JOIN aliases al ON al.id = s.id
         LEFT JOIN seen ON seen.id = s.id
         {where}
@@ -1092,6 +1183,55 @@ class Store:
         """The curation log as ``(op, args)`` pairs, oldest first."""
         rows = self._con.execute("SELECT op, args FROM curation ORDER BY seq").fetchall()
         return [(op, json.loads(args)) for op, args in rows]
+
+    def set_curation_overlay(self, rows: Iterable[tuple[str, str, str | None, str | None,
+                                                     str | None, bool]]) -> None:
+        """Replace the curation overlay that every query applies.
+
+        ``rows`` are ``(old id, new id, name or None, country, sector, set_code)``: rows of
+        ``old id`` read as ``new id``, with ``name`` (None: each row keeps its own) and, when
+        ``set_code``, ``country`` and ``sector``. Stored events, mentions and actors are not
+        changed, so curating before or after an ingest gives the same answers.
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only; cannot change curation")
+        table = pa.table({
+            "old_id": pa.array([], pa.string()), "new_id": pa.array([], pa.string()),
+            "name": pa.array([], pa.string()), "country": pa.array([], pa.string()),
+            "sector": pa.array([], pa.string()), "set_code": pa.array([], pa.bool_()),
+        })
+        rows = list(rows)
+        if rows:
+            columns = list(zip(*rows, strict=True))
+            table = pa.table({name: pa.array(list(col), field.type) for name, col, field in
+                              zip(table.column_names, columns, table.schema, strict=True)})
+        con = self._con
+        try:
+            con.begin()
+            con.execute("DELETE FROM curation_overlay")
+            con.register("_overlay", table)
+            con.execute("INSERT INTO curation_overlay SELECT * FROM _overlay")
+            con.unregister("_overlay")
+            con.commit()
+        except duckdb.Error as exc:
+            _rollback(con)
+            raise StoreError(f"cannot store the curation overlay in {self.path}: "
+                             f"{_reason(exc)} ({_fix(exc)}); nothing was changed") from exc
+
+    def actor_rows(self, actor_ids: Iterable[str]) -> int:
+        """How many stored event roles, mentions and stance cues name these (stored) ids."""
+        ids = list(dict.fromkeys(actor_ids))
+        if not ids:
+            return 0
+        row = self._con.execute("""
+            WITH w AS (SELECT unnest(?::VARCHAR[]) AS id)
+            SELECT (SELECT count(*) FROM events WHERE actor_id IN (SELECT id FROM w))
+                 + (SELECT count(*) FROM events WHERE recipient_id IN (SELECT id FROM w))
+                 + (SELECT count(*) FROM events WHERE attributed_id IN (SELECT id FROM w))
+                 + (SELECT count(*) FROM mentions WHERE actor_id IN (SELECT id FROM w))
+                 + (SELECT count(*) FROM stance_cues WHERE actor_id IN (SELECT id FROM w))""",
+                                [ids]).fetchall()[0]
+        return int(row[0])
 
     def apply_actor_mapping(self, mapping: dict[str, ActorRef]) -> int:
         """Re-point stored events, mentions, stance cues and actors from old ids to new ones.
@@ -1164,7 +1304,7 @@ class Store:
             "SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
         dyads = con.execute(
             """SELECT count(*) FROM (SELECT DISTINCT least(actor_id, recipient_id),
-                      greatest(actor_id, recipient_id) FROM events
+                      greatest(actor_id, recipient_id) FROM curated_events
                WHERE recipient_id IS NOT NULL AND recipient_id <> actor_id)""").fetchall()[0][0]
         return {
             "path": self.path,
@@ -1172,7 +1312,7 @@ class Store:
             "documents_skipped": int(skipped),
             "events": int(events),
             "mentions": int(con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]),
-            "actors": int(con.execute("SELECT count(*) FROM actors").fetchall()[0][0]),
+            "actors": int(con.execute("SELECT count(*) FROM curated_actors").fetchall()[0][0]),
             "dyads": int(dyads),
             "curation_ops": int(con.execute("SELECT count(*) FROM curation").fetchall()[0][0]),
             "first_date": first.isoformat() if first else None,
@@ -1184,6 +1324,69 @@ class Store:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+def _setting_default(name: str) -> float:
+    """The table default of a lock-wait setting, for a Store opened without one."""
+    return float(cast(int, SETTINGS[name].default))
+
+
+def _is_lock_conflict(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "could not set lock" in text or "conflicting lock" in text
+
+
+def _reason(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0]
+
+
+def _fix(exc: BaseException) -> str:
+    """What to do about a DuckDB error, judged from its message."""
+    text = str(exc).lower()
+    if _is_lock_conflict(exc):
+        return ("another process (an ingest, or the explorer) has it open for writing; wait "
+                "for it to finish, or open it read-only")
+    if "checksum" in text or "corrupt" in text:
+        return ("the file is damaged; restore it from a backup, or ingest the articles again "
+                "into a new --db")
+    if "could not read enough bytes" in text or "truncat" in text:
+        return ("the file is truncated (an interrupted copy or a full disk?); restore it from "
+                "a backup, or ingest the articles again into a new --db")
+    if "permission denied" in text or "read-only file system" in text:
+        return ("the file or its folder is not writable; check permissions, or copy the store "
+                "to a writable folder")
+    if "no space left" in text:
+        return "the disk is full; free space and run the same command again"
+    if "not a valid duckdb" in text or "database file" in text:
+        return "it is not a DuckDB database; pass the path of a faultlines store with --db"
+    return "check the path and its permissions"
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a DuckDB error inside a Store method into one StoreError line with a fix."""
+    def explain(self: Store, exc: duckdb.Error) -> StoreError:
+        return StoreError(f"cannot use store {self.path}: {_reason(exc)} ({_fix(exc)})")
+
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self: Store, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                yield from method(self, *args, **kwargs)
+            except duckdb.Error as exc:
+                raise explain(self, exc) from exc
+        return generator
+
+    @functools.wraps(method)
+    def call(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except duckdb.Error as exc:
+            raise explain(self, exc) from exc
+    return call
+
+
+for _name, _method in list(vars(Store).items()):
+    if not _name.startswith("_") and inspect.isfunction(_method):
+        setattr(Store, _name, _guarded(_method))
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
