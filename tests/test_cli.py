@@ -278,7 +278,13 @@ def test_sigint_and_sigterm_say_committed_batches_are_kept(tmp_path: Path, signu
     process = subprocess.Popen([*FAULTLINES, "-q", "ingest", str(corpus), "--db",
                                 str(tmp_path / "s.duckdb"), "--commit-size", "32"],
                                stderr=subprocess.PIPE, text=True, env=env)
-    time.sleep(8)  # past start-up: the handlers are installed before anything is read
+    # The handlers are installed before the command runs, so once the store exists they are in
+    # place (waiting for it, not a fixed time, keeps the test true on a loaded machine).
+    deadline = time.monotonic() + 240
+    while not (tmp_path / "s.duckdb").exists() and time.monotonic() < deadline:
+        assert process.poll() is None, "the ingest ended before it could be interrupted"
+        time.sleep(0.2)
+    time.sleep(1)
     assert process.poll() is None, "the ingest ended before it could be interrupted"
     process.send_signal(signal.Signals(signum))
     _, err = process.communicate(timeout=300)
