@@ -40,7 +40,7 @@ def _write(tmp_path: Path, data, name: str = "gold.json") -> Path:
     return path
 
 
-GOOD = {"id": "G-1", "date": "2001-02-03", "text": "Iran condemned Israel.", "event": "DISAPPROVE",
+GOOD = {"id": "G-1", "date": "2001-02-03", "text": "Iran condemned Israel.", "event": "ACCUSE",
         "source": [{"actorText": "Iran", "code": "IRN"}],
         "target": [{"actorText": "Israel", "code": "ISR", "sector": "GOV"}]}
 
@@ -95,7 +95,7 @@ def _report() -> EvaluationReport:
         Prediction(_record("1", "ASSAULT"), _event("ASSAULT"), 1),  # all right
         Prediction(_record("2", "ASSAULT"), _event("COERCE", "IRN", None), 2),  # type wrong
         Prediction(_record("3", "AGREE", "IGO", None), _event("SUPPORT", "UNO"), 1),
-        Prediction(_record("4", "DEMAND"), None, 0),  # no event: wrong everywhere
+        Prediction(_record("4", "REQUEST"), None, 0),  # no event: wrong everywhere
     ])
 
 
@@ -114,11 +114,11 @@ def test_report_scores_follow_the_documented_rules():
 def test_report_tables():
     report = _report()
     assert report.confusion() == {"AGREE": {"SUPPORT": 1}, "ASSAULT": {"ASSAULT": 1, "COERCE": 1},
-                                  "DEMAND": {"NONE": 1}}
+                                  "REQUEST": {"NONE": 1}}
     per = report.per_category()
     assert per["ASSAULT"]["precision"] == 1.0 and per["ASSAULT"]["recall"] == 0.5
     assert per["ASSAULT"]["f1"] == pytest.approx(2 / 3)
-    assert per["DEMAND"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1,
+    assert per["REQUEST"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1,
                              "predicted": 0}
     assert [e["id"] for e in report.errors()] == ["2", "3", "4"]
     assert report.errors()[2]["predicted"] == "NONE"
@@ -132,7 +132,7 @@ def test_report_formats():
     assert "errors" not in report.to_dict(errors=False)
     text = report.to_text(errors=True)
     assert "event-type accuracy      0.250" in text
-    assert "ASSAULT" in text and "- 4  gold DEMAND" in text
+    assert "ASSAULT" in text and "- 4  gold REQUEST" in text
     assert "errors" not in report.to_text()
 
 
@@ -158,7 +158,7 @@ def test_evaluate_runs_the_whole_chain(tmp_path):
 
     report = evaluate(_write(tmp_path, gold), resolver=Resolver())
     assert report.n == 3
-    assert [p.event_type for p in report.predictions] == ["DISAPPROVE", "ASSAULT", "NONE"]
+    assert [p.event_type for p in report.predictions] == ["ACCUSE", "ASSAULT", "NONE"]
     assert report.event_type_accuracy == pytest.approx(2 / 3)
     assert report.source_agreement == pytest.approx(1 / 2)  # Iran right, rebels unknown
     assert report.target_agreement == pytest.approx(1.0)

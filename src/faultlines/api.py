@@ -252,6 +252,9 @@ def ingest(
         registry = ActorRegistry(_resolver(options.kb_dir), curation=store.curation())
 
         def new_documents() -> Iterator[Document]:
+            # Documents an upgrade flagged (store migration 005_plover16) are coded again first,
+            # from their stored text.
+            yield from store.documents_to_recode()
             # Looked up a transaction's worth at a time: two queries per chunk, whatever its size.
             for chunk in batched(_documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
                                             report=report, remember=remember), max(size, commit)):

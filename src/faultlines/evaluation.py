@@ -26,7 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from faultlines.errors import GoldError
-from faultlines.types import EVENT_TYPES, ActorRef, Document, Event, Mention, polarity_of
+from faultlines.types import (
+    EVENT_TYPES,
+    LEGACY_EVENT_TYPES,
+    ActorRef,
+    Document,
+    Event,
+    Mention,
+    polarity_of,
+)
 
 __all__ = [
     "GoldActor",
@@ -38,8 +46,9 @@ __all__ = [
     "GOLD_EVENT_MAP",
 ]
 
-#: PLOVER 0.5 gold names that changed in 0.8.
-GOLD_EVENT_MAP: dict[str, str] = {"FIGHT": "ASSAULT"}
+#: Gold category names of earlier PLOVER versions -> the 16 (FIGHT -> ASSAULT, DEMAND -> REQUEST,
+#: DISAPPROVE and INVESTIGATE -> ACCUSE).
+GOLD_EVENT_MAP: dict[str, str] = {old: new for old, (new, _) in LEGACY_EVENT_TYPES.items()}
 _LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "BUL": "BGR", "GMW": "DEU",
                  "UKG": "GBR", "UK": "GBR"}
 _IGO_CODES = frozenset({"IGO", "UNO", "NATO", "EU", "EEC", "AFU", "ARL", "ASN", "OPC", "WTO",
@@ -270,7 +279,7 @@ def _gold_record(raw: Any, where: str) -> GoldRecord:
     event = GOLD_EVENT_MAP.get(gold_event, gold_event)
     if event not in EVENT_TYPES:
         raise GoldError(f"{where}: event {raw['event']!r} is not a PLOVER category; expected one "
-                        f"of {', '.join(EVENT_TYPES)} (or FIGHT)")
+                        f"of {', '.join(EVENT_TYPES)} (or {', '.join(GOLD_EVENT_MAP)})")
     date = None
     if raw.get("date"):
         try:
@@ -363,6 +372,7 @@ def evaluate(path_or_records: str | Path | Sequence[GoldRecord], *, model: str |
         Defaults to ``faultlines.actors.ActorResolver.default()``.
     """
     from faultlines.coding import code_events
+    from faultlines.coding.plover import apply_plover
     from faultlines.nlp import load_pipeline
 
     if isinstance(path_or_records, (str, Path)):
@@ -377,7 +387,7 @@ def evaluate(path_or_records: str | Path | Sequence[GoldRecord], *, model: str |
     predictions = []
     for record, document, doc in zip(records, documents, nlp.pipe(r.text for r in records),
                                      strict=True):
-        events = code_events(doc, document, find(doc, document))
+        events = apply_plover(code_events(doc, document, find(doc, document)), doc, document)
         best = _best_event(events)
         predictions.append(Prediction(record=record, event=best, event_count=len(events)))
     return EvaluationReport(predictions=predictions, source=source)

@@ -169,6 +169,7 @@ def process_batch(
     from the environment).
     """
     from faultlines.coding import assess_stance, code_events
+    from faultlines.coding.plover import apply_plover
     from faultlines.nlp import load_pipeline, parse_documents
     from faultlines.nlp.view import ParseView
     from faultlines.places import locate_events
@@ -196,6 +197,8 @@ def process_batch(
         mentions = tuple(resolver.find_mentions(doc, document))
         view = ParseView.of(doc)  # one read of the parse, shared by the coder and stance
         events = tuple(code_events(doc, document, mentions, view=view))
+        # PLOVER's mode, contexts, aux_mode and scale, added after the coder (coding/plover.py)
+        events = tuple(apply_plover(events, doc, document))
         if events and locate:
             events = locate_events(doc, document, events)
         stances = tuple(assess_stance(doc, document, mentions, events, view=view))

@@ -17,6 +17,7 @@ from store_builders import IRN, IRQ, SADR, USA, make_result
 
 from faultlines.errors import ConfigError, StoreError
 from faultlines.store import DYAD_MODALITIES, Store
+from faultlines.store.schema import MIGRATIONS
 from faultlines.types import EVENT_TYPES, ActorRef, DocumentResult
 
 
@@ -29,9 +30,10 @@ def _events(results: list[DocumentResult]):
 def test_new_store_records_its_migrations_once(tmp_path):
     path = tmp_path / "s.duckdb"
     with Store(path) as store:
-        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations"]
+        assert store.migrations() == ["001_initial", "002_stance_cues", "005_plover16",
+                                      "006_locations"]
     with Store(path) as store:  # reopening applies nothing twice
-        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations"]
+        assert store.migrations() == [m.name for m in MIGRATIONS]
     with Store(path, read_only=True) as store:
         assert store.stats()["events"] == 0
 
@@ -261,7 +263,7 @@ def test_csv_and_parquet_exports_are_flat_and_filtered(filled, tmp_path):
 
 def test_dyads_exact_aggregates(filled):
     dyads = {(d.a, d.b): d for d in filled.dyads()}
-    # the DEMAND without a recipient is no dyad; the hypothetical ASSAULT does not count
+    # the REQUEST without a recipient is no dyad; the hypothetical ASSAULT does not count
     assert set(dyads) == {("IRQGOV", "USA"), ("USA", "x:sadrists"), ("IRQGOV", "x:sadrists"),
                           ("IRN", "USA"), ("IRN", "x:sadrists")}
     d = dyads[("IRQGOV", "USA")]

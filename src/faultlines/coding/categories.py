@@ -4,7 +4,7 @@ This is the one place in ``coding/`` where code spells a category: rules import 
 from here, so renaming a category (in ``types.EVENT_TYPES`` and ``data/lexicon.tsv``) changes
 code in this file only. Each name is checked against ``EVENT_TYPES`` at import.
 
->>> DEMAND in EVENT_TYPES
+>>> REQUEST in EVENT_TYPES
 True
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 from faultlines.types import EVENT_TYPES
 
 __all__ = [
-    "AGREE", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "DEMAND", "DISAPPROVE", "MOBILIZE",
-    "REJECT", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
+    "ACCUSE", "AGREE", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE", "REJECT",
+    "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
     "GIVING", "JUDGING", "MATERIAL_CONFLICT", "VERBAL_CONFLICT", "VIOLENT",
 ]
 
@@ -26,29 +26,28 @@ def _category(name: str) -> str:
     return name
 
 
+ACCUSE = _category("ACCUSE")
 AGREE = _category("AGREE")
 ASSAULT = _category("ASSAULT")
 COERCE = _category("COERCE")
 CONSULT = _category("CONSULT")
 COOPERATE = _category("COOPERATE")
-DEMAND = _category("DEMAND")
-DISAPPROVE = _category("DISAPPROVE")
 MOBILIZE = _category("MOBILIZE")
 REJECT = _category("REJECT")
+REQUEST = _category("REQUEST")
 RETREAT = _category("RETREAT")
 SANCTION = _category("SANCTION")
 SUPPORT = _category("SUPPORT")
 THREATEN = _category("THREATEN")
 _AID = _category("AID")
-_CRIME = _category("CRIME")
 _PROTEST = _category("PROTEST")
 
 #: Material conflict: a promise of one is a THREATEN (rules 6, 13).
-MATERIAL_CONFLICT = frozenset({SANCTION, _PROTEST, _CRIME, MOBILIZE, COERCE, ASSAULT})
+MATERIAL_CONFLICT = frozenset({SANCTION, _PROTEST, MOBILIZE, COERCE, ASSAULT})
 #: Verbal conflict: intent does not recode it (rule 6).
-VERBAL_CONFLICT = frozenset({DEMAND, DISAPPROVE, REJECT, THREATEN})
+VERBAL_CONFLICT = frozenset({REQUEST, ACCUSE, REJECT, THREATEN})
 #: Verbs that judge someone for an act ("accused X of ...", "praised X for ...", rule 8).
-JUDGING = frozenset({DISAPPROVE, SUPPORT})
+JUDGING = frozenset({ACCUSE, SUPPORT})
 #: Acts whose direct object is the thing handed over, not the receiving actor (rule 3).
 GIVING = frozenset({_AID, RETREAT, AGREE, COOPERATE, MOBILIZE})
 #: Attacks: a doer known only by its instrument is the unidentified attacker (rule 12).

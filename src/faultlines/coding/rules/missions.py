@@ -1,6 +1,6 @@
 """Rule 10 (missions): a trip, dispatch or meeting that serves a purpose clause.
 
-*sent a delegation to Tehran to demand ...* is one DEMAND by the sender (the mission is only
+*sent a delegation to Tehran to demand ...* is one REQUEST by the sender (the mission is only
 its vehicle); with a cooperative purpose the visit is kept and ranks after the purpose; a
 purpose without a target of its own is aimed at the destination; travel inside one's own
 country meets no one.
@@ -48,7 +48,7 @@ def mission_of(coder: DocumentCoder, verb: Token) -> Token | None:
 
 def vehicles(coder: DocumentCoder,
              verb_triggers: Sequence[tuple[Token, Trigger]]) -> frozenset[int]:
-    """vehicle: "They *sent* envoys to Tehran to demand redress" is a DEMAND, no CONSULT.
+    """vehicle: "They *sent* envoys to Tehran to demand redress" is a REQUEST, no CONSULT.
 
     The missions whose purpose is a conflict act: they are only the vehicle of that act.
     """

@@ -1,0 +1,90 @@
+"""Migration 005_plover16: a store written before PLOVER's 16 opens, renames, flags and recodes."""
+
+from __future__ import annotations
+
+import logging
+
+import duckdb
+import pytest
+
+from faultlines.errors import StoreError
+from faultlines.store import Store
+from faultlines.store.schema import MIGRATIONS
+from faultlines.types import Document
+
+#: What today's code (before issue 14 lands) applies to a new store.
+_OLD = ("001_initial", "002_stance_cues", "006_locations")
+
+
+def _old_store(path) -> None:
+    """A store as the code before issue 14 wrote it: schema 001, 002 and 006, 0.7 names."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP "
+                "NOT NULL)")
+    for migration in MIGRATIONS:
+        if migration.name in _OLD:
+            for statement in migration.statements:
+                con.execute(statement)
+            con.execute("INSERT INTO migrations VALUES (?, now())", [migration.name])
+    con.execute("INSERT INTO documents (hash, doc_id, text, sentence_count, ingested_at) "
+                "VALUES ('h1', 'd1', 'Iran condemned Israel.', 1, now()), "
+                "('h2', 'd2', 'Nothing happened here.', 1, now())")
+    rows = [("e1", "DISAPPROVE", "verbal-conflict", -1), ("e2", "INVESTIGATE",
+            "material-cooperation", 1), ("e3", "DEMAND", "verbal-conflict", -1),
+            ("e4", "CRIME", "material-conflict", -1), ("e5", "ASSAULT", "material-conflict", -1)]
+    for event_id, event_type, quad, polarity in rows:
+        con.execute(
+            "INSERT INTO events (event_id, doc_hash, doc_id, sentence_index, sentence, "
+            "event_type, quad, polarity, intensity, modality, trigger, actor_id) "
+            "VALUES (?, 'h1', 'd1', 0, 'Iran condemned Israel.', ?, ?, ?, 3, 'asserted', 'x', "
+            "'IRN')", [event_id, event_type, quad, polarity])
+    con.close()
+
+
+def test_old_store_read_only_says_what_the_upgrade_does(tmp_path):
+    path = tmp_path / "old.duckdb"
+    _old_store(path)
+    with pytest.raises(StoreError, match="005_plover16.*PLOVER's 16.*faultlines ingest"):
+        Store(path, read_only=True)
+
+
+def test_old_store_migrates_with_a_message(tmp_path, caplog):
+    path = tmp_path / "old.duckdb"
+    _old_store(path)
+    with caplog.at_level(logging.WARNING, logger="faultlines.store"), Store(path) as store:
+        assert "005_plover16" in store.migrations()
+        [note] = store.upgrade_notes
+        assert "3 events renamed" in note and "1 CRIME events kept as COERCE" in note
+        assert "no event was deleted" in note
+        assert "1 documents need recoding" in note
+        got = {r[0]: r[1:] for r in store._con.execute(
+            "SELECT event_id, event_type, mode, quad, polarity, contexts FROM events").fetchall()}
+        recode = [d.id for d in store.documents_to_recode()]
+        assert store.has_documents(["h1", "h2"]) == {"h2"}
+    assert note in caplog.text
+    assert got == {"e1": ("ACCUSE", "disapprove", "verbal-conflict", -1, None),
+                   "e2": ("ACCUSE", "investigate", "verbal-conflict", -1, None),
+                   "e3": ("REQUEST", None, "verbal-conflict", -1, None),
+                   "e4": ("COERCE", None, "material-conflict", -1, ["crime"]),
+                   "e5": ("ASSAULT", None, "material-conflict", -1, None)}
+    assert recode == ["d1"]
+    with Store(path) as again:  # the migration runs once
+        assert again.upgrade_notes == []
+
+
+def test_flagged_document_is_recoded_by_the_next_store(tmp_path):
+    from store_builders import IRN, USA, make_event
+
+    from faultlines.types import DocumentResult
+
+    path = tmp_path / "old.duckdb"
+    _old_store(path)
+    with Store(path) as store:
+        [document] = list(store.documents_to_recode())
+        assert isinstance(document, Document) and document.hash == "h1"
+        event = make_event(document, 0, "ACCUSE", IRN, USA)
+        stats = store.add_results([DocumentResult(document, (), (event,), 1)])
+        assert stats.documents_added == 1 and stats.events_added == 1
+        assert list(store.documents_to_recode()) == []
+        assert [e.event_type for e in store.events()] == ["ACCUSE"]
+        assert store.has_documents(["h1"]) == {"h1"}
