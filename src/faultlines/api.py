@@ -323,13 +323,16 @@ def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
             until: str | dt.date | None = None, evidence: int = 3, doc_id: str | None = None,
-            source: str | None = None, level: str = "actor", hide_unidentified: bool = False):
+            source: str | None = None, level: str = "actor", hide_unidentified: bool = False,
+            weight: str = "count"):
     """The signed actor network (a networkx Graph) of stored events between two dates,
     optionally of one document (``doc_id``) or one outlet (``source``).
 
     ``level`` is ``actor`` (one node per actor), ``group`` (state agents merged into their
     state's branch: government, armed forces, ...) or ``state`` (every state branch merged into
-    its country); ``hide_unidentified`` drops actors with neither a country nor a sector.
+    its country); ``hide_unidentified`` drops actors with neither a country nor a sector;
+    ``weight="scale"`` signs and weighs edges by PLOVER's event scale instead of counting
+    events.
     """
     from faultlines.network import graph_from_store, roll_up
     from faultlines.network import hide_unidentified as hide
@@ -337,7 +340,8 @@ def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
     with open_store(db, read_only=True) as store:
         graph = graph_from_store(store, since=parse_date(since, "--since"),
                                  until=parse_date(until, "--until"), evidence=evidence,
-                                 doc_id=doc_id, source=source)
+                                 doc_id=doc_id, source=source,
+                                 weight=weight)  # type: ignore[arg-type]
     graph = roll_up(graph, level)
     return hide(graph) if hide_unidentified else graph
 

@@ -53,6 +53,8 @@ class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    plover = "plover"
+    polecat = "polecat"
 
 
 class Level(StrEnum):
@@ -73,6 +75,13 @@ class EventsFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
     geojson = "geojson"
+    plover = "plover"
+    polecat = "polecat"
+
+
+class NetworkWeight(StrEnum):
+    count = "count"
+    scale = "scale"
 
 
 class NetworkFormat(StrEnum):
@@ -183,9 +192,11 @@ def extract(
 ) -> None:
     """Code events in articles and print them (one JSON object per line by default).
 
-    Nothing is written to disk unless -o is given.
+    --format plover writes PLOVER records (JSON Lines, the manual's field names); --format
+    polecat a TSV with POLECAT's column names. Nothing is written to disk unless -o is given.
     """
     from faultlines import api
+    from faultlines.coding.formats import POLECAT_COLUMNS, plover_records, polecat_rows
 
     options = RunOptions.resolve(defaults=ONE_WORKER, model=model, workers=workers,
                                  engine=engine, scheduler=scheduler, kb_dir=kb_dir,
@@ -198,6 +209,17 @@ def extract(
         for result in api.extract_results(inputs, options, on_error=_report_error,
                                           report=report):
             bar.advance(result)
+            if format is ExtractFormat.plover:
+                for record in plover_records(result.events):
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                continue
+            if format is ExtractFormat.polecat:
+                if writer is None:
+                    writer = csv.DictWriter(out, fieldnames=list(POLECAT_COLUMNS), delimiter="\t",
+                                            lineterminator="\n")
+                    writer.writeheader()
+                writer.writerows(polecat_rows(result.events))
+                continue
             for event in result.events:
                 if format is ExtractFormat.jsonl:
                     out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
@@ -213,6 +235,8 @@ def extract(
         out.write("\n")
     if format is ExtractFormat.csv and writer is None:
         csv.DictWriter(out, fieldnames=list(EVENT_ROW_COLUMNS)).writeheader()
+    if format is ExtractFormat.polecat and writer is None:
+        csv.DictWriter(out, fieldnames=list(POLECAT_COLUMNS), delimiter="\t").writeheader()
     out.flush()
     if out is not sys.stdout:
         out.close()
@@ -299,7 +323,8 @@ def events(
     within: Annotated[str, typer.Option(
         "--within", help="Distance for --near, e.g. 50km (default 25km).")] = "25km",
 ) -> None:
-    """Export stored events as CSV, JSON Lines, Parquet or GeoJSON (located events only)."""
+    """Export stored events as CSV, JSON Lines, Parquet, GeoJSON (located events only),
+    PLOVER records or a POLECAT TSV."""
     from faultlines import api
 
     if format is EventsFormat.parquet and output is None:
@@ -320,12 +345,16 @@ def network(
     source: SourceOption = None,
     level: LevelOption = Level.actor,
     hide_unidentified: HideOption = False,
+    weight: Annotated[NetworkWeight, typer.Option(
+        "--weight", help="count: each event counts one (net polarity); scale: events weigh "
+                         "their PLOVER event_scale (-10..+10).")] = NetworkWeight.count,
 ) -> None:
     """Export the signed actor network (nodes: actors; edges: signed, weighted dyads)."""
     from faultlines import api
 
     graph = api.network(db, since=since, until=until, doc_id=doc, source=source,
-                        level=level.value, hide_unidentified=hide_unidentified)
+                        level=level.value, hide_unidentified=hide_unidentified,
+                        weight=weight.value)
     api.write_network(graph, str(output) if output else "-", format.value)
 
 

@@ -88,3 +88,24 @@ def test_flagged_document_is_recoded_by_the_next_store(tmp_path):
         assert list(store.documents_to_recode()) == []
         assert [e.event_type for e in store.events()] == ["ACCUSE"]
         assert store.has_documents(["h1"]) == {"h1"}
+
+
+def test_network_weight_scale_signs_by_event_scale(tmp_path):
+    """Two complaints and one gift of aid: counted, the pair is hostile (net -1); weighed by
+    PLOVER's scale it is cooperative (10 - 2 - 2 = +6)."""
+    from store_builders import IRN, USA, make_result
+
+    from faultlines.network import graph_from_store
+    from faultlines.types import DocumentResult
+
+    base = make_result("w1", None, [("ACCUSE", USA, IRN), ("ACCUSE", USA, IRN),
+                                    ("AID", IRN, USA)])
+    scales = [-2.0, -2.0, 10.0]
+    events = tuple(e.__class__(**{**e.__dict__, "event_scale": s})
+                   for e, s in zip(base.events, scales, strict=True))
+    with Store(tmp_path / "w.duckdb") as store:
+        store.add_results([DocumentResult(base.document, base.mentions, events, 3)])
+        by_count = graph_from_store(store).edges["IRN", "USA"]
+        by_scale = graph_from_store(store, weight="scale").edges["IRN", "USA"]
+    assert (by_count["sign"], by_count["weight"]) == (-1, 1)
+    assert (by_scale["sign"], by_scale["weight"], by_scale["scale"]) == (1, 6.0, 6.0)

@@ -702,7 +702,7 @@ class Store:
     def export_events(
         self,
         out: str | Path,
-        format: Literal["csv", "jsonl", "parquet", "geojson"] = "jsonl",
+        format: Literal["csv", "jsonl", "parquet", "geojson", "plover", "polecat"] = "jsonl",
         *,
         since: dt.date | None = None,
         until: dt.date | None = None,
@@ -719,11 +719,18 @@ class Store:
         ``jsonl`` rows have exactly the fields and nesting of ``Event.to_dict()``; ``csv`` and
         ``parquet`` are flat (``actor_id``, ``actor_name``, ... ``attributed_sector``,
         ``location_lat`` ...); ``geojson`` is a FeatureCollection of the located events (a
-        Point per event, the flat columns as properties). Returns the number of events written.
+        Point per event, the flat columns as properties); ``plover`` and ``polecat`` are
+        written by ``faultlines.coding.formats`` (PLOVER records as JSON Lines, POLECAT's TSV).
+        Returns the number of events written.
         """
-        if format not in ("csv", "jsonl", "parquet", "geojson"):
-            raise ConfigError(f"unknown export format {format!r}; use csv, jsonl, parquet or "
-                              f"geojson")
+        if format not in ("csv", "jsonl", "parquet", "geojson", "plover", "polecat"):
+            raise ConfigError(f"unknown export format {format!r}; use csv, jsonl, parquet, "
+                              f"geojson, plover or polecat")
+        if format in ("plover", "polecat"):
+            return self._export_formatted(out, format, since=since, until=until, actor=actor,
+                                          event_type=event_type, modality=modality,
+                                          source=source, limit=limit, country=country,
+                                          near=near)
         if format == "parquet" and str(out) == "-":
             raise ConfigError("parquet cannot be written to stdout; pass a file path")
         where, params = self._filters(since, until, actor, event_type, modality, source,
@@ -779,6 +786,29 @@ class Store:
                 raise StoreError(f"cannot write events to {out}: {exc}") from exc
         return len(features)
 
+    def _export_formatted(self, out: str | Path, format: str, **filters: Any) -> int:
+        from faultlines.coding.formats import plover_records, write_polecat
+
+        events = self.events(filters.pop("since"), filters.pop("until"), filters.pop("actor"),
+                             filters.pop("event_type"), filters.pop("modality"),
+                             filters.pop("limit"), source=filters.pop("source"),
+                             country=filters.pop("country"), near=filters.pop("near"))
+        handle = sys.stdout if str(out) == "-" else open(out, "w", encoding="utf-8", newline="")
+        try:
+            if format == "polecat":
+                count = write_polecat(events, handle)
+            else:
+                counted = _Counted(events)
+                for record in plover_records(counted, corpus=self.path):
+                    handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                count = counted.count
+        finally:
+            if handle is sys.stdout:
+                handle.flush()
+            else:
+                handle.close()
+        return count
+
     def _copy(self, sql: str, params: list[Any], target: Path, options: str) -> int:
         # COPY's target must be a literal; quote it rather than interpolating raw text.
         literal = "'" + str(target).replace("'", "''") + "'"
@@ -812,7 +842,8 @@ class Store:
                   f"'e': event_id}}, {n})" if n > 0 else "CAST([] AS VARCHAR[])")
         sql = f"""
             WITH e AS (
-                SELECT {pair}, {window_expr} AS bucket, event_id, date, polarity, intensity
+                SELECT {pair}, {window_expr} AS bucket, event_id, date, polarity, intensity,
+                       coalesce(event_scale, polarity) AS scale
                 FROM events WHERE {' AND '.join(clauses)}
             ), d AS (
                 SELECT a, b, bucket, count(*) AS count,
@@ -821,12 +852,12 @@ class Store:
                        count(*) FILTER (WHERE polarity > 0) AS cooperative,
                        count(*) FILTER (WHERE polarity < 0) AS conflictual,
                        min(date) AS first_date, max(date) AS last_date,
-                       {sample} AS event_ids
+                       {sample} AS event_ids, sum(scale) AS scale
                 FROM e GROUP BY a, b, bucket
             )
             SELECT d.a, d.b, coalesce(x.name, d.a) AS a_name, coalesce(y.name, d.b) AS b_name,
                    d.bucket AS "window", d.count, d.net_polarity, d.intensity, d.cooperative,
-                   d.conflictual, d.first_date, d.last_date, d.event_ids
+                   d.conflictual, d.first_date, d.last_date, d.event_ids, d.scale
             FROM d LEFT JOIN actors x ON x.id = d.a LEFT JOIN actors y ON y.id = d.b
             ORDER BY d.bucket NULLS FIRST, d.a, d.b"""
         return sql, params
@@ -868,12 +899,13 @@ class Store:
         # Columnar fetch through Arrow: several times faster than fetchall() on big results.
         cols = self.dyads_table(since, until, window, modalities, directed=directed,
                                 evidence=evidence, doc_id=doc_id, source=source).to_pydict()
-        return [Dyad(a, b, an, bn, w, c, n, float(i or 0.0), co, cf, fd, ld, tuple(ids or ()))
-                for a, b, an, bn, w, c, n, i, co, cf, fd, ld, ids in zip(
+        return [Dyad(a, b, an, bn, w, c, n, float(i or 0.0), co, cf, fd, ld, tuple(ids or ()),
+                     float(sc or 0.0))
+                for a, b, an, bn, w, c, n, i, co, cf, fd, ld, ids, sc in zip(
                     cols["a"], cols["b"], cols["a_name"], cols["b_name"], cols["window"],
                     cols["count"], cols["net_polarity"], cols["intensity"], cols["cooperative"],
                     cols["conflictual"], cols["first_date"], cols["last_date"],
-                    cols["event_ids"], strict=True)]
+                    cols["event_ids"], cols["scale"], strict=True)]
 
     def dyads_table(
         self,
@@ -1288,6 +1320,18 @@ def _stored_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set
         "SELECT hash FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [wanted]
     ).fetchall()
     return {r[0] for r in rows}
+
+
+class _Counted:
+    """An iterable that counts what passes through it."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 def _recode_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set[str]:
