@@ -469,6 +469,15 @@ def evaluate(gold: str | Path, *, model: str | None = None, kb_dir: str | None =
     return run_evaluation(gold, model=model, resolver=_resolver(kb_dir))
 
 
+def evaluate_many(gold: Iterable[str | Path], *, model: str | None = None,
+                  kb_dir: str | None = None):
+    """One evaluation report per gold file; folders expand to their gold files."""
+    from faultlines.evaluation import evaluate_many as run_many
+    from faultlines.pipeline import _resolver
+
+    return run_many(gold, model=model, resolver=_resolver(kb_dir))
+
+
 def report(db: str | Path | None, out: str | Path, *, since: str | dt.date | None = None,
            until: str | dt.date | None = None, title: str | None = None) -> Path:
     """Write the self-contained HTML report of a store and return its path."""

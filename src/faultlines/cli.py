@@ -360,21 +360,30 @@ def network(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="PLOVER gold-record JSON file.")],
+    gold: Annotated[list[Path], typer.Argument(
+        help="Gold files (PLOVER gold records of any version, PLV pairs, CAMEO quads/spans) "
+             "or folders of them, e.g. ../shared/gold.")],
     errors: Annotated[bool, typer.Option("--errors", help="List every miss with its sentence.")]
     = False,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
     model: ModelOption = None,
     kb_dir: KbOption = None,
 ) -> None:
-    """Score the coder against PLOVER gold records (no event counts as wrong)."""
+    """Score the coder against gold in PLOVER's 16 categories: one table per gold file.
+
+    No event counts as wrong. Malformed gold records are read anyway and named on stderr.
+    """
     from faultlines import api
 
-    report = api.evaluate(gold, model=model, kb_dir=kb_dir)
+    reports = api.evaluate_many(gold, model=model, kb_dir=kb_dir)
+    for report in reports:
+        for warning in report.warnings:
+            _err(f"evaluate: warning: {warning}")
     if format is TableFormat.json:
-        typer.echo(json.dumps(report.to_dict(errors=errors), indent=1))
+        data = [r.to_dict(errors=errors) for r in reports]
+        typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=1))
     else:
-        typer.echo(report.to_text(errors=errors))
+        typer.echo("\n\n".join(r.to_text(errors=errors) for r in reports))
 
 
 @app.command()

@@ -63,6 +63,11 @@ _MODE_CONTEXTS = {("COERCE", "cyber"): "cyber", ("COERCE", "misinformation"): "m
 _SECTOR_CONTEXTS = {"MIL": "military", "CRM": "crime", "SPY": "intelligence",
                     "LEG": "legislative", "JUD": "legal", "REF": "migration", "MED": "health",
                     "REL": "religion_ethnicity"}
+# Sectors of non-state parties: an act between them and a state is no diplomacy.
+_NON_STATE = frozenset({"REB", "CRM", "CVL", "UAF", "UNK", "OPP", "BUS", "LAB", "EDU", "JRN"})
+# Categories where two states dealing with each other is diplomacy (verbal acts, sanctions).
+_DIPLOMATIC = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
+                         "REJECT", "THREATEN", "SANCTION"})
 # "crime" is left out when one of these more specific crime contexts is there (PLOVER's rule).
 _SPECIFIC_CRIME = frozenset({"corruption", "illegal_drugs", "trafficking"})
 
@@ -210,9 +215,20 @@ def _contexts(event: Event, mode: str | None, sentence: Any,
     for ref in (event.actor, event.recipient):
         if ref is not None and ref.sector in _SECTOR_CONTEXTS:
             found.add(_SECTOR_CONTEXTS[ref.sector])
+    if _between_states(event):
+        found.add("diplomatic")
     if found & _SPECIFIC_CRIME and "cyber" not in found:
         found.discard("crime")
     return tuple(name for name in CONTEXTS if name in found)
+
+
+def _between_states(event: Event) -> bool:
+    """A verbal act or sanction between parties of two different countries, neither of them
+    a non-state group."""
+    a, b = event.actor, event.recipient
+    return (event.event_type in _DIPLOMATIC and b is not None and bool(a.country)
+            and bool(b.country) and a.country != b.country
+            and a.sector not in _NON_STATE and b.sector not in _NON_STATE)
 
 
 def _trigger_token(event: Event, sentence: Any):
