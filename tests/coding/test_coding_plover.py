@@ -118,3 +118,13 @@ def test_scale_falls_back_to_category():
     assert event_scale_of("ASSAULT", "aerial") == -9.5
     assert event_scale_of("ASSAULT", "nonexistent") == -9.0
     assert event_scale_of("ACCUSE", None) < 0  # verbal conflict; see plover_scale.tsv note
+
+
+@pytest.mark.parametrize("sentence, trigger, aux", [
+    ("The rebels are going to attack the garrison.", "attack", "future"),
+    ("The rebels plan to attack the garrison.", "attack", "future"),
+    ("The rebels attacked the garrison, which plans to leave.", "attacked", None),
+])
+def test_future_comes_from_the_trigger_clause(nlp, sentence, trigger, aux):
+    event = _event(sentence, "ASSAULT", trigger)
+    assert assign_plover(event, nlp(sentence), None).aux_mode == aux

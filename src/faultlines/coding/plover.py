@@ -49,9 +49,9 @@ AUX_MODES: tuple[str, ...] = ("negation", "hypothetical", "future", "historical"
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_WORDS = ("next week", "next month", "next year", "tomorrow", "later this year",
-                 "later this month", "in the coming", "is going to", "are going to",
-                 "is set to", "are set to", "is due to", "are due to", "is expected to",
-                 "are expected to", "plans to", "plan to")
+                 "later this month", "in the coming")
+# Verbs whose "to"-complement is a later act ("is going to meet", "plans to visit").
+_FUTURE_HEADS = frozenset({"go", "plan", "expect", "due", "set", "intend", "schedule"})
 _HISTORICAL_WORDS = ("years ago", "decades ago", "a decade ago", "centuries ago", "in the past",
                      "during the war", "at the time", "back in", "historically", "in the 19",
                      "in the 18", "during the cold war", "colonial")
@@ -249,6 +249,8 @@ def _is_future(event: Event, sentence: Any) -> bool:
         chain.append(token)
         if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head is token:
             break
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in _FUTURE_HEADS:
+            return True
         token = token.head
     if any(c.lower_ in _FUTURE_AUX for t in chain for c in t.children if c.dep_ == "aux"):
         return True
