@@ -128,3 +128,18 @@ def test_scale_falls_back_to_category():
 def test_future_comes_from_the_trigger_clause(nlp, sentence, trigger, aux):
     event = _event(sentence, "ASSAULT", trigger)
     assert assign_plover(event, nlp(sentence), None).aux_mode == aux
+
+
+def test_investigations_are_accuse_but_not_read_as_hostile(code):
+    """PLOVER's 16 make an investigation ACCUSE; a mission sent to investigate stays coded
+    beside it (a mission sent to demand is only the demand's vehicle). Sentences written for
+    this test."""
+    events = code("Chile will send experts to Peru to investigate the explosion.")
+    kinds = {(e.event_type, e.actor.text, e.recipient.text if e.recipient else None)
+             for e in events}
+    assert ("ACCUSE", "Chile", "Peru") in kinds, kinds
+    assert ("AGREE", "Chile", "Peru") in kinds, kinds
+    accuse = next(e for e in events if e.event_type == "ACCUSE")
+    assert accuse.polarity == -1 and accuse.quad == "verbal-conflict"
+    demand = code("Chile will send envoys to Peru to demand the release of the sailors.")
+    assert [e.event_type for e in demand] == ["REQUEST"], demand

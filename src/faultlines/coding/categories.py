@@ -10,12 +10,13 @@ True
 
 from __future__ import annotations
 
-from faultlines.types import EVENT_TYPES
+from faultlines.coding.words import INVESTIGATING
+from faultlines.types import EVENT_TYPES, polarity_of
 
 __all__ = [
     "ACCUSE", "AGREE", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE", "REJECT",
     "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
-    "GIVING", "JUDGING", "MATERIAL_CONFLICT", "VERBAL_CONFLICT", "VIOLENT",
+    "GIVING", "JUDGING", "MATERIAL_CONFLICT", "VERBAL_CONFLICT", "VIOLENT", "is_hostile",
 ]
 
 
@@ -52,3 +53,16 @@ JUDGING = frozenset({ACCUSE, SUPPORT})
 GIVING = frozenset({_AID, RETREAT, AGREE, COOPERATE, MOBILIZE})
 #: Attacks: a doer known only by its instrument is the unidentified attacker (rule 12).
 VIOLENT = frozenset({ASSAULT, COERCE})
+
+
+def is_hostile(category: str, lemma: str) -> bool:
+    """A conflict act whose phrases read as aimed at someone (rules 3 and 10).
+
+    Investigations are ACCUSE (verbal conflict) in PLOVER's 16, where they were material
+    cooperation before; "at X" as their target and a mission as their vehicle do not fit them
+    ("sent experts to Iran to investigate the crash").
+
+    >>> is_hostile(ACCUSE, "condemn"), is_hostile(ACCUSE, "probe"), is_hostile(AGREE, "pledge")
+    (True, False, False)
+    """
+    return polarity_of(category) < 0 and not (category == ACCUSE and lemma in INVESTIGATING)

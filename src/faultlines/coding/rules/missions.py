@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from faultlines.coding.categories import CONSULT
+from faultlines.coding.categories import CONSULT, is_hostile
 from faultlines.coding.document import DocumentCoder, Trigger
 from faultlines.coding.lexicon import Cue
 from faultlines.coding.records import evolve
 from faultlines.coding.rules.recipient import pick_recipients, recipient_candidates
 from faultlines.coding.rules.triggers import find_trigger
 from faultlines.coding.syntax import OBJECT_DEPS, has_aux, in_order_to, purpose_clauses
-from faultlines.types import ActorRef, polarity_of
+from faultlines.types import ActorRef
 
 if TYPE_CHECKING:  # the frame record imports the clause walk, which asks is_mission
     from faultlines.coding.frame import Frame
@@ -50,13 +50,15 @@ def vehicles(coder: DocumentCoder,
              verb_triggers: Sequence[tuple[Token, Trigger]]) -> frozenset[int]:
     """vehicle: "They *sent* envoys to Tehran to demand redress" is a REQUEST, no CONSULT.
 
-    The missions whose purpose is a conflict act: they are only the vehicle of that act.
+    The missions whose purpose is a conflict act aimed at someone: they are only the vehicle of
+    that act (a mission sent to investigate is coded beside the investigation).
     """
     out = set()
     for tok, _ in verb_triggers:
         if is_mission(coder, tok) and any(
                 (found := find_trigger(coder, p)) is not None
-                and polarity_of(found.entry.category) < 0 for p in purpose_clauses(tok)):
+                and is_hostile(found.entry.category, found.entry.lemma)
+                for p in purpose_clauses(tok)):
             out.add(tok.i)
     return frozenset(out)
 
