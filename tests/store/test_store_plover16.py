@@ -60,6 +60,7 @@ def test_old_store_migrates_with_a_message(tmp_path, caplog):
         got = {r[0]: r[1:] for r in store._con.execute(
             "SELECT event_id, event_type, mode, quad, polarity, contexts FROM events").fetchall()}
         recode = [d.id for d in store.documents_to_recode()]
+        assert store.stats()["documents_needing_recode"] == 1
         assert store.has_documents(["h1", "h2"]) == {"h2"}
     assert note in caplog.text
     assert got == {"e1": ("ACCUSE", "disapprove", "verbal-conflict", -1, None),
@@ -109,3 +110,21 @@ def test_network_weight_scale_signs_by_event_scale(tmp_path):
         by_scale = graph_from_store(store, weight="scale").edges["IRN", "USA"]
     assert (by_count["sign"], by_count["weight"]) == (-1, 1)
     assert (by_scale["sign"], by_scale["weight"], by_scale["scale"]) == (1, 6.0, 6.0)
+
+
+@pytest.mark.model
+def test_next_ingest_recodes_flagged_documents(tmp_path):
+    from faultlines import api
+
+    path = tmp_path / "old.duckdb"
+    _old_store(path)
+    with Store(path):
+        pass  # upgrade
+    report = api.ingest([Document("d3", "Chile praised Peru.")], path, workers=1)
+    assert report.documents_added == 2  # the new document and the recoded one
+    with Store(path, read_only=True) as store:
+        assert list(store.documents_to_recode()) == []
+        events = {e.doc_id: e for e in store.events()}
+    assert set(events) == {"d1", "d3"}
+    assert events["d1"].event_type == "ACCUSE" and events["d1"].mode == "disapprove"
+    assert events["d1"].event_scale == -2.0

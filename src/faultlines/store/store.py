@@ -1248,6 +1248,8 @@ class Store:
             "path": self.path,
             "documents": int(docs),
             "documents_skipped": int(skipped),
+            "documents_needing_recode": int(con.execute(
+                "SELECT count(*) FILTER (WHERE needs_recode) FROM documents").fetchall()[0][0]),
             "events": int(events),
             "mentions": int(con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]),
             "actors": int(con.execute("SELECT count(*) FROM actors").fetchall()[0][0]),
