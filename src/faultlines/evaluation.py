@@ -289,7 +289,7 @@ class EvaluationReport:
         """``{gold: {predicted: count}}``, with ``NONE`` for sentences without an event."""
         table: dict[str, Counter] = {}
         for p in self._typed():
-            table.setdefault(p.record.event, Counter())[p.event_type] += 1  # type: ignore[index]
+            table.setdefault(p.record.event or "NONE", Counter())[p.event_type] += 1
         return {g: dict(sorted(c.items())) for g, c in sorted(table.items())}
 
     def per_category(self) -> dict[str, dict[str, float]]:
@@ -500,7 +500,7 @@ def _plv_record(raw: Any, where: str, index: int) -> GoldRecord:
     return GoldRecord(id=f"plv-{index}", text=raw["text"].strip(), event=root,
                       sources=_text_actors(raw.get("source")),
                       targets=_text_actors(raw.get("target")), gold_event=root,
-                      quad=int(penta) if str(penta).strip().isdigit() else None)
+                      quad=int(str(penta)) if str(penta).strip().isdigit() else None)
 
 
 def _cameo_records(data: dict[str, Any], path: Path) -> list[GoldRecord]:

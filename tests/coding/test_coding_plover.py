@@ -36,7 +36,7 @@ def test_tables_cover_the_manual():
     unscored = {(c, m) for c, modes in MODES.items() for m in modes} - set(tables.scale)
     assert unscored == {("PROTEST", "vandalize")}
     assert event_scale_of("PROTEST", "vandalize") == tables.scale[("PROTEST", None)]
-    assert set(MODES["ACCUSE"]) == {"investigate", "allege"}
+    assert set(MODES["ACCUSE"]) == {"investigate", "allege", "disapprove"}
     assert all(-10 <= v <= 10 for v in tables.scale.values())
 
 
@@ -143,3 +143,15 @@ def test_investigations_are_accuse_but_not_read_as_hostile(code):
     assert accuse.polarity == -1 and accuse.quad == "verbal-conflict"
     demand = code("Chile will send envoys to Peru to demand the release of the sailors.")
     assert [e.event_type for e in demand] == ["REQUEST"], demand
+
+
+def test_both_schemas_allow_every_mode_and_context_the_tables_give():
+    """A mode the coder can write (ACCUSE's fallback ``disapprove`` included) that a schema
+    refuses would make valid output fail validation."""
+    from faultlines.coding.schema import EVENT_SCHEMA, PLOVER_SCHEMA
+
+    modes = {m for names in MODES.values() for m in names}
+    assert "disapprove" in modes
+    assert set(EVENT_SCHEMA["properties"]["mode"]["oneOf"][0]["enum"]) == modes
+    assert set(PLOVER_SCHEMA["properties"]["mode"]["items"]["enum"]) == modes
+    assert EVENT_SCHEMA["properties"]["contexts"]["items"]["enum"] == list(CONTEXTS)

@@ -25,12 +25,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from faultlines.errors import DictionaryError
 from faultlines.types import EVENT_TYPES, Document, Event
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 __all__ = [
+    "ACCUSE_FALLBACK_MODE",
     "AUX_MODES",
     "CONTEXTS",
     "MODES",
@@ -57,8 +61,9 @@ _HISTORICAL_WORDS = ("years ago", "decades ago", "a decade ago", "centuries ago"
                      "in the 18", "during the cold war", "colonial")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Contexts the manual says a mode adds; sectors that name a context.
-_MODE_CONTEXTS = {("COERCE", "cyber"): "cyber", ("COERCE", "misinformation"): "misinformation",
-                  ("ASSAULT", "unconventional"): "cbrn"}
+_MODE_CONTEXTS: dict[tuple[str, str | None], str] = {
+    ("COERCE", "cyber"): "cyber", ("COERCE", "misinformation"): "misinformation",
+    ("ASSAULT", "unconventional"): "cbrn"}
 # Sector codes as the manual's "Sector Codes" table defines them.
 _SECTOR_CONTEXTS = {"MIL": "military", "CRM": "crime", "SPY": "intelligence",
                     "LEG": "legislative", "JUD": "legal", "REF": "migration", "MED": "health",
@@ -123,9 +128,14 @@ def load_tables() -> PloverTables:
     return PloverTables({k: tuple(v) for k, v in modes.items()}, tuple(contexts), scale)
 
 
-#: Mode names per category, in table order.
+#: ACCUSE's mode when neither ``investigate`` nor ``allege`` fits (the manual gives ACCUSE no
+#: event without one of its three modes).
+ACCUSE_FALLBACK_MODE = "disapprove"
+#: Mode names per category, in table order (ACCUSE's fallback last): every mode ``mode_of``
+#: can return.
 MODES: dict[str, tuple[str, ...]] = {
-    category: tuple(dict.fromkeys(mode for mode, _ in rows))
+    category: tuple(dict.fromkeys([mode for mode, _ in rows]
+                                  + ([ACCUSE_FALLBACK_MODE] if category == "ACCUSE" else [])))
     for category, rows in load_tables().modes.items()}
 #: PLOVER's 37 context names, in the manual's order.
 CONTEXTS: tuple[str, ...] = tuple(name for name, _ in load_tables().contexts)
@@ -156,7 +166,11 @@ def _views(span: Any) -> tuple[tuple[str, ...], ...]:
     return (lower, lemmas)
 
 
-def _first_match(rows, views) -> str | None:
+_ModeRows = tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+_Views = tuple[tuple[str, ...], ...]
+
+
+def _first_match(rows: _ModeRows, views: _Views) -> str | None:
     for mode, cues in rows:
         if any(_has(cue, words) for cue in cues for words in views):
             return mode
@@ -189,11 +203,11 @@ def mode_of(event: Event, sentence: Any) -> str | None:
     if found is None and event.event_type != "ACCUSE":
         found = _first_match(rows, _views(sentence))
     if found is None and event.event_type == "ACCUSE":
-        found = "disapprove"
+        found = ACCUSE_FALLBACK_MODE
     return found
 
 
-def _context_hits(views) -> list[str]:
+def _context_hits(views: _Views) -> list[str]:
     return [name for name, cues in load_tables().contexts
             if any(_has(cue, words) for cue in cues for words in views)]
 
@@ -231,7 +245,7 @@ def _between_states(event: Event) -> bool:
             and a.sector not in _NON_STATE and b.sector not in _NON_STATE)
 
 
-def _trigger_token(event: Event, sentence: Any):
+def _trigger_token(event: Event, sentence: Any) -> Token | None:
     words = _words(event.trigger)
     if isinstance(sentence, str) or not words:
         return None
@@ -244,7 +258,7 @@ def _is_future(event: Event, sentence: Any) -> bool:
     if any(w in _FUTURE_AUX for w in text.split()):
         return True
     token = _trigger_token(event, sentence)
-    chain = []
+    chain: list[Token] = []
     while token is not None and len(chain) < 4:
         chain.append(token)
         if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head is token:
