@@ -20,7 +20,7 @@ import typer
 from faultlines import __version__
 from faultlines.config import SETTINGS, RunOptions, SettingValue
 from faultlines.errors import FaultlinesError
-from faultlines.types import EVENT_ROW_COLUMNS, ReadError
+from faultlines.types import ReadError
 
 
 def _settings_epilog() -> str:
@@ -80,7 +80,7 @@ class EventsFormat(StrEnum):
 
 
 class NetworkWeight(StrEnum):
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # the member shadows str.count, as it must be named
     scale = "scale"
 
 
@@ -196,47 +196,19 @@ def extract(
     polecat a TSV with POLECAT's column names. Nothing is written to disk unless -o is given.
     """
     from faultlines import api
-    from faultlines.coding.formats import POLECAT_COLUMNS, plover_records, polecat_rows
 
     options = RunOptions.resolve(defaults=ONE_WORKER, model=model, workers=workers,
                                  engine=engine, scheduler=scheduler, kb_dir=kb_dir,
                                  max_bytes=max_bytes, lang=lang)
     report = api.RunReport()
     out = _open_out(output)
-    writer = None
-    collected: list[dict[str, Any]] = []
+    writer = api.EventWriter(out, format.value)
     with _progress("extracting") as bar:
         for result in api.extract_results(inputs, options, on_error=_report_error,
                                           report=report):
             bar.advance(result)
-            if format is ExtractFormat.plover:
-                for record in plover_records(result.events):
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                continue
-            if format is ExtractFormat.polecat:
-                if writer is None:
-                    writer = csv.DictWriter(out, fieldnames=list(POLECAT_COLUMNS), delimiter="\t",
-                                            lineterminator="\n")
-                    writer.writeheader()
-                writer.writerows(polecat_rows(result.events))
-                continue
-            for event in result.events:
-                if format is ExtractFormat.jsonl:
-                    out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-                elif format is ExtractFormat.json:
-                    collected.append(event.to_dict())
-                else:
-                    if writer is None:
-                        writer = csv.DictWriter(out, fieldnames=list(EVENT_ROW_COLUMNS))
-                        writer.writeheader()
-                    writer.writerow(event.to_row())
-    if format is ExtractFormat.json:
-        json.dump(collected, out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    if format is ExtractFormat.csv and writer is None:
-        csv.DictWriter(out, fieldnames=list(EVENT_ROW_COLUMNS)).writeheader()
-    if format is ExtractFormat.polecat and writer is None:
-        csv.DictWriter(out, fieldnames=list(POLECAT_COLUMNS), delimiter="\t").writeheader()
+            writer.write(result.events)
+    writer.close()
     out.flush()
     if out is not sys.stdout:
         out.close()
@@ -375,7 +347,8 @@ def evaluate(
     """
     from faultlines import api
 
-    reports = api.evaluate_many(gold, model=model, kb_dir=kb_dir)
+    options = RunOptions.resolve(defaults=ONE_WORKER, model=model, kb_dir=kb_dir)
+    reports = api.evaluate_many(gold, options)
     for report in reports:
         for warning in report.warnings:
             _err(f"evaluate: warning: {warning}")
