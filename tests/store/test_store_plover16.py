@@ -38,7 +38,54 @@ def _old_store(path) -> None:
             "event_type, quad, polarity, intensity, modality, trigger, actor_id) "
             "VALUES (?, 'h1', 'd1', 0, 'Iran condemned Israel.', ?, ?, ?, 3, 'asserted', 'x', "
             "'IRN')", [event_id, event_type, quad, polarity])
+    # what 006_locations added, and the tables the migration must leave alone
+    con.execute("UPDATE events SET location_extracted_place = 'Tehran', "
+                "location_resolved_place = 'Tehran', location_lat = 35.7, location_lon = 51.4 "
+                "WHERE event_id = 'e1'")
+    con.execute("INSERT INTO mentions VALUES ('h1', 'd1', 0, 0, 4, 'Iran', 'IRN', 'country')")
+    con.execute("INSERT INTO actors VALUES ('IRN', 'Iran', 'IRN', NULL, NULL)")
+    con.execute("INSERT INTO stance_cues VALUES ('h1', 'd1', 0, 'IRN', 'Iran', -1.0, "
+                "'condemned')")
     con.close()
+
+
+_TABLES = ("documents", "events", "mentions", "actors", "stance_cues")
+
+
+def _counts(path) -> dict[str, int]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in _TABLES}
+    finally:
+        con.close()
+
+
+def test_todays_store_migrates_after_006_and_loses_no_row(tmp_path):
+    """A store made by today's code (001, 002, 006 applied; the 0.7 names in its rows) opens,
+    gets 005 after the 006 it already has, and keeps every row and every location."""
+    path = tmp_path / "old.duckdb"
+    _old_store(path)
+    before = _counts(path)
+    assert before == {"documents": 2, "events": 5, "mentions": 1, "actors": 1,
+                      "stance_cues": 1}
+    with Store(path) as store:
+        applied = store.migrations()
+        events = list(store.events())
+        summary = store.stats()
+    assert set(applied) == {m.name for m in MIGRATIONS}
+    assert applied.index("006_locations") < applied.index("005_plover16")
+    assert _counts(path) == before
+    assert summary["events"] == 5
+    [(kind, mode, located)] = [(e.event_type, e.mode, e.location) for e in events
+                               if e.location is not None]
+    assert (kind, mode) == ("ACCUSE", "disapprove")  # e1, DISAPPROVE before
+    assert located.resolved_place == "Tehran" and (located.lat, located.lon) == (35.7, 51.4)
+    from faultlines.coding.schema import validate_event
+    from faultlines.types import EVENT_TYPES
+
+    for event in events:  # every stored event reads back in the 16, valid JSONL
+        assert event.event_type in EVENT_TYPES
+        validate_event(event.to_dict())
 
 
 def test_old_store_read_only_says_what_the_upgrade_does(tmp_path):
