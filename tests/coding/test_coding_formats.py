@@ -6,6 +6,9 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -103,6 +106,41 @@ def test_polecat_tsv_loads_in_pandas():
     assert frame["Contexts"][0] == "election;rights_freedoms"
     assert list(frame["Actor Country"]) == ["USA", "JPN"]
     assert list(frame["Recipient Name"]) == ["", "France"]
+
+
+@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed")
+def test_polecat_tsv_loads_in_r_read_delim(tmp_path):
+    events = [_event("PROTEST", USA, None, trigger="rallied", mode="demo",
+                     contexts=("election",), event_scale=-5.0),
+              _event("AID", ActorRef('the "Tokyo" office', "JPN", "Japan", "JPN", "GOV"), FRA,
+                     index=1, event_scale=10.0)]
+    path = tmp_path / "events.tsv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        write_polecat(events, out)
+    script = ("d <- read.delim(commandArgs(TRUE)[1], check.names = FALSE, "
+              "colClasses = 'character', na.strings = character(0), encoding = 'UTF-8'); "
+              # a sep with a line break also ends cat's output with one
+              "cat(ncol(d), nrow(d), sep = '\\n'); cat(names(d), sep = '\\n'); "
+              "cat(d[['Event Type']], d[['Intensity']], d[['Actor Name Raw']], sep = '\\n')")
+    run = subprocess.run(["Rscript", "-e", script, str(path)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.split("\n")
+    n = len(POLECAT_COLUMNS)
+    assert lines[:2] == [str(n), "2"]
+    assert lines[2:2 + n] == list(POLECAT_COLUMNS)
+    assert lines[2 + n:2 + n + 6] == ["PROTEST", "AID", "-5.0", "10.0", "Washington",
+                                      'the "Tokyo" office']
+
+
+def test_every_polecat_column_is_documented():
+    """docs/coding.md's POLECAT table names every column the TSV has, once, and no other."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "coding.md").read_text("utf-8")
+    table = docs[docs.index("| `Event ID` |"):]
+    table = table[:table.index("\n\n")]
+    named = [cell.strip("` ") for row in table.splitlines()
+             for cell in row.split("|")[1].split(",")]
+    assert sorted(named) == sorted(POLECAT_COLUMNS)
 
 
 _TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
