@@ -20,7 +20,7 @@ from faultlines.evaluation import (
     load_gold,
     load_gold_file,
 )
-from faultlines.types import ActorRef, Event, polarity_of
+from faultlines.types import EVENT_TYPES, ActorRef, Event, polarity_of
 
 
 def _record(rid: str, event: str, src: str = "IRQ", tgt: str | None = "IRN",
@@ -271,3 +271,35 @@ def test_dev_gold_meets_milestone_two(gold_path):
     assert report.event_type_accuracy >= 0.70, report.to_text()
     assert report.polarity_accuracy >= 0.90, report.to_text()
     assert report.coverage >= 0.95, report.to_text()
+
+
+def test_every_shared_gold_file_loads(shared_dir):
+    """The three gold files in ../shared/gold (read in place) load in the 16; malformed
+    records are warnings, not errors. Only counts are looked at."""
+    files = gold_files([shared_dir / "gold"])
+    names = [p.name for p in files]
+    assert names[:3] == ["plover_gsr_dev.json", "plv_train.json", "cameo_train.json"]
+    for path in files[:3]:
+        records, warnings = load_gold_file(path)
+        assert records, path.name
+        assert all(r.event is None or r.event in ("YIELD", *EVENT_TYPES) for r in records)
+        assert all(isinstance(w, str) and path.name in w for w in warnings)
+
+
+@pytest.mark.model
+def test_cli_prints_one_table_per_gold_file(tmp_path):
+    from test_cli import run
+
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    _write(folder, [GOOD], "plover_gsr_dev.json")
+    _write(folder, [{"text": "Chad thanked Niger.", "source": "Chad", "target": "Niger",
+                     "root": "SUPPORT", "penta": 1}], "plv_train.json")
+    _write(folder, {"quads": [{"text": "Peru shelled the camp.", "label": 4}],
+                    "spans": [{"text": "Peru and Chile met .", "source": [], "target": [],
+                               "reciprocal": ["Peru", "Chile"]}]}, "cameo_train.json")
+    result = run("evaluate", str(folder))
+    assert result.returncode == 0, result.stderr
+    headers = [line for line in result.stdout.splitlines() if line.startswith("gold: ")]
+    assert [h.rsplit("/", 1)[-1] for h in headers] == [
+        "plover_gsr_dev.json", "plv_train.json", "cameo_train.json"]
