@@ -216,7 +216,7 @@ class EventWriter:
     >>> out = io.StringIO()
     >>> writer = EventWriter(out, "polecat")
     >>> writer.close()
-    >>> out.getvalue().split("\t")[:3]
+    >>> out.getvalue().split("\\t")[:3]
     ['Event ID', 'Event Date', 'Event Type']
     """
 
