@@ -15,19 +15,23 @@ given comes from the ``FAULTLINES_*`` environment, else the defaults; the API ru
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import IO, TYPE_CHECKING, Any, Literal, cast
 
 from faultlines.config import RunOptions, get_setting
 from faultlines.errors import ConfigError
 from faultlines.types import Document, DocumentResult, Event, ReadError
 
 __all__ = [
+    "EXTRACT_FORMATS",
+    "EventWriter",
     "RunOptions",
     "RunReport",
     "read",
@@ -246,6 +250,71 @@ def extract(inputs: Iterable[str] | Iterable[Document], options: RunOptions | No
         yield from result.events
 
 
+#: What :class:`EventWriter` (``extract --format``) writes: our JSON Lines, a JSON array, flat
+#: CSV (``Event.to_row``), PLOVER records (JSON Lines) and POLECAT's TSV.
+EXTRACT_FORMATS: tuple[str, ...] = ("jsonl", "json", "csv", "plover", "polecat")
+
+
+class EventWriter:
+    """Write events to an open text stream in one of :data:`EXTRACT_FORMATS`, a document's
+    events at a time; :meth:`close` finishes the output (the JSON array, a header without rows).
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> writer = EventWriter(out, "polecat")
+    >>> writer.close()
+    >>> out.getvalue().split("\\t")[:3]
+    ['Event ID', 'Event Date', 'Event Type']
+    """
+
+    def __init__(self, out: IO[str], format: str = "jsonl") -> None:
+        if format not in EXTRACT_FORMATS:
+            raise ConfigError(f"unknown event format {format!r}; use one of "
+                              f"{', '.join(EXTRACT_FORMATS)}")
+        self.out, self.format = out, format
+        self._rows: Any = None  # the csv writer, made with the header on first use
+        self._collected: list[dict[str, Any]] = []
+
+    def _table(self) -> Any:
+        if self._rows is None:
+            from faultlines.coding.formats import POLECAT_COLUMNS
+            from faultlines.types import EVENT_ROW_COLUMNS
+
+            if self.format == "polecat":
+                self._rows = csv.DictWriter(self.out, fieldnames=list(POLECAT_COLUMNS),
+                                            delimiter="\t", lineterminator="\n")
+            else:
+                self._rows = csv.DictWriter(self.out, fieldnames=list(EVENT_ROW_COLUMNS))
+            self._rows.writeheader()
+        return self._rows
+
+    def write(self, events: Iterable[Event]) -> None:
+        """Write the events of one document (PLOVER records group a sentence's events)."""
+        from faultlines.coding.formats import plover_records, polecat_rows
+
+        if self.format == "plover":
+            for record in plover_records(events):
+                self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.format == "polecat":
+            self._table().writerows(polecat_rows(events))
+        elif self.format == "csv":
+            self._table().writerows(e.to_row() for e in events)
+        elif self.format == "json":
+            self._collected.extend(e.to_dict() for e in events)
+        else:
+            for event in events:
+                self.out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        """Finish the output; the stream itself is left open."""
+        if self.format == "json":
+            json.dump(self._collected, self.out, ensure_ascii=False, indent=1)
+            self.out.write("\n")
+        elif self.format in ("csv", "polecat"):
+            self._table()
+        self.out.flush()
+
+
 def open_store(db: str | Path | None = None, *, read_only: bool = False,
                options: RunOptions | None = None) -> Store:
     """Open the DuckDB store (default: the ``db`` setting, ``./faultlines.duckdb``).
@@ -351,6 +420,9 @@ def ingest(
         carried: list[Document] = _CarrierList()
 
         def new_documents() -> Iterator[Document]:
+            # Documents an upgrade flagged (store migration 005_plover16) are coded again first,
+            # from their stored text.
+            yield from store.documents_to_recode()
             # Looked up a transaction's worth at a time: two queries per chunk, whatever its size.
             for chunk in batched(_documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
                                             report=report, remember=remember, stdin_id=stdin_id,
@@ -423,13 +495,16 @@ def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
             until: str | dt.date | None = None, evidence: int = 3, doc_id: str | None = None,
-            source: str | None = None, level: str = "actor", hide_unidentified: bool = False):
+            source: str | None = None, level: str = "actor", hide_unidentified: bool = False,
+            weight: str = "count"):
     """The signed actor network (a networkx Graph) of stored events between two dates,
     optionally of one document (``doc_id``) or one outlet (``source``).
 
     ``level`` is ``actor`` (one node per actor), ``group`` (state agents merged into their
     state's branch: government, armed forces, ...) or ``state`` (every state branch merged into
-    its country); ``hide_unidentified`` drops actors with neither a country nor a sector.
+    its country); ``hide_unidentified`` drops actors with neither a country nor a sector;
+    ``weight="scale"`` signs and weighs edges by PLOVER's event scale instead of counting
+    events.
     """
     from faultlines.network import graph_from_store, roll_up
     from faultlines.network import hide_unidentified as hide
@@ -437,7 +512,8 @@ def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
     with open_store(db, read_only=True) as store:
         graph = graph_from_store(store, since=parse_date(since, "--since"),
                                  until=parse_date(until, "--until"), evidence=evidence,
-                                 doc_id=doc_id, source=source)
+                                 doc_id=doc_id, source=source,
+                                 weight=weight)  # type: ignore[arg-type]
     graph = roll_up(graph, level)
     return hide(graph) if hide_unidentified else graph
 
@@ -557,12 +633,24 @@ def stance(db: str | Path | None = None, *, by: str = "source", kind: str = "eva
 
 # -- evaluation, report, demo --------------------------------------------------------------------
 
-def evaluate(gold: str | Path, *, model: str | None = None, kb_dir: str | None = None):
-    """Score the coder on PLOVER gold records (see :mod:`faultlines.evaluation`)."""
+def evaluate(gold: str | Path, options: RunOptions | None = None, **overrides: Any):
+    """Score the coder on PLOVER gold records (see :mod:`faultlines.evaluation`); ``options``
+    and ``overrides`` (``model``, ``kb_dir``) as for :func:`run_options`."""
     from faultlines.evaluation import evaluate as run_evaluation
     from faultlines.pipeline import _resolver
 
-    return run_evaluation(gold, model=model, resolver=_resolver(kb_dir))
+    options = run_options(options, **overrides)
+    return run_evaluation(gold, model=options.model, resolver=_resolver(options.kb_dir))
+
+
+def evaluate_many(gold: Iterable[str | Path], options: RunOptions | None = None,
+                  **overrides: Any):
+    """One evaluation report per gold file; folders expand to their gold files."""
+    from faultlines.evaluation import evaluate_many as run_many
+    from faultlines.pipeline import _resolver
+
+    options = run_options(options, **overrides)
+    return run_many(gold, model=options.model, resolver=_resolver(options.kb_dir))
 
 
 def report(db: str | Path | None, out: str | Path, *, since: str | dt.date | None = None,

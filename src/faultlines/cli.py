@@ -22,7 +22,7 @@ import typer
 from faultlines import __version__
 from faultlines.config import SETTINGS, RunOptions, SettingValue
 from faultlines.errors import FaultlinesError
-from faultlines.types import EVENT_ROW_COLUMNS, ReadError, SkippedFile
+from faultlines.types import ReadError, SkippedFile
 
 
 def _settings_epilog() -> str:
@@ -70,6 +70,8 @@ class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    plover = "plover"
+    polecat = "polecat"
 
 
 class Level(StrEnum):
@@ -90,6 +92,13 @@ class EventsFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
     geojson = "geojson"
+    plover = "plover"
+    polecat = "polecat"
+
+
+class NetworkWeight(StrEnum):
+    count = "count"  # type: ignore[assignment]  # the member shadows str.count, as it must be named
+    scale = "scale"
 
 
 class NetworkFormat(StrEnum):
@@ -211,7 +220,8 @@ def extract(
 ) -> None:
     """Code events in articles and print them (one JSON object per line by default).
 
-    Nothing is written to disk unless -o is given.
+    --format plover writes PLOVER records (JSON Lines, the manual's field names); --format
+    polecat a TSV with POLECAT's column names. Nothing is written to disk unless -o is given.
     """
     from faultlines import api
 
@@ -220,27 +230,13 @@ def extract(
                                  max_bytes=max_bytes, lang=lang)
     report = api.RunReport()
     out = _open_out(output)
-    writer = None
-    collected: list[dict[str, Any]] = []
+    writer = api.EventWriter(out, format.value)
     with _progress("extracting") as bar:
         for result in api.extract_results(inputs, options, on_error=_report_error,
                                           report=report, stdin_id=doc_id):
             bar.advance(result)
-            for event in result.events:
-                if format is ExtractFormat.jsonl:
-                    out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-                elif format is ExtractFormat.json:
-                    collected.append(event.to_dict())
-                else:
-                    if writer is None:
-                        writer = csv.DictWriter(out, fieldnames=list(EVENT_ROW_COLUMNS))
-                        writer.writeheader()
-                    writer.writerow(event.to_row())
-    if format is ExtractFormat.json:
-        json.dump(collected, out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    if format is ExtractFormat.csv and writer is None:
-        csv.DictWriter(out, fieldnames=list(EVENT_ROW_COLUMNS)).writeheader()
+            writer.write(result.events)
+    writer.close()
     out.flush()
     if out is not sys.stdout:
         out.close()
@@ -330,7 +326,8 @@ def events(
     within: Annotated[str, typer.Option(
         "--within", help="Distance for --near, e.g. 50km (default 25km).")] = "25km",
 ) -> None:
-    """Export stored events as CSV, JSON Lines, Parquet or GeoJSON (located events only)."""
+    """Export stored events as CSV, JSON Lines, Parquet, GeoJSON (located events only),
+    PLOVER records or a POLECAT TSV."""
     from faultlines import api
 
     if format is EventsFormat.parquet and output is None:
@@ -354,12 +351,16 @@ def network(
     source: SourceOption = None,
     level: LevelOption = Level.actor,
     hide_unidentified: HideOption = False,
+    weight: Annotated[NetworkWeight, typer.Option(
+        "--weight", help="count: each event counts one (net polarity); scale: events weigh "
+                         "their PLOVER event_scale (-10..+10).")] = NetworkWeight.count,
 ) -> None:
     """Export the signed actor network (nodes: actors; edges: signed, weighted dyads)."""
     from faultlines import api
 
     graph = api.network(db, since=since, until=until, doc_id=doc, source=source,
-                        level=level.value, hide_unidentified=hide_unidentified)
+                        level=level.value, hide_unidentified=hide_unidentified,
+                        weight=weight.value)
     api.write_network(graph, str(output) if output else "-", format.value)
     _say_if_nothing_matched(graph.number_of_edges(), "signed ties", since=since, until=until,
                             doc=doc, source=source)
@@ -367,21 +368,31 @@ def network(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="PLOVER gold-record JSON file.")],
+    gold: Annotated[list[Path], typer.Argument(
+        help="Gold files (PLOVER gold records of any version, PLV pairs, CAMEO quads/spans) "
+             "or folders of them, e.g. ../shared/gold.")],
     errors: Annotated[bool, typer.Option("--errors", help="List every miss with its sentence.")]
     = False,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
     model: ModelOption = None,
     kb_dir: KbOption = None,
 ) -> None:
-    """Score the coder against PLOVER gold records (no event counts as wrong)."""
+    """Score the coder against gold in PLOVER's 16 categories: one table per gold file.
+
+    No event counts as wrong. Malformed gold records are read anyway and named on stderr.
+    """
     from faultlines import api
 
-    report = api.evaluate(gold, model=model, kb_dir=kb_dir)
+    options = RunOptions.resolve(defaults=ONE_WORKER, model=model, kb_dir=kb_dir)
+    reports = api.evaluate_many(gold, options)
+    for report in reports:
+        for warning in report.warnings:
+            _err(f"evaluate: warning: {warning}")
     if format is TableFormat.json:
-        typer.echo(json.dumps(report.to_dict(errors=errors), indent=1))
+        data = [r.to_dict(errors=errors) for r in reports]
+        typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=1))
     else:
-        typer.echo(report.to_text(errors=errors))
+        typer.echo("\n\n".join(r.to_text(errors=errors) for r in reports))
 
 
 @app.command()

@@ -176,6 +176,7 @@ def process_batch(
     ``parse_window_chars`` (default: resolved from the environment).
     """
     from faultlines.coding import assess_stance, code_events
+    from faultlines.coding.plover import apply_plover
     from faultlines.nlp import load_pipeline, parse_documents
     from faultlines.nlp.view import ParseView
     from faultlines.places import locate_events
@@ -204,6 +205,8 @@ def process_batch(
         view = ParseView.of(doc)  # one read of the parse, shared by actors, coder and stance
         mentions = tuple(resolver.find_mentions(doc, document, view=view))
         events = tuple(code_events(doc, document, mentions, view=view))
+        # PLOVER's mode, contexts, aux_mode and scale, added after the coder (coding/plover.py)
+        events = tuple(apply_plover(events, doc, document))
         if events and locate:
             events = locate_events(doc, document, events)
         stances = tuple(assess_stance(doc, document, mentions, events, view=view))

@@ -19,6 +19,8 @@ __all__ = [
     "COOPERATIVE_TYPES",
     "MODALITIES",
     "QUADS",
+    "QUAD_CODES",
+    "LEGACY_EVENT_TYPES",
     "Document",
     "ReadError",
     "SkippedFile",
@@ -33,26 +35,40 @@ __all__ = [
     "quad_of",
 ]
 
-#: PLOVER v0.8 event categories used by faultlines (FIGHT was folded into ASSAULT in v0.8).
+#: PLOVER's 16 event categories (PLOVER 0.8 and later, as POLECAT codes them), in the manual's
+#: order: four verbal-cooperation, three material-cooperation, four verbal-conflict and five
+#: material-conflict categories. Older names are mapped by :data:`LEGACY_EVENT_TYPES`.
 EVENT_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
-    "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
-    "COERCE", "ASSAULT",
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+    "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+    "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-#: The first eight categories form PLOVER's cooperation quads; they carry polarity +1.
-COOPERATIVE_TYPES: frozenset[str] = frozenset(EVENT_TYPES[:8])
+#: The first seven categories are PLOVER's cooperation quads; they carry polarity +1.
+COOPERATIVE_TYPES: frozenset[str] = frozenset(EVENT_TYPES[:7])
+
+#: Category names of earlier PLOVER versions -> (category of the 16, mode it implies or None).
+#: 0.5-0.7 had FIGHT, DEMAND, DISAPPROVE and INVESTIGATE; CRIME (0.7) is no category in the 16:
+#: PLOVER codes crime as a ``crime`` context on the category the act fits, so it has no entry.
+LEGACY_EVENT_TYPES: dict[str, tuple[str, str | None]] = {
+    "FIGHT": ("ASSAULT", None),
+    "DEMAND": ("REQUEST", None),
+    "DISAPPROVE": ("ACCUSE", "disapprove"),
+    "INVESTIGATE": ("ACCUSE", "investigate"),
+}
 
 #: PLOVER "quad" classes: verbal/material x cooperation/conflict.
 QUADS: tuple[str, ...] = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
                           "material-conflict")
+#: PLOVER's numeric quad codes (the ``quad_code`` field): 1..4 in the order of :data:`QUADS`.
+QUAD_CODES: dict[str, int] = {quad: number for number, quad in enumerate(QUADS, start=1)}
 _QUAD_OF = {
     "AGREE": "verbal-cooperation", "CONSULT": "verbal-cooperation",
     "SUPPORT": "verbal-cooperation", "CONCEDE": "verbal-cooperation",
     "COOPERATE": "material-cooperation", "AID": "material-cooperation",
-    "RETREAT": "material-cooperation", "INVESTIGATE": "material-cooperation",
-    "DEMAND": "verbal-conflict", "DISAPPROVE": "verbal-conflict", "REJECT": "verbal-conflict",
+    "RETREAT": "material-cooperation",
+    "REQUEST": "verbal-conflict", "ACCUSE": "verbal-conflict", "REJECT": "verbal-conflict",
     "THREATEN": "verbal-conflict",
-    "SANCTION": "material-conflict", "PROTEST": "material-conflict", "CRIME": "material-conflict",
+    "PROTEST": "material-conflict", "SANCTION": "material-conflict",
     "MOBILIZE": "material-conflict", "COERCE": "material-conflict", "ASSAULT": "material-conflict",
 }
 
@@ -250,12 +266,20 @@ class Event:
             "attributed_to": self.attributed_to.to_dict() if self.attributed_to else None,
             "trigger": self.trigger,
             "source": self.source,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "aux_mode": self.aux_mode,
+            "event_scale": self.event_scale,
             "location": self.location.to_dict() if self.location else None,
         }
 
     def to_row(self) -> dict[str, Any]:
-        """A flat :meth:`to_dict` for CSV and Parquet (``actor_id``, ``actor_name``, ...)."""
+        """A flat :meth:`to_dict` for CSV and Parquet (``actor_id``, ``actor_name``, ...).
+
+        ``contexts`` becomes one ``;``-joined cell (empty when there are none).
+        """
         row = self.to_dict()
+        row["contexts"] = ";".join(self.contexts)
         for role in ("actor", "recipient", "attributed_to"):
             ref = row.pop(role)
             for key in ("text", "id", "name", "country", "sector"):
@@ -274,7 +298,7 @@ LOCATION_FIELDS: tuple[str, ...] = (
 
 EVENT_ROW_COLUMNS: tuple[str, ...] = (
     "event_id", "doc_id", "sentence_index", "sentence", "date", "event_type", "quad", "polarity",
-    "intensity", "modality", "trigger", "source",
+    "intensity", "modality", "trigger", "source", "mode", "contexts", "aux_mode", "event_scale",
     *(f"{role}_{key}" for role in ("actor", "recipient", "attributed_to")
       for key in ("text", "id", "name", "country", "sector")),
     *(f"location_{key}" for key in LOCATION_FIELDS),

@@ -56,8 +56,8 @@ def test_alliance_against_opposes_the_third(code, sentence, actor, partner, oppo
     events = code(sentence)
     assert any(e.polarity > 0 and actor in e.actor.id.lower() and e.recipient is not None
                and partner in e.recipient.id.lower() for e in events), _show(events)
-    assert _has(events, "DISAPPROVE", actor, opponent), _show(events)
-    assert _has(events, "DISAPPROVE", partner, opponent), _show(events)
+    assert _has(events, "ACCUSE", actor, opponent), _show(events)
+    assert _has(events, "ACCUSE", partner, opponent), _show(events)
     # the opponent is never the target of the cooperation itself
     assert not any(e.polarity > 0 and e.recipient is not None
                    and opponent in e.recipient.id.lower() for e in events), _show(events)
@@ -75,7 +75,7 @@ def test_hyphen_joins_the_parties_of_a_relation(code):
 
 # ----------------------------------------------- stances held by a group, as nouns
 GROUP_STANCES = [
-    ("The raids inflamed Kurdish anger against the army and the police.", "DISAPPROVE",
+    ("The raids inflamed Kurdish anger against the army and the police.", "ACCUSE",
      "kurdish", ("army", "police")),
     ("The siege has hardened Palestinian support for Hamas.", "SUPPORT", "palestinian",
      ("hamas",)),
@@ -145,7 +145,7 @@ def test_they_is_not_a_singular_speaker(code):
 def test_partner_of_an_alliance_under_of(code):
     events = code("The price of Moscow’s alliance with Damascus against the rebels is high.")
     assert _has(events, "SUPPORT", "moscow", "damascus"), _show(events)
-    assert _has(events, "DISAPPROVE", "moscow", "rebels"), _show(events)
+    assert _has(events, "ACCUSE", "moscow", "rebels"), _show(events)
 
 
 def test_they_in_a_relative_clause_is_its_head(code):
@@ -163,7 +163,7 @@ PUSHED = [
      "ASSAULT", "police", "protesters"),
     ("Iran arms rebels who are locked in a standoff with Iraqi troops.", "COERCE", "rebels",
      "troops"),
-    ("The arrests made the students deeply suspicious of the government.", "DISAPPROVE",
+    ("The arrests made the students deeply suspicious of the government.", "ACCUSE",
      "students", "government"),
     ("The clerics resorted to armed attacks against the regime.", "ASSAULT", "clerics",
      "regime"),

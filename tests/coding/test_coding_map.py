@@ -44,7 +44,7 @@ AGENT_OBJECTS = [
     # sentence, event type, recipient fragment: people, groups and institutions stay actors
     ("The army arrested three lawmakers.", "COERCE", "lawmakers"),
     ("Police detained several tribesmen in Ramadi.", "COERCE", "tribesmen"),
-    ("The minister criticized the central bank.", "DISAPPROVE", "bank"),
+    ("The minister criticized the central bank.", "ACCUSE", "bank"),
     ("The general praised the Islamists.", "SUPPORT", "Islamists"),
     # a thing named after a group stands for the group
     ("Gunmen attacked Kurdish villages near the border.", "ASSAULT", "Kurdish"),
@@ -91,9 +91,9 @@ def test_places_named_as_entities_are_not_unknown_actors(nlp):
 # --------------------------------------------------------------------- 2. missions
 @pytest.mark.parametrize(("sentence", "purpose"), [
     ("Baghdad sent envoys to Ankara to protest against the shelling.", "PROTEST"),
-    ("The foreign minister visited Cairo to demand the release of the hostages.", "DEMAND"),
+    ("The foreign minister visited Cairo to demand the release of the hostages.", "REQUEST"),
     ("Erdogan flew to Moscow in order to protest against the air strikes.", "PROTEST"),
-    ("Obama met Netanyahu to press him on the settlements.", "DEMAND"),
+    ("Obama met Netanyahu to press him on the settlements.", "REQUEST"),
 ])
 def test_a_mission_with_a_conflictual_purpose_is_coded_as_the_purpose(code, sentence, purpose):
     types = [e.event_type for e in code(sentence)]
@@ -108,7 +108,7 @@ def test_a_mission_with_a_cooperative_purpose_keeps_the_visit(code):
 
 def test_a_purpose_without_a_target_is_aimed_at_the_destination(code):
     events = code("Baghdad sent envoys to Ankara to demand compensation.")
-    demand = [e for e in events if e.event_type == "DEMAND"]
+    demand = [e for e in events if e.event_type == "REQUEST"]
     assert demand and demand[0].recipient is not None, _show(events)
     assert demand[0].recipient.text == "Ankara"
 
@@ -152,7 +152,7 @@ def test_travel_inside_ones_own_country_is_no_consultation(nlp, sentence, codes,
     ("Two ministers resigned from the government in protest.", "SANCTION", "CONCEDE"),
     ("The Sadrists quit the government in protest.", "SANCTION", "CONCEDE"),
     # expecting another actor to act is a demand on it, not that actor's act
-    ("Washington expects Damascus to withdraw its troops from Lebanon.", "DEMAND", "RETREAT"),
+    ("Washington expects Damascus to withdraw its troops from Lebanon.", "REQUEST", "RETREAT"),
     # helping to broker is brokering, not aid
     ("Qatar helped to broker the ceasefire.", "AGREE", "AID"),
 ])
@@ -178,7 +178,7 @@ def test_a_vow_is_coded_once(code):
 
 def test_an_expectation_names_who_is_expected_to_act(code):
     events = code("Washington expects Damascus to withdraw its troops from Lebanon.")
-    demand = next(e for e in events if e.event_type == "DEMAND")
+    demand = next(e for e in events if e.event_type == "REQUEST")
     assert demand.actor.text == "Washington" and demand.recipient.text == "Damascus"
 
 

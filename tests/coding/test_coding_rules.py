@@ -32,9 +32,9 @@ CASES = [
      "government", "asserted"),
     ("The opposition allied with the Communists before the vote.", "SUPPORT", "opposition",
      "Communists", "asserted"),
-    ("Hamas castigated the Palestinian Authority over the arrests.", "DISAPPROVE", "Hamas",
+    ("Hamas castigated the Palestinian Authority over the arrests.", "ACCUSE", "Hamas",
      "Palestinian Authority", "asserted"),
-    ("The senator urged the overthrow of the junta.", "DEMAND", "senator", "junta", "asserted"),
+    ("The senator urged the overthrow of the junta.", "REQUEST", "senator", "junta", "asserted"),
     ("Rebels seized the airport in Kandahar on Tuesday.", "COERCE", "Rebels", "Kandahar",
      "asserted"),
     ("Gunmen kidnapped two aid workers near Kandahar.", "ASSAULT", "Gunmen", "workers",
@@ -59,9 +59,9 @@ CASES = [
      "asserted"),
     ("Turkish jets struck Kurdish positions in northern Iraq.", "ASSAULT", "Turkish", "Kurdish",
      "asserted"),
-    ("Iran accused the United States of arming the militias.", "DISAPPROVE", "Iran",
+    ("Iran accused the United States of arming the militias.", "ACCUSE", "Iran",
      "United States", "asserted"),
-    ("The minister criticized the central bank.", "DISAPPROVE", "minister", "bank", "asserted"),
+    ("The minister criticized the central bank.", "ACCUSE", "minister", "bank", "asserted"),
     ("Beijing refused to meet the Dalai Lama.", "REJECT", "Beijing", "Dalai Lama", "asserted"),
     ("Russia vetoed the resolution.", "REJECT", "Russia", None, "asserted"),
     ("Washington imposed sanctions on North Korea.", "SANCTION", "Washington", "North Korea",
@@ -78,11 +78,11 @@ CASES = [
     ("Israel and Jordan signed a peace treaty.", "SUPPORT", "Israel", "Jordan", "asserted"),
     ("The Red Cross provided food aid to refugees in Darfur.", "AID", "Red Cross", "refugees",
      "asserted"),
-    ("Prosecutors are investigating the minister for corruption.", "INVESTIGATE",
+    ("Prosecutors are investigating the minister for corruption.", "ACCUSE",
      "Prosecutors", "minister", "asserted"),
-    ("The protesters demanded the resignation of the prime minister.", "DEMAND", "protesters",
+    ("The protesters demanded the resignation of the prime minister.", "REQUEST", "protesters",
      "prime minister", "asserted"),
-    ("The UN urged Israel to halt settlement construction.", "DEMAND", "UN", "Israel",
+    ("The UN urged Israel to halt settlement construction.", "REQUEST", "UN", "Israel",
      "asserted"),
     ("Pyongyang threatened Seoul with war.", "THREATEN", "Pyongyang", "Seoul", "asserted"),
     ("Chavez praised Castro.", "SUPPORT", "Chavez", "Castro", "asserted"),
@@ -107,7 +107,7 @@ CASES = [
     ("The rebels vowed to attack the capital unless the government resigned.", "THREATEN",
      "rebels", None, "asserted"),
     # the purpose of a mission is its act; a newspaper ban is repression
-    ("Cairo sent a team to Gaza to investigate the shooting.", "INVESTIGATE", "Cairo", None,
+    ("Cairo sent a team to Gaza to investigate the shooting.", "ACCUSE", "Cairo", None,
      "asserted"),
     ("The junta banned the opposition newspaper.", "COERCE", "junta", None, "asserted"),
     ("Students staged a sit-in outside the ministry.", "PROTEST", "Students", None, "asserted"),
@@ -156,7 +156,7 @@ def test_sentence_codes_expected_event(code, sentence, event_type, actor, recipi
 def test_conjoined_subjects_and_objects_give_one_event_per_pair(code):
     events = code("France and Germany criticized Washington and London.")
     pairs = {(e.actor.text, e.recipient.text) for e in events
-             if e.event_type == "DISAPPROVE" and e.recipient is not None}
+             if e.event_type == "ACCUSE" and e.recipient is not None}
     assert pairs == {("France", "Washington"), ("France", "London"),
                      ("Germany", "Washington"), ("Germany", "London")}
 
@@ -179,7 +179,7 @@ def test_negated_attack_is_negated_never_its_opposite(code):
 
 def test_conflictual_purpose_of_a_mission_replaces_the_trip(code):
     events = code("Baghdad sent a delegation to Tehran to demand an end to Iranian meddling.")
-    assert events[0].event_type == "DEMAND", _show(events)
+    assert events[0].event_type == "REQUEST", _show(events)
     assert "CONSULT" not in {e.event_type for e in events}, _show(events)
 
 
@@ -188,7 +188,7 @@ def test_accused_act_belongs_to_the_accused_and_is_reported(code):
     aid = _find(events, "AID", "Syria", "insurgents")
     assert aid is not None, _show(events)
     assert aid.modality == "reported" and aid.attributed_to.text == "Iraq"
-    assert _find(events, "DISAPPROVE", "Iraq", "Syria") is not None
+    assert _find(events, "ACCUSE", "Iraq", "Syria") is not None
 
 
 @pytest.mark.parametrize(("sentence", "event_type"), [
@@ -222,7 +222,7 @@ def test_bare_speech_is_not_an_event(code):
 
 def test_speech_with_actor_object_is_an_event(code):
     events = code("Allawi castigated the government.")
-    assert [(e.event_type, e.actor.text) for e in events] == [("DISAPPROVE", "Allawi")]
+    assert [(e.event_type, e.actor.text) for e in events] == [("ACCUSE", "Allawi")]
 
 
 def test_attribution_names_the_speaker(code):
@@ -233,7 +233,7 @@ def test_attribution_names_the_speaker(code):
 
 def test_speaker_demands_what_must_be_done(code):
     events = code("The envoy said that Syria must withdraw its troops from Lebanon.")
-    demand = _find(events, "DEMAND", "envoy", "Syria")
+    demand = _find(events, "REQUEST", "envoy", "Syria")
     assert demand is not None, _show(events)
     retreat = _find(events, "RETREAT", "Syria", None)
     assert retreat is not None and retreat.modality == "advocated", _show(events)

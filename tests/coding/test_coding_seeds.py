@@ -79,12 +79,12 @@ def _edge(events, actor: str, recipient: str, types: set[str]):
 
 
 @pytest.mark.parametrize(("article", "actor", "recipient", "types"), [
-    ("000", "Allawi", "Maliki", {"DEMAND", "DISAPPROVE"}),
+    ("000", "Allawi", "Maliki", {"REQUEST", "ACCUSE"}),
     ("000", "Baath", "Allawi", {"SUPPORT"}),
     ("000", "Mutlaq", "Allawi", {"SUPPORT"}),
-    ("003", "Maliki", "Iran", {"DEMAND"}),
+    ("003", "Maliki", "Iran", {"REQUEST"}),
     ("003", "Maliki", "Mahdi", {"ASSAULT"}),
-    ("003", "Maliki", "Sadr", {"REJECT", "DISAPPROVE"}),
+    ("003", "Maliki", "Sadr", {"REJECT", "ACCUSE"}),
     ("003", "Iran", "militia", {"AID"}),
     ("002", "Shiite", "Sunni", {"ASSAULT"}),
 ])

@@ -113,7 +113,7 @@ def test_realignments_from_store_with_evidence(filled_store):
         [("IRQGOV", "USA", Q2, Q1_07, "rupture")]
     r = found[0]
     assert (r.sign_before, r.sign_after, r.net_before, r.net_after) == (1, -1, 1, -1)
-    assert [e.event_type for e in r.evidence_after] == ["DISAPPROVE"]
+    assert [e.event_type for e in r.evidence_after] == ["ACCUSE"]
     assert [e.event_type for e in r.evidence_before] == ["COOPERATE"]
     assert found.rows()[0][:4] == ("Iraqi government", "United States", "2006-04-01",
                                    "2007-01-01")
@@ -157,7 +157,7 @@ def test_stance_by_source_counts_only_author_voiced_events(filled_store):
     rows = {(s.group, s.actor): s for s in stance(filled_store, by="source", kind="relational")}
     daily = rows[("Daily Example", "USA")]
     # a1: AGREE USA->IRQ (+), ASSAULT USA->Sadrists (-), SUPPORT IRQ->USA (+);
-    # a3: DISAPPROVE IRQ->USA (-), DEMAND by USA without target (-)
+    # a3: ACCUSE IRQ->USA (-), REQUEST by USA without target (-)
     assert (daily.events, daily.net_polarity, daily.documents) == (5, -1, 2)
     assert (daily.as_actor_events, daily.as_actor_net) == (3, -1)
     assert (daily.as_recipient_events, daily.as_recipient_net) == (2, 0)

@@ -195,3 +195,22 @@ def test_dense_and_sparse_triangle_counts_agree(monkeypatch):
     dense = layers.census()
     monkeypatch.setattr(support, "_DENSE_MAX_NODES", 0)
     assert layers.census() == dense and dense[0] > 0
+
+
+def test_roll_up_of_a_scale_graph_signs_by_the_summed_scale():
+    """Counted, USA and IRQ are hostile (net -1); weighed by PLOVER's scale the two
+    cooperative acts outweigh the complaint (+10 + 3.5 - 2 = +11.5), and a merged state keeps
+    that basis."""
+    G = nx.Graph(weight="scale")
+    for node, country, sector in (("USA_GOV", "USA", "GOV"), ("USA_MIL", "USA", "MIL"),
+                                  ("IRQ_GOV", "IRQ", "GOV")):
+        G.add_node(node, name=node, country=country, sector=sector, mentions=1, events=0)
+    G.add_edge("USA_GOV", "IRQ_GOV", count=2, net_polarity=-2, scale=-2.0 + 3.5)
+    G.add_edge("USA_MIL", "IRQ_GOV", count=1, net_polarity=1, scale=10.0)
+    H = roll_up(G, "state")
+    edge = H.edges["USA", "IRQ"]
+    assert (edge["net_polarity"], edge["scale"]) == (-1, 11.5)
+    assert (edge["sign"], edge["weight"]) == (1, 11.5)
+    G.graph["weight"] = "count"
+    counted = roll_up(G, "state").edges["USA", "IRQ"]
+    assert (counted["sign"], counted["weight"]) == (-1, 1)

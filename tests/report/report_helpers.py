@@ -75,7 +75,7 @@ def sample_results() -> list[DocumentResult]:
             ("Insurgents attacked a government convoy north of the capital.", "ASSAULT",
              INSURGENTS, IRQ),
             ("American officials criticised Tehran for arming militias, a diplomat said.",
-             "DISAPPROVE", USA, IRN, "reported", GBR),
+             "ACCUSE", USA, IRN, "reported", GBR),
             ("The front pledged its support to the insurgents.", "SUPPORT", MARKUP, INSURGENTS),
         ]),
         _result("ledger-2007-05", dt.date(2007, 5, 20), "Daily Ledger", "Talks and threats", [

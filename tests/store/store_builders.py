@@ -58,6 +58,6 @@ def sample_corpus() -> list[DocumentResult]:
             ("REJECT", IRN, USA, "reported", IRN),
         ], source="Other Times", author="B. Critic"),
         make_result("a3", dt.date(2007, 2, 1), [
-            ("DISAPPROVE", IRQ, USA), ("AID", IRN, SADR), ("DEMAND", USA, None),
+            ("ACCUSE", IRQ, USA), ("AID", IRN, SADR), ("REQUEST", USA, None),
         ]),
     ]

@@ -22,7 +22,7 @@ PM_AS_PARTY = dataclasses.replace(PM, text="Haddad", sector="PTY")
 
 def _first() -> list:
     return [make_result("a1", dt.date(2006, 1, 2), [("AGREE", PM, USA), ("ASSAULT", USA, IRQ)]),
-            make_result("a2", dt.date(2006, 2, 3), [("DISAPPROVE", PM_AS_PARTY, IRQ)])]
+            make_result("a2", dt.date(2006, 2, 3), [("ACCUSE", PM_AS_PARTY, IRQ)])]
 
 
 def _later() -> list:

@@ -41,8 +41,8 @@ def test_new_store_records_its_migrations_once(tmp_path):
 def test_migrations_are_listed_in_the_order_of_their_numbers():
     names = [m.name for m in MIGRATIONS]
     assert names == sorted(set(names))
-    assert names[:5] == ["001_initial", "002_stance_cues", "003_document_carriers",
-                         "004_curation_overlay", "006_locations"]
+    assert names[:6] == ["001_initial", "002_stance_cues", "003_document_carriers",
+                         "004_curation_overlay", "005_plover16", "006_locations"]
 
 
 _TABLES = ("documents", "events", "mentions", "actors", "stance_cues", "curation")
@@ -56,14 +56,17 @@ def _raw_rows(store: Store) -> dict[str, list[tuple]]:
 
 def test_a_store_as_main_writes_it_gets_003_and_004_and_keeps_every_row(tmp_path,
                                                                          monkeypatch):
-    """Main's stores have 001, 002 and 006 (no 003/004 yet): opening one for writing applies
-    the two missing migrations, changes no stored row, and the curated views read it whole."""
+    """A store without 003/004 (main's had 001, 002 and 006; 005 is added here because today's
+    writer needs its columns, and test_store_plover16 covers a store without it): opening one
+    for writing applies the two missing migrations, changes no stored row, and the curated views
+    read it whole."""
     import faultlines.store.store as store_module
     from faultlines.types import Location, StanceCue
 
     main = tuple(m for m in MIGRATIONS
-                 if m.name in ("001_initial", "002_stance_cues", "006_locations"))
-    assert [m.name for m in main] == ["001_initial", "002_stance_cues", "006_locations"]
+                 if m.name in ("001_initial", "002_stance_cues", "005_plover16", "006_locations"))
+    assert [m.name for m in main] == ["001_initial", "002_stance_cues", "005_plover16",
+                                      "006_locations"]
     corpus = sample_corpus()
     first = corpus[0]
     placed = dataclasses.replace(first.events[0], location=Location(
@@ -321,7 +324,7 @@ def test_csv_and_parquet_exports_are_flat_and_filtered(filled, tmp_path):
 
 def test_dyads_exact_aggregates(filled):
     dyads = {(d.a, d.b): d for d in filled.dyads()}
-    # the DEMAND without a recipient is no dyad; the hypothetical ASSAULT does not count
+    # the REQUEST without a recipient is no dyad; the hypothetical ASSAULT does not count
     assert set(dyads) == {("IRQGOV", "USA"), ("USA", "x:sadrists"), ("IRQGOV", "x:sadrists"),
                           ("IRN", "USA"), ("IRN", "x:sadrists")}
     d = dyads[("IRQGOV", "USA")]

@@ -68,7 +68,7 @@ VERB_EMITTERS: tuple[tuple[str, Emitter], ...] = (
     ("alliances", lambda coder, frame, out: alliances.emit_opposition(
         coder, out, frame.actors + frame.recipients, frame.opponents, frame.ctx, frame.text,
         frame.tok)),                                # rule 14: the common opponent
-    ("advocated", advocated.emit_speaker_demand),   # "X said Y must ...": X DEMAND Y
+    ("advocated", advocated.emit_speaker_demand),   # "X said Y must ...": X REQUEST Y
 )
 
 
@@ -102,7 +102,7 @@ def code_events(doc: Doc, document: Document, mentions: Sequence[Mention], *,
     >>> from faultlines.nlp import load_pipeline  # doctest: +SKIP
     >>> doc = load_pipeline()("Iran condemned Israel.")  # doctest: +SKIP
     >>> [e.event_type for e in code_events(doc, Document("d", doc.text), [])]  # doctest: +SKIP
-    ['DISAPPROVE']
+    ['ACCUSE']
     """
     coder = DocumentCoder(view or ParseView.of(doc), document, mentions,
                           lexicon or default_lexicon())

@@ -29,8 +29,8 @@ __all__ = [
 #: Magnitude (0..10, Goldstein-like) used when a lexicon row leaves intensity as ``-``.
 DEFAULT_INTENSITY: dict[str, float] = {
     "AGREE": 3.0, "CONSULT": 2.5, "SUPPORT": 3.5, "CONCEDE": 5.0, "COOPERATE": 5.0, "AID": 6.0,
-    "RETREAT": 6.0, "INVESTIGATE": 3.0, "DEMAND": 4.0, "DISAPPROVE": 3.0, "REJECT": 4.0,
-    "THREATEN": 5.0, "SANCTION": 5.5, "PROTEST": 5.0, "CRIME": 6.0, "MOBILIZE": 6.0,
+    "RETREAT": 6.0, "REQUEST": 4.0, "ACCUSE": 3.0, "REJECT": 4.0,
+    "THREATEN": 5.0, "SANCTION": 5.5, "PROTEST": 5.0, "MOBILIZE": 6.0,
     "COERCE": 6.5, "ASSAULT": 8.5,
 }
 

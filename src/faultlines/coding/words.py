@@ -20,14 +20,14 @@ from faultlines.errors import DictionaryError
 
 __all__ = [
     "ADVOCATE_AUX", "AGENT_OF_NOUNS", "CONDITIONAL", "ENTANGLED", "HYPOTHETICAL_AUX",
-    "INTENT_AUX", "NOUN_TARGET_PREPS", "PERSON_PRONOUNS", "POTENTIAL_NOUNS", "PROMISING",
-    "QUANTITY_HEADS", "RELATIONAL_NOUNS", "RELATIVE", "SHALLOW_PREPS", "TARGET_PREPS",
+    "INTENT_AUX", "INVESTIGATING", "NOUN_TARGET_PREPS", "PERSON_PRONOUNS", "POTENTIAL_NOUNS",
+    "PROMISING", "QUANTITY_HEADS", "RELATIONAL_NOUNS", "RELATIVE", "SHALLOW_PREPS", "TARGET_PREPS",
     "parse_words",
 ]
 
 _LISTS = ("target_prep", "noun_target_prep", "shallow_prep", "intent_aux", "hypothetical_aux",
           "advocate_aux", "conditional", "relative", "person_pronoun", "agent_of_noun",
-          "relational", "potential", "entangled", "promising", "quantity_head")
+          "relational", "potential", "entangled", "promising", "quantity_head", "investigating")
 
 
 def parse_words(text: str, name: str) -> dict[str, tuple[str, ...]]:
@@ -84,3 +84,4 @@ POTENTIAL_NOUNS = _words("potential")
 ENTANGLED = _words("entangled")
 PROMISING = _words("promising")
 QUANTITY_HEADS = _words("quantity_head")
+INVESTIGATING = _words("investigating")

@@ -42,11 +42,14 @@ def build_signed_graph(
     actors: Iterable[ActorSummary] | None = None,
     *,
     zero: Literal["keep", "drop"] = "keep",
+    weight: Literal["count", "scale"] = "count",
 ) -> nx.Graph:
     """An undirected signed graph of actors from (undirected) dyads.
 
     Each edge carries ``sign`` (+1/-1 from the net polarity; 0 when cooperation and conflict
-    cancel out), ``weight`` (absolute net polarity), ``count``, ``net_polarity``,
+    cancel out), ``weight`` (absolute net polarity), ``count``, ``net_polarity``, ``scale``
+    (summed PLOVER event scale; with ``weight="scale"`` the sign and weight come from it, so an
+    airstrike weighs more than a complaint),
     ``cooperative``, ``conflictual``, ``intensity``, ``first_date``, ``last_date`` and
     ``event_ids`` (a sample of evidence). Dyads for the same pair (several windows, or both
     directions) are summed first. Nodes carry ``name``, ``country``, ``sector`` and ``mentions``
@@ -65,6 +68,9 @@ def build_signed_graph(
         ``Store.actors()``, for node attributes.
     zero
         ``"keep"`` or ``"drop"`` edges whose net polarity is 0.
+    weight
+        ``"count"``: sign and weight from the net polarity (each event counts one);
+        ``"scale"``: from the summed PLOVER ``event_scale`` (-10..+10 per event).
 
     Examples
     --------
@@ -80,6 +86,8 @@ def build_signed_graph(
     """
     if zero not in ("keep", "drop"):
         raise ConfigError(f"zero must be 'keep' or 'drop', got {zero!r}")
+    if weight not in ("count", "scale"):
+        raise ConfigError(f"weight must be 'count' or 'scale', got {weight!r}")
     G = nx.Graph()
     windows: set[Any] = set()
     for d in _dyad_rows(dyads):
@@ -97,17 +105,20 @@ def build_signed_graph(
             e["cooperative"] += d.cooperative
             e["conflictual"] += d.conflictual
             e["intensity"] += d.intensity
+            e["scale"] += d.scale
             e["first_date"] = _min_date(e["first_date"], d.first_date)
             e["last_date"] = _max_date(e["last_date"], d.last_date)
             e["event_ids"] = tuple(dict.fromkeys((*e["event_ids"], *d.event_ids)))
         else:
             G.add_edge(d.a, d.b, count=d.count, net_polarity=d.net_polarity,
                        cooperative=d.cooperative, conflictual=d.conflictual,
-                       intensity=d.intensity, first_date=d.first_date, last_date=d.last_date,
-                       event_ids=tuple(d.event_ids))
+                       intensity=d.intensity, scale=d.scale, first_date=d.first_date,
+                       last_date=d.last_date, event_ids=tuple(d.event_ids))
+    basis = "net_polarity" if weight == "count" else "scale"
     for _u, _v, e in G.edges(data=True):
-        e["sign"] = sign_of(e["net_polarity"])
-        e["weight"] = abs(e["net_polarity"])
+        e["sign"] = sign_of(e[basis])
+        e["weight"] = abs(e[basis])
+    G.graph["weight"] = weight
     if zero == "drop":
         G.remove_edges_from([(u, v) for u, v, s in G.edges(data="sign") if s == 0])
         G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
@@ -129,12 +140,13 @@ def graph_from_store(
     evidence: int = 3,
     doc_id: str | None = None,
     source: str | None = None,
+    weight: Literal["count", "scale"] = "count",
 ) -> nx.Graph:
     """:func:`build_signed_graph` over ``store.dyads(...)`` with node attributes from
     ``store.actors()``; ``doc_id`` or ``source`` restrict it to one article or one outlet."""
     dyads = store.dyads(since=since, until=until, modalities=modalities, evidence=evidence,
                         doc_id=doc_id, source=source)
-    G = build_signed_graph(dyads, store.actors(), zero=zero)
+    G = build_signed_graph(dyads, store.actors(), zero=zero, weight=weight)
     G.graph.update(since=since, until=until)
     if doc_id is not None:
         G.graph["doc_id"] = doc_id

@@ -39,7 +39,7 @@ LEVELS: tuple[str, ...] = ("actor", "group", "state")
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _BRANCH_NAMES = {"GOV": "government", "MIL": "armed forces", "COP": "police",
                  "LEG": "legislature", "JUD": "judiciary", "SPY": "intelligence services"}
-_EDGE_SUMS = ("count", "net_polarity", "cooperative", "conflictual", "intensity")
+_EDGE_SUMS = ("count", "net_polarity", "cooperative", "conflictual", "intensity", "scale")
 
 
 @cache
@@ -119,7 +119,8 @@ def roll_up(G: nx.Graph, level: str = "state",
 
     Node attributes: ``name``, ``country``, ``sector`` (None for a merged state), summed
     ``mentions`` and ``events``, and ``members`` (the actor ids merged into the node). Edge
-    attributes are summed and ``sign``/``weight`` recomputed from the summed net polarity, as
+    attributes are summed and ``sign``/``weight`` recomputed from the summed net polarity (the
+    summed ``scale`` for a graph built with ``weight="scale"``), as
     :func:`~faultlines.network.graph.build_signed_graph` does.
 
     Examples
@@ -161,9 +162,10 @@ def roll_up(G: nx.Graph, level: str = "state",
         a, b = target[u], target[v]
         if a != b:
             _merge_edge(H, a, b, e)
+    basis = "scale" if G.graph.get("weight") == "scale" else "net_polarity"
     for _u, _v, e in H.edges(data=True):
-        e["sign"] = sign_of(e.get("net_polarity", 0))
-        e["weight"] = abs(e.get("net_polarity", 0))
+        e["sign"] = sign_of(e.get(basis, 0))
+        e["weight"] = abs(e.get(basis, 0))
     return H
 
 

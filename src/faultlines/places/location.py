@@ -49,7 +49,7 @@ _STRONG = frozenset({"in", "at", "near", "outside", "inside", "around", "across"
 #: "on / into / over X" say where only for events that move or strike ("strikes on Kyiv");
 #: "sanctions on Iran" are imposed elsewhere. "to / from X" name a recipient or an origin.
 _PHYSICAL = frozenset({"on", "into", "over"})
-_PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CRIME", "RETREAT"})
+_PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
 _SUB_CITY_KM = 12.0
 
 

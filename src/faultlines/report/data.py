@@ -113,6 +113,7 @@ class ReportEvent:
     place: str | None = None  # where it happened (the gazetteer's name), for the map
     lat: float | None = None
     lon: float | None = None
+    mode: str | None = None  # PLOVER mode of the category (coding/plover.py)
 
     @property
     def quad(self) -> str:
@@ -302,6 +303,7 @@ def event_to_json(event: ReportEvent) -> dict[str, Any]:
         "modality": event.modality, "attributed_to": event.attributed_to,
         "trigger": event.trigger, "sentence": event.sentence, "source": event.source,
         "place": event.place, "lat": event.lat, "lon": event.lon,
+        "mode": event.mode,
     }
 
 
@@ -366,6 +368,7 @@ def event_from_domain(event: Event) -> ReportEvent:
         trigger=event.trigger,
         source=event.source,
         **_where(event),
+        mode=event.mode,
     )
 
 

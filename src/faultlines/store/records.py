@@ -93,10 +93,12 @@ class Dyad(_Record):
     first_date: dt.date | None
     last_date: dt.date | None
     event_ids: tuple[str, ...] = ()  # a sample of the most recent events, for evidence
+    #: summed PLOVER event_scale (-10..+10 per event; an event without one counts its polarity)
+    scale: float = 0.0
 
     columns: ClassVar[tuple[str, ...]] = (
         "a", "b", "a_name", "b_name", "window", "count", "net_polarity", "intensity",
-        "cooperative", "conflictual", "first_date", "last_date",
+        "cooperative", "conflictual", "first_date", "last_date", "scale",
     )
 
 

@@ -16,6 +16,8 @@ __all__ = ["Migration", "MIGRATIONS", "EVENT_COLUMNS", "DOCUMENT_COLUMNS", "MENT
 class Migration(NamedTuple):
     name: str
     statements: tuple[str, ...]
+    #: What the migration changes for the user, said when a read-only open finds it pending.
+    note: str = ""
 
 
 _ACTOR_COLUMNS = "{role}_id VARCHAR, {role}_text VARCHAR, {role}_name VARCHAR, " \
@@ -30,6 +32,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "polarity", "intensity", "modality", "trigger", "source",
     *(f"{role}_{part}" for role in ("actor", "recipient", "attributed")
       for part in ("id", "text", "name", "country", "sector")),
+    "mode", "contexts", "aux_mode", "event_scale",
 )
 #: Where the event happened: PLOVER's location object, flat (migration 006_locations).
 LOCATION_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -178,6 +181,30 @@ MIGRATIONS: tuple[Migration, ...] = (
             LEFT JOIN (SELECT attributed_id, count(*) AS n FROM curated_events
                        GROUP BY attributed_id) e3 ON e3.attributed_id = a.id""",
     )),
+    # PLOVER's 16 categories (issue 14). Events of the 0.7 names are renamed in place so the store
+    # reads in the 16 at once (DISAPPROVE and INVESTIGATE keep their sense as ACCUSE's mode);
+    # CRIME, no category in the 16, becomes COERCE (its quad and polarity, material conflict)
+    # with PLOVER's ``crime`` context, so no row is lost. Every document with events is flagged
+    # ``needs_recode``: its events lack mode, contexts, aux_mode and scale, and their ids were
+    # built on the old names, so the next ingest codes it again from its stored text.
+    Migration("005_plover16", (
+        "ALTER TABLE documents ADD COLUMN needs_recode BOOLEAN DEFAULT false",
+        "ALTER TABLE events ADD COLUMN mode VARCHAR",
+        "ALTER TABLE events ADD COLUMN contexts VARCHAR[]",
+        "ALTER TABLE events ADD COLUMN aux_mode VARCHAR",
+        "ALTER TABLE events ADD COLUMN event_scale DOUBLE",
+        "UPDATE documents SET needs_recode = true "
+        "WHERE hash IN (SELECT DISTINCT doc_hash FROM events)",
+        "UPDATE events SET event_type = 'COERCE', contexts = ['crime'] WHERE event_type = 'CRIME'",
+        "UPDATE events SET mode = 'disapprove' WHERE event_type = 'DISAPPROVE'",
+        "UPDATE events SET mode = 'investigate' WHERE event_type = 'INVESTIGATE'",
+        "UPDATE events SET event_type = 'ACCUSE', quad = 'verbal-conflict', polarity = -1 "
+        "WHERE event_type IN ('DISAPPROVE', 'INVESTIGATE')",
+        "UPDATE events SET event_type = 'REQUEST' WHERE event_type = 'DEMAND'",
+        "UPDATE events SET event_type = 'ASSAULT' WHERE event_type = 'FIGHT'",
+    ), note="renames the PLOVER 0.7 categories to PLOVER's 16 (DEMAND -> REQUEST, DISAPPROVE "
+            "and INVESTIGATE -> ACCUSE, CRIME -> COERCE with context crime) and flags "
+            "documents for recoding"),
     # Event locations (faultlines.places): NULL for events stored before, or placed nowhere.
     Migration("006_locations", tuple(
         f"ALTER TABLE events ADD COLUMN {name} {kind}" for name, kind in LOCATION_COLUMNS)),

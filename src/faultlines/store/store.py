@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import inspect
 import json
+import logging
 import queue
 import random
 import re
@@ -45,6 +46,8 @@ from faultlines.types import (
 
 __all__ = ["Store", "DYAD_MODALITIES", "WINDOWS", "window_start_sql"]
 
+log = logging.getLogger("faultlines.store")
+
 #: Modalities that count as something that happened (or was reported to happen). Hypothetical,
 #: advocated and negated events describe what did *not* (yet) happen, so by default they do not
 #: make two actors allies or enemies.
@@ -66,8 +69,9 @@ _DOC_SCHEMA = pa.schema([
 ])
 _EVENT_TYPES_ARROW = {
     "sentence_index": pa.int32(), "date": pa.date32(), "polarity": pa.int32(),
-    "intensity": pa.float64(), "location_geonameid": pa.int64(), "location_lat": pa.float64(),
-    "location_lon": pa.float64(), "location_resolution": pa.int32(),
+    "intensity": pa.float64(), "contexts": pa.list_(pa.string()), "event_scale": pa.float64(),
+    "location_geonameid": pa.int64(), "location_lat": pa.float64(), "location_lon": pa.float64(),
+    "location_resolution": pa.int32(),
 }
 _EVENT_SCHEMA = pa.schema([(c, _EVENT_TYPES_ARROW.get(c, _STRING)) for c in EVENT_COLUMNS])
 _MENTION_SCHEMA = pa.schema([
@@ -204,9 +208,14 @@ _DISTANCE_SQL = (
 _JSON_SELECT = (
     "event_id, doc_id, sentence_index, sentence, date, event_type, quad, polarity, intensity, "
     f"{_struct_sql('actor')} AS actor, {_struct_sql('recipient')} AS recipient, modality, "
-    f"{_struct_sql('attributed')} AS attributed_to, trigger, source, "
+    f"{_struct_sql('attributed')} AS attributed_to, trigger, source, mode, "
+    "coalesce(contexts, CAST([] AS VARCHAR[])) AS contexts, aux_mode, event_scale, "
     f"{_location_struct_sql()} AS location"
 )
+# Flat exports write the context list as one ";"-joined cell, as Event.to_row() does.
+_FLAT_SELECT = ", ".join(
+    "array_to_string(contexts, ';') AS contexts" if c == "contexts" else f'"{c}"'
+    for c in EVENT_COLUMNS)
 _ORDER = "ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
 # Every (text, document id, outlet) that carried a stored text: the stored document and the
 # further carriers of the same text (migration 003).
@@ -242,6 +251,8 @@ class Store:
             if lock_wait is None else lock_wait
         self.reopen_lock_wait = _setting_default("reopen_lock_wait") \
             if reopen_lock_wait is None else reopen_lock_wait
+        #: What opening this store upgraded, in words (also logged as warnings).
+        self.upgrade_notes: list[str] = []
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(
                 f"no faultlines store at {self.path}; run `faultlines ingest` first or pass the "
@@ -337,19 +348,25 @@ class Store:
         if not pending:
             return
         if self.read_only:
+            notes = "".join(f"; {m.name} {m.note}" for m in pending if m.note and has_table)
             raise StoreError(
                 f"store {self.path} is not a faultlines store or needs upgrading (pending "
-                f"migrations: {', '.join(m.name for m in pending)}); open it once for writing "
-                f"(e.g. `faultlines ingest`) to create or upgrade it")
+                f"migrations: {', '.join(m.name for m in pending)}{notes}); open it once for "
+                f"writing (e.g. `faultlines ingest`) to create or upgrade it")
         try:
             con.execute("CREATE TABLE IF NOT EXISTS migrations ("
                         "name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
             for migration in pending:
+                before = _plover16_counts(con) if migration.name == "005_plover16" and \
+                    has_table else None
                 con.begin()
                 for statement in migration.statements:
                     con.execute(statement)
                 con.execute("INSERT INTO migrations VALUES (?, ?)", [migration.name, _now()])
                 con.commit()
+                if before is not None and before[0]:
+                    self.upgrade_notes.append(_plover16_message(self.path, *before))
+                    log.warning(self.upgrade_notes[-1])
         except duckdb.Error as exc:
             _rollback(con)
             raise StoreError(f"cannot create or upgrade the schema of store {self.path}: "
@@ -363,8 +380,21 @@ class Store:
     # -- ingest ----------------------------------------------------------------------------------
 
     def has_documents(self, hashes: Iterable[str]) -> set[str]:
-        """The subset of ``hashes`` (document content hashes) already stored."""
-        return _stored_hashes(self._con, hashes)
+        """The subset of ``hashes`` (document content hashes) already stored.
+
+        Documents flagged ``needs_recode`` (see migration ``005_plover16``) are left out: an
+        ingest codes them again.
+        """
+        return _stored_hashes(self._con, hashes) - _recode_hashes(self._con, hashes)
+
+    def documents_to_recode(self) -> Iterator[Document]:
+        """Stored documents flagged ``needs_recode``, rebuilt from their stored text."""
+        rows = self._con.execute(
+            "SELECT doc_id, text, date, source, author, title, url, origin, hash FROM documents "
+            "WHERE needs_recode ORDER BY ingested_at, doc_id").fetchall()
+        for doc_id, text, date, source, author, title, url, origin, hash_ in rows:
+            yield Document(id=doc_id, text=text, date=date, source=source, author=author,
+                           title=title, url=url, origin=origin, hash=hash_)
 
     def stored_ids(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
         """For those ``doc_ids`` already stored: ``{doc_id: (content hash, origin)}``."""
@@ -519,7 +549,9 @@ class Store:
     def _add_batch(self, con: duckdb.DuckDBPyConnection, batch: list[DocumentResult],
                    on_batch: Callable[[IngestStats], None] | None) -> IngestStats:
         stats = IngestStats(batches=1)
-        existing = _stored_hashes(con, (r.document.hash for r in batch))
+        hashes = [r.document.hash for r in batch]
+        stale = _recode_hashes(con, hashes)
+        existing = _stored_hashes(con, hashes) - stale
         docs: list[tuple[Any, ...]] = []
         events: list[tuple[Any, ...]] = []
         mentions: list[tuple[Any, ...]] = []
@@ -533,6 +565,8 @@ class Store:
         registered: list[str] = []
         try:
             con.begin()
+            if stale:
+                _drop_coded(con, stale)
             for table, schema, rows in (("documents", _DOC_SCHEMA, docs),
                                         ("events", _EVENT_SCHEMA, events),
                                         ("mentions", _MENTION_SCHEMA, mentions),
@@ -540,7 +574,9 @@ class Store:
                                         ("actors", _ACTOR_SCHEMA, list(actors.values()))):
                 con.register(f"_batch_{table}", _arrow(schema, rows))
                 registered.append(f"_batch_{table}")
-            if docs:
+            if docs and stale:
+                _recoded_documents(con, stale)
+            elif docs:
                 _insert(con, "documents", DOCUMENT_COLUMNS)
             if events:
                 inserted = _insert(con, "events", EVENT_COLUMNS, or_ignore=True)
@@ -607,7 +643,9 @@ class Store:
                     ev.event_type, ev.quad, ev.polarity, float(ev.intensity), ev.modality,
                     ev.trigger, ev.source if ev.source is not None else doc.source,
                     *_actor_cells(ev.actor), *_actor_cells(ev.recipient),
-                    *_actor_cells(ev.attributed_to), *_location_cells(ev.location),
+                    *_actor_cells(ev.attributed_to),
+                    ev.mode, list(ev.contexts), ev.aux_mode, ev.event_scale,
+                    *_location_cells(ev.location),
                 ))
                 for role in (ev.actor, ev.recipient, ev.attributed_to):
                     if role is not None and role.id not in actors:
@@ -737,7 +775,7 @@ class Store:
     def export_events(
         self,
         out: str | Path,
-        format: Literal["csv", "jsonl", "parquet", "geojson"] = "jsonl",
+        format: Literal["csv", "jsonl", "parquet", "geojson", "plover", "polecat"] = "jsonl",
         *,
         since: dt.date | None = None,
         until: dt.date | None = None,
@@ -754,18 +792,25 @@ class Store:
         ``jsonl`` rows have exactly the fields and nesting of ``Event.to_dict()``; ``csv`` and
         ``parquet`` are flat (``actor_id``, ``actor_name``, ... ``attributed_sector``,
         ``location_lat`` ...); ``geojson`` is a FeatureCollection of the located events (a
-        Point per event, the flat columns as properties). Returns the number of events written.
+        Point per event, the flat columns as properties); ``plover`` and ``polecat`` are
+        written by ``faultlines.coding.formats`` (PLOVER records as JSON Lines, POLECAT's TSV).
+        Returns the number of events written.
         """
-        if format not in ("csv", "jsonl", "parquet", "geojson"):
-            raise ConfigError(f"unknown export format {format!r}; use csv, jsonl, parquet or "
-                              f"geojson")
+        if format not in ("csv", "jsonl", "parquet", "geojson", "plover", "polecat"):
+            raise ConfigError(f"unknown export format {format!r}; use csv, jsonl, parquet, "
+                              f"geojson, plover or polecat")
+        if format in ("plover", "polecat"):
+            return self._export_formatted(out, format, since=since, until=until, actor=actor,
+                                          event_type=event_type, modality=modality,
+                                          source=source, limit=limit, country=country,
+                                          near=near)
         if format == "parquet" and str(out) == "-":
             raise ConfigError("parquet cannot be written to stdout; pass a file path")
         where, params = self._filters(since, until, actor, event_type, modality, source,
                                       country=country, near=near)
         if format == "geojson":
             return self._export_geojson(out, where, params, limit)
-        select = _JSON_SELECT if format == "jsonl" else ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+        select = _JSON_SELECT if format == "jsonl" else _FLAT_SELECT
         sql = f"SELECT {select} FROM curated_events {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
@@ -814,6 +859,29 @@ class Store:
                 raise StoreError(f"cannot write events to {out}: {exc}") from exc
         return len(features)
 
+    def _export_formatted(self, out: str | Path, format: str, **filters: Any) -> int:
+        from faultlines.coding.formats import plover_records, write_polecat
+
+        events = self.events(filters.pop("since"), filters.pop("until"), filters.pop("actor"),
+                             filters.pop("event_type"), filters.pop("modality"),
+                             filters.pop("limit"), source=filters.pop("source"),
+                             country=filters.pop("country"), near=filters.pop("near"))
+        handle = sys.stdout if str(out) == "-" else open(out, "w", encoding="utf-8", newline="")
+        try:
+            if format == "polecat":
+                count = write_polecat(events, handle)
+            else:
+                counted = _Counted(events)
+                for record in plover_records(counted, corpus=self.path):
+                    handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                count = counted.count
+        finally:
+            if handle is sys.stdout:
+                handle.flush()
+            else:
+                handle.close()
+        return count
+
     def _copy(self, sql: str, params: list[Any], target: Path, options: str) -> int:
         # COPY's target must be a literal; quote it rather than interpolating raw text.
         literal = "'" + str(target).replace("'", "''") + "'"
@@ -848,7 +916,8 @@ class Store:
                   f"'e': event_id}}, {n})" if n > 0 else "CAST([] AS VARCHAR[])")
         sql = f"""
             WITH e AS (
-                SELECT {pair}, {window_expr} AS bucket, event_id, date, polarity, intensity
+                SELECT {pair}, {window_expr} AS bucket, event_id, date, polarity, intensity,
+                       coalesce(event_scale, polarity) AS scale
                 FROM curated_events WHERE {' AND '.join(clauses)}
             ), d AS (
                 SELECT a, b, bucket, count(*) AS count,
@@ -857,12 +926,12 @@ class Store:
                        count(*) FILTER (WHERE polarity > 0) AS cooperative,
                        count(*) FILTER (WHERE polarity < 0) AS conflictual,
                        min(date) AS first_date, max(date) AS last_date,
-                       {sample} AS event_ids
+                       {sample} AS event_ids, sum(scale) AS scale
                 FROM e GROUP BY a, b, bucket
             )
             SELECT d.a, d.b, coalesce(x.name, d.a) AS a_name, coalesce(y.name, d.b) AS b_name,
                    d.bucket AS "window", d.count, d.net_polarity, d.intensity, d.cooperative,
-                   d.conflictual, d.first_date, d.last_date, d.event_ids
+                   d.conflictual, d.first_date, d.last_date, d.event_ids, d.scale
             FROM d LEFT JOIN curated_actors x ON x.id = d.a LEFT JOIN curated_actors y ON y.id = d.b
             ORDER BY d.bucket NULLS FIRST, d.a, d.b"""
         return sql, params
@@ -904,12 +973,13 @@ class Store:
         # Columnar fetch through Arrow: several times faster than fetchall() on big results.
         cols = self.dyads_table(since, until, window, modalities, directed=directed,
                                 evidence=evidence, doc_id=doc_id, source=source).to_pydict()
-        return [Dyad(a, b, an, bn, w, c, n, float(i or 0.0), co, cf, fd, ld, tuple(ids or ()))
-                for a, b, an, bn, w, c, n, i, co, cf, fd, ld, ids in zip(
+        return [Dyad(a, b, an, bn, w, c, n, float(i or 0.0), co, cf, fd, ld, tuple(ids or ()),
+                     float(sc or 0.0))
+                for a, b, an, bn, w, c, n, i, co, cf, fd, ld, ids, sc in zip(
                     cols["a"], cols["b"], cols["a_name"], cols["b_name"], cols["window"],
                     cols["count"], cols["net_polarity"], cols["intensity"], cols["cooperative"],
                     cols["conflictual"], cols["first_date"], cols["last_date"],
-                    cols["event_ids"], strict=True)]
+                    cols["event_ids"], cols["scale"], strict=True)]
 
     def dyads_table(
         self,
@@ -1310,6 +1380,8 @@ class Store:
             "path": self.path,
             "documents": int(docs),
             "documents_skipped": int(skipped),
+            "documents_needing_recode": int(con.execute(
+                "SELECT count(*) FILTER (WHERE needs_recode) FROM documents").fetchall()[0][0]),
             "events": int(events),
             "mentions": int(con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]),
             "actors": int(con.execute("SELECT count(*) FROM curated_actors").fetchall()[0][0]),
@@ -1388,6 +1460,23 @@ for _name, _method in list(vars(Store).items()):
     if not _name.startswith("_") and inspect.isfunction(_method):
         setattr(Store, _name, _guarded(_method))
 
+def _plover16_counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """(documents with events, events renamed, CRIME events recast) before ``005_plover16``."""
+    docs, renamed, crime = con.execute(
+        "SELECT count(DISTINCT doc_hash), "
+        "count(*) FILTER (WHERE event_type IN ('DEMAND', 'DISAPPROVE', 'INVESTIGATE', 'FIGHT')), "
+        "count(*) FILTER (WHERE event_type = 'CRIME') FROM events").fetchall()[0]
+    return int(docs), int(renamed), int(crime)
+
+
+def _plover16_message(path: str, docs: int, renamed: int, crime: int) -> str:
+    return (f"store {path} upgraded to PLOVER's 16 categories (migration 005_plover16): "
+            f"{renamed} events renamed (DEMAND -> REQUEST, DISAPPROVE/INVESTIGATE -> ACCUSE), "
+            f"{crime} CRIME events kept as COERCE with context crime (PLOVER's 16 have no "
+            f"CRIME); no event was deleted; {docs} documents need recoding and are coded again "
+            f"by the next `faultlines ingest` (any input; their stored text is used)")
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -1428,6 +1517,51 @@ def _stored_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set
         "SELECT hash FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))", [wanted]
     ).fetchall()
     return {r[0] for r in rows}
+
+
+class _Counted:
+    """An iterable that counts what passes through it."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in self.items:
+            self.count += 1
+            yield item
+
+
+def _recode_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set[str]:
+    """Those of ``hashes`` stored with ``needs_recode`` set."""
+    wanted = list(dict.fromkeys(hashes))
+    if not wanted:
+        return set()
+    rows = con.execute(
+        "SELECT hash FROM documents WHERE needs_recode "
+        "AND hash IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()
+    return {r[0] for r in rows}
+
+
+def _drop_coded(con: duckdb.DuckDBPyConnection, hashes: set[str]) -> None:
+    """Delete what was coded from these documents, so they can be coded again."""
+    for table in ("stance_cues", "mentions", "events"):
+        con.execute(f"DELETE FROM {table} WHERE doc_hash IN (SELECT unnest(?::VARCHAR[]))",
+                    [sorted(hashes)])
+
+
+def _recoded_documents(con: duckdb.DuckDBPyConnection, stale: set[str]) -> None:
+    """Store a batch in which some documents are recoded: their rows are updated in place.
+
+    DuckDB refuses to delete a row that other rows referenced earlier in the same transaction
+    (its foreign-key limitation), so a recoded document keeps its row and loses its flag.
+    """
+    cols = ", ".join(f'"{c}"' for c in DOCUMENT_COLUMNS)
+    con.execute(f"INSERT INTO documents ({cols}) SELECT {cols} FROM _batch_documents "
+                f"WHERE hash NOT IN (SELECT unnest(?::VARCHAR[]))", [sorted(stale)])
+    con.execute(
+        "UPDATE documents SET needs_recode = false, sentence_count = b.sentence_count, "
+        "skipped_reason = b.skipped_reason, ingested_at = b.ingested_at "
+        "FROM _batch_documents b WHERE documents.hash = b.hash AND documents.needs_recode")
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], *,
@@ -1471,6 +1605,8 @@ def _event_from_row(row: dict[str, Any]) -> Event:
         intensity=row["intensity"], modality=row["modality"],
         attributed_to=_ref("attributed", row), trigger=row["trigger"], source=row["source"],
         location=_location(row),
+        mode=row.get("mode"), contexts=tuple(row.get("contexts") or ()),
+        aux_mode=row.get("aux_mode"), event_scale=row.get("event_scale"),
     )
 
 

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.model
     # the passive agent acts
     ("Talks were held by the rival factions.", Expected("CONSULT", "factions", "")),
     # object control: the one urged is the one the demand is aimed at; the one pushed acts
-    ("The council urged the militias to disarm.", Expected("DEMAND", "council", "militias")),
+    ("The council urged the militias to disarm.", Expected("REQUEST", "council", "militias")),
     ("The militias were emboldened to seize the mosque.", Expected("COERCE", "militias", None)),
     # a reported clause keeps its own subject
     ("Officials said the rebels shelled the village.",

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.model
 
 @pytest.mark.parametrize("text, kept, governed", [
     ("The party refused to join the cabinet.", "REJECT", "COOPERATE"),
-    ("The council demanded that the junta free the prisoners.", "DEMAND", "RETREAT"),
+    ("The council demanded that the junta free the prisoners.", "REQUEST", "RETREAT"),
 ])
 def test_complement_is_not_coded_alone(types_of, text, kept, governed):
     types = types_of(text)

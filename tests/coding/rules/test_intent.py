@@ -12,7 +12,7 @@ from faultlines.coding.rules.intent import shift_category
 @pytest.mark.parametrize("category, ctx, expected", [
     ("AID", Context(intent="will"), "AGREE"),
     ("PROTEST", Context(intent="will"), "THREATEN"),
-    ("DEMAND", Context(intent="will"), "DEMAND"),  # verbal conflict keeps its category
+    ("REQUEST", Context(intent="will"), "REQUEST"),  # verbal conflict keeps its category
     ("PROTEST", Context(intent="will", negated=True), "PROTEST"),
     ("RETREAT", Context(intent="will", uncertain=True), "RETREAT"),
     ("ASSAULT", Context(conditional=True, hypothetical=True), "THREATEN"),

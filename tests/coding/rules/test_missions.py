@@ -20,8 +20,8 @@ def test_home_place():
 @pytest.mark.model
 def test_conflict_purpose_replaces_the_trip(types_of, expect):
     text = "Baghdad sent envoys to Tehran to demand compensation."
-    assert types_of(text) == ["DEMAND"]  # the dispatch is only the vehicle
-    expect(text, Expected("DEMAND", "Baghdad", "Tehran"))  # aimed at the destination
+    assert types_of(text) == ["REQUEST"]  # the dispatch is only the vehicle
+    expect(text, Expected("REQUEST", "Baghdad", "Tehran"))  # aimed at the destination
 
 
 @pytest.mark.model
@@ -33,4 +33,4 @@ def test_cooperative_purpose_keeps_the_trip_and_ranks_first(types_of):
 @pytest.mark.model
 def test_in_order_to(expect):
     expect("The premier flew to Moscow in order to protest the sanctions.",
-           Expected("DISAPPROVE", "premier", "Moscow"))
+           Expected("ACCUSE", "premier", "Moscow"))

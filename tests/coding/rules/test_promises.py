@@ -14,7 +14,7 @@ pytestmark = pytest.mark.model
     ("The militia vowed to attack the convoy.",
      Expected("THREATEN", "militia", "convoy", rule="intent")),
     ("The premier expects Syria to close its border.",
-     Expected("DEMAND", "premier", "Syria", rule="triggers")),
+     Expected("REQUEST", "premier", "Syria", rule="triggers")),
 ])
 def test_promise_of(expect, text, expected):
     expect(text, expected)

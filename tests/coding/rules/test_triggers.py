@@ -10,7 +10,7 @@ pytestmark = pytest.mark.model
 
 @pytest.mark.parametrize("text, expected, trigger", [
     ("The president condemned the parliament.",
-     Expected("DISAPPROVE", "president", "parliament", rule="triggers"), "condemned"),
+     Expected("ACCUSE", "president", "parliament", rule="triggers"), "condemned"),
     # a row with an object: the object is part of the trigger, not the target
     ("The junta imposed a curfew on the capital.",
      Expected("COERCE", "junta", "", rule="triggers"), "imposed curfew"),
@@ -40,4 +40,4 @@ def test_attitude_and_unowned_nouns_give_no_event(types_of, text):
 
 
 def test_reporting_verb_alone_is_no_event(types_of):
-    assert "DISAPPROVE" not in types_of("The spokesman warned that the talks were over.")
+    assert "ACCUSE" not in types_of("The spokesman warned that the talks were over.")

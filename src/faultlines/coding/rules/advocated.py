@@ -1,8 +1,8 @@
-"""Advocated reports: *X said Y must hand over the suspects* is also X's DEMAND on Y."""
+"""Advocated reports: *X said Y must hand over the suspects* is also X's REQUEST of Y."""
 
 from __future__ import annotations
 
-from faultlines.coding.categories import DEMAND
+from faultlines.coding.categories import REQUEST
 from faultlines.coding.context import Context
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.emission import SentenceEvents
@@ -16,7 +16,7 @@ SPEAKER_DEMAND_INTENSITY = 4.0
 
 
 def emit_speaker_demand(coder: DocumentCoder, frame: Frame, out: SentenceEvents) -> None:
-    """advocated: "The envoy said *the militias must disarm*" -> envoy DEMAND militias."""
+    """advocated: "The envoy said *the militias must disarm*" -> envoy REQUEST militias."""
     ctx = frame.ctx
     if not (ctx.advocated and ctx.speech is not None and ctx.speaker is not None):
         return
@@ -25,5 +25,5 @@ def emit_speaker_demand(coder: DocumentCoder, frame: Frame, out: SentenceEvents)
     for speaker in actors_of(coder, [ctx.speaker]):
         for target in frame.actors:
             if target.id != speaker.id:
-                out.emit(DEMAND, speaker, target, SPEAKER_DEMAND_INTENSITY, demand_ctx, text,
+                out.emit(REQUEST, speaker, target, SPEAKER_DEMAND_INTENSITY, demand_ctx, text,
                          ctx.speech, "advocated")

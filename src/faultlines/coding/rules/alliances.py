@@ -2,7 +2,7 @@
 
 *fought on the side of X*, *alongside X*: X is an ally (COOPERATE), never the target;
 *on behalf of X* and, for a conflict act, *for X* name a beneficiary or a cause; *an alliance
-with Y against Z*: the actor and the partner each DISAPPROVE Z, and Z is not the target of
+with Y against Z*: the actor and the partner each ACCUSE Z, and Z is not the target of
 the cooperation.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from faultlines.coding.categories import COOPERATE, DISAPPROVE
+from faultlines.coding.categories import ACCUSE, COOPERATE
 from faultlines.coding.context import Context
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.emission import SentenceEvents
@@ -119,10 +119,10 @@ def emit_allies(frame: Frame, actor: ActorRef, allies: Sequence[ActorRef],
 
 def emit_opposition(coder: DocumentCoder, out: SentenceEvents, sides: Sequence[ActorRef],
                     against: Sequence[Token], ctx: Context, text: str, tok: Token) -> None:
-    """opposition: "Kurds and Shiites *allied against* the cleric" -> each DISAPPROVE him.
+    """opposition: "Kurds and Shiites *allied against* the cleric" -> each ACCUSE him.
 
-    PLOVER's DISAPPROVE is expressed opposition; the cooperation says nothing more material
-    about the opponent.
+    PLOVER's ACCUSE (mode disapprove) is expressed opposition; the cooperation says nothing
+    more material about the opponent.
     """
     if not against:
         return
@@ -131,5 +131,5 @@ def emit_opposition(coder: DocumentCoder, out: SentenceEvents, sides: Sequence[A
         if opponent.id in side_ids:
             continue
         for side in sides:
-            out.emit(DISAPPROVE, side, opponent, OPPONENT_INTENSITY, ctx, f"{text} against",
+            out.emit(ACCUSE, side, opponent, OPPONENT_INTENSITY, ctx, f"{text} against",
                      tok, "alliances")

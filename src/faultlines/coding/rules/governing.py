@@ -1,6 +1,6 @@
 """Rule 5 (governing verbs): a trigger's complement is part of that trigger's act.
 
-*refused to agree* is one REJECT, never an AGREE too; *demanded that X withdraw* is a DEMAND,
+*refused to agree* is one REJECT, never an AGREE too; *demanded that X withdraw* is a REQUEST,
 not a RETREAT. The clause walk (:func:`faultlines.coding.context.clause_context`) marks a
 complement of another trigger as ``governed``; the complement still supplies the target.
 """

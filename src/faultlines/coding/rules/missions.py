@@ -1,6 +1,6 @@
 """Rule 10 (missions): a trip, dispatch or meeting that serves a purpose clause.
 
-*sent a delegation to Tehran to demand ...* is one DEMAND by the sender (the mission is only
+*sent a delegation to Tehran to demand ...* is one REQUEST by the sender (the mission is only
 its vehicle); with a cooperative purpose the visit is kept and ranks after the purpose; a
 purpose without a target of its own is aimed at the destination; travel inside one's own
 country meets no one.
@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from faultlines.coding.categories import CONSULT
+from faultlines.coding.categories import CONSULT, is_hostile
 from faultlines.coding.document import DocumentCoder, Trigger
 from faultlines.coding.lexicon import Cue
 from faultlines.coding.records import evolve
 from faultlines.coding.rules.recipient import pick_recipients, recipient_candidates
 from faultlines.coding.rules.triggers import find_trigger
 from faultlines.coding.syntax import OBJECT_DEPS, has_aux, in_order_to, purpose_clauses
-from faultlines.types import ActorRef, polarity_of
+from faultlines.types import ActorRef
 
 if TYPE_CHECKING:  # the frame record imports the clause walk, which asks is_mission
     from faultlines.coding.frame import Frame
@@ -48,15 +48,17 @@ def mission_of(coder: DocumentCoder, verb: Token) -> Token | None:
 
 def vehicles(coder: DocumentCoder,
              verb_triggers: Sequence[tuple[Token, Trigger]]) -> frozenset[int]:
-    """vehicle: "They *sent* envoys to Tehran to demand redress" is a DEMAND, no CONSULT.
+    """vehicle: "They *sent* envoys to Tehran to demand redress" is a REQUEST, no CONSULT.
 
-    The missions whose purpose is a conflict act: they are only the vehicle of that act.
+    The missions whose purpose is a conflict act aimed at someone: they are only the vehicle of
+    that act (a mission sent to investigate is coded beside the investigation).
     """
     out = set()
     for tok, _ in verb_triggers:
         if is_mission(coder, tok) and any(
                 (found := find_trigger(coder, p)) is not None
-                and polarity_of(found.entry.category) < 0 for p in purpose_clauses(tok)):
+                and is_hostile(found.entry.category, found.entry.lemma)
+                for p in purpose_clauses(tok)):
             out.add(tok.i)
     return frozenset(out)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from faultlines.coding.categories import GIVING, MOBILIZE, VIOLENT
+from faultlines.coding.categories import GIVING, MOBILIZE, VIOLENT, is_hostile
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.lexicon import Cue
 from faultlines.coding.records import evolve
@@ -30,7 +30,7 @@ from faultlines.coding.syntax import (
     subject_token,
 )
 from faultlines.coding.words import CONDITIONAL, NOUN_TARGET_PREPS, SHALLOW_PREPS, TARGET_PREPS
-from faultlines.types import ActorRef, polarity_of
+from faultlines.types import ActorRef
 
 if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missions rules
     from faultlines.coding.frame import Frame
@@ -322,7 +322,7 @@ def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
     # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
     aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
                       for p in coder.children(c) if p.dep_ == "pobj") \
-        if polarity_of(entry.category) < 0 else frozenset()
+        if is_hostile(entry.category, entry.lemma) else frozenset()
     actor_ids = {a.id for a in frame.actors}
     recipients = pick_recipients(coder, candidates, actor_ids, themes=themes, home=home,
                                  aimed=aimed)

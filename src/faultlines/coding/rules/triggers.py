@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from faultlines.coding.categories import CONSULT, DEMAND, GIVING
+from faultlines.coding.categories import CONSULT, GIVING, REQUEST
 from faultlines.coding.document import DocumentCoder, Trigger
 from faultlines.coding.lexicon import Cue, LexiconEntry
 from faultlines.coding.rules.ending import ended
@@ -31,8 +31,8 @@ from faultlines.coding.syntax import (
 
 __all__ = ["EXPECTATION", "find_trigger", "is_event_noun", "noun_entry", "noun_text"]
 
-#: An expectation that another actor act is a (soft) demand on it (PLOVER DEMAND, rule 13).
-EXPECTATION = LexiconEntry(lemma="expect", pos="VERB", category=DEMAND, intensity=3.5)
+#: An expectation that another actor act is a (soft) demand on it (PLOVER REQUEST, rule 13).
+EXPECTATION = LexiconEntry(lemma="expect", pos="VERB", category=REQUEST, intensity=3.5)
 
 
 def find_trigger(coder: DocumentCoder, tok: Token) -> Trigger | None:

@@ -702,7 +702,7 @@
       doc.title ? ["\u201c", doc.title, "\u201d"] : null,
       ["document ", ev.doc_id],
       [nameOf(ev.actor), " \u2192 ", ev.recipient ? nameOf(ev.recipient) : "(no recipient)",
-       ": " + ev.event_type + " (" + ev.quad + ")"],
+       ": " + ev.event_type + (ev.mode ? " " + ev.mode : "") + " (" + ev.quad + ")"],
       ["modality: " + ev.modality + (counted ? "" : " (not counted in the network)")],
       ev.attributed_to ? ["according to ", ev.attributed_to] : ["attribution: the outlet"],
       ev.trigger ? ["trigger: ", ev.trigger] : null,
