@@ -8,6 +8,16 @@ Layout of ``faultlines/actors/data`` (see docs/actors.md):
 - ``countries.tsv`` common names, demonyms and capitals per ISO 3166 alpha-3 code; the official
   names come from ``pycountry`` at load time.
 - ``groups.tsv`` ethnic and religious groups; ``sectors.tsv`` sector codes and agent nouns.
+- ``world/people_*.tsv`` dated offices of heads of state and government, foreign and defence
+  ministers and other officials worldwide, one office a line (``code office start end names
+  short``); lines of one person merge into one entry, and an entry of ``actors.jsonl`` with the
+  same name keeps its id.
+- ``world/armed_groups.tsv`` and ``world/organisations.tsv`` armed non-state groups, IGOs, state
+  agencies and parties (``id code names note``).
+
+The built tables are cached on disk (``$FAULTLINES_CACHE_DIR``, else ``$XDG_CACHE_HOME/faultlines``)
+keyed by the content of every data file and the stamps of the user files, so a worker loads a
+pickle instead of rebuilding them.
 
 Codes follow CAMEO: three letters of country (or ``IGO``, ``NGO``, ``IMG`` ...) then three-letter
 sector codes, e.g. ``IRQGOV``.
@@ -17,8 +27,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
 import os
+import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -38,6 +50,8 @@ __all__ = [
     "split_code",
     "default_kb_dir",
     "load_knowledge_base",
+    "Office",
+    "OFFICES",
 ]
 
 _EXTRA_SECTORS = {"UAF", "HRI", "DEV", "ENV", "MUS", "CHR", "JEW", "HIN", "BUD", "RAD", "MOD",
@@ -46,6 +60,23 @@ _EXTRA_SECTORS = {"UAF", "HRI", "DEV", "ENV", "MUS", "CHR", "JEW", "HIN", "BUD",
 
 def _read_data(name: str) -> str:
     return resources.files("faultlines.actors").joinpath("data").joinpath(name).read_text("utf-8")
+
+
+def _world_files() -> list[str]:
+    """Names (``world/...``) of the packaged world tables, sorted."""
+    folder = resources.files("faultlines.actors").joinpath("data").joinpath("world")
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv"))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [f"world/{n}" for n in names]
+
+
+#: Office codes of ``world/people_*.tsv`` and the sector each implies.
+OFFICES: dict[str, str] = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DM": "GOV", "GOV": "GOV",
+                           "MIL": "MIL", "SPY": "SPY", "LEG": "LEG", "PTY": "PTY", "OPP": "OPP",
+                           "REB": "REB", "PRM": "PRM", "IGO": "", "ELI": "ELI", "JUD": "JUD",
+                           "REL": "REL"}
 
 
 def _sector_rows() -> list[tuple[int, str, str, str]]:
@@ -73,6 +104,22 @@ class Role:
     """A code an actor holds between two dates (either may be open)."""
 
     code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True)
+class Office:
+    """One office an actor held: ``office`` is an :data:`OFFICES` key (HOS head of state, HOG
+    head of government, FM foreign minister, DM defence minister, ...) of ``country`` (an ISO
+    code, or the full IGO code such as ``IGOUNO``) between two dates (either may be open)."""
+
+    country: str
+    office: str
+    entry_id: str
     start: dt.date | None = None
     end: dt.date | None = None
 
@@ -241,6 +288,10 @@ class KnowledgeBase:
     lengths_longest_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     skeletons: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    #: (country, office) -> the offices held, in start order (see :meth:`office_holder`)
+    offices: dict[tuple[str, str], list[Office]] = field(default_factory=dict)
+    #: entry id -> every office it held
+    offices_of: dict[str, list[Office]] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------
     def _add_phrase(self, alias: str, target: Target) -> None:
@@ -303,9 +354,59 @@ class KnowledgeBase:
             self.agents.setdefault(form, sector)
             self.agent_last_words.add(form[-1])
 
+    def add_office(self, office: Office) -> None:
+        bucket = self.offices.setdefault((office.country, office.office), [])
+        bucket.append(office)
+        bucket.sort(key=lambda o: o.start or dt.date.min)
+        self.offices_of.setdefault(office.entry_id, []).append(office)
+
     # -- lookups --------------------------------------------------------------------------
     def lookup(self, words: Sequence[str]) -> list[Target]:
         return self.phrases.get(tuple(words), [])
+
+    def office_holder(self, country: str, office: str, date: dt.date | None) -> str | None:
+        """Entry id of who held ``office`` of ``country`` on ``date`` (None when unknown or
+        when no date is given: an office alone does not name a person)."""
+        if date is None:
+            return None
+        holders = [o.entry_id for o in self.offices.get((country, office), ()) if o.covers(date)]
+        return holders[-1] if len(set(holders)) == 1 else None
+
+    def candidates(self, name: str, date: dt.date | None = None) -> list[str]:
+        """Every entry id a whole name can mean (names, aliases and short forms; countries too),
+        those holding an office or role on ``date`` first. More than one id means the name is
+        ambiguous: the caller should decide from context or keep the name apart.
+
+        Matching is whole-name only: no fuzzy step, so "Hollande" never means the Netherlands.
+
+        >>> kb = load_knowledge_base(kb_dir="/nonexistent")
+        >>> kb.candidates("Cameron")
+        ['DAVID_CAMERON']
+        >>> kb.candidates("Syrian Democratic Forces")
+        ['SDF']
+        """
+        from faultlines.actors.normalize import strip_titles
+
+        found: list[str] = []
+        for text in dict.fromkeys((name, strip_titles(name))):
+            words = tuple(fold_words(text))
+            if words[:1] in (("the",), ("THE",)) and len(words) > 1:
+                words = words[1:]
+            for target in self.phrases.get(words, ()):
+                if target.kind in ("actor", "short", "country") and target.ref not in found:
+                    found.append(target.ref)
+            if found:
+                break
+        if date is not None and len(found) > 1:
+            found.sort(key=lambda ref: not self.active_on(ref, date))
+        return found
+
+    def active_on(self, entry_id: str, date: dt.date) -> bool:
+        """Whether the entry holds a dated office or role on ``date``."""
+        if any(o.covers(date) for o in self.offices_of.get(entry_id, ())):
+            return True
+        entry = self.entries.get(entry_id)
+        return bool(entry and any(r.start is not None and r.covers(date) for r in entry.roles))
 
     def name_of(self, ref: str) -> str:
         if ref in self.entries:
@@ -394,6 +495,115 @@ def _load_actor_lines(kb: KnowledgeBase, text: str, source: str, rank: int) -> N
         kb.add_entry(entry_from_json(row, source, where), rank)
 
 
+def _world_date(value: str, where: str, end: bool) -> dt.date | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a partial end date is the last day it covers."""
+    value = value.strip()
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if not end:
+                return dt.date(year, month, 1)
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        if len(parts) == 1:
+            return dt.date(int(parts[0]), 12, 31) if end else dt.date(int(parts[0]), 1, 1)
+    except ValueError:
+        pass
+    raise DictionaryError(f"{where}: date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _entry_id_of(name: str) -> str:
+    from faultlines.actors.normalize import slugify
+
+    return slugify(name).upper().replace("-", "_")
+
+
+def _default_short(name: str) -> tuple[str, ...]:
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    last = words[-1]
+    if last.rstrip(".").lower() in ("jr", "sr", "ii", "iii"):
+        return ()
+    return (last,)
+
+
+def _load_world_people(kb: KnowledgeBase, name: str, text: str) -> None:
+    """Office lines of one ``world/people_*.tsv``: lines of one person merge into one entry."""
+    by_name: dict[str, dict] = {}
+    existing: dict[str, str] = {}
+    for entry in kb.entries.values():
+        if entry.kind == "person":
+            for alias in (entry.name, *entry.aliases):
+                existing.setdefault(" ".join(fold_words(alias)).lower(), entry.id)
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        where = f"{name}:{number}"
+        cols = line.split("\t")
+        if len(cols) != 6:
+            raise DictionaryError(f"{where}: expected 6 tab-separated columns (code, office, "
+                                  f"start, end, names, short), got {len(cols)}")
+        code, office, start, end, names, short = cols
+        if office not in OFFICES:
+            raise DictionaryError(f"{where}: office {office!r} is not one of "
+                                  f"{', '.join(OFFICES)}")
+        aliases = [n.strip() for n in names.split("|") if n.strip()]
+        if not aliases:
+            raise DictionaryError(f"{where}: no name")
+        role_code = code if len(code) > 3 else code + OFFICES[office]
+        person = by_name.setdefault(aliases[0], {"aliases": [], "short": [], "roles": [],
+                                                 "offices": []})
+        person["aliases"] += [a for a in aliases[1:] if a not in person["aliases"]]
+        shorts = [] if short.strip() == "-" else (
+            [s.strip() for s in short.split("|") if s.strip()] or list(_default_short(aliases[0])))
+        person["short"] += [s for s in shorts if s not in person["short"]]
+        role = Role(role_code, _world_date(start, where, False), _world_date(end, where, True))
+        person["roles"].append(role)
+        person["offices"].append((code, office, role.start, role.end))
+    for display, person in by_name.items():
+        entry_id = next((existing[k] for k in (" ".join(fold_words(a)).lower()
+                                               for a in (display, *person["aliases"]))
+                         if k in existing), None) or _entry_id_of(display)
+        roles = tuple(sorted(person["roles"], key=lambda r: r.start or dt.date.min))
+        kb.add_entry(ActorEntry(entry_id, display, roles[-1].code, tuple(person["aliases"]),
+                                tuple(person["short"]), roles, kind="person", source="packaged"),
+                     0)
+        for code, office, start, end in person["offices"]:
+            kb.add_office(Office(code, office, entry_id, start, end))
+
+
+def _load_world_orgs(kb: KnowledgeBase, name: str, text: str) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        where = f"{name}:{number}"
+        cols = line.split("\t")
+        if len(cols) != 4:
+            raise DictionaryError(f"{where}: expected 4 tab-separated columns (id, code, names, "
+                                  f"note), got {len(cols)}")
+        entry_id, code, names, _ = cols
+        aliases = [n.strip() for n in names.split("|") if n.strip()]
+        if not entry_id or not aliases:
+            raise DictionaryError(f"{where}: an organisation needs an id and a name")
+        kb.add_entry(ActorEntry(entry_id, aliases[0], code, tuple(aliases[1:]),
+                                ), 0)
+
+
+def _load_world(kb: KnowledgeBase) -> None:
+    for name in _world_files():
+        text = _read_data(name)
+        if name.startswith("world/people"):
+            _load_world_people(kb, name, text)
+        else:
+            _load_world_orgs(kb, name, text)
+
+
 def _load_user_file(kb: KnowledgeBase, path: Path, rank: int) -> None:
     try:
         data = json.loads(path.read_text("utf-8"))
@@ -419,15 +629,69 @@ def _kb_files(kb_dir: Path | None, extra: Iterable[str | Path]) -> tuple[Path, .
     return tuple(files)
 
 
-@functools.lru_cache(maxsize=4)
-def _cached_kb(files: tuple[Path, ...], stamps: tuple[float, ...]) -> KnowledgeBase:
+#: Bump when the layout of :class:`KnowledgeBase` changes, so old disk caches are not read.
+_CACHE_FORMAT = 1
+
+
+def _build_kb(files: tuple[Path, ...]) -> KnowledgeBase:
     kb = KnowledgeBase()
     _load_groups_and_sectors(kb)
     _load_countries(kb)
     _load_actor_lines(kb, _read_data("actors.jsonl"), "packaged", 0)
+    _load_world(kb)
     for rank, path in enumerate(files, 1):
         _load_user_file(kb, path, rank)
     kb.sources = ("packaged", *(str(p) for p in files))
+    return kb
+
+
+def cache_dir() -> Path | None:
+    """Folder of compiled knowledge bases: ``$FAULTLINES_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/faultlines`` (``~/.cache/faultlines``); None when ``FAULTLINES_CACHE_DIR``
+    is set to an empty string (no disk cache)."""
+    env = os.environ.get("FAULTLINES_CACHE_DIR")
+    if env is not None:
+        return Path(env).expanduser() if env else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "faultlines"
+
+
+def _cache_key(files: tuple[Path, ...], stamps: tuple[float, ...]) -> str:
+    import pycountry
+
+    digest = hashlib.sha1(f"{_CACHE_FORMAT}|{pycountry.__file__}".encode())
+    for name in ("actors.jsonl", "countries.tsv", "groups.tsv", "sectors.tsv", *_world_files()):
+        digest.update(name.encode())
+        digest.update(_read_data(name).encode("utf-8"))
+    for path, stamp in zip(files, stamps, strict=True):
+        digest.update(f"{path.resolve()}|{stamp}|{path.stat().st_size}".encode())
+    return digest.hexdigest()[:20]
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_kb(files: tuple[Path, ...], stamps: tuple[float, ...]) -> KnowledgeBase:
+    folder = cache_dir()
+    target = None
+    if folder is not None:
+        target = folder / f"kb-{_cache_key(files, stamps)}.pickle"
+        try:
+            with target.open("rb") as handle:
+                kb = pickle.load(handle)
+            if isinstance(kb, KnowledgeBase):
+                return kb
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
+            pass
+    kb = _build_kb(files)
+    if target is not None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only home only costs the rebuild next time
     return kb
 
 
