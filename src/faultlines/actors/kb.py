@@ -534,17 +534,22 @@ def _default_short(name: str) -> tuple[str, ...]:
 
 
 def _load_world_people(kb: KnowledgeBase, name: str, text: str) -> None:
-    """Office lines of one ``world/people_*.tsv``: lines of one person merge into one entry."""
+    """Office lines of ``world/people_*.tsv`` (one file, or several joined with
+    :func:`_join_files`): lines of one person merge into one entry."""
     by_name: dict[str, dict] = {}
     existing: dict[str, str] = {}
+    number_base = 0
     for entry in kb.entries.values():
         if entry.kind == "person":
             for alias in (entry.name, *entry.aliases):
                 existing.setdefault(" ".join(fold_words(alias)).lower(), entry.id)
     for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#file "):
+            name, number_base = line[6:], number
+            continue
         if not line.strip() or line.startswith("#"):
             continue
-        where = f"{name}:{number}"
+        where = f"{name}:{number - number_base}"
         cols = line.split("\t")
         if len(cols) != 6:
             raise DictionaryError(f"{where}: expected 6 tab-separated columns (code, office, "
@@ -596,12 +601,15 @@ def _load_world_orgs(kb: KnowledgeBase, name: str, text: str) -> None:
 
 
 def _load_world(kb: KnowledgeBase) -> None:
+    people = []
     for name in _world_files():
         text = _read_data(name)
         if name.startswith("world/people"):
-            _load_world_people(kb, name, text)
+            people.append(f"#file {name}\n{text}")
         else:
             _load_world_orgs(kb, name, text)
+    # one pass over every people file, so that one person's offices in two files merge
+    _load_world_people(kb, "world/people", "\n".join(people))
 
 
 def _load_user_file(kb: KnowledgeBase, path: Path, rank: int) -> None:
@@ -690,9 +698,20 @@ def _cached_kb(files: tuple[Path, ...], stamps: tuple[float, ...]) -> KnowledgeB
             with tmp.open("wb") as handle:
                 pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
+            _prune_cache(target.parent)
         except OSError:
             pass  # a read-only home only costs the rebuild next time
     return kb
+
+
+def _prune_cache(folder: Path, keep: int = 6) -> None:
+    """Drop all but the ``keep`` most recently written compiled knowledge bases."""
+    files = sorted(folder.glob("kb-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def load_knowledge_base(kb_dir: str | Path | None = None,

@@ -159,7 +159,8 @@ def _is_name_word(word: str) -> bool:
         return False
     if bare.lower() in _NAME_PARTS or bare.lower().startswith(("al-", "el-")):
         return True
-    return bare[:1].isupper() and bare.lower() not in _TITLE_WORDS
+    parts = [p for p in bare.lower().split("-") if p]
+    return bare[:1].isupper() and not all(p in _TITLE_WORDS for p in parts)
 
 
 def strip_titles(name: str) -> str:
@@ -169,12 +170,12 @@ def strip_titles(name: str) -> str:
 
     >>> strip_titles("Minister for the Middle East Tobias Ellwood")
     'Tobias Ellwood'
-    >>> strip_titles("U.S. Secretary of State John Kerry"), strip_titles("Lt. Gen. Stephen Townsend")
-    ('John Kerry', 'Stephen Townsend')
-    >>> strip_titles("President Obama"), strip_titles("Haider al-Abadi"), strip_titles("Prime Minister")
-    ('Obama', 'Haider al-Abadi', 'Prime Minister')
-    >>> strip_titles("Syrian Democratic Forces"), strip_titles("British Foreign Secretary Philip Hammond")
-    ('Syrian Democratic Forces', 'Philip Hammond')
+    >>> strip_titles("U.S. Secretary of State John Kerry")
+    'John Kerry'
+    >>> [strip_titles(t) for t in ("President Obama", "Haider al-Abadi", "Prime Minister")]
+    ['Obama', 'Haider al-Abadi', 'Prime Minister']
+    >>> [strip_titles(t) for t in ("Syrian Democratic Forces", "Lt. Gen. Stephen Townsend")]
+    ['Syrian Democratic Forces', 'Stephen Townsend']
     """
     words = name.split()
     if len(words) < 2:
@@ -187,7 +188,7 @@ def strip_titles(name: str) -> str:
         prefix.append(rest.pop(0))  # a name does not start with "of the" or "de"
     if not rest or not prefix:
         return name
-    folded = [w.strip(",.").lower() for w in prefix]
+    folded = [part for w in prefix for part in w.strip(",.").lower().split("-") if part]
     if not all(w in _TITLE_WORDS or w.replace(".", "") in _TITLE_WORDS for w in folded):
         return name
     if all(w in _MODIFIERS or w.replace(".", "") in _MODIFIERS for w in folded):
@@ -233,6 +234,23 @@ def clean_name(name: str) -> str:
     return strip_titles(text)
 
 
+#: Short forms of English forenames and their full form ("Tony Blinken" is "Antony Blinken").
+NICKNAMES: dict[str, str] = {
+    "tony": "antony", "anthony": "antony", "bill": "william", "will": "william", "bob": "robert",
+    "rob": "robert", "mike": "michael", "mick": "michael", "jim": "james", "jimmy": "james",
+    "joe": "joseph", "ash": "ashton", "chuck": "charles", "charlie": "charles", "dick": "richard",
+    "rick": "richard", "tom": "thomas", "ben": "benjamin", "bibi": "benjamin", "dave": "david",
+    "steve": "stephen", "steven": "stephen", "dan": "daniel", "don": "donald", "ed": "edward",
+    "ted": "edward", "fred": "frederick", "greg": "gregory", "jack": "john", "jon": "john",
+    "ken": "kenneth", "larry": "lawrence", "matt": "matthew", "nick": "nicholas", "pete": "peter",
+    "sam": "samuel", "andy": "andrew", "alex": "alexander", "liz": "elizabeth",
+    "beth": "elizabeth", "kate": "katherine", "cathy": "catherine", "sue": "susan",
+    "jen": "jennifer", "chris": "christopher", "jeff": "jeffrey", "ron": "ronald",
+    "sergey": "sergei", "dmitri": "dmitry", "yevgeni": "yevgeny",
+    "mohammad": "mohammed", "muhammad": "mohammed", "mohamed": "mohammed", "mohamad": "mohammed",
+}
+
+
 def name_key(name: str) -> str:
     """Key that one person's spellings share: folded, titles, particles and initials dropped.
 
@@ -240,9 +258,14 @@ def name_key(name: str) -> str:
     True
     >>> name_key("Gen. Joseph Votel") == name_key("Votel")
     False
+    >>> name_key("Tony Blinken") == name_key("Antony J. Blinken")
+    True
     """
     words = [w for w in clean_name(name).split() if not _INITIAL.match(w)]
-    return " ".join(w.lower() for w in fold_words(" ".join(words)) if w.lower() not in PARTICLES)
+    folded = [w.lower() for w in fold_words(" ".join(words)) if w.lower() not in PARTICLES]
+    if len(folded) > 1:
+        folded[0] = NICKNAMES.get(folded[0], folded[0])
+    return " ".join(folded)
 
 
 # -- words that are never actors ------------------------------------------------------------------
@@ -258,8 +281,8 @@ def _not_actor_keys() -> frozenset[tuple[str, ...]]:
         words = tuple(fold_words(line))
         if words:
             keys.add(words)
-            if words[-1][-1:].isalpha() and not words[-1].endswith("s"):
-                keys.add((*words[:-1], words[-1] + "s"))
+            if line[-1:].isalpha() and not line.endswith("s"):
+                keys.add(tuple(fold_words(line + "s")))
     return frozenset(keys)
 
 
