@@ -20,7 +20,7 @@ from pathlib import Path
 import pycountry
 
 from faultlines.actors.importer import import_dictionaries
-from faultlines.actors.kb import load_knowledge_base, split_code
+from faultlines.actors.kb import _keys, load_knowledge_base, split_code
 from faultlines.actors.normalize import fold_words, is_not_actor
 
 _ACRONYM = re.compile(r"\s*\(([A-Za-z0-9\-]{2,12})\)\s*")
@@ -65,7 +65,7 @@ def main(folder: str = "../shared/dictionaries") -> None:
         names = _names(entry)
         if not names:
             continue
-        if any(kb.candidates(n) for n in names):
+        if any(kb.phrases.get(key) for n in names for key in _keys(n)):
             continue  # ours already (or a name that means something else)
         entry_id = "PHX_" + re.sub(r"[^A-Z0-9]+", "_", names[0].upper()).strip("_")
         if entry_id in seen:

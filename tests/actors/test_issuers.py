@@ -71,3 +71,18 @@ def test_bad_mapping_rows_name_the_file_and_line(kb, tmp_path) -> None:
 ])
 def test_author_voice(text, word, voice) -> None:
     assert in_author_voice(text, text.index(word)) is voice
+
+
+def test_every_packaged_issuer_resolves(kb) -> None:
+    from faultlines.actors.issuers import issuer_table
+    for key, actor in issuer_table().items():
+        source = key[0][1:] if key[0].startswith("@") else " ".join(key)
+        found = issuer_of(source, kb)
+        assert found is not None and found.country, (key, actor)
+
+
+def test_a_mapping_to_nothing_known_is_an_error(kb, tmp_path) -> None:
+    mapping = tmp_path / "typo.tsv"
+    mapping.write_text("Some Ministry\tNOT_AN_ID\n", "utf-8")
+    with pytest.raises(DictionaryError, match="neither a knowledge-base id"):
+        issuer_of("Some Ministry", kb, user_file=mapping)

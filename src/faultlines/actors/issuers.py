@@ -130,8 +130,10 @@ def issuer_of(source: str | None, kb: KnowledgeBase,
             country, sector = split_code(entry.code)
             return Issuer(entry.id, entry.name, country, sector)
         country, sector = split_code(actor)
-        if country is None:
-            return None
+        if country is None or (country not in kb.country_names
+                               and country not in ("IGO", "NGO", "IMG")):
+            raise DictionaryError(f"issuer table: {actor!r} (for {source!r}) is neither a "
+                                  f"knowledge-base id nor a country+sector code such as NORGOV")
         label = kb.country_names.get(country, country)
         noun = _SECTOR_NOUNS.get(sector or "", (sector or "").lower())
         return Issuer(None, f"{label} {noun}".strip(), country, sector)
