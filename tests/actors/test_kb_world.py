@@ -195,3 +195,18 @@ def test_world_files_are_packaged() -> None:
     assert "world/armed_groups.tsv" in names
     root = Path(kb_module.__file__).parent / "data" / "world"
     assert all((root / n.split("/", 1)[1]).is_file() for n in names)
+
+
+def test_ambiguous_short_forms_list_the_office_holder_of_the_date_first(kb) -> None:
+    assert set(kb.candidates("Bush")) == {"GEORGE_W_BUSH", "GEORGE_H_W_BUSH"}
+    assert kb.candidates("Bush", D(2005, 1, 1))[0] == "GEORGE_W_BUSH"
+    assert kb.candidates("Bush", D(1991, 1, 1))[0] == "GEORGE_H_W_BUSH"
+    assert kb.candidates("Assad", D(1995, 1, 1))[0] == "HAFEZ_AL_ASSAD"
+    assert kb.candidates("Assad", D(2015, 1, 1))[0] == "BASHAR_AL_ASSAD"
+
+
+def test_state_forces_share_the_composed_id(kb) -> None:
+    # "Syrian Arab Army" and "Syrian troops" (composed SYR_MIL) are one actor
+    assert kb.candidates("Syrian Arab Army") == ["SYR_MIL"]
+    assert kb.entries["SYR_MIL"].name == "Syria armed forces"
+    assert kb.candidates("ISF") == ["IRQ_MIL"]
