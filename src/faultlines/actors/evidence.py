@@ -213,9 +213,9 @@ def modifier_evidence(modifiers: Sequence[str], kb: KnowledgeBase,
                 rest = words[:i] + words[i + size:]
                 # "U.S. Secretary of State": the adjective and the title agree; the adjective
                 # stands. "UN" or "EU" before a title is an IGO office, not a country.
-                if rest and title_evidence(" ".join(rest), date) is not None and \
-                        title_evidence(" ".join(rest), date).country.startswith("IGO"):
-                    return title_evidence(" ".join(rest), date)
+                igo = title_evidence(" ".join(rest), date) if rest else None
+                if igo is not None and igo.country.startswith("IGO"):
+                    return igo
                 return Evidence(found[0], found[1], phrase, office)
     if words:
         return title_evidence(" ".join(words), date)

@@ -44,7 +44,7 @@ class Issuer:
 def _source_keys(text: str) -> list[tuple[str, ...]]:
     """Keys a source is found under: its words, and for a web address its host and path."""
     text = text.strip()
-    keys = []
+    keys: list[tuple[str, ...]] = []
     address = re.sub(r"^[a-z]+://", "", text.lower()).removeprefix("www.").rstrip("/")
     if "." in address and " " not in address:
         keys.append(("@" + address,))
