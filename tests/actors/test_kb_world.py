@@ -4,12 +4,13 @@ whole-name candidate look-up and the compiled (disk-cached) loading."""
 from __future__ import annotations
 
 import datetime as dt
-import pickle
+import json
 from pathlib import Path
 
 import pytest
 
 from faultlines.actors import kb as kb_module
+from faultlines.actors import kb_cache
 from faultlines.actors.kb import Office, load_knowledge_base, split_code
 from faultlines.errors import DictionaryError
 
@@ -125,13 +126,23 @@ def test_compiled_kb_loads_from_the_disk_cache(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("FAULTLINES_CACHE_DIR", str(tmp_path / "cache"))
     kb_module._cached_kb.cache_clear()
     first = load_knowledge_base(kb_dir=tmp_path / "kb")
-    files = list((tmp_path / "cache").glob("kb-*.pickle"))
+    files = list((tmp_path / "cache").glob("kb-*.json"))
     assert len(files) == 1
+    assert not list((tmp_path / "cache").glob("*.tmp"))
     kb_module._cached_kb.cache_clear()
     second = load_knowledge_base(kb_dir=tmp_path / "kb")
     assert second is not first
-    assert second.entries == first.entries and second.phrases == first.phrases
-    assert second.offices == first.offices
+    assert second == first
+    kb_module._cached_kb.cache_clear()
+
+
+def test_the_cache_is_json_data_never_pickle(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("FAULTLINES_CACHE_DIR", str(tmp_path / "cache"))
+    kb_module._cached_kb.cache_clear()
+    load_knowledge_base(kb_dir=tmp_path / "kb")
+    (cached,) = (tmp_path / "cache").glob("kb-*")
+    data = json.loads(cached.read_text("utf-8"))
+    assert data["format"] == kb_cache.FORMAT and data["entries"]
     kb_module._cached_kb.cache_clear()
 
 
@@ -139,12 +150,29 @@ def test_a_damaged_cache_file_is_rebuilt(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("FAULTLINES_CACHE_DIR", str(tmp_path / "cache"))
     kb_module._cached_kb.cache_clear()
     load_knowledge_base(kb_dir=tmp_path / "kb")
-    (cached,) = (tmp_path / "cache").glob("kb-*.pickle")
-    cached.write_bytes(b"not a pickle")
+    (cached,) = (tmp_path / "cache").glob("kb-*.json")
+    cached.write_bytes(b"{not json")
     kb_module._cached_kb.cache_clear()
     kb = load_knowledge_base(kb_dir=tmp_path / "kb")
     assert "JOHN_KERRY" in kb.entries
-    assert isinstance(pickle.loads(cached.read_bytes()), kb_module.KnowledgeBase)
+    assert "JOHN_KERRY" in kb_cache.read_compiled(cached).entries
+    kb_module._cached_kb.cache_clear()
+
+
+def test_a_changed_user_file_gets_its_own_cache_file(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("FAULTLINES_CACHE_DIR", str(tmp_path / "cache"))
+    user = tmp_path / "kb"
+    user.mkdir()
+    entry = {"id": "TOM_WREN", "name": "Tom Wren", "code": "GBRGOV", "aliases": [], "roles": []}
+    (user / "mine.json").write_text(json.dumps({"format": "faultlines-kb", "actors": [entry]}),
+                                    "utf-8")
+    kb_module._cached_kb.cache_clear()
+    assert load_knowledge_base(kb_dir=user).entries["TOM_WREN"].code == "GBRGOV"
+    (user / "mine.json").write_text(json.dumps({"format": "faultlines-kb",
+                                                "actors": [{**entry, "code": "IRLGOV"}]}), "utf-8")
+    kb_module._cached_kb.cache_clear()
+    assert load_knowledge_base(kb_dir=user).entries["TOM_WREN"].code == "IRLGOV"
+    assert len(list((tmp_path / "cache").glob("kb-*.json"))) == 2
     kb_module._cached_kb.cache_clear()
 
 

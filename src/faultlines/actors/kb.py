@@ -15,9 +15,10 @@ Layout of ``faultlines/actors/data`` (see docs/actors.md):
 - ``world/armed_groups.tsv`` and ``world/organisations.tsv`` armed non-state groups, IGOs, state
   agencies and parties (``id code names note``).
 
-The built tables are cached on disk (``$FAULTLINES_CACHE_DIR``, else ``$XDG_CACHE_HOME/faultlines``)
-keyed by the content of every data file and the stamps of the user files, so a worker loads a
-pickle instead of rebuilding them.
+The built tables are cached on disk as JSON (``$FAULTLINES_CACHE_DIR``, else
+``$XDG_CACHE_HOME/faultlines``; see :mod:`faultlines.actors.kb_cache`) keyed by a hash of every
+data file, every user file and the code that builds them, so a worker reads them instead of
+rebuilding them.
 
 Codes follow CAMEO: three letters of country (or ``IGO``, ``NGO``, ``IMG`` ...) then three-letter
 sector codes, e.g. ``IRQGOV``.
@@ -30,7 +31,6 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -637,10 +637,6 @@ def _kb_files(kb_dir: Path | None, extra: Iterable[str | Path]) -> tuple[Path, .
     return tuple(files)
 
 
-#: Bump when the layout of :class:`KnowledgeBase` changes, so old disk caches are not read.
-_CACHE_FORMAT = 1
-
-
 def _build_kb(files: tuple[Path, ...]) -> KnowledgeBase:
     kb = KnowledgeBase()
     _load_groups_and_sectors(kb)
@@ -664,40 +660,41 @@ def cache_dir() -> Path | None:
     return Path(base) / "faultlines"
 
 
-def _cache_key(files: tuple[Path, ...], stamps: tuple[float, ...]) -> str:
+def _cache_key(files: tuple[Path, ...]) -> str:
+    """Hash of everything the compiled tables depend on: the packaged data files, the user KB
+    files' content, the code that builds the tables and the cache format."""
     import pycountry
 
-    digest = hashlib.sha1(f"{_CACHE_FORMAT}|{pycountry.__file__}".encode())
+    from faultlines.actors import kb_cache, normalize
+
+    digest = hashlib.sha256(f"{kb_cache.FORMAT}|{pycountry.__file__}".encode())
+    for module in (__file__, normalize.__file__, kb_cache.__file__):
+        digest.update(Path(module).read_bytes())
     for name in ("actors.jsonl", "countries.tsv", "groups.tsv", "sectors.tsv", *_world_files()):
         digest.update(name.encode())
         digest.update(_read_data(name).encode("utf-8"))
-    for path, stamp in zip(files, stamps, strict=True):
-        digest.update(f"{path.resolve()}|{stamp}|{path.stat().st_size}".encode())
-    return digest.hexdigest()[:20]
+    for path in files:
+        digest.update(str(path.resolve()).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:24]
 
 
 @functools.lru_cache(maxsize=4)
 def _cached_kb(files: tuple[Path, ...], stamps: tuple[float, ...]) -> KnowledgeBase:
+    """The knowledge base of ``files``, from the disk cache when it is there (``stamps`` only
+    key this per-process cache: a user file that changes is read again)."""
+    from faultlines.actors.kb_cache import read_compiled, write_compiled
+
     folder = cache_dir()
-    target = None
-    if folder is not None:
-        target = folder / f"kb-{_cache_key(files, stamps)}.pickle"
-        try:
-            with target.open("rb") as handle:
-                kb = pickle.load(handle)
-            if isinstance(kb, KnowledgeBase):
-                return kb
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                TypeError, ValueError):
-            pass
+    target = folder / f"kb-{_cache_key(files)}.json" if folder is not None else None
+    if target is not None:
+        kb = read_compiled(target)
+        if kb is not None:
+            return kb
     kb = _build_kb(files)
     if target is not None:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
+            write_compiled(kb, target)
             _prune_cache(target.parent)
         except OSError:
             pass  # a read-only home only costs the rebuild next time
@@ -705,9 +702,10 @@ def _cached_kb(files: tuple[Path, ...], stamps: tuple[float, ...]) -> KnowledgeB
 
 
 def _prune_cache(folder: Path, keep: int = 6) -> None:
-    """Drop all but the ``keep`` most recently written compiled knowledge bases."""
-    files = sorted(folder.glob("kb-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in files[keep:]:
+    """Drop all but the ``keep`` most recently written compiled knowledge bases, and the pickle
+    files of earlier versions (never read: a pickle can run code)."""
+    files = sorted(folder.glob("kb-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [*files[keep:], *folder.glob("kb-*.pickle")]:
         try:
             old.unlink()
         except OSError:
