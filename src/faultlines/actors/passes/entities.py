@@ -3,7 +3,8 @@
 Each entity is trimmed ("the", titles, possessives), then the first rule of :data:`ENTITY_RULES`
 that decides it says what it is: a building or an operation (dropped), a place, an agent phrase
 left to the agent-phrase pass, a describing adjective, a misspelt country, a known actor spelt
-another way (transliteration-blind fuzzy matching), else an unknown actor ``x:slug``.
+another way (transliteration-blind fuzzy matching), a town after "in" that the shared gazetteer
+knows (:func:`faultlines.gazetteer.place_below_country`), else an unknown actor ``x:slug``.
 The pass also finds the document's dominant country (:func:`find_dominant_country`).
 """
 
@@ -20,6 +21,7 @@ from faultlines.actors.passes.hits import Hit, hits_overlapping, numbered
 from faultlines.actors.passes.scan import POSSESSIVE
 from faultlines.actors.passes.tokens import EntitySpan, TokenTable
 from faultlines.actors.passes.words import WordList, resolver_words
+from faultlines.gazetteer import place_below_country
 
 __all__ = ["Entity", "EntityDecision", "ENTITY_RULES", "trim_entity", "names_a_thing",
            "resolve_entities", "find_dominant_country", "agent_tail"]
@@ -33,6 +35,8 @@ _FACILITY_WORDS = _W[WordList.FACILITY_WORDS]
 _OPERATION_WORDS = _W[WordList.OPERATION_WORDS]
 _NAME_JOINERS = _W[WordList.NAME_JOINERS]
 _PLACE_PREPS = _W[WordList.PLACE_PREPS]
+#: Towns smaller than this are not taken for a name tagged as a person or organisation.
+_TOWN_POPULATION = 5000
 
 
 class Entity(NamedTuple):
@@ -150,6 +154,23 @@ def place_name(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
     return EntityDecision(drop)
 
 
+def place_after_preposition(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
+    """place_after_preposition: "clashes in Raqqah" tagged as a person or an organisation: a
+    town or province the gazetteer knows, after "in/at/within ...", is a place, not an actor
+    (small towns are left alone: a village may share a surname)."""
+    before = ent.start - 1
+    lowers = ctx.tokens.lowers
+    if before >= 0 and lowers[before] == "the":
+        before -= 1
+    if ent.label not in ("PERSON", "ORG") or before < 0 or lowers[before] not in _PLACE_PREPS:
+        return None
+    town = place_below_country(ent.text, min_population=_TOWN_POPULATION)
+    if town is None:
+        return None
+    return EntityDecision(_within(ent.inside, ent.start, ent.end),
+                          Hit(ent.start, ent.end, ent.text, (Target("city", town.country_code),)))
+
+
 def agent_phrase_entity(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
     """agent_phrase_entity: "the Iraqi Army", "the Administration": an agent phrase, read by
     the agent-phrase pass; "Quarry Hill University Medical School" has a name of its own."""
@@ -210,7 +231,7 @@ EntityRule = Callable[[DocumentContext, Entity], EntityDecision | None]
 #: The entity rules in the order they are tried; the last always decides.
 ENTITY_RULES: tuple[EntityRule, ...] = (
     thing_not_actor, place_name, agent_phrase_entity, describing_adjective, misspelt_country,
-    spelt_like_known_actor, unknown_actor)
+    spelt_like_known_actor, place_after_preposition, unknown_actor)
 
 
 def _entity(ctx: DocumentContext, span: EntitySpan) -> Entity | None:
