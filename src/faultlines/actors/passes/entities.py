@@ -10,6 +10,7 @@ The pass also finds the document's dominant country (:func:`find_dominant_countr
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -293,5 +294,4 @@ def find_dominant_country(ctx: DocumentContext) -> DocumentContext:
             places[country] += 1
     dominant = places.most_common(1)[0][0] if places else (
         counts.most_common(1)[0][0] if counts else None)
-    return DocumentContext(ctx.tokens, ctx.resolver, ctx.document_id, ctx.date, ctx.hits,
-                           ctx.hits_at, dominant, counts)
+    return dataclasses.replace(ctx, dominant=dominant, country_counts=counts)
