@@ -18,6 +18,7 @@ from types import MappingProxyType
 from faultlines.actors.normalize import PARTICLES, fold_word, fold_words, slugify
 from faultlines.actors.passes.context import COUNTRY_KINDS, DocumentContext, NameMemory, compose_id
 from faultlines.actors.passes.hits import Hit
+from faultlines.actors.passes.person_evidence import unknown_person_evidence
 from faultlines.actors.passes.words import WordList, resolver_words
 from faultlines.types import ActorRef, Mention
 
@@ -279,6 +280,11 @@ def _unknown_attributes(ctx: DocumentContext, hit: Hit) -> tuple[str | None, str
     if country is None:
         for other in title_modifiers(ctx, hit):
             country = ctx.country_of(other, states_only=False) or country
+    if country is None and hit.label == "PERSON":
+        # "Secretary of State X", "X, Britain's foreign minister"; the country the document
+        # is about is not evidence for a person
+        found = unknown_person_evidence(ctx, hit)
+        country = found.country if found is not None else None
     if country is None and hit.label == "PERSON" and sector is not None:
         # "President X" in a text about one country is most likely its president
         country = ctx.dominant
