@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from faultlines.actors.evidence import modifier_evidence, office_holder_of
 from faultlines.actors.issuers import FIRST_PERSON
 from faultlines.actors.normalize import fold_word
 from faultlines.actors.passes.context import STATE_SECTORS, DocumentContext, NameMemory
@@ -22,10 +23,11 @@ from faultlines.types import ActorRef, Mention
 
 __all__ = ["resolve_bare_titles", "resolve_deferred", "resolve_pairs", "later_surnames",
            "pronoun_subject", "resolve_pronouns", "is_subject", "first_word", "quoted_tokens",
-           "author_first_person"]
+           "author_first_person", "office_reference"]
 
 _PRONOUNS = resolver_words()[WordList.SUBJECT_PRONOUNS]
 _TITLES = resolver_words().titles
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _title_reference(ctx: DocumentContext, memory: NameMemory, noun: int) -> ActorRef | None:
@@ -42,12 +44,23 @@ def _title_reference(ctx: DocumentContext, memory: NameMemory, noun: int) -> Act
     return None
 
 
+def office_reference(ctx: DocumentContext, bare: BareTitle) -> ActorRef | None:
+    """"the British foreign secretary" in September 2016: the one person who held the office
+    the words name on the document's date (:func:`evidence.office_holder_of`), or None."""
+    words = [w for w in ctx.tokens.texts[bare.start:bare.end] if w.lower() not in _ARTICLES]
+    holder = office_holder_of(modifier_evidence(words, ctx.kb, ctx.date), ctx.kb, ctx.date)
+    if holder is None or holder not in ctx.kb.entries:
+        return None
+    return ctx.resolver.actor_ref(holder, "", ctx.date)
+
+
 def resolve_bare_titles(ctx: DocumentContext, memory: NameMemory,
                         titles: Sequence[BareTitle]) -> list[Mention]:
-    """"the prime minister": the person introduced with that title, else the government."""
+    """"the prime minister": the person introduced with that title, else the holder of the
+    office on the document's date, else the government."""
     out = []
     for bare in titles:
-        ref = _title_reference(ctx, memory, bare.noun)
+        ref = _title_reference(ctx, memory, bare.noun) or office_reference(ctx, bare)
         out.append(ctx.mention(bare.start, bare.end, ref or bare.ref, "title" if ref else "agent"))
     return out
 
