@@ -84,3 +84,10 @@ def test_a_name_after_with_stays_an_actor(resolver) -> None:
             ("with", "ADP", "prep", 1), ("Hammond", "PROPN", "pobj", 2)]
     ctx = context(resolver, table(rows, entities=(EntitySpan(3, 4, "PERSON"),)))
     assert [h.kind for h in ctx.hits] != ["city"]
+
+
+@pytest.mark.parametrize("word", ["VBIED", "Jan", "Humvee"])
+def test_weapons_vehicles_and_months_are_not_actors(resolver, word: str) -> None:
+    rows = [("A", "DET", "det", 1), (word, "PROPN", "nsubj", 2), ("exploded", "VERB", "ROOT", 2)]
+    ctx = context(resolver, table(rows, entities=(EntitySpan(1, 2, "ORG"),)))
+    assert ctx.hits == ()

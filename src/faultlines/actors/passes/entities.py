@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from faultlines.actors.kb import Target
-from faultlines.actors.normalize import PARTICLES, fold_word
+from faultlines.actors.normalize import PARTICLES, fold_word, is_not_actor
 from faultlines.actors.passes.context import DocumentContext
 from faultlines.actors.passes.hits import Hit, hits_overlapping, numbered
 from faultlines.actors.passes.scan import POSSESSIVE
@@ -138,6 +138,12 @@ def thing_not_actor(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
     return None
 
 
+def not_actor_word(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
+    """not_actor_word: "a VBIED exploded in Jan.": weapons, vehicles, months, dates and generic
+    words are never actors (``data/not_actors.txt``, :func:`normalize.is_not_actor`)."""
+    return EntityDecision() if is_not_actor(ent.text) else None
+
+
 def place_name(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
     """place_name: "fighting in Sadr City": a larger place name is a place, not the actor
     inside it; a misspelt country stays the country, "West Darfur State" a place in Sudan."""
@@ -231,8 +237,8 @@ def _named(ctx: DocumentContext) -> frozenset[str]:
 EntityRule = Callable[[DocumentContext, Entity], EntityDecision | None]
 #: The entity rules in the order they are tried; the last always decides.
 ENTITY_RULES: tuple[EntityRule, ...] = (
-    thing_not_actor, place_name, agent_phrase_entity, describing_adjective, misspelt_country,
-    spelt_like_known_actor, place_after_preposition, unknown_actor)
+    thing_not_actor, not_actor_word, place_name, agent_phrase_entity, describing_adjective,
+    misspelt_country, spelt_like_known_actor, place_after_preposition, unknown_actor)
 
 
 def _entity(ctx: DocumentContext, span: EntitySpan) -> Entity | None:
