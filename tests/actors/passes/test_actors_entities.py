@@ -91,3 +91,13 @@ def test_weapons_vehicles_and_months_are_not_actors(resolver, word: str) -> None
     rows = [("A", "DET", "det", 1), (word, "PROPN", "nsubj", 2), ("exploded", "VERB", "ROOT", 2)]
     ctx = context(resolver, table(rows, entities=(EntitySpan(1, 2, "ORG"),)))
     assert ctx.hits == ()
+
+
+def test_a_name_after_a_long_title_is_its_knowledge_base_entry(resolver) -> None:
+    rows = [("Minister", "PROPN", "compound", 6), ("for", "ADP", "prep", 0),
+            ("the", "DET", "det", 4), ("Middle", "PROPN", "compound", 4),
+            ("East", "PROPN", "pobj", 1), ("Tobias", "PROPN", "compound", 6),
+            ("Ellwood", "PROPN", "nsubj", 7), ("spoke", "VERB", "ROOT", 7)]
+    ctx = context(resolver, table(rows, entities=(EntitySpan(3, 7, "PERSON"),)))
+    (hit,) = [h for h in ctx.hits if h.end == 7]
+    assert hit.primary is not None and hit.primary.ref == "TOBIAS_ELLWOOD"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from faultlines.actors.kb import Target
-from faultlines.actors.normalize import PARTICLES, fold_word, is_not_actor
+from faultlines.actors.normalize import PARTICLES, clean_name, fold_word, is_not_actor
 from faultlines.actors.passes.context import DocumentContext
 from faultlines.actors.passes.hits import Hit, hits_overlapping, numbered
 from faultlines.actors.passes.scan import POSSESSIVE
@@ -38,6 +38,8 @@ _NAME_JOINERS = _W[WordList.NAME_JOINERS]
 _PLACE_PREPS = _W[WordList.PLACE_PREPS]
 #: Towns smaller than this are not taken for a name tagged as a person or organisation.
 _TOWN_POPULATION = 5000
+#: How many words before an entity a title may start.
+_TITLE_REACH = 4
 
 
 class Entity(NamedTuple):
@@ -210,6 +212,32 @@ def misspelt_country(ctx: DocumentContext, ent: Entity) -> EntityDecision | None
     return None
 
 
+def whole_name_candidate(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
+    """whole_name_candidate: "Minister for the Middle East Tobias Ellwood", "Joseph L.
+    Votel[3]": the name without titles, initials and citation marks is one entry of the
+    knowledge base (:meth:`KnowledgeBase.candidates`); a name several entries share is left
+    to the next rules unless only one of them holds an office on the document's date."""
+    if ent.label not in ("PERSON", "ORG"):
+        return None
+    kb = ctx.kb
+    found: list[str] = []
+    floor = ctx.tokens.sent_start_of[ent.start]
+    # the title may start before the entity ("Minister for the | Middle East Tobias Ellwood")
+    for start in range(max(floor, ent.start - _TITLE_REACH), ent.start + 1):
+        found = [c for c in kb.candidates(clean_name(ctx.tokens.span_text(start, ent.end)),
+                                          ctx.date)
+                 if kb.entries.get(c) is not None and kb.entries[c].kind != "country"]
+        if found:
+            break
+    if not found:
+        return None
+    if len(found) > 1 and (ctx.date is None or not kb.active_on(found[0], ctx.date)
+                           or kb.active_on(found[1], ctx.date)):
+        return None
+    return EntityDecision(ent.inside, Hit(ent.start, ent.end, ent.text,
+                                          (Target("actor", found[0]),)))
+
+
 def spelt_like_known_actor(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
     """spelt_like_known_actor: "Moqtadah el-Sadr" is Muqtada al-Sadr. One word spelt like a
     known surname ("Al Asad" the air base) counts only when the document also names that
@@ -238,7 +266,8 @@ EntityRule = Callable[[DocumentContext, Entity], EntityDecision | None]
 #: The entity rules in the order they are tried; the last always decides.
 ENTITY_RULES: tuple[EntityRule, ...] = (
     thing_not_actor, not_actor_word, place_name, agent_phrase_entity, describing_adjective,
-    misspelt_country, spelt_like_known_actor, place_after_preposition, unknown_actor)
+    misspelt_country, whole_name_candidate, spelt_like_known_actor, place_after_preposition,
+    unknown_actor)
 
 
 def _entity(ctx: DocumentContext, span: EntitySpan) -> Entity | None:
