@@ -1023,7 +1023,7 @@ class Store:
 
     _ACTORS_SQL = """
         WITH surface AS (
-            SELECT actor_id AS id, text FROM mentions
+            SELECT actor_id AS id, text FROM mentions WHERE kind IS DISTINCT FROM 'place'
             UNION SELECT actor_id, actor_text FROM events
             UNION SELECT recipient_id, recipient_text FROM events WHERE recipient_id IS NOT NULL
             UNION SELECT attributed_id, attributed_text FROM events

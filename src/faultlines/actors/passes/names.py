@@ -180,8 +180,10 @@ class _NameReader:
         elif target.kind in COUNTRY_KINDS:
             self.emit_country(hit, target.ref, kind, target.kind == "demonym")
         elif target.kind == "city":
-            # a city is where something happens, never the state ("in Falluja")
-            self.add(hit, ctx.resolver.composed_ref("", target.ref, None, None), kind)
+            # a city is where something happens, never the state ("in Falluja"): a place
+            # mention of its country (the coder may take the country as a target; the store
+            # does not list "Falluja" as a name of Iraq; the places stage locates it)
+            self.add(hit, ctx.resolver.composed_ref("", target.ref, None, None), "place")
         elif target.kind == "group":
             country = hit.country or ctx.group_country(target.ref)
             self.add(hit, ctx.resolver.composed_ref("", country, target.ref, None), kind)
@@ -207,6 +209,8 @@ class _NameReader:
             sector = {CountryRole.ACTING_STATE: "GOV", CountryRole.STATE: "GOV",
                       CountryRole.PEOPLE: "CVL"}.get(role)
             ref = ctx.resolver.composed_ref("", iso, None, sector)
+            if role is CountryRole.PLACE and hit.kind == "capital":
+                kind = "place"  # "in Baghdad": a place of Iraq, as a city is
         self.add(hit, ref, kind)
 
     def remember(self, hit: Hit, entry_id: str) -> None:
