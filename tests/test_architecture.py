@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "faultlines"
 # stage, from an earlier one and from the shared modules; never from a later stage.
 STAGES = ["ingest", "nlp", "actors", "coding", "places", "evaluation", "pipeline", "store",
           "network", "report", "web", "api", "cli", "__main__"]
-SHARED = {"__init__", "config", "errors", "types", "progress", "demo"}
+SHARED = {"__init__", "config", "errors", "types", "progress", "demo", "gazetteer"}
 # What the thin shells may use besides their own package.
 ALLOWED = {
     "cli": {"api", "config", "errors", "types", "progress", "__init__"},

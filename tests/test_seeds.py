@@ -88,3 +88,27 @@ def test_2007_article_puts_us_with_sunni_forces(seed_store: Path) -> None:
     sunni = _camp_of(result, "sunni")
     assert us and sunni
     assert us & sunni, [c.names for c in result.camps]
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seeds_dir: Path, nlp):
+    from faultlines.actors import ActorResolver
+    from faultlines.types import Document
+
+    resolver = ActorResolver.default()
+    found = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found.extend(resolver.find_mentions(nlp(text), Document(path.stem, text)))
+    return found
+
+
+@pytest.mark.parametrize("name", ["Basra", "Sadr City", "Baghdad", "Tehran"])
+def test_seed_places_are_not_actors(seed_mentions, name: str) -> None:
+    """Towns are place mentions of their country (the places stage locates them); a capital
+    acts only as its state ("a delegation to Tehran" -> the Iranian government)."""
+    mentions = [m for m in seed_mentions if m.text == name]
+    assert mentions, f"{name} not found in the seeds"
+    for m in mentions:
+        assert m.actor.id != "x:" + name.lower().replace(" ", "-")
+        assert m.kind == "place" or (m.actor.sector == "GOV" and name == "Tehran"), m

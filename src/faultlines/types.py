@@ -170,7 +170,7 @@ class Mention:
     end: int  # token index, exclusive
     text: str
     actor: ActorRef
-    kind: str = "entity"  # entity | agent | pronoun | title | compound
+    kind: str = "entity"  # entity | agent | pronoun | title | compound | place (a town: where)
 
 
 @dataclass(frozen=True)

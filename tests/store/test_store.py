@@ -19,7 +19,7 @@ from store_builders import IRN, IRQ, SADR, USA, make_result, sample_corpus
 from faultlines.errors import ConfigError, StoreError
 from faultlines.store import DYAD_MODALITIES, Store
 from faultlines.store.schema import MIGRATIONS
-from faultlines.types import EVENT_TYPES, ActorRef, DocumentResult
+from faultlines.types import EVENT_TYPES, ActorRef, DocumentResult, Mention
 
 
 def _events(results: list[DocumentResult]):
@@ -472,3 +472,12 @@ def test_queries_can_follow_each_other_in_any_order(filled):
     assert len(filled.dyads()) == 5
     first = next(filled.events())
     assert filled.dyads_table(window="year").num_rows == 6 and first.doc_id == "a1"
+
+
+def test_a_place_mention_is_no_name_of_its_country(store):
+    result = make_result("p1", dt.date(2008, 3, 25), [("ASSAULT", IRQ, SADR)])
+    basra = Mention("p1", 0, 5, 6, "Basra", ActorRef("Basra", "IRQ", "Iraq", "IRQ", None),
+                    "place")
+    iraq = Mention("p1", 0, 7, 8, "Iraq", ActorRef("Iraq", "IRQ", "Iraq", "IRQ", None))
+    store.add_results([dataclasses.replace(result, mentions=(*result.mentions, basra, iraq))])
+    assert store.actor("IRQ").aliases == ("Iraq",)

@@ -8,6 +8,17 @@ Layout of ``faultlines/actors/data`` (see docs/actors.md):
 - ``countries.tsv`` common names, demonyms and capitals per ISO 3166 alpha-3 code; the official
   names come from ``pycountry`` at load time.
 - ``groups.tsv`` ethnic and religious groups; ``sectors.tsv`` sector codes and agent nouns.
+- ``world/people_*.tsv`` dated offices of heads of state and government, foreign and defence
+  ministers and other officials worldwide, one office a line (``code office start end names
+  short``); lines of one person merge into one entry, and an entry of ``actors.jsonl`` with the
+  same name keeps its id.
+- ``world/armed_groups.tsv`` and ``world/organisations.tsv`` armed non-state groups, IGOs, state
+  agencies and parties (``id code names note``).
+
+The built tables are cached on disk as JSON (``$FAULTLINES_CACHE_DIR``, else
+``$XDG_CACHE_HOME/faultlines``; see :mod:`faultlines.actors.kb_cache`) keyed by a hash of every
+data file, every user file and the code that builds them, so a worker reads them instead of
+rebuilding them.
 
 Codes follow CAMEO: three letters of country (or ``IGO``, ``NGO``, ``IMG`` ...) then three-letter
 sector codes, e.g. ``IRQGOV``.
@@ -17,13 +28,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from faultlines.actors.normalize import PARTICLES, fold_words, skeleton
 from faultlines.errors import DictionaryError
@@ -38,6 +50,8 @@ __all__ = [
     "split_code",
     "default_kb_dir",
     "load_knowledge_base",
+    "Office",
+    "OFFICES",
 ]
 
 _EXTRA_SECTORS = {"UAF", "HRI", "DEV", "ENV", "MUS", "CHR", "JEW", "HIN", "BUD", "RAD", "MOD",
@@ -46,6 +60,23 @@ _EXTRA_SECTORS = {"UAF", "HRI", "DEV", "ENV", "MUS", "CHR", "JEW", "HIN", "BUD",
 
 def _read_data(name: str) -> str:
     return resources.files("faultlines.actors").joinpath("data").joinpath(name).read_text("utf-8")
+
+
+def _world_files() -> list[str]:
+    """Names (``world/...``) of the packaged world tables, sorted."""
+    folder = resources.files("faultlines.actors").joinpath("data").joinpath("world")
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tsv"))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [f"world/{n}" for n in names]
+
+
+#: Office codes of ``world/people_*.tsv`` and the sector each implies.
+OFFICES: dict[str, str] = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DM": "GOV", "GOV": "GOV",
+                           "MIL": "MIL", "SPY": "SPY", "LEG": "LEG", "PTY": "PTY", "OPP": "OPP",
+                           "REB": "REB", "PRM": "PRM", "IGO": "", "ELI": "ELI", "JUD": "JUD",
+                           "REL": "REL"}
 
 
 def _sector_rows() -> list[tuple[int, str, str, str]]:
@@ -73,6 +104,22 @@ class Role:
     """A code an actor holds between two dates (either may be open)."""
 
     code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True)
+class Office:
+    """One office an actor held: ``office`` is an :data:`OFFICES` key (HOS head of state, HOG
+    head of government, FM foreign minister, DM defence minister, ...) of ``country`` (an ISO
+    code, or the full IGO code such as ``IGOUNO``) between two dates (either may be open)."""
+
+    country: str
+    office: str
+    entry_id: str
     start: dt.date | None = None
     end: dt.date | None = None
 
@@ -112,8 +159,8 @@ class ActorEntry:
                 best = role
         return best.code if best else self.code
 
-    def to_json(self) -> dict:
-        out = {
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "id": self.id, "name": self.name, "code": self.code, "aliases": list(self.aliases),
             "short": list(self.short),
             "roles": [[r.code, r.start.isoformat() if r.start else None,
@@ -241,6 +288,10 @@ class KnowledgeBase:
     lengths_longest_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     skeletons: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    #: (country, office) -> the offices held, in start order (see :meth:`office_holder`)
+    offices: dict[tuple[str, str], list[Office]] = field(default_factory=dict)
+    #: entry id -> every office it held
+    offices_of: dict[str, list[Office]] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------
     def _add_phrase(self, alias: str, target: Target) -> None:
@@ -303,9 +354,59 @@ class KnowledgeBase:
             self.agents.setdefault(form, sector)
             self.agent_last_words.add(form[-1])
 
+    def add_office(self, office: Office) -> None:
+        bucket = self.offices.setdefault((office.country, office.office), [])
+        bucket.append(office)
+        bucket.sort(key=lambda o: o.start or dt.date.min)
+        self.offices_of.setdefault(office.entry_id, []).append(office)
+
     # -- lookups --------------------------------------------------------------------------
     def lookup(self, words: Sequence[str]) -> list[Target]:
         return self.phrases.get(tuple(words), [])
+
+    def office_holder(self, country: str, office: str, date: dt.date | None) -> str | None:
+        """Entry id of who held ``office`` of ``country`` on ``date`` (None when unknown or
+        when no date is given: an office alone does not name a person)."""
+        if date is None:
+            return None
+        holders = [o.entry_id for o in self.offices.get((country, office), ()) if o.covers(date)]
+        return holders[-1] if len(set(holders)) == 1 else None
+
+    def candidates(self, name: str, date: dt.date | None = None) -> list[str]:
+        """Every entry id a whole name can mean (names, aliases and short forms; countries too),
+        those holding an office or role on ``date`` first. More than one id means the name is
+        ambiguous: the caller should decide from context or keep the name apart.
+
+        Matching is whole-name only: no fuzzy step, so "Hollande" never means the Netherlands.
+
+        >>> kb = load_knowledge_base(kb_dir="/nonexistent")
+        >>> kb.candidates("Cameron")
+        ['DAVID_CAMERON']
+        >>> kb.candidates("Syrian Democratic Forces")
+        ['SDF']
+        """
+        from faultlines.actors.normalize import strip_titles
+
+        found: list[str] = []
+        for text in dict.fromkeys((name, strip_titles(name))):
+            words = tuple(fold_words(text))
+            if words[:1] in (("the",), ("THE",)) and len(words) > 1:
+                words = words[1:]
+            for target in self.phrases.get(words, ()):
+                if target.kind in ("actor", "short", "country") and target.ref not in found:
+                    found.append(target.ref)
+            if found:
+                break
+        if date is not None and len(found) > 1:
+            found.sort(key=lambda ref: not self.active_on(ref, date))
+        return found
+
+    def active_on(self, entry_id: str, date: dt.date) -> bool:
+        """Whether the entry holds a dated office or role on ``date``."""
+        if any(o.covers(date) for o in self.offices_of.get(entry_id, ())):
+            return True
+        entry = self.entries.get(entry_id)
+        return bool(entry and any(r.start is not None and r.covers(date) for r in entry.roles))
 
     def name_of(self, ref: str) -> str:
         if ref in self.entries:
@@ -335,19 +436,20 @@ def _load_countries(kb: KnowledgeBase) -> None:
         if not line.strip() or line.startswith("#"):
             continue
         cols = (line.split("\t") + ["", "", "", ""])[:5]
-        iso, names, demonyms, capitals, cities = cols
+        iso, name_cell, demonym_cell, capital_cell, cities = cols
         if len(iso) != 3:
             raise DictionaryError(f"countries.tsv:{number}: {iso!r} is not an alpha-3 code")
-        extra[iso] = ([n for n in names.split("|") if n], [d for d in demonyms.split("|") if d],
-                      [c for c in capitals.split("|") if c])
+        extra[iso] = ([n for n in name_cell.split("|") if n],
+                      [d for d in demonym_cell.split("|") if d],
+                      [c for c in capital_cell.split("|") if c])
         for city in cities.split("|"):
             if city:
                 kb._add_phrase(city, Target("city", iso))
     names_by_iso: dict[str, list[str]] = {}
     for country in pycountry.countries:
-        names = [getattr(country, "common_name", None), country.name,
-                 getattr(country, "official_name", None)]
-        names_by_iso[country.alpha_3] = [n for n in names if n]
+        official = [getattr(country, "common_name", None), country.name,
+                    getattr(country, "official_name", None)]
+        names_by_iso[country.alpha_3] = [n for n in official if n]
     for iso, (names, _, _) in extra.items():
         names_by_iso.setdefault(iso, [])
         names_by_iso[iso] = names[:1] + names_by_iso[iso] + names[1:]
@@ -394,6 +496,123 @@ def _load_actor_lines(kb: KnowledgeBase, text: str, source: str, rank: int) -> N
         kb.add_entry(entry_from_json(row, source, where), rank)
 
 
+def _world_date(value: str, where: str, end: bool) -> dt.date | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a partial end date is the last day it covers."""
+    value = value.strip()
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if not end:
+                return dt.date(year, month, 1)
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        if len(parts) == 1:
+            return dt.date(int(parts[0]), 12, 31) if end else dt.date(int(parts[0]), 1, 1)
+    except ValueError:
+        pass
+    raise DictionaryError(f"{where}: date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _entry_id_of(name: str) -> str:
+    from faultlines.actors.normalize import slugify
+
+    return slugify(name).upper().replace("-", "_")
+
+
+def _default_short(name: str) -> tuple[str, ...]:
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    last = words[-1]
+    if last.rstrip(".").lower() in ("jr", "sr", "ii", "iii"):
+        return ()
+    return (last,)
+
+
+def _load_world_people(kb: KnowledgeBase, name: str, text: str) -> None:
+    """Office lines of ``world/people_*.tsv`` (one file, or several joined with
+    :func:`_join_files`): lines of one person merge into one entry."""
+    by_name: dict[str, dict] = {}
+    existing: dict[str, str] = {}
+    number_base = 0
+    for entry in kb.entries.values():
+        if entry.kind == "person":
+            for alias in (entry.name, *entry.aliases):
+                existing.setdefault(" ".join(fold_words(alias)).lower(), entry.id)
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#file "):
+            name, number_base = line[6:], number
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        where = f"{name}:{number - number_base}"
+        cols = line.split("\t")
+        if len(cols) != 6:
+            raise DictionaryError(f"{where}: expected 6 tab-separated columns (code, office, "
+                                  f"start, end, names, short), got {len(cols)}")
+        code, office, start, end, names, short = cols
+        if office not in OFFICES:
+            raise DictionaryError(f"{where}: office {office!r} is not one of "
+                                  f"{', '.join(OFFICES)}")
+        aliases = [n.strip() for n in names.split("|") if n.strip()]
+        if not aliases:
+            raise DictionaryError(f"{where}: no name")
+        role_code = code if len(code) > 3 else code + OFFICES[office]
+        person = by_name.setdefault(aliases[0], {"aliases": [], "short": [], "roles": [],
+                                                 "offices": []})
+        person["aliases"] += [a for a in aliases[1:] if a not in person["aliases"]]
+        shorts = [] if short.strip() == "-" else (
+            [s.strip() for s in short.split("|") if s.strip()] or list(_default_short(aliases[0])))
+        person["short"] += [s for s in shorts if s not in person["short"]]
+        role = Role(role_code, _world_date(start, where, False), _world_date(end, where, True))
+        person["roles"].append(role)
+        person["offices"].append((code, office, role.start, role.end))
+    for display, person in by_name.items():
+        entry_id = next((existing[k] for k in (" ".join(fold_words(a)).lower()
+                                               for a in (display, *person["aliases"]))
+                         if k in existing), None) or _entry_id_of(display)
+        roles = tuple(sorted(person["roles"], key=lambda r: r.start or dt.date.min))
+        kb.add_entry(ActorEntry(entry_id, display, roles[-1].code, tuple(person["aliases"]),
+                                tuple(person["short"]), roles, kind="person", source="packaged"),
+                     0)
+        for code, office, start, end in person["offices"]:
+            kb.add_office(Office(code, office, entry_id, start, end))
+
+
+def _load_world_orgs(kb: KnowledgeBase, name: str, text: str) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        where = f"{name}:{number}"
+        cols = line.split("\t")
+        if len(cols) != 4:
+            raise DictionaryError(f"{where}: expected 4 tab-separated columns (id, code, names, "
+                                  f"note), got {len(cols)}")
+        entry_id, code, names, _ = cols
+        aliases = [n.strip() for n in names.split("|") if n.strip()]
+        if not entry_id or not aliases:
+            raise DictionaryError(f"{where}: an organisation needs an id and a name")
+        kb.add_entry(ActorEntry(entry_id, aliases[0], code, tuple(aliases[1:]),
+                                ), 0)
+
+
+def _load_world(kb: KnowledgeBase) -> None:
+    people = []
+    for name in _world_files():
+        text = _read_data(name)
+        if name.startswith("world/people"):
+            people.append(f"#file {name}\n{text}")
+        else:
+            _load_world_orgs(kb, name, text)
+    # one pass over every people file, so that one person's offices in two files merge
+    _load_world_people(kb, "world/people", "\n".join(people))
+
+
 def _load_user_file(kb: KnowledgeBase, path: Path, rank: int) -> None:
     try:
         data = json.loads(path.read_text("utf-8"))
@@ -419,16 +638,79 @@ def _kb_files(kb_dir: Path | None, extra: Iterable[str | Path]) -> tuple[Path, .
     return tuple(files)
 
 
-@functools.lru_cache(maxsize=4)
-def _cached_kb(files: tuple[Path, ...], stamps: tuple[float, ...]) -> KnowledgeBase:
+def _build_kb(files: tuple[Path, ...]) -> KnowledgeBase:
     kb = KnowledgeBase()
     _load_groups_and_sectors(kb)
     _load_countries(kb)
     _load_actor_lines(kb, _read_data("actors.jsonl"), "packaged", 0)
+    _load_world(kb)
     for rank, path in enumerate(files, 1):
         _load_user_file(kb, path, rank)
     kb.sources = ("packaged", *(str(p) for p in files))
     return kb
+
+
+def cache_dir() -> Path | None:
+    """Folder of compiled knowledge bases: ``$FAULTLINES_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/faultlines`` (``~/.cache/faultlines``); None when ``FAULTLINES_CACHE_DIR``
+    is set to an empty string (no disk cache)."""
+    env = os.environ.get("FAULTLINES_CACHE_DIR")
+    if env is not None:
+        return Path(env).expanduser() if env else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "faultlines"
+
+
+def _cache_key(files: tuple[Path, ...]) -> str:
+    """Hash of everything the compiled tables depend on: the packaged data files, the user KB
+    files' content, the code that builds the tables and the cache format."""
+    import pycountry
+
+    from faultlines.actors import kb_cache, normalize
+
+    digest = hashlib.sha256(f"{kb_cache.FORMAT}|{pycountry.__file__}".encode())
+    for module in (__file__, normalize.__file__, kb_cache.__file__):
+        digest.update(Path(module).read_bytes())
+    for name in ("actors.jsonl", "countries.tsv", "groups.tsv", "sectors.tsv", *_world_files()):
+        digest.update(name.encode())
+        digest.update(_read_data(name).encode("utf-8"))
+    for path in files:
+        digest.update(str(path.resolve()).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:24]
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_kb(files: tuple[Path, ...], stamps: tuple[float, ...]) -> KnowledgeBase:
+    """The knowledge base of ``files``, from the disk cache when it is there (``stamps`` only
+    key this per-process cache: a user file that changes is read again)."""
+    from faultlines.actors.kb_cache import read_compiled, write_compiled
+
+    folder = cache_dir()
+    target = folder / f"kb-{_cache_key(files)}.json" if folder is not None else None
+    if target is not None:
+        kb = read_compiled(target)
+        if kb is not None:
+            return kb
+    kb = _build_kb(files)
+    if target is not None:
+        try:
+            write_compiled(kb, target)
+            _prune_cache(target.parent)
+        except OSError:
+            pass  # a read-only home only costs the rebuild next time
+    return kb
+
+
+def _prune_cache(folder: Path, keep: int = 6) -> None:
+    """Drop all but the ``keep`` most recently written compiled knowledge bases, and the pickle
+    files of earlier versions (never read: a pickle can run code)."""
+    files = sorted(folder.glob("kb-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [*files[keep:], *folder.glob("kb-*.pickle")]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def load_knowledge_base(kb_dir: str | Path | None = None,

@@ -4,6 +4,12 @@ Runs in the main process after the workers: each worker resolves a document alon
 unknown person can come back as ``x:ayad-alawi`` from one article and ``x:iyad-allawi`` from
 another. :class:`ActorRegistry` folds such variants into the first-seen id (transliteration
 skeleton + rapidfuzz) and then applies the curation operations a user recorded in the store.
+
+Matching is by whole names: titles, initials and citation marks are dropped first
+(:func:`~faultlines.actors.normalize.name_key`), a name that fits several knowledge-base
+entries is kept apart and listed in :attr:`ActorRegistry.ambiguous`, and the fuzzy step never
+turns a name into a country. A one-word name ("Kerry") joins the one full name seen in the
+corpus that ends in it ("John Kerry"), and stays apart when there are several.
 """
 
 from __future__ import annotations
@@ -11,13 +17,25 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from faultlines.actors.kb import split_code
-from faultlines.actors.normalize import PARTICLES, fold_name, skeleton, slugify
+from faultlines.actors.normalize import (
+    PARTICLES,
+    clean_name,
+    fold_name,
+    is_not_actor,
+    name_key,
+    skeleton,
+    slugify,
+)
 from faultlines.errors import ConfigError
 from faultlines.types import ActorRef
+
+if TYPE_CHECKING:
+    from faultlines.actors.resolver import ActorResolver
 
 __all__ = ["CurationOp", "ActorRegistry", "CURATION_OPS"]
 
@@ -70,11 +88,12 @@ class CurationOp:
         CurationOp(op='rename', args=('USA', 'US'))
         """
         if isinstance(args, str):
+            text = args
             try:
-                args = json.loads(args)
+                args = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"curation {op!r} has arguments that are not JSON: "
-                                  f"{args[:60]!r}") from exc
+                                  f"{text[:60]!r}") from exc
         if op not in CURATION_OPS:
             raise ConfigError(f"unknown curation operation {op!r}; valid: "
                               f"{', '.join(CURATION_OPS)}")
@@ -107,7 +126,7 @@ class ActorRegistry:
         ``(op, args)`` pairs as ``Store.curation()`` returns them.
     """
 
-    def __init__(self, resolver=None,
+    def __init__(self, resolver: ActorResolver | None = None,
                  curation: Sequence[CurationOp | tuple[str, object]] = ()) -> None:
         self.resolver = resolver
         self._merges: dict[str, str] = {}
@@ -115,6 +134,11 @@ class ActorRegistry:
         self._codes: dict[str, tuple[str | None, str | None]] = {}
         self._by_skeleton: dict[str, list[tuple[str, str, str]]] = {}  # skel -> (key, id, name)
         self._seen: dict[str, ActorRef] = {}  # x: id -> canonical ref
+        self._by_key: dict[str, ActorRef] = {}  # name_key -> canonical ref (multi-word names)
+        self._by_last: dict[str, set[str]] = {}  # last word -> ids of multi-word names
+        self._refs: dict[str, ActorRef] = {}  # canonical id -> a ref of it
+        #: unknown id -> the knowledge-base ids its name fits equally well (kept apart)
+        self.ambiguous: dict[str, tuple[str, ...]] = {}
         for op in curation:
             self.add_curation(op)
 
@@ -143,31 +167,81 @@ class ActorRegistry:
             seen.add(actor_id)
         return actor_id
 
+    def _known(self, ref: ActorRef, entry_id: str) -> ActorRef:
+        assert self.resolver is not None  # only called with a knowledge base to look in
+        entry = self.resolver.kb.entries[entry_id]
+        country, sector = split_code(entry.code)
+        return ActorRef(ref.text, entry.id, entry.name, country, sector)
+
+    def _remember(self, ref: ActorRef, canon: ActorRef) -> ActorRef:
+        self._seen[ref.id] = canon
+        return canon
+
+    def _index(self, canon: ActorRef, name: str) -> None:
+        """Record a multi-word name so that later variants and its last word find it."""
+        key = name_key(name)
+        words = key.split()
+        if len(words) < 2:
+            return
+        self._by_key.setdefault(key, canon)
+        self._by_last.setdefault(words[-1], set()).add(canon.id)
+        self._refs.setdefault(canon.id, canon)
+
     def _unknown(self, ref: ActorRef) -> ActorRef:
         """Fold an unknown actor into a known one or into an earlier spelling variant."""
         if ref.id in self._seen:
             found = self._seen[ref.id]
             return ActorRef(ref.text, found.id, found.name, ref.country or found.country,
                             ref.sector or found.sector)
-        key = " ".join(w for w in fold_name(ref.name).split() if w not in PARTICLES)
-        if self.resolver is not None and len(key.split()) >= 2:
-            # one word is too little to call a stranger a known actor ("Hakimi" is not Hakim)
+        if is_not_actor(ref.name):
+            return self._remember(ref, ref)  # a weapon or a month never joins an actor
+        cleaned = clean_name(ref.name)
+        key = name_key(cleaned)
+        words = key.split()
+        if self.resolver is not None and len(words) >= 2:
+            candidates = self.resolver.kb.candidates(cleaned)
+            if len(candidates) == 1:
+                canon = self._known(ref, candidates[0])
+                self._index(canon, cleaned)
+                return self._remember(ref, canon)
+            if len(candidates) > 1:
+                self.ambiguous[ref.id] = tuple(candidates)
+                self._index(ref, cleaned)
+                return self._remember(ref, ref)
+        if key in self._by_key:
+            found_ref = self._by_key[key]
+            return self._remember(ref, ActorRef(ref.text, found_ref.id, found_ref.name,
+                                                ref.country or found_ref.country,
+                                                ref.sector or found_ref.sector))
+        bare = " ".join(w for w in fold_name(ref.name).split() if w not in PARTICLES)
+        if self.resolver is not None and len(bare.split()) >= 2:
+            # one word is too little to call a stranger a known actor ("Hakimi" is not Hakim),
+            # and a spelling close to a country's is not that country ("Hollande")
             known = self.resolver.fuzzy_lookup(ref.name)
-            if known:
-                entry = self.resolver.kb.entries[known]
-                country, sector = split_code(entry.code)
-                canon = ActorRef(ref.text, entry.id, entry.name, country, sector)
-                self._seen[ref.id] = canon
-                return canon
+            if known and self.resolver.kb.entries[known].kind != "country":
+                canon = self._known(ref, known)
+                self._index(canon, cleaned)
+                return self._remember(ref, canon)
         skel = skeleton(ref.name)
         for other_key, other_id, other_name in self._by_skeleton.get(skel, ()):
-            if fuzz.ratio(key, other_key) >= 85:
-                canon = ActorRef(ref.text, other_id, other_name, ref.country, ref.sector)
-                self._seen[ref.id] = canon
-                return canon
-        self._by_skeleton.setdefault(skel, []).append((key, ref.id, ref.name))
-        self._seen[ref.id] = ref
-        return ref
+            if fuzz.ratio(bare, other_key) >= 85:
+                return self._remember(ref, ActorRef(ref.text, other_id, other_name, ref.country,
+                                                    ref.sector))
+        if len(words) == 1:
+            owners = self._by_last.get(words[0], set())
+            if len(owners) == 1:
+                # "Kerry" after "John Kerry": the one full name in the corpus that ends so
+                found_ref = self._refs[next(iter(owners))]
+                return self._remember(ref, ActorRef(ref.text, found_ref.id, found_ref.name,
+                                                    ref.country or found_ref.country,
+                                                    ref.sector or found_ref.sector))
+        self._by_skeleton.setdefault(skel, []).append((bare, ref.id, ref.name))
+        self._index(ref, cleaned)
+        return self._remember(ref, ref)
+
+    def candidates(self, actor_id: str) -> tuple[str, ...]:
+        """Knowledge-base ids an unknown actor's name also fits (empty when unambiguous)."""
+        return self.ambiguous.get(actor_id, ())
 
     def canonical(self, ref: ActorRef) -> ActorRef:
         """The canonical form of an actor reference (same text, merged id, curated name/code).
@@ -179,6 +253,14 @@ class ActorRegistry:
         """
         if ref.id.startswith("x:"):
             ref = self._unknown(ref)
+        elif self.resolver is not None and ref.id not in self._refs and \
+                ref.id in self.resolver.kb.entries:
+            entry = self.resolver.kb.entries[ref.id]
+            if entry.kind == "person":
+                # a known person's surname seen later as an unknown one-word name joins them
+                for alias in (entry.name, *entry.aliases):
+                    self._index(ActorRef(ref.text, entry.id, entry.name, ref.country,
+                                         ref.sector), alias)
         actor_id = self._follow(ref.id)
         name, country, sector = ref.name, ref.country, ref.sector
         if actor_id != ref.id:

@@ -17,7 +17,8 @@ and each handing the next a frozen record:
    document order, remembered for later short references;
 5. *coreference* (:mod:`~faultlines.actors.passes.coreference`): surnames ("Maliki") and bare
    titles ("the prime minister") refer back to an earlier full mention; a sentence-initial
-   "he"/"his" refers to the single person subject of the previous sentence.
+   "he"/"his" refers to the single person subject of the previous sentence; "we"/"our" in the
+   author's voice are the issuer the document's ``source`` names (the UK Foreign Office).
 
 The passes read the parse as plain columns (:class:`~faultlines.actors.passes.tokens.TokenTable`);
 :meth:`ActorResolver.find_mentions_in` takes such a table directly.
@@ -32,6 +33,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from faultlines.actors.issuers import issuer_of
 from faultlines.actors.kb import (
     SECTOR_LABELS,
     ActorEntry,
@@ -43,6 +45,7 @@ from faultlines.actors.normalize import PARTICLES, fold_name, skeleton
 from faultlines.actors.passes.agent_phrases import AgentPhrases, read_agent_phrases
 from faultlines.actors.passes.context import DocumentContext, NameMemory, compose_id
 from faultlines.actors.passes.coreference import (
+    author_first_person,
     later_surnames,
     resolve_bare_titles,
     resolve_deferred,
@@ -76,6 +79,7 @@ COREFERENCE_STEPS: tuple[tuple[str, CoreferenceStep], ...] = (
     ("two states", lambda ctx, memory, agents, found: resolve_pairs(ctx, found, agents.pairs)),
     ("later surnames", lambda ctx, memory, agents, found: later_surnames(ctx, memory, found)),
     ("pronouns", lambda ctx, memory, agents, found: resolve_pronouns(ctx, found)),
+    ("author's we", lambda ctx, memory, agents, found: author_first_person(ctx, found)),
 )
 
 
@@ -135,7 +139,8 @@ class ActorResolver:
 
         The passes run in order (see the module docstring), each on the frozen record the one
         before returned."""
-        ctx = DocumentContext(tokens, self, document.id, document.date)
+        ctx = DocumentContext(tokens, self, document.id, document.date,
+                              author=self.author_of(document))
         ctx = ctx.with_hits(scan_phrases(tokens, self.kb))
         ctx = find_dominant_country(ctx.with_hits(resolve_entities(ctx)))
         agents = read_agent_phrases(ctx)
@@ -145,6 +150,16 @@ class ActorResolver:
             found += step(ctx, names.memory, agents, found)
         unique = {(m.start, m.end, m.actor.id): m for m in found}
         return sorted(unique.values(), key=lambda m: (m.start, m.end, m.actor.id))
+
+    def author_of(self, document: Document) -> ActorRef | None:
+        """The actor the document's ``source`` stands for ("UK Foreign Office" -> the Foreign
+        Office; see :mod:`faultlines.actors.issuers`), None for an outlet or no source."""
+        issuer = issuer_of(document.source, self.kb)
+        if issuer is None:
+            return None
+        if issuer.entry_id is not None:
+            return self.actor_ref(issuer.entry_id, "", document.date)
+        return self.composed_ref("", issuer.country, None, issuer.sector)
 
     def resolve_name(self, name: str, date: dt.date | None = None) -> ActorRef | None:
         """Resolve a bare name (exact alias, else fuzzy) to a known actor, or None."""

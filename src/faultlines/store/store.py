@@ -1181,7 +1181,7 @@ class Store:
 
     _ACTORS_SQL = """
         WITH surface AS (
-            SELECT actor_id AS id, text FROM curated_mentions
+            SELECT actor_id AS id, text FROM curated_mentions WHERE kind IS DISTINCT FROM 'place'
             UNION SELECT actor_id, actor_text FROM curated_events
             UNION SELECT recipient_id, recipient_text FROM curated_events
                   WHERE recipient_id IS NOT NULL

@@ -3,6 +3,7 @@ phrase records written by hand (no spaCy model)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 
 import pytest
@@ -209,3 +210,31 @@ def test_coordinated_modifiers_name_one_actor_each(resolver) -> None:
     assert {(m.text, m.actor.id, m.kind) for m in found.mentions} == {
         ("Sunni and Kurdish leaders", "SUNNI_ELI", "compound"),
         ("Sunni and Kurdish leaders", "KURDS_ELI", "compound")}
+
+
+# "the British foreign secretary" and "the Foreign Secretary"
+BRITISH_FM = [("the", "DET", "det", 3), ("British", "ADJ", "amod", 3),
+              ("foreign", "ADJ", "amod", 3), ("secretary", "NOUN", "ROOT", 3)]
+FOREIGN_SECRETARY = [("the", "DET", "det", 2), ("Foreign", "PROPN", "compound", 2),
+                     ("Secretary", "PROPN", "ROOT", 2)]
+
+
+@pytest.mark.parametrize("rows", [BRITISH_FM, FOREIGN_SECRETARY])
+def test_a_dated_office_is_its_holder(resolver, rows) -> None:
+    ctx = context(resolver, table(rows), dt.date(2016, 9, 10))
+    phrase = Phrase(len(rows) - 1, "secretary", "GOV", phrase_start=1, left=0)
+    outcome = rules.office_holder(AgentView(ctx, first_hits(ctx.hits)), phrase)
+    assert isinstance(outcome, Outcome) and outcome.rule == "office_holder"
+    assert [(m.ref.id, m.kind) for m in outcome.mentions] == [("BORIS_JOHNSON", "title")]
+
+
+def test_without_a_date_a_title_gives_its_country_not_the_documents(resolver) -> None:
+    ctx = context(resolver, table(FOREIGN_SECRETARY))
+    phrase = Phrase(2, "secretary", "GOV", phrase_start=1, left=0)
+    result = rules.office_holder(AgentView(ctx, first_hits(ctx.hits)), phrase)
+    assert isinstance(result, Phrase) and result.countries == ("GBR",)
+    # "the prime minister" implies no country: left to the later rules
+    plain = Phrase(2, "minister", "GOV", phrase_start=1, left=0)
+    ctx = context(resolver, table([("the", "DET", "det", 2), ("prime", "ADJ", "amod", 2),
+                                   ("minister", "NOUN", "ROOT", 2)]))
+    assert rules.office_holder(AgentView(ctx, first_hits(ctx.hits)), plain) == plain

@@ -66,3 +66,38 @@ def test_rules_run_in_order_and_the_last_always_decides() -> None:
 def test_dominant_country(resolver, rows, dominant: str) -> None:
     ctx: DocumentContext = context(resolver, table(rows))
     assert ctx.dominant == dominant
+
+
+# "Fighters clashed in Raqqah ." with "Raqqah" tagged as a person
+RAQQAH = [("Fighters", "NOUN", "nsubj", 1), ("clashed", "VERB", "ROOT", 1),
+          ("in", "ADP", "prep", 1), ("Raqqah", "PROPN", "pobj", 2), (".", "PUNCT", "punct", 1)]
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+def test_a_town_after_in_is_a_place_whatever_its_tag(resolver, label: str) -> None:
+    ctx = context(resolver, table(RAQQAH, entities=(EntitySpan(3, 4, label),)))
+    assert [(h.text, h.kind, h.primary.ref) for h in ctx.hits] == [("Raqqah", "city", "SYR")]
+
+
+def test_a_name_after_with_stays_an_actor(resolver) -> None:
+    rows = [("Envoys", "NOUN", "nsubj", 1), ("met", "VERB", "ROOT", 1),
+            ("with", "ADP", "prep", 1), ("Hammond", "PROPN", "pobj", 2)]
+    ctx = context(resolver, table(rows, entities=(EntitySpan(3, 4, "PERSON"),)))
+    assert [h.kind for h in ctx.hits] != ["city"]
+
+
+@pytest.mark.parametrize("word", ["VBIED", "Jan", "Humvee"])
+def test_weapons_vehicles_and_months_are_not_actors(resolver, word: str) -> None:
+    rows = [("A", "DET", "det", 1), (word, "PROPN", "nsubj", 2), ("exploded", "VERB", "ROOT", 2)]
+    ctx = context(resolver, table(rows, entities=(EntitySpan(1, 2, "ORG"),)))
+    assert ctx.hits == ()
+
+
+def test_a_name_after_a_long_title_is_its_knowledge_base_entry(resolver) -> None:
+    rows = [("Minister", "PROPN", "compound", 6), ("for", "ADP", "prep", 0),
+            ("the", "DET", "det", 4), ("Middle", "PROPN", "compound", 4),
+            ("East", "PROPN", "pobj", 1), ("Tobias", "PROPN", "compound", 6),
+            ("Ellwood", "PROPN", "nsubj", 7), ("spoke", "VERB", "ROOT", 7)]
+    ctx = context(resolver, table(rows, entities=(EntitySpan(3, 7, "PERSON"),)))
+    (hit,) = [h for h in ctx.hits if h.end == 7]
+    assert hit.primary is not None and hit.primary.ref == "TOBIAS_ELLWOOD"

@@ -95,3 +95,24 @@ def test_member_phrases_take_the_actor_of_their_body(resolver) -> None:
     assert [m.actor.id for m in out] == ["IRQ_SHIA_REB"]  # the place is not the body
     out = resolve_deferred(ctx, [], [DeferredPhrase(0, 1, 4, fallback)])
     assert [m.actor.id for m in out] == ["IRQ_ELI"]
+
+
+@pytest.mark.parametrize("rows, span, country", [
+    # "Foreign Secretary Tom Wren arrived in Baghdad": the title says British, not the place
+    ([("Foreign", "PROPN", "compound", 1), ("Secretary", "PROPN", "compound", 3),
+      ("Tom", "PROPN", "compound", 3), ("Wren", "PROPN", "nsubj", 4),
+      ("arrived", "VERB", "ROOT", 4), ("in", "ADP", "prep", 4), ("Baghdad", "PROPN", "pobj", 5)],
+     (2, 4), "GBR"),
+    # "Tom Wren, Turkey's foreign minister, arrived in Baghdad": the apposition says Turkish
+    ([("Tom", "PROPN", "compound", 1), ("Wren", "PROPN", "nsubj", 7),
+      (",", "PUNCT", "punct", 1), ("Turkey", "PROPN", "poss", 6), ("'s", "PART", "case", 3),
+      ("foreign", "ADJ", "amod", 6), ("minister", "NOUN", "appos", 1),
+      ("arrived", "VERB", "ROOT", 7), ("in", "ADP", "prep", 7), ("Baghdad", "PROPN", "pobj", 8)],
+     (0, 2), "TUR"),
+])
+def test_an_unknown_person_takes_the_country_of_the_evidence(resolver, rows, span,
+                                                             country: str) -> None:
+    ctx = context(resolver, table(rows, entities=(EntitySpan(*span, "PERSON"),)))
+    names = read_names(ctx, read_agent_phrases(ctx).consumed)
+    (wren,) = [m for m in names.mentions if m.text == "Tom Wren"]
+    assert ctx.dominant == "IRQ" and wren.actor.country == country

@@ -53,4 +53,4 @@ def test_the_resolver_runs_on_a_hand_written_parse(resolver) -> None:
     tokens = table(rows, sent_starts=(0, 5))
     mentions = resolver.find_mentions_in(tokens, Document("d", "", None))
     assert [(m.text, m.actor.id, m.kind, m.sentence_index) for m in mentions] == [
-        ("Iraqi troops", "IRQ_MIL", "agent", 0), ("Basra", "IRQ", "entity", 0)]
+        ("Iraqi troops", "IRQ_MIL", "agent", 0), ("Basra", "IRQ", "place", 0)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+from faultlines.actors.evidence import modifier_evidence, office_holder_of
 from faultlines.actors.passes.context import STATE_SECTORS
 from faultlines.actors.passes.hits import Hit
 from faultlines.actors.passes.phrase_records import (
@@ -40,6 +41,7 @@ _MEMBERSHIP_PREPS = _W[WordList.MEMBERSHIP_PREPS]
 # "the media", "companies", "aid groups": often foreign or international; no default country
 _NO_DEFAULT_COUNTRY = frozenset({"MED", "BUS", "NGO", "EDU", "HLH", "IGO"})
 _DISTRIBUTING_KINDS = frozenset({"country", "demonym", "capital", "group"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 AgentRule = Callable[[AgentView, Phrase], "Phrase | Outcome"]
 
@@ -189,6 +191,29 @@ def several_states(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
     return phrase.updated(several_states=several) if several else phrase
 
 
+def office_holder(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
+    """office_holder: "the British foreign secretary" in September 2016 is Boris Johnson: a
+    title naming one office of one country is whoever held it on the document's date
+    (:func:`evidence.office_holder_of`); a title that implies a country by itself ("the
+    Foreign Secretary") gives that country, not the document's."""
+    if phrase.sector != "GOV" or phrase.groups or phrase.owner_actor is not None \
+            or phrase.owner_person is not None:
+        return phrase
+    ctx = view.ctx
+    words = [w for w in ctx.tokens.texts[phrase.left:phrase.head + 1]
+             if w.lower() not in _ARTICLES]
+    found = modifier_evidence(words, ctx.kb, ctx.date)
+    if found is None:
+        return phrase
+    holder = office_holder_of(found, ctx.kb, ctx.date)
+    if holder is not None and holder in ctx.kb.entries:
+        ref = ctx.resolver.actor_ref(holder, "", ctx.date)
+        return Outcome("office_holder", (_span(phrase, ref, "title"),), consume=phrase.span_hits)
+    if not phrase.countries and found.kind == "title" and not found.country.startswith("IGO"):
+        return phrase.updated(countries=(found.country,), explicit=True)
+    return phrase
+
+
 def default_country(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
     """default_country: "Shiite militias" in a text about Iraq are Iraqi (the group's first
     home the text names); "the police" there take the document's dominant country (not the
@@ -335,6 +360,7 @@ AGENT_RULES: tuple[AgentRule, ...] = (
     distributed_modifiers,
     recall_head_country,
     several_states,
+    office_holder,
     default_country,
     group_leaders,
     former_officials,

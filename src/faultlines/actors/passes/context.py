@@ -10,6 +10,7 @@ as the state, whether an entry is a person).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -92,6 +93,9 @@ class DocumentContext:
     hits_at: HitIndex = field(default_factory=dict)
     dominant: str | None = None
     country_counts: Mapping[str, int] = field(default_factory=dict)
+    #: who "we" is in the author's voice: the actor the document's ``source`` stands for
+    #: (:func:`faultlines.actors.issuers.issuer_of`), None for an outlet or no source
+    author: ActorRef | None = None
     kb: KnowledgeBase = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -100,8 +104,7 @@ class DocumentContext:
 
     def with_hits(self, hits: tuple[Hit, ...]) -> DocumentContext:
         """The same document with other hits (and their index)."""
-        return DocumentContext(self.tokens, self.resolver, self.document_id, self.date, hits,
-                               index_hits(hits), self.dominant, self.country_counts)
+        return dataclasses.replace(self, hits=hits, hits_at=index_hits(hits))
 
     # -------------------------------------------------------------- mentions and sentences
     def sentence_of(self, token: int) -> int:

@@ -3,14 +3,17 @@
 In order: bare titles ("the prime minister" after "Prime Minister Tom Wren"), member phrases
 ("leaders of the rebel groups" take the groups' actor), "the two governments" (the two states
 just named), surnames the tagger missed, and a sentence-initial "he"/"his" (the single person
-subject of the previous sentence). Each step reads the mentions found so far and returns the
-ones it adds.
+subject of the previous sentence), and "we"/"our" in the author's voice when the document's
+source is a known issuer. Each step reads the mentions found so far and returns the ones it
+adds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from faultlines.actors.evidence import modifier_evidence, office_holder_of
+from faultlines.actors.issuers import FIRST_PERSON
 from faultlines.actors.normalize import fold_word
 from faultlines.actors.passes.context import STATE_SECTORS, DocumentContext, NameMemory
 from faultlines.actors.passes.phrase_records import BareTitle, DeferredPhrase, StatePair
@@ -19,10 +22,12 @@ from faultlines.actors.passes.words import WordList, resolver_words
 from faultlines.types import ActorRef, Mention
 
 __all__ = ["resolve_bare_titles", "resolve_deferred", "resolve_pairs", "later_surnames",
-           "pronoun_subject", "resolve_pronouns", "is_subject", "first_word"]
+           "pronoun_subject", "resolve_pronouns", "is_subject", "first_word", "quoted_tokens",
+           "author_first_person", "office_reference"]
 
 _PRONOUNS = resolver_words()[WordList.SUBJECT_PRONOUNS]
 _TITLES = resolver_words().titles
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _title_reference(ctx: DocumentContext, memory: NameMemory, noun: int) -> ActorRef | None:
@@ -39,12 +44,23 @@ def _title_reference(ctx: DocumentContext, memory: NameMemory, noun: int) -> Act
     return None
 
 
+def office_reference(ctx: DocumentContext, bare: BareTitle) -> ActorRef | None:
+    """"the British foreign secretary" in September 2016: the one person who held the office
+    the words name on the document's date (:func:`evidence.office_holder_of`), or None."""
+    words = [w for w in ctx.tokens.texts[bare.start:bare.end] if w.lower() not in _ARTICLES]
+    holder = office_holder_of(modifier_evidence(words, ctx.kb, ctx.date), ctx.kb, ctx.date)
+    if holder is None or holder not in ctx.kb.entries:
+        return None
+    return ctx.resolver.actor_ref(holder, "", ctx.date)
+
+
 def resolve_bare_titles(ctx: DocumentContext, memory: NameMemory,
                         titles: Sequence[BareTitle]) -> list[Mention]:
-    """"the prime minister": the person introduced with that title, else the government."""
+    """"the prime minister": the person introduced with that title, else the holder of the
+    office on the document's date, else the government."""
     out = []
     for bare in titles:
-        ref = _title_reference(ctx, memory, bare.noun)
+        ref = _title_reference(ctx, memory, bare.noun) or office_reference(ctx, bare)
         out.append(ctx.mention(bare.start, bare.end, ref or bare.ref, "title" if ref else "agent"))
     return out
 
@@ -176,3 +192,43 @@ def resolve_pronouns(ctx: DocumentContext, mentions: Sequence[Mention]) -> list[
             (mention,) = subjects.values()
             out.append(ctx.mention(first, first + 1, mention.actor, "pronoun"))
     return out
+
+
+_QUOTE_TOKENS = frozenset({'"', "\u201c", "\u201d", "``", "''", "\u00ab", "\u00bb"})
+
+
+def quoted_tokens(tokens: TokenTable) -> frozenset[int]:
+    """Positions inside quotation marks (a quoted speaker's words, not the author's); a quote
+    left open closes at the end of its sentence.
+
+    >>> from faultlines.actors.passes.tokens import tokens_from_columns
+    >>> t = tokens_from_columns(["We", "said", '"', "we", "go", '"'], ["PRON", "VERB", "PUNCT",
+    ...     "PRON", "VERB", "PUNCT"], ["nsubj", "ROOT", "punct", "nsubj", "ccomp", "punct"],
+    ...     [1, 1, 1, 4, 1, 1])
+    >>> sorted(quoted_tokens(t))
+    [3, 4]
+    """
+    inside, opened, sentence = set(), False, -1
+    for i, text in enumerate(tokens.texts):
+        if tokens.sent_start_of[i] != sentence:
+            sentence, opened = tokens.sent_start_of[i], False
+        if text in _QUOTE_TOKENS:
+            opened = text not in ("\u201d", "''", "\u00bb") and not opened
+            continue
+        if opened:
+            inside.add(i)
+    return frozenset(inside)
+
+
+def author_first_person(ctx: DocumentContext, mentions: Sequence[Mention]) -> list[Mention]:
+    """"We condemn the attack" in a statement whose source is a known issuer (the UK Foreign
+    Office, the State Department): "we", "us", "our" in the author's voice are the issuer
+    (:func:`faultlines.actors.issuers.issuer_of`); inside quotation marks they are a quoted
+    speaker's, and nothing is resolved."""
+    if ctx.author is None:
+        return []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    quoted = quoted_tokens(ctx.tokens)
+    return [ctx.mention(i, i + 1, ctx.author, "pronoun")
+            for i, lower in enumerate(ctx.tokens.lowers)
+            if lower in FIRST_PERSON and i not in quoted and i not in taken]

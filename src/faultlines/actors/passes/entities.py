@@ -3,23 +3,26 @@
 Each entity is trimmed ("the", titles, possessives), then the first rule of :data:`ENTITY_RULES`
 that decides it says what it is: a building or an operation (dropped), a place, an agent phrase
 left to the agent-phrase pass, a describing adjective, a misspelt country, a known actor spelt
-another way (transliteration-blind fuzzy matching), else an unknown actor ``x:slug``.
+another way (transliteration-blind fuzzy matching), a town after "in" that the shared gazetteer
+knows (:func:`faultlines.gazetteer.place_below_country`), else an unknown actor ``x:slug``.
 The pass also finds the document's dominant country (:func:`find_dominant_country`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from faultlines.actors.kb import Target
-from faultlines.actors.normalize import PARTICLES, fold_word
+from faultlines.actors.normalize import PARTICLES, clean_name, fold_word, is_not_actor
 from faultlines.actors.passes.context import DocumentContext
 from faultlines.actors.passes.hits import Hit, hits_overlapping, numbered
 from faultlines.actors.passes.scan import POSSESSIVE
 from faultlines.actors.passes.tokens import EntitySpan, TokenTable
 from faultlines.actors.passes.words import WordList, resolver_words
+from faultlines.gazetteer import place_below_country
 
 __all__ = ["Entity", "EntityDecision", "ENTITY_RULES", "trim_entity", "names_a_thing",
            "resolve_entities", "find_dominant_country", "agent_tail"]
@@ -33,6 +36,10 @@ _FACILITY_WORDS = _W[WordList.FACILITY_WORDS]
 _OPERATION_WORDS = _W[WordList.OPERATION_WORDS]
 _NAME_JOINERS = _W[WordList.NAME_JOINERS]
 _PLACE_PREPS = _W[WordList.PLACE_PREPS]
+#: Towns smaller than this are not taken for a name tagged as a person or organisation.
+_TOWN_POPULATION = 5000
+#: How many words before an entity a title may start.
+_TITLE_REACH = 4
 
 
 class Entity(NamedTuple):
@@ -133,6 +140,12 @@ def thing_not_actor(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
     return None
 
 
+def not_actor_word(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
+    """not_actor_word: "a VBIED exploded in Jan.": weapons, vehicles, months, dates and generic
+    words are never actors (``data/not_actors.txt``, :func:`normalize.is_not_actor`)."""
+    return EntityDecision() if is_not_actor(ent.text) else None
+
+
 def place_name(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
     """place_name: "fighting in Sadr City": a larger place name is a place, not the actor
     inside it; a misspelt country stays the country, "West Darfur State" a place in Sudan."""
@@ -148,6 +161,23 @@ def place_name(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
     if places:
         return EntityDecision(drop, Hit(ent.start, ent.end, ent.text, (Target("city", places[0]),)))
     return EntityDecision(drop)
+
+
+def place_after_preposition(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
+    """place_after_preposition: "clashes in Raqqah" tagged as a person or an organisation: a
+    town or province the gazetteer knows, after "in/at/within ...", is a place, not an actor
+    (small towns are left alone: a village may share a surname)."""
+    before = ent.start - 1
+    lowers = ctx.tokens.lowers
+    if before >= 0 and lowers[before] == "the":
+        before -= 1
+    if ent.label not in ("PERSON", "ORG") or before < 0 or lowers[before] not in _PLACE_PREPS:
+        return None
+    town = place_below_country(ent.text, min_population=_TOWN_POPULATION)
+    if town is None:
+        return None
+    return EntityDecision(_within(ent.inside, ent.start, ent.end),
+                          Hit(ent.start, ent.end, ent.text, (Target("city", town.country_code),)))
 
 
 def agent_phrase_entity(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
@@ -182,6 +212,32 @@ def misspelt_country(ctx: DocumentContext, ent: Entity) -> EntityDecision | None
     return None
 
 
+def whole_name_candidate(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
+    """whole_name_candidate: "Minister for the Middle East Tobias Ellwood", "Joseph L.
+    Votel[3]": the name without titles, initials and citation marks is one entry of the
+    knowledge base (:meth:`KnowledgeBase.candidates`); a name several entries share is left
+    to the next rules unless only one of them holds an office on the document's date."""
+    if ent.label not in ("PERSON", "ORG"):
+        return None
+    kb = ctx.kb
+    found: list[str] = []
+    floor = ctx.tokens.sent_start_of[ent.start]
+    # the title may start before the entity ("Minister for the | Middle East Tobias Ellwood")
+    for start in range(max(floor, ent.start - _TITLE_REACH), ent.start + 1):
+        found = [c for c in kb.candidates(clean_name(ctx.tokens.span_text(start, ent.end)),
+                                          ctx.date)
+                 if kb.entries.get(c) is not None and kb.entries[c].kind != "country"]
+        if found:
+            break
+    if not found:
+        return None
+    if len(found) > 1 and (ctx.date is None or not kb.active_on(found[0], ctx.date)
+                           or kb.active_on(found[1], ctx.date)):
+        return None
+    return EntityDecision(ent.inside, Hit(ent.start, ent.end, ent.text,
+                                          (Target("actor", found[0]),)))
+
+
 def spelt_like_known_actor(ctx: DocumentContext, ent: Entity) -> EntityDecision | None:
     """spelt_like_known_actor: "Moqtadah el-Sadr" is Muqtada al-Sadr. One word spelt like a
     known surname ("Al Asad" the air base) counts only when the document also names that
@@ -209,8 +265,9 @@ def _named(ctx: DocumentContext) -> frozenset[str]:
 EntityRule = Callable[[DocumentContext, Entity], EntityDecision | None]
 #: The entity rules in the order they are tried; the last always decides.
 ENTITY_RULES: tuple[EntityRule, ...] = (
-    thing_not_actor, place_name, agent_phrase_entity, describing_adjective, misspelt_country,
-    spelt_like_known_actor, unknown_actor)
+    thing_not_actor, not_actor_word, place_name, agent_phrase_entity, describing_adjective,
+    misspelt_country, whole_name_candidate, spelt_like_known_actor, place_after_preposition,
+    unknown_actor)
 
 
 def _entity(ctx: DocumentContext, span: EntitySpan) -> Entity | None:
@@ -272,5 +329,4 @@ def find_dominant_country(ctx: DocumentContext) -> DocumentContext:
             places[country] += 1
     dominant = places.most_common(1)[0][0] if places else (
         counts.most_common(1)[0][0] if counts else None)
-    return DocumentContext(ctx.tokens, ctx.resolver, ctx.document_id, ctx.date, ctx.hits,
-                           ctx.hits_at, dominant, counts)
+    return dataclasses.replace(ctx, dominant=dominant, country_counts=counts)

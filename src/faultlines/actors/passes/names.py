@@ -18,6 +18,7 @@ from types import MappingProxyType
 from faultlines.actors.normalize import PARTICLES, fold_word, fold_words, slugify
 from faultlines.actors.passes.context import COUNTRY_KINDS, DocumentContext, NameMemory, compose_id
 from faultlines.actors.passes.hits import Hit
+from faultlines.actors.passes.person_evidence import unknown_person_evidence
 from faultlines.actors.passes.words import WordList, resolver_words
 from faultlines.types import ActorRef, Mention
 
@@ -179,8 +180,10 @@ class _NameReader:
         elif target.kind in COUNTRY_KINDS:
             self.emit_country(hit, target.ref, kind, target.kind == "demonym")
         elif target.kind == "city":
-            # a city is where something happens, never the state ("in Falluja")
-            self.add(hit, ctx.resolver.composed_ref("", target.ref, None, None), kind)
+            # a city is where something happens, never the state ("in Falluja"): a place
+            # mention of its country (the coder may take the country as a target; the store
+            # does not list "Falluja" as a name of Iraq; the places stage locates it)
+            self.add(hit, ctx.resolver.composed_ref("", target.ref, None, None), "place")
         elif target.kind == "group":
             country = hit.country or ctx.group_country(target.ref)
             self.add(hit, ctx.resolver.composed_ref("", country, target.ref, None), kind)
@@ -206,6 +209,8 @@ class _NameReader:
             sector = {CountryRole.ACTING_STATE: "GOV", CountryRole.STATE: "GOV",
                       CountryRole.PEOPLE: "CVL"}.get(role)
             ref = ctx.resolver.composed_ref("", iso, None, sector)
+            if role is CountryRole.PLACE and hit.kind == "capital":
+                kind = "place"  # "in Baghdad": a place of Iraq, as a city is
         self.add(hit, ref, kind)
 
     def remember(self, hit: Hit, entry_id: str) -> None:
@@ -279,6 +284,11 @@ def _unknown_attributes(ctx: DocumentContext, hit: Hit) -> tuple[str | None, str
     if country is None:
         for other in title_modifiers(ctx, hit):
             country = ctx.country_of(other, states_only=False) or country
+    if country is None and hit.label == "PERSON":
+        # "Secretary of State X", "X, Britain's foreign minister"; the country the document
+        # is about is not evidence for a person
+        found = unknown_person_evidence(ctx, hit)
+        country = found.country if found is not None else None
     if country is None and hit.label == "PERSON" and sector is not None:
         # "President X" in a text about one country is most likely its president
         country = ctx.dominant

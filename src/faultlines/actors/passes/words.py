@@ -23,13 +23,12 @@ from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 
-from faultlines.actors.kb import SECTORS
+from faultlines.actors.titles import TITLES_FILE, parse_title_table, title_table
 from faultlines.errors import DictionaryError
 
 __all__ = ["WordList", "ResolverWords", "parse_word_lists", "parse_titles", "resolver_words"]
 
 _LISTS_FILE = "resolver_words.tsv"
-_TITLES_FILE = "titles.tsv"
 
 
 class WordList(enum.Enum):
@@ -128,24 +127,16 @@ def parse_word_lists(text: str, source: str = _LISTS_FILE) -> dict[WordList, fro
     return lists
 
 
-def parse_titles(text: str, source: str = _TITLES_FILE) -> dict[tuple[str, ...], str | None]:
-    """Titles from ``title<TAB>sector`` rows (``-``: no sector), in file order.
+def parse_titles(text: str, source: str = TITLES_FILE) -> dict[tuple[str, ...], str | None]:
+    """Titles before a name and their sectors (``None``: no sector) from the title table's rows
+    that have a sector column (see :mod:`faultlines.actors.titles`), in file order.
 
-    >>> parse_titles("prime minister\\tGOV\\nmr\\t-\\n")
+    >>> parse_titles("prime minister\\tGOV\\nmr\\t-\\npentagon chief\\t\\tUSA\\tDM\\n")
     {('prime', 'minister'): 'GOV', ('mr',): None}
     """
-    titles: dict[tuple[str, ...], str | None] = {}
-    for number, (title, sector) in _rows(text, source, 2):
-        key = tuple(title.split(" "))
-        for word in key:
-            _check_word(word, source, number)
-        if sector != "-" and sector not in SECTORS:
-            raise DictionaryError(f"{source}:{number}: unknown sector {sector!r}; use a code of "
-                                  f"sectors.tsv or - for none")
-        if key in titles:
-            raise DictionaryError(f"{source}:{number}: title {title!r} is given twice")
-        titles[key] = None if sector == "-" else sector
-    return titles
+    return {tuple(variant.split(" ")): row.sector
+            for row in parse_title_table(text, source) if row.before_name
+            for variant in row.variants}
 
 
 def _read(name: str) -> str:
@@ -160,5 +151,6 @@ def resolver_words() -> ResolverWords:
     if missing:
         raise DictionaryError(f"{_LISTS_FILE}: lists missing: {', '.join(missing)}; add a row "
                               f"for each")
-    titles = parse_titles(_read(_TITLES_FILE))
+    titles = {tuple(variant.split(" ")): row.sector
+              for row in title_table() if row.before_name for variant in row.variants}
     return ResolverWords(MappingProxyType(lists), MappingProxyType(titles))
