@@ -615,7 +615,7 @@
   var state = {source: null, since: null, until: null, nodes: new Map(), camps: [],
                campOf: new Map(), level: "actor", supportTicket: 0, refreshTicket: 0,
                edgeModalities: new Set(),
-               edges: [], selection: null, ticket: 0, plotted: false};
+               edges: [], selection: null, ticket: 0, plotted: false, mapDrawn: null};
 
   function nameOf(id) {
     var node = state.nodes.get(id);
@@ -1115,30 +1115,20 @@
     select.value = key;
   }
 
-  /* The map sits below the fold: it is drawn when it scrolls into view, and redrawn for a new
-   * range only while it can be seen (or when it next comes into view). */
-  var mapPanel = {visible: false, drawn: null, wanted: null, observer: null};
+  /* The map is drawn after the graph and the lists of a range, in a task of its own, so a new
+   * range is on screen before it; a newer range makes a pending map drawing stale. */
+  var mapPanel = {wanted: null};
 
   function showMap(since, until) {
-    mapPanel.wanted = (since || "") + "|" + (until || "");
-    if (!mapPanel.visible || mapPanel.drawn === mapPanel.wanted) { return Promise.resolve(); }
-    var wanted = mapPanel.wanted;
-    return state.source.places(since, until).then(function (places) {
+    var wanted = (since || "") + "|" + (until || "") + "|" + state.level;
+    mapPanel.wanted = wanted;
+    return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
       if (wanted !== mapPanel.wanted) { return null; }
-      mapPanel.drawn = wanted;
-      return drawMap(places.points);
+      return state.source.places(since, until).then(function (places) {
+        if (wanted !== mapPanel.wanted) { return null; }
+        return drawMap(places.points);
+      });
     });
-  }
-
-  function watchMap() {
-    var gd = byId("fl-map");
-    if (!gd || mapPanel.observer) { return; }
-    if (!window.IntersectionObserver) { mapPanel.visible = true; return; }
-    mapPanel.observer = new IntersectionObserver(function (entries) {
-      mapPanel.visible = entries.some(function (entry) { return entry.isIntersecting; });
-      if (mapPanel.visible) { showMap(state.since, state.until).catch(reportError); }
-    }, {rootMargin: "0px"});
-    mapPanel.observer.observe(gd);
   }
 
   function refresh() {
@@ -1159,7 +1149,7 @@
         var ticket = ++state.supportTicket;
         function plots() {
           if (stale()) { return Promise.resolve(); }
-          return drawNetwork(net.edges).then(function () { return showMap(since, until); });
+          return drawNetwork(net.edges);
         }
         function lists() {
           if (stale()) { return Promise.resolve(); }
@@ -1179,6 +1169,7 @@
           status.textContent = (since || until) ?
             net.edges.length + " dyads between " + (since || "the start") + " and " +
             (until || "the end") : net.edges.length + " dyads, whole period";
+          state.mapDrawn = showMap(since, until).catch(reportError);
           if (!result.pendingSupport) { return; }
           /* the null-model test is the slow part: after the graph, in slices */
           result.pendingSupport(function () { return ticket === state.supportTicket; })
@@ -1286,12 +1277,13 @@
           selectDyad(option.dataset.source, option.dataset.target);
         }
       });
-      watchMap();
       return refresh();
     }).then(function () {
       mark("network-drawn");
       var top = state.edges.slice().sort(function (p, q) { return q.count - p.count; })[0];
       return top ? selectDyad(top.source, top.target) : null;
+    }).then(function () {
+      return state.mapDrawn;
     }).then(function () {
       mark("ready");
       document.body.setAttribute("data-ready", "true");
