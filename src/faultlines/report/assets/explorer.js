@@ -1115,14 +1115,24 @@
     select.value = key;
   }
 
-  /* The map is drawn after the graph and the lists of a range, in a task of its own, so a new
-   * range is on screen before it; a newer range makes a pending map drawing stale. */
+  /* The map is drawn after the graph and the lists of a range have been painted (the next
+   * frame, or 200 ms when no frame comes, as in a hidden tab), so a new range is on screen
+   * before it; a newer range makes a pending map drawing stale. */
   var mapPanel = {wanted: null};
+
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      var timer = setTimeout(resolve, 200);
+      requestAnimationFrame(function () {
+        setTimeout(function () { clearTimeout(timer); resolve(); }, 0);
+      });
+    });
+  }
 
   function showMap(since, until) {
     var wanted = (since || "") + "|" + (until || "") + "|" + state.level;
     mapPanel.wanted = wanted;
-    return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
+    return afterPaint().then(function () {
       if (wanted !== mapPanel.wanted) { return null; }
       return state.source.places(since, until).then(function (places) {
         if (wanted !== mapPanel.wanted) { return null; }
