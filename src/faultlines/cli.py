@@ -523,21 +523,30 @@ def factions(
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
         return
-    _emit_table(_rows(result), format, output, title=f"{k} camps ({level.value} level)")
-    if format is TableFormat.table:
-        out = _open_out(output)
-        support = result.support
-        out.write(("camps supported: " if support.supported else "camps NOT supported: ")
-                  + support.reason + "\n")
-        ties = [{"camp": t.camp, "tie": f"{t.a_name} / {t.b_name}", "events": t.count}
-                for t in result.ties]
-        if ties:
-            from faultlines.progress import render_table
+    if format is TableFormat.csv:
+        _emit_table(_rows(result), format, output)
+        return
+    from faultlines.progress import render_table
 
-            out.write(render_table(ties, title="what holds each camp together"))
-        if result.unassigned:
-            out.write(f"{len(result.unassigned)} actor(s) with no signed tie left out\n")
-        out.flush()
+    support = result.support
+    title = f"{k} camps ({level.value} level)"
+    out = _open_out(output)  # opened once: a second open of --output would truncate it
+    if not support.supported:
+        # Said before the table, so nobody reads the split as a finding first.
+        out.write(f"The data cannot support camps here: {support.reason}.\n"
+                  "The split below is only the one that frustrates the fewest of these ties; "
+                  "it is not evidence of camps.\n")
+        title += ", NOT supported by the data"
+    out.write(render_table(_rows(result), title=title))
+    if support.supported:
+        out.write("camps supported: " + support.reason + "\n")
+    ties = [{"camp": t.camp, "tie": f"{t.a_name} / {t.b_name}", "events": t.count}
+            for t in result.ties]
+    if ties:
+        out.write(render_table(ties, title="what holds each camp together"))
+    if result.unassigned:
+        out.write(f"{len(result.unassigned)} actor(s) with no signed tie left out\n")
+    out.flush()
 
 
 @app.command()

@@ -128,3 +128,15 @@ def test_page_and_python_count_the_same_triangles(page: Any) -> None:
     page_result = page.evaluate("edges => window.faultlines.campSupport(edges, 10)", edges)
     assert page_result["triangles"] == python.triangles > 0
     assert abs(page_result["balance"] - python.balance) < 1e-9
+
+
+def test_the_graph_says_when_camps_are_not_supported(page: Any) -> None:
+    """Ten events have too few triangles for camps: the note above the graph says so."""
+    page.click("#fl-reset")
+    page.wait_for_function(
+        "() => document.getElementById('fl-range-status').textContent.includes('whole period')")
+    note = page.inner_text("#fl-camp-note")
+    support = page.evaluate("window.faultlines.state.source.data.support")
+    assert support["supported"] is False
+    assert note.startswith("The data cannot support camps for this range: ")
+    assert support["reason"] in note

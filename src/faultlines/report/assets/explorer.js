@@ -17,6 +17,7 @@
   var TABLE_LIMIT = 200;
   var SUPPORT_SAMPLES = 40;  /* null graphs per date range in the page (p-values down to 1/41) */
   var LABEL_LIMIT = 30;
+  var HANDLE_LIMIT = 400;  /* dyads with a click handle on the graph (the most evidenced) */
   var NAME_LIMIT = 60;     /* characters of a name in labels, lists and options */
   var CELL_LIMIT = 300;    /* characters of a table cell other than the sentence */
   /* Plotly's toolbar, reduced to what works offline: no "share", "edit in Chart Studio" or any
@@ -229,27 +230,38 @@
   }
 
   /* Do the ties of this range support two camps? The test of network.support.camp_support
-   * (strong balance against a degree-preserving null model), run in the page. */
-  function campSupport(edges, samples) {
+   * (strong balance against a degree-preserving null model), run in the page as a sequence of
+   * steps: supportTest(edges, samples) returns either {verdict} (decided without null graphs) or
+   * {step(), done(), result()}; each step draws one null graph. */
+  function supportTest(edges, samples) {
     var graph = signedIndex(edges);
     var observed = census(graph), edgeCount = graph.sign.size;
     if (observed[0] === 0) {
-      return {supported: false, triangles: 0, reason: "no signed triangle among " + edgeCount +
-              " signed ties: the data cannot support camps"};
+      return {verdict: {supported: false, triangles: 0, reason: "no signed triangle among " +
+              edgeCount + " signed ties: the data cannot support camps"}};
     }
     if (observed[0] < 5) {
-      return {supported: false, triangles: observed[0], reason: "only " + observed[0] +
-              " signed triangle(s): too few to support camps (at least 5 needed)"};
+      return {verdict: {supported: false, triangles: observed[0], reason: "only " + observed[0] +
+              " signed triangle(s): too few to support camps (at least 5 needed)"}};
     }
-    var balance = observed[1] / observed[0], rng = seeded(0), nulls = [];
+    var balance = observed[1] / observed[0], rng = seeded(0), nulls = [], drawn = 0;
+    var total = samples || SUPPORT_SAMPLES;
     swapLayers(graph, rng, 10 * edgeCount);
-    for (var k = 0; k < (samples || SUPPORT_SAMPLES); k++) {
-      swapLayers(graph, rng, edgeCount);
-      var c = census(graph);
-      if (c[0]) { nulls.push(c[1] / c[0]); }
-    }
+    return {
+      step: function () {
+        swapLayers(graph, rng, edgeCount);
+        var c = census(graph);
+        if (c[0]) { nulls.push(c[1] / c[0]); }
+        drawn += 1;
+      },
+      done: function () { return drawn >= total; },
+      result: function () { return supportVerdict(observed[0], balance, nulls); }
+    };
+  }
+
+  function supportVerdict(triangles, balance, nulls) {
     if (!nulls.length) {
-      return {supported: true, triangles: observed[0], balance: balance,
+      return {supported: true, triangles: triangles, balance: balance,
               reason: "strong balance " + balance.toFixed(2) + "; random graphs with the same " +
               "degrees have no triangle at all"};
     }
@@ -258,12 +270,39 @@
                        Math.max(1, nulls.length - 1));
     var p = (1 + nulls.filter(function (x) { return x >= balance; }).length) / (1 + nulls.length);
     var supported = p <= 0.05 && balance > mean;
-    return {supported: supported, triangles: observed[0], balance: balance, null_mean: mean,
+    return {supported: supported, triangles: triangles, balance: balance, null_mean: mean,
             p_value: p, reason: "strong balance " + balance.toFixed(2) + " is " +
             (supported ? "above" : "not above") + " random graphs with the same degrees (" +
             mean.toFixed(2) + " +/- " + sd.toFixed(2) + ", p = " + p.toFixed(3) + "): " +
             (supported ? "camps supported" : "the camps may be an artefact of the degrees; " +
              "read them with care")};
+  }
+
+  /* The whole test at once (tests call this; the page uses campSupportLater). */
+  function campSupport(edges, samples) {
+    var test = supportTest(edges, samples);
+    if (test.verdict) { return test.verdict; }
+    while (!test.done()) { test.step(); }
+    return test.result();
+  }
+
+  /* The same test in slices of about 15 ms, so clicks and scrolling are answered while it runs;
+   * resolves to null when ``isCurrent()`` turns false (the range changed meanwhile). */
+  function campSupportLater(edges, samples, isCurrent) {
+    return new Promise(function (resolve) {
+      var test = null;
+      function slice() {
+        if (isCurrent && !isCurrent()) { resolve(null); return; }
+        if (!test) {
+          test = supportTest(edges, samples);
+          if (test.verdict) { resolve(test.verdict); return; }
+        }
+        var stop = performance.now() + 15;
+        while (!test.done() && performance.now() < stop) { test.step(); }
+        if (test.done()) { resolve(test.result()); } else { setTimeout(slice, 0); }
+      }
+      setTimeout(slice, 0);
+    });
   }
 
   /* Two camps that frustrate few ties: a start that follows the signs, then single moves
@@ -354,15 +393,90 @@
     });
   }
 
+  /* First index in the sorted ``values`` whose value is >= (or, with ``after``, >) ``key``. */
+  function bisect(values, key, after) {
+    var lo = 0, hi = values.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (values[mid] < key || (after && values[mid] === key)) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
+
+  /* Dated events in date order (ties in data order), so a date range is two binary searches
+   * instead of a scan of every event for every panel. */
+  function DateIndex(events) {
+    var order = [];
+    events.forEach(function (ev, i) { if (ev.date) { order.push(i); } });
+    var inOrder = order.every(function (i, k) {
+      return k === 0 || events[order[k - 1]].date <= events[i].date;
+    });
+    if (!inOrder) {
+      order.sort(function (p, q) {
+        var a = events[p].date, b = events[q].date;
+        return a < b ? -1 : (a > b ? 1 : p - q);
+      });
+    }
+    this.events = events;
+    this.order = order;
+    this.dates = order.map(function (i) { return events[i].date; });
+    this.inOrder = inOrder;
+  }
+  /* The events in [since, until] (either may be empty), in data order. */
+  DateIndex.prototype.range = function (since, until) {
+    if (!since && !until) { return this.events; }
+    var lo = since ? bisect(this.dates, since, false) : 0;
+    var hi = until ? bisect(this.dates, until, true) : this.dates.length;
+    var events = this.events;
+    var picked = this.order.slice(lo, Math.max(lo, hi));
+    if (!this.inOrder) { picked.sort(function (p, q) { return p - q; }); }
+    return picked.map(function (i) { return events[i]; });
+  };
+
   function EmbeddedSource(data) {
     data.events = expandRows(data.events);
     this.data = data;
     this.edgeModalities = new Set(data.edge_modalities || []);
     this.eventsById = new Map();
     this.levels = {actor: this};
+    this.dateIndex = new DateIndex(data.events);
+    this.rangeCache = new Map();
+    this.byDyad = null;
     var self = this;
     data.events.forEach(function (ev) { self.eventsById.set(ev.event_id, ev); });
   }
+  /* Events, dyads and camps of one date range, computed once and shared by every panel (the
+   * network, the summary, the map and the table all ask for the same range). */
+  EmbeddedSource.prototype.range = function (since, until) {
+    var key = (since || "") + "|" + (until || "");
+    var hit = this.rangeCache.get(key);
+    if (hit) { return hit; }
+    if (this.rangeCache.size >= 16) { this.rangeCache.clear(); }
+    var events = this.dateIndex.range(since, until);
+    hit = {events: events, edges: null, camps: null, places: null};
+    if (!since && !until) { hit.edges = this.data.edges; }
+    this.rangeCache.set(key, hit);
+    return hit;
+  };
+  EmbeddedSource.prototype.rangeEdges = function (since, until) {
+    var view = this.range(since, until);
+    if (!view.edges) { view.edges = aggregateEdges(view.events, this.edgeModalities); }
+    return view.edges;
+  };
+  /* Events of one dyad, in data order; the index is built on the first evidence request. */
+  EmbeddedSource.prototype.dyadEvents = function (a, b) {
+    if (!this.byDyad) {
+      var index = new Map();
+      this.data.events.forEach(function (ev) {
+        if (!ev.recipient || ev.recipient === ev.actor) { return; }
+        var key = dyadKey(ev.actor, ev.recipient);
+        if (!index.has(key)) { index.set(key, []); }
+        index.get(key).push(ev);
+      });
+      this.byDyad = index;
+    }
+    return this.byDyad.get(dyadKey(a, b)) || [];
+  };
   /* The same data with every event's actors replaced by their group or state node
    * (ReportData.at_level in Python). */
   EmbeddedSource.prototype.atLevel = function (level) {
@@ -390,13 +504,19 @@
     if (!since && !until) {
       return Promise.resolve({balance: d.balance, camps: d.camps, support: d.support});
     }
-    var events = d.events.filter(function (ev) { return inRange(ev.date, since, until); });
-    var edges = aggregateEdges(events, this.edgeModalities);
-    var camps = splitCamps(edges);
-    /* the null-model test is the slow part: it runs after the graph is drawn */
-    return Promise.resolve({balance: balanceSummary(edges, camps), camps: camps,
-                            support: null, pendingSupport: function () {
-                              return campSupport(edges);
+    var view = this.range(since, until), edges = this.rangeEdges(since, until);
+    if (!view.camps) {
+      view.camps = splitCamps(edges);
+      view.balance = balanceSummary(edges, view.camps);
+    }
+    /* the null-model test is the slow part: it runs after the graph is drawn, in slices */
+    return Promise.resolve({balance: view.balance, camps: view.camps, support: view.support || null,
+                            pendingSupport: view.support ? null : function (isCurrent) {
+                              return campSupportLater(edges, SUPPORT_SAMPLES, isCurrent)
+                                .then(function (support) {
+                                  if (support) { view.support = support; }
+                                  return support;
+                                });
                             }});
   };
   EmbeddedSource.prototype.withDocument = function (ev) {
@@ -413,16 +533,12 @@
     });
   };
   EmbeddedSource.prototype.network = function (since, until) {
-    if (!since && !until) { return Promise.resolve({edges: this.data.edges}); }
-    var events = this.data.events.filter(function (ev) { return inRange(ev.date, since, until); });
-    return Promise.resolve({edges: aggregateEdges(events, this.edgeModalities)});
+    return Promise.resolve({edges: this.rangeEdges(since, until)});
   };
   EmbeddedSource.prototype.evidence = function (a, b, since, until) {
     var self = this;
-    var key = dyadKey(a, b);
-    var events = this.data.events.filter(function (ev) {
-      return ev.recipient && ev.recipient !== ev.actor && dyadKey(ev.actor, ev.recipient) === key &&
-        inRange(ev.date, since, until);
+    var events = this.dyadEvents(a, b).filter(function (ev) {
+      return inRange(ev.date, since, until);
     });
     return Promise.resolve({total: events.length,
                             events: events.map(function (ev) { return self.withDocument(ev); })});
@@ -431,8 +547,7 @@
     var self = this;
     var needle = (opts.q || "").toLowerCase();
     var names = opts.names;
-    var matches = this.data.events.filter(function (ev) {
-      if (!inRange(ev.date, opts.since, opts.until)) { return false; }
+    var matches = this.range(opts.since, opts.until).events.filter(function (ev) {
       if (opts.type && ev.event_type !== opts.type) { return false; }
       if (opts.actor && ev.actor !== opts.actor && ev.recipient !== opts.actor) { return false; }
       if (!needle) { return true; }
@@ -449,8 +564,9 @@
     });
   };
   EmbeddedSource.prototype.places = function (since, until) {
-    var events = this.data.events.filter(function (ev) { return inRange(ev.date, since, until); });
-    return Promise.resolve({points: aggregatePlaces(events)});
+    var view = this.range(since, until);
+    if (!view.places) { view.places = aggregatePlaces(view.events); }
+    return Promise.resolve({points: view.places});
   };
   EmbeddedSource.prototype.timeline = function (a, b) {
     return Promise.resolve({points: this.data.timelines[dyadKey(a, b)] || []});
@@ -497,9 +613,9 @@
   /* ---- the view ---- */
 
   var state = {source: null, since: null, until: null, nodes: new Map(), camps: [],
-               campOf: new Map(), level: "actor", supportTicket: 0,
+               campOf: new Map(), level: "actor", supportTicket: 0, refreshTicket: 0,
                edgeModalities: new Set(),
-               edges: [], selection: null, ticket: 0, plotted: false};
+               edges: [], selection: null, ticket: 0, plotted: false, mapDrawn: null};
 
   function nameOf(id) {
     var node = state.nodes.get(id);
@@ -517,6 +633,53 @@
 
   function widthOf(count) { return count >= 5 ? 5 : (count >= 2 ? 3 : 1.5); }
 
+  /* Line segments [a, b] chained into few polylines (lists of node ids). Plotly's SVG scatter
+   * makes one element of each piece between gaps, and the browser lays every element out again
+   * on each redraw: 2,000 dyads drawn as 2,000 pieces cost 2,000 elements, chained they are a
+   * few dozen. Walks start at nodes with an odd number of segments left, as in an Euler trail. */
+  function chainSegments(pairs) {
+    var incident = new Map(), used = [], cursor = new Map(), trails = [];
+    pairs.forEach(function (pair, i) {
+      pair.forEach(function (v) {
+        if (!incident.has(v)) { incident.set(v, []); cursor.set(v, 0); }
+        incident.get(v).push(i);
+      });
+      used.push(false);
+    });
+    function next(v) {
+      var list = incident.get(v), k = cursor.get(v);
+      while (k < list.length && used[list[k]]) { k += 1; }
+      cursor.set(v, k);
+      return k < list.length ? list[k] : -1;
+    }
+    function left(v) {
+      return incident.get(v).filter(function (i) { return !used[i]; }).length;
+    }
+    function walkFrom(start) {
+      var trail = [start], v = start, i;
+      while ((i = next(v)) !== -1) {
+        used[i] = true;
+        v = pairs[i][0] === v ? pairs[i][1] : pairs[i][0];
+        trail.push(v);
+      }
+      trails.push(trail);
+    }
+    var ids = Array.from(incident.keys());
+    ids.forEach(function (v) { if (left(v) % 2 === 1) { walkFrom(v); } });
+    ids.forEach(function (v) { while (next(v) !== -1) { walkFrom(v); } });
+    return trails;
+  }
+
+  /* Indexes of the dyads that get a click handle: all of them, or in a dense range the
+   * HANDLE_LIMIT with most events (each handle is an element to lay out on every redraw, and
+   * thousands of them overlap anyway); every dyad stays in the dyad list. */
+  function handled(edges) {
+    var all = edges.map(function (_e, i) { return i; });
+    if (edges.length <= HANDLE_LIMIT) { return all; }
+    return all.sort(function (p, q) { return edges[q].count - edges[p].count || p - q; })
+      .slice(0, HANDLE_LIMIT).sort(function (p, q) { return p - q; });
+  }
+
   function drawNetwork(edges) {
     state.edges = edges;
     var traces = [];
@@ -529,14 +692,20 @@
       if (!a || !b) { return; }
       var style = String(edge.sign);
       var group = style + ":" + widthOf(edge.count);
-      if (!lines[group]) { lines[group] = {sign: style, width: widthOf(edge.count), x: [], y: []}; }
-      lines[group].x.push(a.x, b.x, null);
-      lines[group].y.push(a.y, b.y, null);
+      if (!lines[group]) { lines[group] = {sign: style, width: widthOf(edge.count), pairs: []}; }
+      lines[group].pairs.push([edge.source, edge.target]);
     });
     Object.keys(lines).sort().forEach(function (group) {
-      var line = lines[group], style = SIGN_STYLE[line.sign];
+      var line = lines[group], style = SIGN_STYLE[line.sign], x = [], y = [];
+      chainSegments(line.pairs).forEach(function (trail) {
+        trail.forEach(function (id) {
+          var n = state.nodes.get(id);
+          x.push(n.x); y.push(n.y);
+        });
+        x.push(null); y.push(null);
+      });
       traces.push({
-        type: "scatter", mode: "lines", x: line.x, y: line.y, hoverinfo: "skip",
+        type: "scatter", mode: "lines", x: x, y: y, hoverinfo: "skip",
         name: style.name, legendgroup: style.name, showlegend: !shown[style.name],
         line: {color: style.colour, dash: style.dash, width: line.width},
         opacity: dense ? 0.35 : 0.75
@@ -544,8 +713,8 @@
       shown[style.name] = true;
     });
     var mid = {x: [], y: [], text: [], colour: [], index: []};
-    edges.forEach(function (edge, i) {
-      var a = state.nodes.get(edge.source), b = state.nodes.get(edge.target);
+    handled(edges).forEach(function (i) {
+      var edge = edges[i], a = state.nodes.get(edge.source), b = state.nodes.get(edge.target);
       if (!a || !b) { return; }
       mid.x.push((a.x + b.x) / 2);
       mid.y.push((a.y + b.y) / 2);
@@ -747,8 +916,7 @@
   function selectDyad(a, b) {
     var ticket = ++state.ticket;
     state.selection = {kind: "dyad", a: a, b: b};
-    var select = byId("fl-dyad");
-    select.value = dyadKey(a, b);
+    chooseDyad(dyadKey(a, b));
     return Promise.all([state.source.evidence(a, b, state.since, state.until),
                         state.source.timeline(a, b)])
       .then(function (parts) {
@@ -786,7 +954,35 @@
       .catch(reportError);
   }
 
+  /* Above the graph: whether its node colours (the camps) mean anything for this range. */
+  function campNote(support) {
+    var note = byId("fl-camp-note");
+    if (!note) {
+      note = el("p", "legend");
+      note.id = "fl-camp-note";
+      note.setAttribute("role", "status");
+      var graph = byId("fl-network");
+      graph.parentNode.insertBefore(note, graph);
+    }
+    clear(note);
+    note.className = "legend";
+    if (!support) { return; }  // not known (yet): no note
+    if (support === "pending") {
+      note.textContent = "Testing whether these ties support camps\u2026";
+      return;
+    }
+    if (support.supported) {
+      note.textContent = "Node colours: camps the ties support (see Balance and camps).";
+      return;
+    }
+    note.className = "legend warning";
+    note.appendChild(el("strong", null, "The data cannot support camps for this range: "));
+    note.appendChild(document.createTextNode(support.reason + ". Node colours show only the " +
+                                             "split that frustrates the fewest ties."));
+  }
+
   function renderSummary(balance, camps, support) {
+    campNote(support);
     var verdict = byId("fl-support");
     if (verdict) {
       clear(verdict);
@@ -872,54 +1068,130 @@
   }
   state.tableTicket = 0;
 
+  /* The dyad list of a dense range has thousands of options; it is built when the reader opens
+   * it (focus or mouse down), not on every redraw. Until then it holds the selected dyad only. */
   function fillDyadSelect(edges) {
-    var select = byId("fl-dyad");
+    state.dyadEdges = edges;
+    if (edges.length <= HANDLE_LIMIT || document.activeElement === byId("fl-dyad")) {
+      listDyads();
+    }
+  }
+
+  function dyadOption(edge) {
+    var option = el("option", null, shorten(nameOf(edge.source), NAME_LIMIT) + " \u2014 " +
+                    shorten(nameOf(edge.target), NAME_LIMIT) + " (" + edge.count + ")");
+    option.title = plain(nameOf(edge.source)) + " \u2014 " + plain(nameOf(edge.target));
+    option.value = dyadKey(edge.source, edge.target);
+    option.dataset.source = edge.source;
+    option.dataset.target = edge.target;
+    return option;
+  }
+
+  function listDyads() {
+    var select = byId("fl-dyad"), edges = state.dyadEdges || [];
+    if (state.dyadsListed === edges) { return; }
+    state.dyadsListed = edges;
+    var chosen = select.value;
     while (select.options.length > 1) { select.remove(1); }
+    var options = document.createDocumentFragment();
     edges.slice().sort(function (p, q) { return q.count - p.count; }).forEach(function (edge) {
-      var full = plain(nameOf(edge.source)) + " \u2014 " + plain(nameOf(edge.target));
-      var option = el("option", null, shorten(nameOf(edge.source), NAME_LIMIT) + " \u2014 " +
-                      shorten(nameOf(edge.target), NAME_LIMIT) + " (" + edge.count + ")");
-      option.title = full;
-      option.value = dyadKey(edge.source, edge.target);
-      option.dataset.source = edge.source;
-      option.dataset.target = edge.target;
-      select.appendChild(option);
+      options.appendChild(dyadOption(edge));
+    });
+    select.appendChild(options);
+    select.value = chosen;
+  }
+
+  /* Show dyad ``key`` as chosen, adding just its option when the list is not built yet. */
+  function chooseDyad(key) {
+    var select = byId("fl-dyad");
+    if (state.dyadsListed !== state.dyadEdges) {
+      state.dyadsListed = null;
+      while (select.options.length > 1) { select.remove(1); }
+      var edge = (state.dyadEdges || []).find(function (e) {
+        return dyadKey(e.source, e.target) === key;
+      });
+      if (edge) { select.appendChild(dyadOption(edge)); }
+    }
+    select.value = key;
+  }
+
+  /* The map is drawn after the graph and the lists of a range have been painted (the next
+   * frame, or 200 ms when no frame comes, as in a hidden tab), so a new range is on screen
+   * before it; a newer range makes a pending map drawing stale. */
+  var mapPanel = {wanted: null};
+
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      var timer = setTimeout(resolve, 200);
+      requestAnimationFrame(function () {
+        setTimeout(function () { clearTimeout(timer); resolve(); }, 0);
+      });
+    });
+  }
+
+  function showMap(since, until) {
+    var wanted = (since || "") + "|" + (until || "") + "|" + state.level;
+    mapPanel.wanted = wanted;
+    return afterPaint().then(function () {
+      if (wanted !== mapPanel.wanted) { return null; }
+      return state.source.places(since, until).then(function (places) {
+        if (wanted !== mapPanel.wanted) { return null; }
+        return drawMap(places.points);
+      });
     });
   }
 
   function refresh() {
     var status = byId("fl-range-status");
     status.textContent = "updating\u2026";
-    return state.source.network(state.since, state.until).then(function (net) {
-      fillDyadSelect(net.edges);
-      return state.source.balance(state.since, state.until).then(function (result) {
+    var since = state.since, until = state.until, run = ++state.refreshTicket;
+    /* A newer range or level makes this drawing stale: it stops at its next step. */
+    function stale() { return run !== state.refreshTicket; }
+    return state.source.network(since, until).then(function (net) {
+      if (stale()) { return null; }
+      return state.source.balance(since, until).then(function (result) {
+        if (stale()) { return null; }
         state.camps = result.camps || [];
         state.campOf = new Map();
         state.camps.forEach(function (camp) {
           camp.members.forEach(function (id) { state.campOf.set(id, camp.id); });
         });
-        renderSummary(result.balance, state.camps, result.support);
         var ticket = ++state.supportTicket;
-        if (result.pendingSupport) {
-          byId("fl-support").textContent = "testing whether these ties support camps\u2026";
+        function plots() {
+          if (stale()) { return Promise.resolve(); }
+          return drawNetwork(net.edges);
         }
-        return Promise.all([drawNetwork(net.edges), renderTable(),
-                            state.source.places(state.since, state.until).then(function (places) {
-                              return drawMap(places.points);
-                            })]).then(function () {
+        function lists() {
+          if (stale()) { return Promise.resolve(); }
+          fillDyadSelect(net.edges);
+          renderSummary(result.balance, state.camps, result.support);
+          if (result.pendingSupport) {
+            byId("fl-support").textContent = "testing whether these ties support camps\u2026";
+            campNote("pending");
+          }
+          return renderTable().then(function () { mark("lists-shown"); });
+        }
+        /* Plots first, then the page's own lists: plotly measures the page while it draws, and
+         * every measurement after a list was rebuilt would lay the whole page out again. */
+        return plots().then(lists).then(function () {
+          if (stale()) { return; }
           /* said once the graph is drawn, so "updating" means the graph is not yet current */
-          status.textContent = (state.since || state.until) ?
-            net.edges.length + " dyads between " + (state.since || "the start") + " and " +
-            (state.until || "the end") : net.edges.length + " dyads, whole period";
+          status.textContent = (since || until) ?
+            net.edges.length + " dyads between " + (since || "the start") + " and " +
+            (until || "the end") : net.edges.length + " dyads, whole period";
+          state.mapDrawn = showMap(since, until).catch(reportError);
           if (!result.pendingSupport) { return; }
-          /* the null-model test is the slow part: after the graph, in its own task */
-          setTimeout(function () {
-            if (ticket !== state.supportTicket) { return; }
-            renderSummary(result.balance, state.camps, result.pendingSupport());
-          }, 0);
+          /* the null-model test is the slow part: after the graph, in slices */
+          result.pendingSupport(function () { return ticket === state.supportTicket; })
+            .then(function (support) {
+              if (support && ticket === state.supportTicket) {
+                renderSummary(result.balance, state.camps, support);
+              }
+            }).catch(reportError);
         });
       });
     }).then(function () {
+      if (stale()) { return null; }
       var sel = state.selection;
       if (sel && sel.kind === "dyad") { return selectDyad(sel.a, sel.b); }
       if (sel && sel.kind === "actor") { return selectActor(sel.id); }
@@ -931,6 +1203,8 @@
     state.level = level;
     state.source = state.root.atLevel(level);
     state.selection = null;
+    state.dyadEdges = null;
+    state.dyadsListed = null;
     return state.source.overview().then(function (overview) {
       state.nodes = new Map();
       overview.nodes.forEach(function (node) { state.nodes.set(node.id, node); });
@@ -989,11 +1263,14 @@
       byId("fl-level").addEventListener("change", function (e) {
         setLevel(e.target.value).catch(reportError);
       });
-      byId("fl-since").addEventListener("change", function (e) {
-        state.since = e.target.value || null; refresh().catch(reportError);
-      });
-      byId("fl-until").addEventListener("change", function (e) {
-        state.until = e.target.value || null; refresh().catch(reportError);
+      /* Either field's change reads both, so a range set in one go is drawn once. */
+      ["fl-since", "fl-until"].forEach(function (id) {
+        byId(id).addEventListener("change", function () {
+          var since = byId("fl-since").value || null, until = byId("fl-until").value || null;
+          if (since === state.since && until === state.until) { return; }
+          state.since = since; state.until = until;
+          refresh().catch(reportError);
+        });
       });
       byId("fl-reset").addEventListener("click", function () {
         byId("fl-since").value = ""; byId("fl-until").value = "";
@@ -1001,6 +1278,9 @@
       });
       byId("fl-search").addEventListener("input", debounce(renderTable, 150));
       byId("fl-type").addEventListener("change", renderTable);
+      ["focus", "mousedown"].forEach(function (type) {
+        byId("fl-dyad").addEventListener(type, listDyads);
+      });
       byId("fl-dyad").addEventListener("change", function (e) {
         var option = e.target.selectedOptions[0];
         if (option && option.dataset.source) {
@@ -1013,6 +1293,8 @@
       var top = state.edges.slice().sort(function (p, q) { return q.count - p.count; })[0];
       return top ? selectDyad(top.source, top.target) : null;
     }).then(function () {
+      return state.mapDrawn;
+    }).then(function () {
       mark("ready");
       document.body.setAttribute("data-ready", "true");
     }).catch(reportError);
@@ -1020,6 +1302,7 @@
 
   window.faultlines = {state: state, aggregateEdges: aggregateEdges, aggregatePlaces: aggregatePlaces,
                        selectDyad: selectDyad, selectActor: selectActor, setLevel: setLevel,
-                       splitCamps: splitCamps, campSupport: campSupport, ready: null};
+                       splitCamps: splitCamps, campSupport: campSupport, chainSegments: chainSegments,
+                       ready: null};
   window.faultlines.ready = init();
 }());
