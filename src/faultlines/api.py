@@ -15,6 +15,7 @@ given comes from the ``FAULTLINES_*`` environment, else the defaults; the API ru
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -175,15 +176,20 @@ def extract_results(
     """Parse, resolve actors and code events for each input document; nothing is stored.
 
     ``options`` and the keyword ``overrides`` (``model``, ``workers``, ``batch_size``,
-    ``engine``, ``scheduler``, ``kb_dir``, ``max_bytes``, ...) are combined by
-    :func:`run_options`.
+    ``engine``, ``scheduler``, ``kb_dir``, ``max_bytes``, ``coder``, ``min_confidence``, ...)
+    are combined by :func:`run_options`. With ``min_confidence`` above 0, events whose
+    confidence is below it are left out (see docs/learned.md).
     """
+    from faultlines.coding.learned import filter_confidence
     from faultlines.pipeline import process
 
     options = run_options(options, **overrides)
     documents = _documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
                            report=report)
     for result in process(documents, options):
+        if options.min_confidence:
+            result = dataclasses.replace(
+                result, events=tuple(filter_confidence(result.events, options.min_confidence)))
         if report is not None:
             report.events += len(result.events)
             if result.skipped_reason:
@@ -250,6 +256,9 @@ def ingest(
         from faultlines.pipeline import _resolver
 
         registry = ActorRegistry(_resolver(options.kb_dir), curation=store.curation())
+        from faultlines.coding.learned import coder_record
+
+        store.record_coder(coder_record(options.coder))
 
         def new_documents() -> Iterator[Document]:
             # Looked up a transaction's worth at a time: two queries per chunk, whatever its size.
@@ -300,22 +309,27 @@ def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
                   since: str | dt.date | None = None, until: str | dt.date | None = None,
                   actor: str | None = None, event_type: str | None = None,
                   modality: str | None = None, country: str | None = None,
-                  near: str | None = None, within: str | float | None = None) -> int:
+                  near: str | None = None, within: str | float | None = None,
+                  min_confidence: float | None = None) -> int:
     """Write stored events as csv, jsonl, parquet or geojson to ``out`` (``-`` = stdout).
 
     ``country`` (ISO alpha-3) and ``near`` (a place name or ``"lat,lon"``) with ``within``
-    (``"50km"``) keep the events located there.
+    (``"50km"``) keep the events located there. ``min_confidence`` (default: the
+    ``min_confidence`` setting) keeps the events whose confidence reaches it, and those without
+    one (coded by the rules alone).
     """
     from faultlines.places.filters import country_code, near_point
 
     point = near_point(near, within) if near else None
+    threshold = get_setting("min_confidence", min_confidence)
     with open_store(db, read_only=True) as store:
         # The store checks the format and names the valid ones.
         return store.export_events(
             out, cast(Literal["csv", "jsonl", "parquet", "geojson"], format),
             since=parse_date(since, "--since"), until=parse_date(until, "--until"), actor=actor,
             event_type=event_type, modality=modality,
-            country=country_code(country) if country else None, near=point)
+            country=country_code(country) if country else None, near=point,
+            min_confidence=threshold)
 
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,

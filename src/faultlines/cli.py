@@ -116,6 +116,8 @@ SchedulerOption = Annotated[str | None, _setting_option("scheduler")]
 MaxBytesOption = Annotated[int | None, _setting_option("max_bytes")]
 KbOption = Annotated[str | None, _setting_option("kb_dir")]
 LangOption = Annotated[str | None, _setting_option("lang")]
+CoderOption = Annotated[str | None, _setting_option("coder")]
+MinConfidenceOption = Annotated[float | None, _setting_option("min_confidence")]
 SinceOption = Annotated[str | None, typer.Option(
     "--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")]
 UntilOption = Annotated[str | None, typer.Option(
@@ -138,7 +140,10 @@ def _report_error(error: ReadError) -> None:
 
 def _version(value: bool) -> None:
     if value:
+        from faultlines.coding.learned import version_line
+
         typer.echo(f"faultlines {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 
@@ -180,6 +185,8 @@ def extract(
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
     lang: LangOption = None,
+    coder: CoderOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Code events in articles and print them (one JSON object per line by default).
 
@@ -189,7 +196,8 @@ def extract(
 
     options = RunOptions.resolve(defaults=ONE_WORKER, model=model, workers=workers,
                                  engine=engine, scheduler=scheduler, kb_dir=kb_dir,
-                                 max_bytes=max_bytes, lang=lang)
+                                 max_bytes=max_bytes, lang=lang, coder=coder,
+                                 min_confidence=min_confidence)
     report = api.RunReport()
     out = _open_out(output)
     writer = None
@@ -258,6 +266,7 @@ def ingest(
     kb_dir: KbOption = None,
     max_bytes: MaxBytesOption = None,
     lang: LangOption = None,
+    coder: CoderOption = None,
 ) -> None:
     """Process articles and store documents, actors and events in a DuckDB file.
 
@@ -268,7 +277,7 @@ def ingest(
 
     options = RunOptions.resolve(db=db, model=model, workers=workers, batch_size=batch_size,
                                  commit_size=commit_size, engine=engine, scheduler=scheduler,
-                                 kb_dir=kb_dir, max_bytes=max_bytes, lang=lang)
+                                 kb_dir=kb_dir, max_bytes=max_bytes, lang=lang, coder=coder)
     with _progress("ingesting") as bar:
         report = api.ingest(inputs, None, options, on_error=_report_error,
                             on_result=bar.advance)
@@ -298,6 +307,7 @@ def events(
                        "LAT,LON); see --within.")] = None,
     within: Annotated[str, typer.Option(
         "--within", help="Distance for --near, e.g. 50km (default 25km).")] = "25km",
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Export stored events as CSV, JSON Lines, Parquet or GeoJSON (located events only)."""
     from faultlines import api
@@ -306,7 +316,8 @@ def events(
         raise FaultlinesError("parquet is binary: give an output file with -o events.parquet")
     api.export_events(db, format.value, str(output) if output else "-", since=since,
                       until=until, actor=actor, event_type=event_type, modality=modality,
-                      country=country, near=near, within=within if near else None)
+                      country=country, near=near, within=within if near else None,
+                      min_confidence=min_confidence)
 
 
 @app.command()

@@ -241,6 +241,9 @@ class Event:
             "trigger": self.trigger,
             "source": self.source,
             "location": self.location.to_dict() if self.location else None,
+            "confidence": self.confidence,
+            "rule": self.rule,
+            "model_changed": self.model_changed,
         }
 
     def to_row(self) -> dict[str, Any]:
@@ -268,6 +271,7 @@ EVENT_ROW_COLUMNS: tuple[str, ...] = (
     *(f"{role}_{key}" for role in ("actor", "recipient", "attributed_to")
       for key in ("text", "id", "name", "country", "sector")),
     *(f"location_{key}" for key in LOCATION_FIELDS),
+    "confidence", "rule", "model_changed",
 )
 
 

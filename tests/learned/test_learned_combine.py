@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from faultlines.coding.learned import filter_confidence, resolve_coder, to_plover16
+from faultlines.coding.learned import DEFAULT_CODER, filter_confidence, to_plover16
+from faultlines.config import RunOptions
 from faultlines.coding.learned.combine import (
     combine_events,
     emitted_type,
@@ -134,9 +135,17 @@ def test_yield_is_resolved_by_the_rules_or_to_retreat():
     assert to_plover16(emitted_type("REQUEST")) == "REQUEST"
 
 
-def test_coder_names(monkeypatch):
-    monkeypatch.setenv("FAULTLINES_CODER", "rules")
-    assert resolve_coder() == "rules"
-    assert resolve_coder("Hybrid") == "hybrid"
-    with pytest.raises(ConfigError, match="unknown coder 'neural'"):
-        resolve_coder("neural")
+def test_coder_and_min_confidence_are_run_settings():
+    options = RunOptions.resolve(environ={"FAULTLINES_CODER": "rules",
+                                          "FAULTLINES_MIN_CONFIDENCE": "0.25"})
+    assert (options.coder, options.min_confidence) == ("rules", 0.25)
+    assert RunOptions.resolve(environ={}).coder == DEFAULT_CODER == "hybrid"
+    assert RunOptions.resolve(environ={"FAULTLINES_CODER": "rules"}, coder="hybrid").coder \
+        == "hybrid"
+    with pytest.raises(ConfigError, match="coder 'neural' is not valid: coder must be one of"):
+        RunOptions.resolve(environ={}, coder="neural")
+    with pytest.raises(ConfigError, match="FAULTLINES_MIN_CONFIDENCE='high' is not a number"):
+        RunOptions.resolve(environ={"FAULTLINES_MIN_CONFIDENCE": "high"})
+    with pytest.raises(ConfigError, match="min_confidence must be a number from 0 to 1"):
+        RunOptions(min_confidence=1.5)
+    assert RunOptions(min_confidence=1).min_confidence == 1.0

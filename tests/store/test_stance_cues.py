@@ -126,6 +126,7 @@ def test_v1_store_is_upgraded(tmp_path):
     with pytest.raises(StoreError, match="002_stance_cues"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations"]
+        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations",
+                                      "007_confidence"]
         store.add_results(_corpus())
         assert len(stance(store, by="doc")) == 3

@@ -29,9 +29,11 @@ def _events(results: list[DocumentResult]):
 def test_new_store_records_its_migrations_once(tmp_path):
     path = tmp_path / "s.duckdb"
     with Store(path) as store:
-        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations"]
+        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations",
+                                      "007_confidence"]
     with Store(path) as store:  # reopening applies nothing twice
-        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations"]
+        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations",
+                                      "007_confidence"]
     with Store(path, read_only=True) as store:
         assert store.stats()["events"] == 0
 

@@ -8,6 +8,7 @@ gives the model's version and training-data hashes. Training lives in ``tools/tr
 
 from __future__ import annotations
 
+from faultlines.config import SETTINGS
 from faultlines.coding.learned.combine import (
     MODEL_CLASSES,
     PLOVER16,
@@ -24,33 +25,15 @@ from faultlines.coding.learned.model import (
 
 __all__ = ["CODERS", "PLOVER16", "MODEL_CLASSES", "LearnedModel", "combine_events",
            "model_events", "default_model", "load_model", "model_info", "to_plover16",
-           "resolve_coder", "filter_confidence", "coder_record", "version_line",
+           "filter_confidence", "coder_record", "version_line",
            "DEFAULT_CODER"]
 
 #: ``rules``: the hand-written coder alone; ``hybrid``: rules combined with the model;
-#: ``model``: the model alone (a diagnostic, for measurements).
-CODERS = ("rules", "hybrid", "model")
-
-
-def resolve_coder(coder: str | None = None) -> str:
-    """The coder to run: ``coder``, else ``FAULTLINES_CODER``, else the default.
-
-    >>> resolve_coder("rules")
-    'rules'
-    """
-    import os
-
-    from faultlines.errors import ConfigError
-
-    value = (coder or os.environ.get("FAULTLINES_CODER") or DEFAULT_CODER).strip().lower()
-    if value not in CODERS:
-        raise ConfigError(f"unknown coder {value!r}; choose one of {', '.join(CODERS)} "
-                          f"(--coder or FAULTLINES_CODER)")
-    return value
-
-
-#: The default coder (hybrid: it beats the rules on every set-aside gold measure).
-DEFAULT_CODER = "hybrid"
+#: ``model``: the model alone (a diagnostic, for measurements). The run setting ``coder``
+#: (``--coder``, ``FAULTLINES_CODER``) chooses one.
+CODERS: tuple[str, ...] = SETTINGS["coder"].choices
+#: The default coder (hybrid: see docs/learned.md for the measurements).
+DEFAULT_CODER = str(SETTINGS["coder"].default)
 
 
 def filter_confidence(events, min_confidence: float | None):
@@ -67,7 +50,7 @@ def filter_confidence(events, min_confidence: float | None):
     return [e for e in events if e.confidence is None or e.confidence >= min_confidence]
 
 
-def coder_record(coder: str | None = None) -> dict[str, str]:
+def coder_record(coder: str = DEFAULT_CODER) -> dict[str, str]:
     """What a store records about the coder that wrote its events (name, model, data hashes).
 
     >>> coder_record("rules")["coder"]
@@ -75,9 +58,8 @@ def coder_record(coder: str | None = None) -> dict[str, str]:
     """
     import json
 
-    chosen = resolve_coder(coder)
-    record = {"coder": chosen}
-    if chosen != "rules":
+    record = {"coder": coder}
+    if coder != "rules":
         info = model_info()
         record["model_version"] = str(info["version"])
         record["model_sha256"] = str(info["model_sha256"])
