@@ -86,9 +86,8 @@ def vectorize(text: str, index: Mapping[str, int],
     >>> cols, [round(v, 3) for v in vals]
     ([0], [1.0])
     """
-    counts = Counter(t for t in terms(text) if t in index)
-    cols = sorted(index[t] for t in counts)
-    by_col = {index[t]: (1.0 + math.log(c)) * idf[index[t]] for t, c in counts.items()}
-    vals = [by_col[c] for c in cols]
+    counts = Counter(i for i in map(index.get, terms(text)) if i is not None)
+    cols = sorted(counts)
+    vals = [idf[c] if counts[c] == 1 else (1.0 + math.log(counts[c])) * idf[c] for c in cols]
     norm = math.sqrt(sum(v * v for v in vals)) or 1.0
     return cols, [v / norm for v in vals]

@@ -47,6 +47,10 @@ class LearnedModel:
     index: dict[str, int]
     categories: tuple[str, ...]
     arrays: dict[str, np.ndarray] = field(repr=False)
+    #: idf as Python floats, and the event and category weights side by side (terms x 1+C)
+    #: so that one gather scores both models.
+    idf: list[float] = field(default_factory=list, repr=False)
+    weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
 
     @property
     def version(self) -> str:
@@ -62,15 +66,11 @@ class LearnedModel:
         >>> m = default_model()  # doctest: +SKIP
         >>> p, cats = m.sentence_scores("Rebels shelled the town.")  # doctest: +SKIP
         """
-        cols, vals = vectorize(text, self.index, self.arrays["idf"])
-        if cols:
-            v = np.asarray(vals, dtype=np.float64)
-            z = float(self.arrays["event_coef"][cols] @ v) + float(
-                self.arrays["event_intercept"][0])
-            logits = self.arrays["category_coef"][:, cols] @ v + self.arrays["category_intercept"]
-        else:
-            z = float(self.arrays["event_intercept"][0])
-            logits = self.arrays["category_intercept"].astype(np.float64)
+        cols, vals = vectorize(text, self.index, self.idf)
+        scores = np.asarray(vals, dtype=np.float64) @ self.weights[cols] if cols else \
+            np.zeros(self.weights.shape[1])
+        z = float(scores[0]) + float(self.arrays["event_intercept"][0])
+        logits = scores[1:] + self.arrays["category_intercept"]
         p_event = 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
         logits = logits - logits.max()
         probs = np.exp(logits)
@@ -133,7 +133,10 @@ def load_model(directory: Path | str = DATA_DIR) -> LearnedModel:
             or arrays["category_coef"].shape != (len(categories), n)):
         raise _refuse(directory / "model.npz", "array shapes do not match the vocabulary")
     index = {term: i for i, term in enumerate(vocabulary)}
-    return LearnedModel(manifest, index, categories, arrays)
+    weights = np.column_stack([arrays["event_coef"], arrays["category_coef"].T]).astype(
+        np.float64)
+    return LearnedModel(manifest, index, categories, arrays,
+                        arrays["idf"].astype(np.float64).tolist(), np.ascontiguousarray(weights))
 
 
 @functools.lru_cache(maxsize=1)
