@@ -3,10 +3,11 @@
 
 usage: train.py [--gold DIR] [--out DIR] [--seed N] [--report JSON]
 
-Needs the ``train`` extra (scikit-learn). Only the tuned part of each gold file is used for
-training, for the vocabulary and for choosing thresholds; a text is set aside when
-``int(sha1(text), 16) % 3 == 0``, and set-aside texts are used only for the measurements printed
-at the end (ECE, precision at confidence 0.5, simulated dev scores). Steps:
+Needs the ``train`` extra (scikit-learn; ``make train`` installs it). Only the tuned part of each
+gold file is read: a text is set aside when ``int(sha1(text), 16) % 3 == 0``, and
+:func:`load_tuned_gold` drops those records as the files are loaded, before anything else sees
+them (training, vocabulary, thresholds and the printed measurements all use the tuned part only;
+measure the set-aside part with ../shared/tools/dev_scores.py and tools/calibration.py). Steps:
 
 1. event-or-not (CAMEO quads label 0 = statement/appeal, no event; PLV rows and PLOVER gold
    records are events) and category (PLV roots with YIELD kept as one class; PLOVER 0.5b1 gold
@@ -19,7 +20,8 @@ at the end (ECE, precision at confidence 0.5, simulated dev scores). Steps:
    chosen by the simulated dev measures on the tuned part.
 
 Outputs in --out (default src/faultlines/coding/learned/data): vocabulary.json, model.npz (plain
-float arrays) and manifest.json (seed, data files and their sha256, thresholds, measurements).
+float arrays) and manifest.json (seed, data files and their sha256, thresholds, tuned-part
+measurements). The same code, data and seed give the same bytes (checked by tests/learned).
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ import argparse
 import hashlib
 import itertools
 import json
-import os
 import sys
 import time
 from collections import defaultdict
@@ -72,11 +73,20 @@ def fold_of(text: str) -> int:
 
 
 # ---------------------------------------------------------------- gold
-def load_gold(gold: Path) -> dict:
+def load_gold(gold: Path, keep=None) -> dict:
+    """The gold records by part (gsr, plv, quads, spans); only those whose text passes ``keep``."""
     gsr = json.loads((gold / "plover_gsr_dev.json").read_text(encoding="utf-8"))
     plv = json.loads((gold / "plv_train.json").read_text(encoding="utf-8"))
     cameo = json.loads((gold / "cameo_train.json").read_text(encoding="utf-8"))
-    return {"gsr": gsr, "plv": plv, "quads": cameo["quads"], "spans": cameo["spans"]}
+    parts = {"gsr": gsr, "plv": plv, "quads": cameo["quads"], "spans": cameo["spans"]}
+    if keep is None:
+        return parts
+    return {name: [r for r in records if keep(r["text"])] for name, records in parts.items()}
+
+
+def load_tuned_gold(gold: Path) -> dict:
+    """The tuned part of the gold only: set-aside records never leave this function."""
+    return load_gold(gold, keep=lambda text: not is_aside(text))
 
 
 def training_examples(g: dict, keep) -> tuple[dict[str, int], list[tuple[str, str]]]:
@@ -280,7 +290,7 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
 
 
 # ---------------------------------------------------------------- main
-def main() -> None:
+def parse_args(argv=None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=HERE.parent.parent / "shared" / "gold")
     ap.add_argument("--out", type=Path,
@@ -289,17 +299,13 @@ def main() -> None:
     ap.add_argument("--c-event", type=float, default=10.0)
     ap.add_argument("--c-category", type=float, default=10.0)
     ap.add_argument("--report", type=Path, help="also write the measurements here (JSON)")
-    a = ap.parse_args()
-    if not a.gold.is_dir():
-        sys.exit(f"train.py: no gold folder at {a.gold}; pass --gold ../shared/gold")
-    started = time.time()
-    np.random.seed(a.seed)
-    g = load_gold(a.gold)
-    tuned = lambda t: not is_aside(t)  # noqa: E731
-    aside = is_aside
+    return ap.parse_args(argv)
 
-    # 1. text models: final (all tuned) and one per fold (out-of-fold scores for the combiner)
-    event, cats = training_examples(g, tuned)
+
+def fit_text_models(g: dict, a: argparse.Namespace):
+    """The shipped text models (all tuned texts) and one per fold (out-of-fold scores)."""
+    event, cats = training_examples(g, lambda text: True)
+    assert not any(is_aside(t) for t in event), "a set-aside text reached training"
     vocabulary, idf = vocabulary_of(event)
     final = TextModel(event, cats, vocabulary, idf, a.seed, a.c_event, a.c_category)
     folds = []
@@ -308,122 +314,82 @@ def main() -> None:
         cats_k = [(t, c) for t, c in cats if fold_of(t) != k]
         folds.append(TextModel(ev_k, cats_k, vocabulary, idf, a.seed, a.c_event, a.c_category))
     print(f"text models: {len(vocabulary)} terms, {len(event)} event texts, {len(cats)} "
-          f"category examples ({time.time() - started:.0f}s)", file=sys.stderr)
+          f"category examples", file=sys.stderr)
+    return final, folds, vocabulary, idf
 
-    def scorer(text_of_gold: str):
-        return final.scores if aside(text_of_gold) else folds[fold_of(text_of_gold)].scores
 
-    # 2. the rules over every gold text
-    texts = sorted({r["text"] for part in g.values() for r in part})
-    parsed = run_rules(texts)
-    print(f"rules run over {len(texts)} texts ({time.time() - started:.0f}s)", file=sys.stderr)
-    intensity: dict[str, list[float]] = defaultdict(list)
-    for text in texts:
-        if tuned(text):
-            for e in parsed[text][3]:
-                intensity[to_plover16(e.event_type)].append(e.intensity)
-    intensity_of = {c: round(float(np.median(v)), 1) for c, v in sorted(intensity.items())}
-    right_of = correctness(g)
-
-    def candidates(margin: float, keep, use_rules: bool = True):
-        out = {}
-        for text in texts:
-            if keep(text):
-                doc, document, mentions, rule_events = parsed[text]
-                out[text] = sentence_candidates(doc, document, mentions, rule_events,
-                                                scorer(text), margin, intensity_of,
-                                                use_rules=use_rules)
-        return out
-
-    def labelled(cands: dict):
-        xs, ys = [], []
-        for text, cs in cands.items():
-            if text in right_of:
-                for c in cs:
-                    xs.append(c.features)
-                    ys.append(int(right_of[text](c.event)))
-        return np.array(xs), np.array(ys)
-
+def fit_combiner(x: np.ndarray, y: np.ndarray, seed: int):
+    """Logistic combiner and its isotonic calibration (on 5-fold cross-validated scores)."""
     from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    def fit_combiner(x, y):
-        lr = LogisticRegression(C=1.0, max_iter=2000, random_state=a.seed)
-        cv = StratifiedKFold(N_FOLDS, shuffle=True, random_state=a.seed)
-        raw = cross_val_predict(lr, x, y, cv=cv, method="predict_proba")[:, 1]
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, y)
-        lr.fit(x, y)
-        cx = np.asarray(iso.X_thresholds_, dtype=np.float64)
-        cy = np.asarray(iso.y_thresholds_, dtype=np.float64)
+    lr = LogisticRegression(C=1.0, max_iter=2000, random_state=seed)
+    cv = StratifiedKFold(N_FOLDS, shuffle=True, random_state=seed)
+    raw = cross_val_predict(lr, x, y, cv=cv, method="predict_proba")[:, 1]
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, y)
+    lr.fit(x, y)
+    cx = np.asarray(iso.X_thresholds_, dtype=np.float64)
+    cy = np.asarray(iso.y_thresholds_, dtype=np.float64)
 
-        def prob(f):
-            z = float(lr.coef_[0] @ f + lr.intercept_[0])
-            return float(np.interp(1 / (1 + np.exp(-z)), cx, cy))
-        return lr, cx, cy, prob
+    def prob(f):
+        z = float(lr.coef_[0] @ f + lr.intercept_[0])
+        return float(np.interp(1 / (1 + np.exp(-z)), cx, cy))
+    return lr, cx, cy, prob
 
-    # 3. combiner and thresholds, chosen on the tuned part only
-    rules_tuned = measures(g, {t: list(parsed[t][3]) for t in texts}, tuned)
+
+def labelled(cands: dict, right_of: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Combiner inputs and right/wrong labels of every candidate of a gold text."""
+    xs, ys = [], []
+    for text, cs in cands.items():
+        if text in right_of:
+            for c in cs:
+                xs.append(c.features)
+                ys.append(int(right_of[text](c.event)))
+    return np.array(xs), np.array(ys)
+
+
+def choose_decision(g: dict, parsed: dict, scorer, intensity_of: dict, seed: int) -> dict:
+    """The combiner and the relabel/drop/propose thresholds with the best tuned measures."""
+    right_of = correctness(g)
+    rules = measures(g, {t: list(v[3]) for t, v in parsed.items()}, lambda t: True)
     best = None
     for margin in (0.2, 0.35, 0.5, 0.7, 1.1):
-        cands = candidates(margin, tuned)
-        x, y = labelled(cands)
-        lr, cx, cy, prob = fit_combiner(x, y)
+        cands = {t: sentence_candidates(doc, document, mentions, rule_events, scorer(t), margin,
+                                        intensity_of)
+                 for t, (doc, document, mentions, rule_events) in parsed.items()}
+        lr, cx, cy, prob = fit_combiner(*labelled(cands, right_of), seed)
         for drop, propose, order, statement in itertools.product(
                 (0.0, 0.1, 0.2, 0.3), (0.6, 0.7, 0.8, 0.9, 1.1), (0, 1),
                 (0.0, 0.2, 0.3, 0.4, 0.5)):
             out = {t: decide(cs, prob, drop_below=drop, propose_above=propose,
                              order_by_confidence=bool(order), statement_below=statement)
                    for t, cs in cands.items()}
-            m = measures(g, out, tuned)
+            m = measures(g, out, lambda t: True)
             # The sum of the measures, with a measure that falls below the rules' counted
             # against three times: the hybrid is meant to beat the rules on every one.
-            wins = sum(m[k] > rules_tuned[k] for k in m)
-            losses = sum(max(0.0, rules_tuned[k] - m[k]) for k in m)
+            wins = sum(m[k] > rules[k] for k in m)
+            losses = sum(max(0.0, rules[k] - m[k]) for k in m)
             score = sum(m.values()) + 0.02 * wins - 3.0 * losses
-            if best is None or score > best[0]:
-                best = (score, margin, drop, propose, order, statement, lr, cx, cy, prob, m)
-    _, margin, drop, propose, order, statement, lr, cx, cy, prob, m_tuned = best
-    decision = {"relabel_margin": margin, "drop_below": drop, "propose_above": propose,
-                "order_by_confidence": float(order), "statement_below": statement}
-    print(f"decision {decision} ({time.time() - started:.0f}s)", file=sys.stderr)
+            if best is None or score > best["score"]:
+                best = {"score": score, "lr": lr, "cx": cx, "cy": cy, "tuned": m,
+                        "rules": rules, "decision": {
+                            "relabel_margin": margin, "drop_below": drop,
+                            "propose_above": propose, "order_by_confidence": float(order),
+                            "statement_below": statement}}
+    assert best is not None
+    return best
 
-    # measurements on the set-aside part (never used above)
-    cands_aside = candidates(margin, aside)
-    hybrid_aside = {t: decide(cs, prob, drop_below=drop, propose_above=propose,
-                              order_by_confidence=bool(order), statement_below=statement)
-                    for t, cs in cands_aside.items()}
-    emitted = [(e, right_of[t](e)) for t, es in hybrid_aside.items() if t in right_of
-               for e in es]
-    conf = np.array([e.confidence for e, _ in emitted])
-    right = np.array([ok for _, ok in emitted], dtype=float)
-    ece_aside, table = ece(conf, right)
-    plv_texts = {r["text"] for r in g["plv"]}
-    plv = [(e.confidence, ok) for t, es in hybrid_aside.items() if t in plv_texts
-           for e in es for ok in [right_of[t](e)]]
-    prec_all = float(np.mean([ok for _, ok in plv])) if plv else 0.0
-    high = [ok for c, ok in plv if c >= 0.5]
-    prec_05 = float(np.mean(high)) if high else 0.0
-    rules_aside_events = {t: list(parsed[t][3]) for t in texts if aside(t)}
-    rules_plv = [right_of[t](e) for t, es in rules_aside_events.items() if t in plv_texts
-                 for e in es]
-    report = {
-        "tuned": {"hybrid": m_tuned, "rules": rules_tuned},
-        "set_aside": {"hybrid": measures(g, hybrid_aside, aside),
-                      "rules": measures(g, rules_aside_events, aside)},
-        "set_aside_ece": round(ece_aside, 4), "reliability": table,
-        "set_aside_plv_precision": {"rules": round(float(np.mean(rules_plv)), 4),
-                                    "hybrid": round(prec_all, 4),
-                                    "hybrid_confidence_0.5": round(prec_05, 4),
-                                    "n": len(plv), "n_at_0.5": len(high)},
-    }
 
-    # write the arrays and the manifest
+def write_model(a: argparse.Namespace, final, vocabulary, idf, best: dict,
+                intensity_of: dict) -> dict:
+    """vocabulary.json, model.npz and manifest.json in ``a.out``; returns the manifest."""
     a.out.mkdir(parents=True, exist_ok=True)
     voc_path, npz_path = a.out / "vocabulary.json", a.out / "model.npz"
     voc_path.write_text(json.dumps(vocabulary, ensure_ascii=False, separators=(",", "\n")),
                         encoding="utf-8")
     order_cls = [list(final.cat.classes_).index(c) for c in MODEL_CLASSES]
+    lr = best["lr"]
     arrays = {
         "idf": np.asarray(idf, dtype=np.float32),
         "event_coef": final.ev.coef_[0].astype(np.float32),
@@ -432,7 +398,7 @@ def main() -> None:
         "category_intercept": final.cat.intercept_[order_cls].astype(np.float32),
         "combiner_coef": lr.coef_[0].astype(np.float64),
         "combiner_intercept": lr.intercept_.astype(np.float64),
-        "calibration_x": cx, "calibration_y": cy,
+        "calibration_x": best["cx"], "calibration_y": best["cy"],
     }
     write_npz(npz_path, arrays)
     digest = hashlib.sha256()
@@ -450,18 +416,45 @@ def main() -> None:
                  for name in GOLD_FILES},
         "split": "tuned part only: int(sha1(text), 16) % 3 != 0",
         "categories": list(MODEL_CLASSES),
-        "decision": decision,
+        "decision": best["decision"],
         "intensity": intensity_of,
         "files": {"vocabulary.json": sha256_of(voc_path), "model.npz": sha256_of(npz_path)},
-        "measured": report,
+        "measured": {"tuned": {"hybrid": best["tuned"], "rules": best["rules"]}},
     }
     (a.out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n",
                                          encoding="utf-8")
+    return manifest
+
+
+def main(argv=None) -> None:
+    a = parse_args(argv)
+    if not a.gold.is_dir():
+        sys.exit(f"train.py: no gold folder at {a.gold}; pass --gold ../shared/gold")
+    started = time.time()
+    np.random.seed(a.seed)
+    g = load_tuned_gold(a.gold)
+    final, folds, vocabulary, idf = fit_text_models(g, a)
+
+    # the rules over every tuned gold text; each text is scored by the fold model that did not
+    # see it, so the combiner learns from scores like those of unseen text
+    texts = sorted({r["text"] for part in g.values() for r in part})
+    parsed = run_rules(texts)
+    print(f"rules run over {len(texts)} texts ({time.time() - started:.0f}s)", file=sys.stderr)
+    intensity: dict[str, list[float]] = defaultdict(list)
+    for text in texts:
+        for e in parsed[text][3]:
+            intensity[to_plover16(e.event_type)].append(e.intensity)
+    intensity_of = {c: round(float(np.median(v)), 1) for c, v in sorted(intensity.items())}
+    best = choose_decision(g, parsed, lambda text: folds[fold_of(text)].scores, intensity_of,
+                           a.seed)
+    print(f"decision {best['decision']} ({time.time() - started:.0f}s)", file=sys.stderr)
+    manifest = write_model(a, final, vocabulary, idf, best, intensity_of)
     if a.report:
-        a.report.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(report, indent=1))
-    print(f"wrote {a.out} ({sum(os.path.getsize(p) for p in (voc_path, npz_path))} bytes, "
-          f"{time.time() - started:.0f}s)", file=sys.stderr)
+        a.report.write_text(json.dumps(manifest["measured"], indent=1) + "\n",
+                            encoding="utf-8")
+    print(json.dumps(manifest["measured"], indent=1))
+    print(f"wrote {a.out}: model.npz sha256 {manifest['files']['model.npz']} "
+          f"({time.time() - started:.0f}s)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ __all__ = [
     "ingest",
     "open_store",
     "parse_date",
+    "version_lines",
 ]
 
 if TYPE_CHECKING:
@@ -149,6 +150,18 @@ def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | N
 
 # The API runs in the calling process unless told otherwise (the CLI's ingest uses all cores).
 API_DEFAULTS = {"workers": 1}
+
+
+def version_lines() -> list[str]:
+    """What ``faultlines --version`` prints: the package and the learned model it ships.
+
+    >>> version_lines()[0].startswith("faultlines ")
+    True
+    """
+    from faultlines import __version__
+    from faultlines.coding.learned import version_line
+
+    return [f"faultlines {__version__}", version_line()]
 
 
 def run_options(options: RunOptions | None = None, **overrides: Any) -> RunOptions:

@@ -17,7 +17,6 @@ from typing import Annotated, Any
 
 import typer
 
-from faultlines import __version__
 from faultlines.config import SETTINGS, RunOptions, SettingValue
 from faultlines.errors import FaultlinesError
 from faultlines.types import EVENT_ROW_COLUMNS, ReadError
@@ -140,10 +139,10 @@ def _report_error(error: ReadError) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        from faultlines.coding.learned import version_line
+        from faultlines import api
 
-        typer.echo(f"faultlines {__version__}")
-        typer.echo(version_line())
+        for line in api.version_lines():
+            typer.echo(line)
         raise typer.Exit()
 
 

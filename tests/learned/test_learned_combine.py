@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from faultlines.coding.learned import DEFAULT_CODER, filter_confidence, to_plover16
-from faultlines.config import RunOptions
 from faultlines.coding.learned.combine import (
     combine_events,
     emitted_type,
     model_class,
     model_events,
 )
+from faultlines.config import RunOptions
 from faultlines.errors import ConfigError
 from faultlines.types import ActorRef, Document, Event, Mention
 

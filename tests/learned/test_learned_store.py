@@ -50,3 +50,58 @@ def test_store_round_trip_and_min_confidence_export(tmp_path, capsys):
         info = store.coder_info()
         assert info["coder"] == "hybrid" and len(info["model_sha256"]) == 64
         assert "plv_train.json" in json.loads(info["training_data_sha256"])
+
+
+def test_a_store_written_before_007_is_upgraded_without_losing_rows(tmp_path):
+    """A store as the code before 007_confidence wrote it (001, 002, 006 applied, no
+    confidence columns) opens, gains the columns and keeps every row it had."""
+    import duckdb
+
+    from faultlines.store.schema import EVENT_COLUMNS, MIGRATIONS
+
+    full = tmp_path / "full.duckdb"
+    with Store(full) as store:
+        store.add_results([_result()])
+        before = {t: store._con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+                  for t in ("documents", "events", "actors", "mentions", "stance_cues")}
+    old = tmp_path / "old.duckdb"
+    earlier = [m for m in MIGRATIONS if m.name != "007_confidence"]
+    assert [m.name for m in earlier] == ["001_initial", "002_stance_cues", "006_locations"]
+    added = ("confidence", "rule", "model_changed")
+    con = duckdb.connect(str(old))
+    con.execute("CREATE TABLE migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP "
+                "NOT NULL)")
+    for migration in earlier:
+        for statement in migration.statements:
+            con.execute(statement)
+        con.execute("INSERT INTO migrations VALUES (?, now())", [migration.name])
+    con.execute(f"ATTACH '{full}' AS full_store (READ_ONLY)")
+    for table in ("documents", "actors", "events", "mentions", "stance_cues"):
+        columns = [r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+            "AND table_catalog = current_database() ORDER BY ordinal_position",
+            [table]).fetchall()]
+        assert not set(added) & set(columns)
+        names = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM full_store.{table}")
+    con.close()
+
+    with Store(old) as store:
+        assert store.migrations() == ["001_initial", "002_stance_cues", "006_locations",
+                                      "007_confidence"]
+        after = {t: store._con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+                 for t in before}
+        assert after == before and after["events"] == 3
+        out = tmp_path / "old.jsonl"
+        assert store.export_events(out, "jsonl") == 3
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+        assert all((r["confidence"], r["rule"], r["model_changed"]) == (None, "", False)
+                   for r in rows)
+        by_id = {r["event_id"]: r for r in rows}
+        for event in _result().events:
+            expected = json.loads(json.dumps(event.to_dict()))
+            kept = {k: v for k, v in by_id[event.event_id].items() if k not in added}
+            assert kept == {k: v for k, v in expected.items() if k not in added}
+        store.add_results([_result()])  # the same document again: nothing is added twice
+        assert store.stats()["events"] == 3
+        assert set(added) <= set(EVENT_COLUMNS)

@@ -52,6 +52,9 @@ STANCE_CUE_COLUMNS: tuple[str, ...] = (
 
 # Secondary indexes are left out on purpose: DuckDB's zone maps serve the range filters we run,
 # and every extra ART index slows the bulk inserts that ingest depends on.
+# Migrations are kept in name order and applied by name (each one that a store lacks, in this
+# order): 003-005 belong to branches not merged yet and may land after 006 and 007; each only
+# adds, so a store that has 006/007 and gets 003-005 later ends with the same tables.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("001_initial", (
         """CREATE TABLE documents (

@@ -8,7 +8,8 @@ gives the model's version and training-data hashes. Training lives in ``tools/tr
 
 from __future__ import annotations
 
-from faultlines.config import SETTINGS
+from collections.abc import Iterable
+
 from faultlines.coding.learned.combine import (
     MODEL_CLASSES,
     PLOVER16,
@@ -22,6 +23,8 @@ from faultlines.coding.learned.model import (
     load_model,
     model_info,
 )
+from faultlines.config import SETTINGS
+from faultlines.types import Event
 
 __all__ = ["CODERS", "PLOVER16", "MODEL_CLASSES", "LearnedModel", "combine_events",
            "model_events", "default_model", "load_model", "model_info", "to_plover16",
@@ -36,7 +39,7 @@ CODERS: tuple[str, ...] = SETTINGS["coder"].choices
 DEFAULT_CODER = str(SETTINGS["coder"].default)
 
 
-def filter_confidence(events, min_confidence: float | None):
+def filter_confidence(events: Iterable[Event], min_confidence: float | None) -> list[Event]:
     """Events whose confidence reaches ``min_confidence``; an event without one is kept.
 
     >>> from faultlines.types import ActorRef, Event

@@ -20,11 +20,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from faultlines.coding.learned.model import LearnedModel, default_model
 from faultlines.types import EVENT_TYPES, Document, Event, Mention, polarity_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["PLOVER16", "MODEL_CLASSES", "to_plover16", "model_class", "emitted_type",
            "Candidate", "candidate_features", "sentence_candidates", "decide", "combine_events",
@@ -114,7 +118,7 @@ def candidate_features(p_event: float, probs: dict[str, float], label: str,
     ], dtype=np.float64)
 
 
-def subject_order(doc, mentions: Sequence[Mention]) -> list[Mention]:
+def subject_order(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions ordered subject-most first: grammatical subjects, then nearest the root.
 
     The head of a mention is its token closest to the sentence root.
@@ -132,7 +136,7 @@ def subject_order(doc, mentions: Sequence[Mention]) -> list[Mention]:
 ScoreFn = Callable[[str], tuple[float, dict[str, float]]]
 
 
-def sentence_candidates(doc, document: Document, mentions: Sequence[Mention],
+def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention],
                         rule_events: Sequence[Event], scores: ScoreFn, relabel_margin: float,
                         intensity: dict[str, float], *, use_rules: bool = True
                         ) -> list[Candidate]:
@@ -216,7 +220,7 @@ def decide(candidates: Sequence[Candidate], probability: Callable[[np.ndarray], 
     return [k[3] for k in sorted(kept, key=lambda k: k[:3])]
 
 
-def combine_events(doc, document: Document, mentions: Sequence[Mention],
+def combine_events(doc: Doc, document: Document, mentions: Sequence[Mention],
                    rule_events: Sequence[Event], model: LearnedModel | None = None
                    ) -> list[Event]:
     """The hybrid coder's events for one document (see the module docstring).
@@ -238,7 +242,7 @@ def combine_events(doc, document: Document, mentions: Sequence[Mention],
                   order_by_confidence=bool(d.get("order_by_confidence", 0.0)))
 
 
-def model_events(doc, document: Document, mentions: Sequence[Mention],
+def model_events(doc: Doc, document: Document, mentions: Sequence[Mention],
                  model: LearnedModel | None = None) -> list[Event]:
     """The model alone (a diagnostic): one event per sentence it calls an event, no rules.
 
