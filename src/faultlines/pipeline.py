@@ -83,7 +83,7 @@ def start_method(requested: str | None = None) -> str:
 
 
 def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool,
-             coder: str = "rules") -> None:
+             coder: str) -> None:
     """Load what every batch needs (a worker initializer; a no-op where already loaded)."""
     from faultlines.nlp import load_pipeline
 
@@ -100,7 +100,7 @@ def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool,
 
 
 def _start_worker(parent: int, model: str | None, kb_dir: str | None,
-                  skip_non_english: bool, coder: str = "rules") -> None:
+                  skip_non_english: bool, coder: str) -> None:
     """Worker initializer: leave with the parent, then load what batches need."""
     def exit_with_parent() -> None:
         # A parent killed outright (SIGKILL, OOM killer) cannot stop its pool; without this

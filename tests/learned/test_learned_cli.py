@@ -43,8 +43,11 @@ def test_rules_coder_has_no_confidence_and_hybrid_gives_one_to_every_event():
     rules = events("--coder", "rules")
     hybrid = events()  # hybrid is the default
     assert rules and hybrid
-    assert all(e["confidence"] is None and e["rule"] == "" for e in rules)
+    # the rule coder names the family of every event; only the hybrid adds a confidence
+    assert all(e["confidence"] is None and e["rule"] and e["rule"] != "model" for e in rules)
     assert all(0.0 <= e["confidence"] <= 1.0 and e["rule"] for e in hybrid)
+    rule_families = {e["rule"] for e in rules}
+    assert {e["rule"] for e in hybrid if not e["model_changed"]} - {"model"} <= rule_families
     assert events(FAULTLINES_CODER="rules") == rules
 
 
