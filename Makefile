@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test test-fast bench browser lint clean
+.PHONY: install demo test test-fast bench browser lint clean train
 
 $(STAMP): pyproject.toml requirements/model.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
 	  (apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null) || \
 	  echo "chromium not installed: browser tests will be skipped"; }
+
+## Retrain the learned coder from ../shared/gold (tuned parts only) into coding/learned/data/.
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[train]'
+	$(BIN)/python tools/train.py --gold ../shared/gold
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -16,6 +16,7 @@ actor knowledge base and language identifier); worker processes start inside the
 sides. With ``--repeat N`` each timing is the best of N runs, taken alternately.
 
 Usage:  .venv/bin/python bench/run.py [--docs 300] [--workers 1 2] [--repeat 1] [--json out.json]
+        [--coder rules|hybrid]
 """
 
 from __future__ import annotations
@@ -88,11 +89,23 @@ def stage_costs(docs: list[Document]) -> dict[str, float]:
     mentions = [resolver.find_mentions(doc, d) for doc, d in zip(parsed, docs, strict=True)]
     resolve = time.perf_counter() - started
     started = time.perf_counter()
-    for doc, d, m in zip(parsed, docs, mentions, strict=True):
-        code_events(doc, d, m)
+    rule_events = [code_events(doc, d, m) for doc, d, m in zip(parsed, docs, mentions,
+                                                                 strict=True)]
     coding = time.perf_counter() - started
+    from faultlines.coding.learned import combine_events, default_model
+
+    started = time.perf_counter()
+    default_model.cache_clear()
+    default_model()
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    for doc, d, m, e in zip(parsed, docs, mentions, rule_events, strict=True):
+        combine_events(doc, d, m, e)
+    combine = time.perf_counter() - started
     return {"parse_s": parse, "resolve_s": resolve, "coding_s": coding,
-            "resolve_over_parse": resolve / parse, "coding_over_parse": coding / parse}
+            "resolve_over_parse": resolve / parse, "coding_over_parse": coding / parse,
+            "learned_model_load_s": load, "combiner_s": combine,
+            "combiner_over_parse": combine / parse}
 
 
 def warm_up(docs: list[Document]) -> None:
@@ -104,11 +117,14 @@ def warm_up(docs: list[Document]) -> None:
     _identifier()
 
 
+CODER: str | None = None  # --coder: None is the default coder (FAULTLINES_CODER, else hybrid)
+
+
 def ingest_time(docs: list[Document], workers: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "bench.duckdb")
         started = time.perf_counter()
-        report = api.ingest(docs, db, workers=workers)
+        report = api.ingest(docs, db, workers=workers, coder=CODER)
         elapsed = time.perf_counter() - started
         assert report.documents_added == len(docs), report.to_dict()
         return elapsed
@@ -120,7 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--coder", choices=["rules", "hybrid", "model"], default=None,
+                        help="the event coder for the ingest rows (default: the default coder)")
     args = parser.parse_args(argv)
+    global CODER
+    CODER = args.coder
 
     docs = corpus(args.docs)
     load_pipeline()  # load outside the timings
@@ -150,6 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"documents: {len(docs)}   cpus: {os.cpu_count()}")
     print(f"actor resolution / parsing : {stages['resolve_over_parse']:.3f}")
     print(f"event coding / parsing     : {stages['coding_over_parse']:.3f}")
+    print(f"learned combiner / parsing : {stages['combiner_over_parse']:.3f}  "
+          f"(model load {stages['learned_model_load_s']:.3f}s)")
+    from faultlines.config import RunOptions
+
+    print(f"ingest coder: {RunOptions.resolve(coder=CODER).coder}")
     for workers, row in per_workers.items():
         print(f"workers={workers}: ingest throughput / bare nlp.pipe throughput = "
               f"{row['ingest_over_bare_throughput']:.3f}  "

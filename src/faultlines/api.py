@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -40,6 +41,7 @@ __all__ = [
     "ingest",
     "open_store",
     "parse_date",
+    "version_lines",
 ]
 
 if TYPE_CHECKING:
@@ -199,6 +201,18 @@ def _documents(inputs: Iterable[str] | Iterable[Document], *, max_bytes: int | N
 API_DEFAULTS = {"workers": 1}
 
 
+def version_lines() -> list[str]:
+    """What ``faultlines --version`` prints: the package and the learned model it ships.
+
+    >>> version_lines()[0].startswith("faultlines ")
+    True
+    """
+    from faultlines import __version__
+    from faultlines.coding.learned import version_line
+
+    return [f"faultlines {__version__}", version_line()]
+
+
 def run_options(options: RunOptions | None = None, **overrides: Any) -> RunOptions:
     """The options of one run: ``options`` (default: resolved from the environment and
     :data:`API_DEFAULTS`) with the ``overrides`` given as keywords.
@@ -225,16 +239,21 @@ def extract_results(
     """Parse, resolve actors and code events for each input document; nothing is stored.
 
     ``options`` and the keyword ``overrides`` (``model``, ``workers``, ``batch_size``,
-    ``engine``, ``scheduler``, ``kb_dir``, ``max_bytes``, ...) are combined by
-    :func:`run_options`. ``stdin_id`` names the document read from ``-`` (default ``stdin``):
-    it is an input of this call, not a setting.
+    ``engine``, ``scheduler``, ``kb_dir``, ``max_bytes``, ``coder``, ``min_confidence``, ...)
+    are combined by :func:`run_options`. With ``min_confidence`` above 0, events whose
+    confidence is below it are left out (see docs/learned.md). ``stdin_id`` names the document
+    read from ``-`` (default ``stdin``): it is an input of this call, not a setting.
     """
+    from faultlines.coding.learned import filter_confidence
     from faultlines.pipeline import process
 
     options = run_options(options, **overrides)
     documents = _documents(inputs, max_bytes=options.max_bytes, on_error=on_error,
                            report=report, stdin_id=stdin_id)
     for result in process(documents, options):
+        if options.min_confidence:
+            result = dataclasses.replace(
+                result, events=tuple(filter_confidence(result.events, options.min_confidence)))
         if report is not None:
             report.events += len(result.events)
             if result.skipped_reason:
@@ -418,6 +437,9 @@ def ingest(
         # Texts parsed once but carried by further documents (ids, outlets): recorded after
         # the texts themselves are stored. Only the light fields are kept, never the text.
         carried: list[Document] = _CarrierList()
+        from faultlines.coding.learned import coder_record
+
+        store.record_coder(coder_record(options.coder))
 
         def new_documents() -> Iterator[Document]:
             # Documents an upgrade flagged (store migration 005_plover16) are coded again first,
@@ -475,22 +497,27 @@ def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
                   since: str | dt.date | None = None, until: str | dt.date | None = None,
                   actor: str | None = None, event_type: str | None = None,
                   modality: str | None = None, country: str | None = None,
-                  near: str | None = None, within: str | float | None = None) -> int:
+                  near: str | None = None, within: str | float | None = None,
+                  min_confidence: float | None = None) -> int:
     """Write stored events as csv, jsonl, parquet or geojson to ``out`` (``-`` = stdout).
 
     ``country`` (ISO alpha-3) and ``near`` (a place name or ``"lat,lon"``) with ``within``
-    (``"50km"``) keep the events located there.
+    (``"50km"``) keep the events located there. ``min_confidence`` (default: the
+    ``min_confidence`` setting) keeps the events whose confidence reaches it, and those without
+    one (coded by the rules alone).
     """
     from faultlines.places.filters import country_code, near_point
 
     point = near_point(near, within) if near else None
+    threshold = get_setting("min_confidence", min_confidence)
     with open_store(db, read_only=True) as store:
         # The store checks the format and names the valid ones.
         return store.export_events(
             out, cast(Literal["csv", "jsonl", "parquet", "geojson"], format),
             since=parse_date(since, "--since"), until=parse_date(until, "--until"), actor=actor,
             event_type=event_type, modality=modality,
-            country=country_code(country) if country else None, near=point)
+            country=country_code(country) if country else None, near=point,
+            min_confidence=threshold)
 
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,

@@ -19,7 +19,6 @@ from typing import Annotated, Any
 
 import typer
 
-from faultlines import __version__
 from faultlines.config import SETTINGS, RunOptions, SettingValue
 from faultlines.errors import FaultlinesError
 from faultlines.types import ReadError, SkippedFile
@@ -142,6 +141,8 @@ SchedulerOption = Annotated[str | None, _setting_option("scheduler")]
 MaxBytesOption = Annotated[int | None, _setting_option("max_bytes")]
 KbOption = Annotated[str | None, _setting_option("kb_dir")]
 LangOption = Annotated[str | None, _setting_option("lang")]
+CoderOption = Annotated[str | None, _setting_option("coder")]
+MinConfidenceOption = Annotated[float | None, _setting_option("min_confidence")]
 SinceOption = Annotated[str | None, typer.Option(
     "--since", help="Only events on or after this date (YYYY[-MM[-DD]]).")]
 UntilOption = Annotated[str | None, typer.Option(
@@ -174,7 +175,10 @@ def _say_if_nothing_matched(count: int, what: str = "events", **filters: str | N
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"faultlines {__version__}")
+        from faultlines import api
+
+        for line in api.version_lines():
+            typer.echo(line)
         raise typer.Exit()
 
 
@@ -217,6 +221,8 @@ def extract(
     max_bytes: MaxBytesOption = None,
     lang: LangOption = None,
     doc_id: IdOption = None,
+    coder: CoderOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Code events in articles and print them (one JSON object per line by default).
 
@@ -227,7 +233,8 @@ def extract(
 
     options = RunOptions.resolve(defaults=ONE_WORKER, model=model, workers=workers,
                                  engine=engine, scheduler=scheduler, kb_dir=kb_dir,
-                                 max_bytes=max_bytes, lang=lang)
+                                 max_bytes=max_bytes, lang=lang, coder=coder,
+                                 min_confidence=min_confidence)
     report = api.RunReport()
     out = _open_out(output)
     writer = api.EventWriter(out, format.value)
@@ -285,6 +292,7 @@ def ingest(
     max_bytes: MaxBytesOption = None,
     lang: LangOption = None,
     doc_id: IdOption = None,
+    coder: CoderOption = None,
 ) -> None:
     """Process articles and store documents, actors and events in a DuckDB file.
 
@@ -295,7 +303,7 @@ def ingest(
 
     options = RunOptions.resolve(db=db, model=model, workers=workers, batch_size=batch_size,
                                  commit_size=commit_size, engine=engine, scheduler=scheduler,
-                                 kb_dir=kb_dir, max_bytes=max_bytes, lang=lang)
+                                 kb_dir=kb_dir, max_bytes=max_bytes, lang=lang, coder=coder)
     with _progress("ingesting") as bar:
         report = api.ingest(inputs, None, options, on_error=_report_error,
                             on_result=bar.advance, stdin_id=doc_id)
@@ -325,6 +333,7 @@ def events(
                        "LAT,LON); see --within.")] = None,
     within: Annotated[str, typer.Option(
         "--within", help="Distance for --near, e.g. 50km (default 25km).")] = "25km",
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Export stored events as CSV, JSON Lines, Parquet, GeoJSON (located events only),
     PLOVER records or a POLECAT TSV."""
@@ -335,7 +344,8 @@ def events(
     count = api.export_events(db, format.value, str(output) if output else "-", since=since,
                               until=until, actor=actor, event_type=event_type,
                               modality=modality, country=country, near=near,
-                              within=within if near else None)
+                              within=within if near else None,
+                              min_confidence=min_confidence)
     _say_if_nothing_matched(count, since=since, until=until, actor=actor, type=event_type,
                             modality=modality, country=country, near=near)
 

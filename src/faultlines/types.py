@@ -271,6 +271,9 @@ class Event:
             "aux_mode": self.aux_mode,
             "event_scale": self.event_scale,
             "location": self.location.to_dict() if self.location else None,
+            "confidence": self.confidence,
+            "rule": self.rule,
+            "model_changed": self.model_changed,
         }
 
     def to_row(self) -> dict[str, Any]:
@@ -302,6 +305,7 @@ EVENT_ROW_COLUMNS: tuple[str, ...] = (
     *(f"{role}_{key}" for role in ("actor", "recipient", "attributed_to")
       for key in ("text", "id", "name", "country", "sector")),
     *(f"location_{key}" for key in LOCATION_FIELDS),
+    "confidence", "rule", "model_changed",
 )
 
 

@@ -56,17 +56,17 @@ def _raw_rows(store: Store) -> dict[str, list[tuple]]:
 
 def test_a_store_as_main_writes_it_gets_003_and_004_and_keeps_every_row(tmp_path,
                                                                          monkeypatch):
-    """A store without 003/004 (main's had 001, 002 and 006; 005 is added here because today's
-    writer needs its columns, and test_store_plover16 covers a store without it): opening one
-    for writing applies the two missing migrations, changes no stored row, and the curated views
-    read it whole."""
+    """A store without 003/004 (main's had 001, 002 and 006; 005 and 007 are added here because
+    today's writer needs their columns, and test_store_plover16 and test_learned_store cover
+    stores without them): opening one for writing applies the two missing migrations, changes
+    no stored row, and the curated views read it whole."""
     import faultlines.store.store as store_module
     from faultlines.types import Location, StanceCue
 
     main = tuple(m for m in MIGRATIONS
-                 if m.name in ("001_initial", "002_stance_cues", "005_plover16", "006_locations"))
+                 if m.name not in ("003_document_carriers", "004_curation_overlay"))
     assert [m.name for m in main] == ["001_initial", "002_stance_cues", "005_plover16",
-                                      "006_locations"]
+                                      "006_locations", "007_confidence"]
     corpus = sample_corpus()
     first = corpus[0]
     placed = dataclasses.replace(first.events[0], location=Location(

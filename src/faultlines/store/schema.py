@@ -44,6 +44,8 @@ LOCATION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("location_feature_code", "VARCHAR"), ("location_resolution", "INTEGER"),
 )
 EVENT_COLUMNS += tuple(name for name, _ in LOCATION_COLUMNS)
+#: The learned second opinion (migration 007_confidence), after the locations as in the table.
+EVENT_COLUMNS += ("confidence", "rule", "model_changed")
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_hash", "doc_id", "sentence_index", "start", "end", "text", "actor_id", "kind",
 )
@@ -74,6 +76,9 @@ _CURATED_EVENTS = f"""CREATE VIEW curated_events AS
 
 # Secondary indexes are left out on purpose: DuckDB's zone maps serve the range filters we run,
 # and every extra ART index slows the bulk inserts that ingest depends on.
+# Migrations are kept in name order and applied by name (each one that a store lacks, in this
+# order): 003-005 belong to branches not merged yet and may land after 006 and 007; each only
+# adds, so a store that has 006/007 and gets 003-005 later ends with the same tables.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("001_initial", (
         """CREATE TABLE documents (
@@ -208,4 +213,14 @@ MIGRATIONS: tuple[Migration, ...] = (
     # Event locations (faultlines.places): NULL for events stored before, or placed nowhere.
     Migration("006_locations", tuple(
         f"ALTER TABLE events ADD COLUMN {name} {kind}" for name, kind in LOCATION_COLUMNS)),
+    # The learned second opinion (coding/learned): each event's calibrated confidence, the rule
+    # family that proposed it ("model" when the model did) and whether the model changed its
+    # category; coder_info records which coder and model version wrote the store.
+    Migration("007_confidence", (
+        "ALTER TABLE events ADD COLUMN confidence DOUBLE",
+        "ALTER TABLE events ADD COLUMN rule VARCHAR",
+        "ALTER TABLE events ADD COLUMN model_changed BOOLEAN",
+        """CREATE TABLE coder_info (
+            name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, recorded_at TIMESTAMP NOT NULL)""",
+    )),
 )

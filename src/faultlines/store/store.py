@@ -72,6 +72,7 @@ _EVENT_TYPES_ARROW = {
     "intensity": pa.float64(), "contexts": pa.list_(pa.string()), "event_scale": pa.float64(),
     "location_geonameid": pa.int64(), "location_lat": pa.float64(), "location_lon": pa.float64(),
     "location_resolution": pa.int32(),
+    "confidence": pa.float64(), "model_changed": pa.bool_(),
 }
 _EVENT_SCHEMA = pa.schema([(c, _EVENT_TYPES_ARROW.get(c, _STRING)) for c in EVENT_COLUMNS])
 _MENTION_SCHEMA = pa.schema([
@@ -210,7 +211,8 @@ _JSON_SELECT = (
     f"{_struct_sql('actor')} AS actor, {_struct_sql('recipient')} AS recipient, modality, "
     f"{_struct_sql('attributed')} AS attributed_to, trigger, source, mode, "
     "coalesce(contexts, CAST([] AS VARCHAR[])) AS contexts, aux_mode, event_scale, "
-    f"{_location_struct_sql()} AS location"
+    f"{_location_struct_sql()} AS location, "
+    "confidence, coalesce(rule, '') AS rule, coalesce(model_changed, false) AS model_changed"
 )
 # Flat exports write the context list as one ";"-joined cell, as Event.to_row() does.
 _FLAT_SELECT = ", ".join(
@@ -371,6 +373,18 @@ class Store:
             _rollback(con)
             raise StoreError(f"cannot create or upgrade the schema of store {self.path}: "
                              f"{exc}") from exc
+
+    def record_coder(self, info: dict[str, str]) -> None:
+        """Record which coder (and learned model version) wrote events here (007_confidence)."""
+        now = _now()
+        for name, value in sorted(info.items()):
+            self._con.execute("INSERT OR REPLACE INTO coder_info VALUES (?, ?, ?)",
+                              [name, str(value), now])
+
+    def coder_info(self) -> dict[str, str]:
+        """What :meth:`record_coder` last recorded, by name."""
+        return dict(self._con.execute("SELECT name, value FROM coder_info ORDER BY name"
+                                      ).fetchall())
 
     def migrations(self) -> list[str]:
         """Names of the applied schema migrations, oldest first."""
@@ -646,6 +660,7 @@ class Store:
                     *_actor_cells(ev.attributed_to),
                     ev.mode, list(ev.contexts), ev.aux_mode, ev.event_scale,
                     *_location_cells(ev.location),
+                    ev.confidence, ev.rule or None, bool(ev.model_changed),
                 ))
                 for role in (ev.actor, ev.recipient, ev.attributed_to):
                     if role is not None and role.id not in actors:
@@ -786,6 +801,7 @@ class Store:
         limit: int | None = None,
         country: str | None = None,
         near: tuple[float, float, float] | None = None,
+        min_confidence: float | None = None,
     ) -> int:
         """Write events to ``out`` (a path, or ``"-"`` for stdout) with DuckDB ``COPY``.
 
@@ -794,6 +810,7 @@ class Store:
         ``location_lat`` ...); ``geojson`` is a FeatureCollection of the located events (a
         Point per event, the flat columns as properties); ``plover`` and ``polecat`` are
         written by ``faultlines.coding.formats`` (PLOVER records as JSON Lines, POLECAT's TSV).
+        ``min_confidence`` keeps events whose confidence reaches it, and those without one.
         Returns the number of events written.
         """
         if format not in ("csv", "jsonl", "parquet", "geojson", "plover", "polecat"):
@@ -808,6 +825,9 @@ class Store:
             raise ConfigError("parquet cannot be written to stdout; pass a file path")
         where, params = self._filters(since, until, actor, event_type, modality, source,
                                       country=country, near=near)
+        if min_confidence:
+            where += (" AND " if where else "WHERE ") + "(confidence IS NULL OR confidence >= ?)"
+            params.append(float(min_confidence))
         if format == "geojson":
             return self._export_geojson(out, where, params, limit)
         select = _JSON_SELECT if format == "jsonl" else _FLAT_SELECT

@@ -1,0 +1,254 @@
+"""Combine the rules' events with the learned model: keep, relabel or drop, propose, score.
+
+The combiner works from the outside of the rule coder: it takes the parse, the document, the
+actor mentions and the events the rules coded, and returns the events to emit, each with a
+calibrated ``confidence``, the ``rule`` family that proposed it (``"model"`` for events the model
+proposed where the rules coded nothing) and ``model_changed``.
+
+Per sentence: the model scores how likely the sentence reports a PLOVER event and which
+category. A rule event is relabelled when the model's category beats the rules' by the manifest's
+``relabel_margin``; its confidence comes from a small logistic combiner over those scores,
+calibrated (isotonic) on the tuned gold; events below ``drop_below``, and rule events in a
+sentence the model calls a statement (event probability under ``statement_below``), are dropped.
+A sentence the
+rules left empty gets one model event when its event probability reaches ``propose_above`` and it
+names an actor: the subject-most mention acts, the next (another actor) receives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from faultlines.coding.learned.model import LearnedModel, default_model
+from faultlines.types import EVENT_TYPES, Document, Event, Mention, polarity_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["PLOVER16", "MODEL_CLASSES", "to_plover16", "model_class", "emitted_type",
+           "Candidate", "candidate_features", "sentence_candidates", "decide", "combine_events",
+           "model_events", "subject_order"]
+
+#: PLOVER's sixteen event categories.
+PLOVER16: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+#: What the category model predicts: the sixteen with CONCEDE and RETREAT as PLV's YIELD.
+MODEL_CLASSES: tuple[str, ...] = tuple(
+    c for c in PLOVER16 if c not in ("CONCEDE", "RETREAT")) + ("YIELD",)
+
+_OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+              "FIGHT": "ASSAULT", "CRIME": "ASSAULT"}
+_BACK = {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+
+
+def to_plover16(category: str) -> str:
+    """The PLOVER-16 name of a category (older names mapped; the identity on the sixteen).
+
+    >>> to_plover16("DEMAND"), to_plover16("INVESTIGATE"), to_plover16("ASSAULT")
+    ('REQUEST', 'ACCUSE', 'ASSAULT')
+    """
+    category = category.upper()
+    return _OLD_NAMES.get(category, category)
+
+
+def model_class(category: str) -> str:
+    """The category model's class for a category (CONCEDE and RETREAT are YIELD).
+
+    >>> model_class("RETREAT"), model_class("DISAPPROVE")
+    ('YIELD', 'ACCUSE')
+    """
+    category = to_plover16(category)
+    return "YIELD" if category in ("CONCEDE", "RETREAT") else category
+
+
+def emitted_type(model_label: str, rule_category: str | None = None) -> str:
+    """The event type to emit for a model class, in the names ``faultlines.types`` knows.
+
+    YIELD becomes the rules' CONCEDE or RETREAT when they said one of those, else RETREAT
+    (PLV's YIELD sentences are coded material cooperation, PLOVER's RETREAT quad). Until the
+    types know REQUEST and ACCUSE, those are emitted under their old names.
+
+    >>> emitted_type("YIELD"), emitted_type("YIELD", "CONCEDE")
+    ('RETREAT', 'CONCEDE')
+    """
+    label = model_label
+    if label == "YIELD":
+        rule16 = to_plover16(rule_category) if rule_category else None
+        label = rule16 if rule16 in ("CONCEDE", "RETREAT") else "RETREAT"
+    if label not in EVENT_TYPES and label in _BACK:
+        return _BACK[label]
+    return label
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event the combiner may emit: the event (category already decided) and its scores."""
+
+    event: Event
+    features: np.ndarray
+    p_event: float
+    proposed: bool
+
+
+def candidate_features(p_event: float, probs: dict[str, float], label: str,
+                       rule_label: str | None, *, has_recipient: bool, modality: str,
+                       n_in_sentence: int) -> np.ndarray:
+    """The combiner's inputs for one candidate (model classes for ``label`` and ``rule_label``).
+
+    >>> candidate_features(0.9, {"AGREE": 0.7, "REJECT": 0.3}, "AGREE", "AGREE",
+    ...                    has_recipient=True, modality="asserted", n_in_sentence=1).shape
+    (10,)
+    """
+    top = max(probs.values())
+    q = probs.get(label, 0.0)
+    return np.array([
+        p_event, q, top, float(probs.get(label, 0.0) >= top),
+        float(rule_label is None), probs.get(rule_label, 0.0) if rule_label else 0.0,
+        float(has_recipient), float(modality == "asserted"),
+        float(modality in ("hypothetical", "negated", "advocated")),
+        float(n_in_sentence > 1),
+    ], dtype=np.float64)
+
+
+def subject_order(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions ordered subject-most first: grammatical subjects, then nearest the root.
+
+    The head of a mention is its token closest to the sentence root.
+    """
+    def key(m: Mention) -> tuple[int, int, int]:
+        tokens = doc[m.start:m.end]
+        head = min(tokens, key=lambda t: len(list(t.ancestors)))
+        path = [head, *head.ancestors]
+        is_subject = any(t.dep_ in _SUBJECT_DEPS for t in path[:3])
+        return (0 if is_subject else 1, len(path), m.start)
+
+    return sorted(mentions, key=key)
+
+
+ScoreFn = Callable[[str], tuple[float, dict[str, float]]]
+
+
+def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention],
+                        rule_events: Sequence[Event], scores: ScoreFn, relabel_margin: float,
+                        intensity: dict[str, float], *, use_rules: bool = True
+                        ) -> list[Candidate]:
+    """Every candidate of a document, in sentence order (rule events first in each sentence).
+
+    ``scores`` maps a sentence's text to (event probability, class probabilities).
+    """
+    by_sentence: dict[int, list[Event]] = {}
+    for event in rule_events if use_rules else ():
+        by_sentence.setdefault(event.sentence_index, []).append(event)
+    mentions_by: dict[int, list[Mention]] = {}
+    for m in mentions:
+        mentions_by.setdefault(m.sentence_index, []).append(m)
+    out: list[Candidate] = []
+    for index, sent in enumerate(doc.sents):
+        events = by_sentence.get(index, [])
+        in_sentence = mentions_by.get(index, [])
+        if not events and not in_sentence:
+            continue
+        text = sent.text.strip()
+        p_event, probs = scores(text)
+        top = max(probs, key=lambda c: (probs[c], c))
+        for event in events:
+            rule_label = model_class(event.event_type)
+            label, changed = rule_label, False
+            if probs[top] - probs.get(rule_label, 0.0) >= relabel_margin:
+                label = top
+                changed = label != rule_label
+            event_type = emitted_type(label, event.event_type) if changed else event.event_type
+            updated = dataclasses.replace(
+                event, event_type=event_type, polarity=polarity_of(event_type),
+                intensity=intensity.get(to_plover16(event_type), event.intensity)
+                if changed else event.intensity,
+                rule=event.rule or "lexicon", model_changed=changed)
+            feats = candidate_features(p_event, probs, label, rule_label,
+                                       has_recipient=event.recipient is not None,
+                                       modality=event.modality, n_in_sentence=len(events))
+            out.append(Candidate(updated, feats, p_event, False))
+        if events:
+            continue
+        ordered = subject_order(doc, in_sentence)
+        if not ordered:
+            continue
+        actor = ordered[0]
+        recipient = next((m for m in ordered[1:] if m.actor.id != actor.actor.id), None)
+        event_type = emitted_type(top)
+        root = sent.root
+        event = Event(
+            doc_id=document.id, sentence_index=index, sentence=text, date=document.date,
+            event_type=event_type, actor=actor.actor,
+            recipient=recipient.actor if recipient else None,
+            polarity=polarity_of(event_type), intensity=intensity.get(to_plover16(event_type), 5.0),
+            trigger=root.text, source=document.source, rule="model", model_changed=False)
+        feats = candidate_features(p_event, probs, top, None,
+                                   has_recipient=recipient is not None, modality="asserted",
+                                   n_in_sentence=1)
+        out.append(Candidate(event, feats, p_event, True))
+    return out
+
+
+def decide(candidates: Sequence[Candidate], probability: Callable[[np.ndarray], float], *,
+           drop_below: float, propose_above: float, order_by_confidence: bool = False,
+           statement_below: float = 0.0) -> list[Event]:
+    """Keep the candidates that pass the thresholds, each with its calibrated confidence.
+
+    A proposal needs an event probability of ``propose_above``; a rule event is dropped when its
+    sentence's event probability is under ``statement_below`` (a statement or an appeal, not an
+    event) or its confidence under ``drop_below``.
+    """
+    kept: list[tuple[int, float, int, Event]] = []
+    for n, cand in enumerate(candidates):
+        if cand.proposed and cand.p_event < propose_above:
+            continue
+        if not cand.proposed and cand.p_event < statement_below:
+            continue
+        confidence = min(1.0, max(0.0, probability(cand.features)))
+        if confidence < drop_below:
+            continue
+        event = dataclasses.replace(cand.event, confidence=round(confidence, 4))
+        kept.append((event.sentence_index, -confidence if order_by_confidence else 0.0, n, event))
+    return [k[3] for k in sorted(kept, key=lambda k: k[:3])]
+
+
+def combine_events(doc: Doc, document: Document, mentions: Sequence[Mention],
+                   rule_events: Sequence[Event], model: LearnedModel | None = None
+                   ) -> list[Event]:
+    """The hybrid coder's events for one document (see the module docstring).
+
+    Examples
+    --------
+    >>> from faultlines.nlp import load_pipeline  # doctest: +SKIP
+    >>> events = combine_events(doc, document, mentions, code_events(doc, document, mentions))
+    ... # doctest: +SKIP
+    """
+    model = model or default_model()
+    d = model.decision
+    candidates = sentence_candidates(doc, document, mentions, rule_events, model.sentence_scores,
+                                     d.get("relabel_margin", 1.1), model.manifest.get(
+                                         "intensity", {}))
+    return decide(candidates, model.combiner_probability, drop_below=d.get("drop_below", 0.0),
+                  propose_above=d.get("propose_above", 1.1),
+                  statement_below=d.get("statement_below", 0.0),
+                  order_by_confidence=bool(d.get("order_by_confidence", 0.0)))
+
+
+def model_events(doc: Doc, document: Document, mentions: Sequence[Mention],
+                 model: LearnedModel | None = None) -> list[Event]:
+    """The model alone (a diagnostic): one event per sentence it calls an event, no rules.
+
+    The confidence is the event probability times the category probability, uncalibrated.
+    """
+    model = model or default_model()
+    candidates = sentence_candidates(doc, document, mentions, (), model.sentence_scores, 1.1,
+                                     model.manifest.get("intensity", {}), use_rules=False)
+    return decide(candidates, lambda f: float(f[0] * f[1]), drop_below=0.0, propose_above=0.5)

@@ -1,0 +1,151 @@
+"""The combiner on hand-made rule events, with a hand-weighted model (no trained weights)."""
+
+from __future__ import annotations
+
+import pytest
+
+from faultlines.coding.learned import DEFAULT_CODER, filter_confidence, to_plover16
+from faultlines.coding.learned.combine import (
+    combine_events,
+    emitted_type,
+    model_class,
+    model_events,
+)
+from faultlines.config import RunOptions
+from faultlines.errors import ConfigError
+from faultlines.types import ActorRef, Document, Event, Mention
+
+TEXT = ("Artillery units shelled the village. The mayor said nothing. "
+        "Northland envoys met Southland envoys.")
+NORTH = ActorRef("Northland envoys", "NTH", "Northland", "NTH")
+SOUTH = ActorRef("Southland envoys", "STH", "Southland", "STH")
+ARMY = ActorRef("Artillery units", "x:artillery", "Artillery units")
+TOWN = ActorRef("the village", "x:village", "village")
+MAYOR = ActorRef("The mayor", "x:mayor", "mayor")
+
+
+@pytest.fixture
+def parsed(blank_nlp):
+    doc = blank_nlp(TEXT)
+    sents = list(doc.sents)
+    assert len(sents) == 3
+
+    def mention(index, start, end, ref):
+        return Mention("d1", index, start, end, doc[start:end].text, ref)
+
+    mentions = (
+        mention(0, 0, 2, ARMY), mention(0, 3, 5, TOWN), mention(1, 6, 8, MAYOR),
+        mention(2, 11, 13, NORTH), mention(2, 14, 16, SOUTH),
+    )
+    return doc, Document("d1", TEXT), mentions
+
+
+def rule_event(index, event_type, actor, recipient=None, *, modality="asserted"):
+    from faultlines.types import polarity_of
+
+    return Event("d1", index, "s", None, event_type, actor, recipient,
+                 polarity_of(event_type), 3.0, modality=modality, trigger="t")
+
+
+def test_a_rule_event_the_model_disagrees_with_is_relabelled(parsed, toy_model):
+    doc, document, mentions = parsed
+    out = combine_events(doc, document, mentions, [rule_event(0, "CONSULT", ARMY, TOWN)],
+                         toy_model)
+    first = out[0]
+    assert first.event_type == "ASSAULT" and first.model_changed
+    assert first.rule == "lexicon" and first.polarity == -1
+    assert first.intensity == 9.0  # the category's typical intensity, not the old one
+    assert first.actor == ARMY and first.recipient == TOWN
+
+
+def test_a_rule_event_the_model_agrees_with_keeps_its_category_and_rule(parsed, toy_model):
+    doc, document, mentions = parsed
+    kept = rule_event(0, "ASSAULT", ARMY, TOWN)
+    kept = Event(**{**kept.__dict__, "rule": "verb_object"})
+    out = combine_events(doc, document, mentions, [kept], toy_model)
+    assert out[0].event_type == "ASSAULT" and not out[0].model_changed
+    assert out[0].rule == "verb_object"
+    assert 0.9 < out[0].confidence <= 1.0
+
+
+def test_a_rule_event_in_a_statement_is_dropped(parsed, toy_model):
+    doc, document, mentions = parsed
+    out = combine_events(doc, document, mentions, [rule_event(1, "REJECT", MAYOR)], toy_model)
+    assert 1 not in [e.sentence_index for e in out]  # the other two sentences are model events
+    assert {e.rule for e in out} == {"model"}
+
+
+def test_the_model_proposes_where_the_rules_code_nothing(parsed, toy_model):
+    doc, document, mentions = parsed
+    out = combine_events(doc, document, mentions, [], toy_model)
+    proposed = [e for e in out if e.sentence_index == 2]
+    assert len(proposed) == 1
+    event = proposed[0]
+    assert event.rule == "model" and event.event_type == "CONSULT"
+    assert event.actor == NORTH and event.recipient == SOUTH
+    assert event.sentence.startswith("Northland")
+    # "shelled" is an event too, but it has two mentions as well: proposed as well
+    assert any(e.sentence_index == 0 and e.event_type == "ASSAULT" for e in out)
+
+
+def test_no_proposal_where_the_rules_coded_something(parsed, toy_model):
+    doc, document, mentions = parsed
+    out = combine_events(doc, document, mentions, [rule_event(2, "CONSULT", NORTH, SOUTH)],
+                         toy_model)
+    in_last = [e for e in out if e.sentence_index == 2]
+    assert len(in_last) == 1 and in_last[0].rule == "lexicon"
+
+
+def test_every_confidence_is_a_probability(parsed, toy_model):
+    doc, document, mentions = parsed
+    events = [rule_event(0, "CONSULT", ARMY, TOWN), rule_event(1, "REJECT", MAYOR),
+              rule_event(2, "AGREE", NORTH, SOUTH, modality="hypothetical")]
+    for event in combine_events(doc, document, mentions, events, toy_model) + \
+            model_events(doc, document, mentions, toy_model):
+        assert event.confidence is not None and 0.0 <= event.confidence <= 1.0
+
+
+def test_model_alone_ignores_the_rules_and_skips_statements(parsed, toy_model):
+    doc, document, mentions = parsed
+    out = model_events(doc, document, mentions, toy_model)
+    assert [(e.sentence_index, e.event_type, e.rule) for e in out] == [
+        (0, "ASSAULT", "model"), (2, "CONSULT", "model")]
+
+
+def test_min_confidence_filters_and_keeps_events_without_one():
+    a = ActorRef("A", "A", "A")
+    low = Event("d", 0, "s", None, "AGREE", a, None, 1, 1.0, confidence=0.2)
+    high = Event("d", 0, "s", None, "AGREE", a, None, 1, 1.0, confidence=0.8, trigger="x")
+    none = Event("d", 0, "s", None, "AGREE", a, None, 1, 1.0, trigger="y")
+    assert filter_confidence([low, high, none], 0.5) == [high, none]
+    assert filter_confidence([low, high], 0.0) == [low, high]
+
+
+@pytest.mark.parametrize("old,new", [("DEMAND", "REQUEST"), ("DISAPPROVE", "ACCUSE"),
+                                     ("INVESTIGATE", "ACCUSE"), ("FIGHT", "ASSAULT"),
+                                     ("retreat", "RETREAT"), ("COERCE", "COERCE")])
+def test_category_names_map_to_plover16(old, new):
+    assert to_plover16(old) == new
+
+
+def test_yield_is_resolved_by_the_rules_or_to_retreat():
+    assert model_class("CONCEDE") == model_class("RETREAT") == "YIELD"
+    assert emitted_type("YIELD", "CONCEDE") == "CONCEDE"
+    assert emitted_type("YIELD", "AGREE") == "RETREAT"
+    assert to_plover16(emitted_type("REQUEST")) == "REQUEST"
+
+
+def test_coder_and_min_confidence_are_run_settings():
+    options = RunOptions.resolve(environ={"FAULTLINES_CODER": "rules",
+                                          "FAULTLINES_MIN_CONFIDENCE": "0.25"})
+    assert (options.coder, options.min_confidence) == ("rules", 0.25)
+    assert RunOptions.resolve(environ={}).coder == DEFAULT_CODER == "hybrid"
+    assert RunOptions.resolve(environ={"FAULTLINES_CODER": "rules"}, coder="hybrid").coder \
+        == "hybrid"
+    with pytest.raises(ConfigError, match="coder 'neural' is not valid: coder must be one of"):
+        RunOptions.resolve(environ={}, coder="neural")
+    with pytest.raises(ConfigError, match="FAULTLINES_MIN_CONFIDENCE='high' is not a number"):
+        RunOptions.resolve(environ={"FAULTLINES_MIN_CONFIDENCE": "high"})
+    with pytest.raises(ConfigError, match="min_confidence must be a number from 0 to 1"):
+        RunOptions(min_confidence=1.5)
+    assert RunOptions(min_confidence=1).min_confidence == 1.0

@@ -1,0 +1,83 @@
+"""Loading the learned model's arrays: checks, refusals, scores and the shipped files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from faultlines.coding.learned.features import terms, vectorize
+from faultlines.coding.learned.model import DATA_DIR, default_model, load_model, model_info
+from faultlines.errors import ModelError
+
+
+def test_toy_model_scores_follow_its_weights(toy_model):
+    p_war, cats_war = toy_model.sentence_scores("Artillery shelled the border village.")
+    p_talk, cats_talk = toy_model.sentence_scores("The mayor said nothing new.")
+    assert p_war > 0.9 and p_talk < 0.1
+    assert max(cats_war, key=cats_war.get) == "ASSAULT"
+    assert abs(sum(cats_war.values()) - 1.0) < 1e-9
+
+
+def test_a_changed_byte_is_refused(toy_model, tmp_path: Path):
+    folder = tmp_path / "toy"
+    data = bytearray((folder / "model.npz").read_bytes())
+    data[-40] ^= 0xFF
+    (folder / "model.npz").write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="sha256 does not match"):
+        load_model(folder)
+
+
+def test_an_object_array_is_refused_even_with_a_matching_hash(toy_model, tmp_path: Path):
+    folder = tmp_path / "toy"
+    with np.load(folder / "model.npz") as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    arrays["idf"] = np.array([{"code": "would need pickle"}] * 3, dtype=object)
+    np.savez(folder / "model.npz", **arrays)  # savez pickles object arrays
+    manifest = json.loads((folder / "manifest.json").read_text())
+    import hashlib
+
+    manifest["files"]["model.npz"] = hashlib.sha256((folder / "model.npz").read_bytes()
+                                                    ).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="without pickle"):
+        load_model(folder)
+
+
+def test_a_missing_manifest_names_the_file_and_the_fix(tmp_path: Path):
+    with pytest.raises(ModelError, match=r"manifest\.json.*make train"):
+        load_model(tmp_path)
+
+
+def test_features_fold_digits_and_pad_words():
+    assert "w:0000" in terms("In 2024") and "w:2024" not in terms("In 2024")
+    cols, vals = vectorize("peace talks", {"w:peace": 0, "w:talks": 1}, [1.0, 2.0])
+    assert cols == [0, 1] and vals[1] == pytest.approx(2 * vals[0])
+    assert sum(v * v for v in vals) == pytest.approx(1.0)
+
+
+@pytest.mark.skipif(not (DATA_DIR / "manifest.json").is_file(), reason="no shipped model")
+def test_shipped_model_loads_small_and_records_its_training_data():
+    model = default_model()
+    size = sum(p.stat().st_size for p in DATA_DIR.iterdir())
+    assert size < 5_000_000
+    info = model_info()
+    assert set(info["data"]) == {"plover_gsr_dev.json", "plv_train.json", "cameo_train.json"}
+    assert all(len(h) == 64 for h in info["data"].values())
+    assert model.manifest["split"].startswith("tuned part only")
+    p, cats = model.sentence_scores("Troops opened fire on the protesters at dawn.")
+    assert 0.0 <= p <= 1.0 and set(cats) == set(model.categories)
+
+
+@pytest.mark.skipif(not (DATA_DIR / "manifest.json").is_file(), reason="no shipped model")
+def test_shipped_model_refuses_tampering_of_a_copy(tmp_path: Path):
+    folder = tmp_path / "copy"
+    shutil.copytree(DATA_DIR, folder)
+    voc = json.loads((folder / "vocabulary.json").read_text())
+    voc[0] = "w:tampered"
+    (folder / "vocabulary.json").write_text(json.dumps(voc))
+    with pytest.raises(ModelError, match="vocabulary.json: sha256"):
+        load_model(folder)
