@@ -21,6 +21,11 @@ def test_tier_order_puts_mentions_first_and_other_nouns_last():
     # an attack on a thing is aimed at the place it stands in
     ("Militants bombed a market in Kirkuk.", Expected("ASSAULT", "Militants", "Kirkuk")),
     ("Rebels seized the airport in Kandahar.", Expected("COERCE", "Rebels", "Kandahar")),
+    # so is a judgment of an act in a place, or of an attack on a thing there
+    ("The league denounced the mass arrests in Belarus.",
+     Expected("DISAPPROVE", "league", "Belarus")),
+    ("The bloc condemned the bombing of a police academy in Nairobi.",
+     Expected("DISAPPROVE", "bloc", "Nairobi")),
     # "at" names the target of a hostile act
     ("The army fired rockets at the rebels on the outskirts of the city.",
      Expected("ASSAULT", "army", "rebels")),
