@@ -31,6 +31,9 @@ def test_tier_order_puts_mentions_first_and_other_nouns_last():
      Expected("ASSAULT", "army", "rebels")),
     # the thing given is no target; the receiver is
     ("The donors supplied weapons to the rebels.", Expected("AID", "donors", "rebels")),
+    # the object of the trigger's own preposition is searched like a direct object
+    ("The senators called for sanctions against the junta.",
+     Expected("DEMAND", "senators", "junta")),
     # the subject of a demanded clause
     ("The council demanded that the junta free the prisoners.",
      Expected("DEMAND", "council", "junta")),

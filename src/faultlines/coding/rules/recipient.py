@@ -36,7 +36,8 @@ if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missio
     from faultlines.coding.frame import Frame
 
 __all__ = ["Tier", "TIER_ORDER", "choose_recipients", "find_candidates", "nested_places",
-           "noun_candidates", "object_places", "pick_recipients", "recipient_candidates"]
+           "noun_candidates", "object_places", "pick_recipients", "recipient_candidates",
+           "trigger_prep_participants"]
 
 # How deep the search follows complements and event nouns.
 _MAX_CLAUSE_DEPTH = 2
@@ -305,7 +306,24 @@ def noun_candidates(coder: DocumentCoder, noun: Token, depth: int = 0) -> list[T
 
 def find_candidates(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """candidates: "The senator urged *the overthrow of the junta*" (the junta, via the noun)."""
-    return evolve(frame, candidates=tuple(recipient_candidates(coder, frame.tok, frame.noun)))
+    candidates = recipient_candidates(coder, frame.tok, frame.noun)
+    candidates += trigger_prep_participants(coder, frame)
+    return evolve(frame, candidates=tuple(candidates))
+
+
+def trigger_prep_participants(coder: DocumentCoder, frame: Frame) -> list[Token]:
+    """trigger's preposition: "The bloc *called for sanctions against Minsk*" -> Minsk.
+
+    The object of the preposition the lexicon row names (*call for*, *push for*) is what the
+    verb acts on, even when the preposition is otherwise a shallow one: the participants of
+    that object are candidates, as those of a direct object are.
+    """
+    prep = frame.entry.prep
+    if not prep or prep not in SHALLOW_PREPS:
+        return []  # deep prepositions are searched by _prepositional_objects already
+    return [p for c in coder.children(frame.tok) if c.dep_ == "prep" and c.lower_ == prep
+            for pobj in coder.children(c) if pobj.dep_ == "pobj"
+            for p in noun_candidates(coder, pobj)]
 
 
 def _not_trigger_object(coder: DocumentCoder, frame: Frame, c: Token) -> bool:
