@@ -52,6 +52,7 @@ VERB_RULES: tuple[tuple[str, VerbRule], ...] = (
     ("promises", promises.promise),              # rule 13: what a promise is a promise of
     ("intent", intent.shift_intent),             # rule 6: intent is AGREE / THREATEN
     ("refusing", refusing.refusal),              # rule 14: "will not tolerate X" is REJECT
+    ("refusing", refusing.negated_cooperation),  # rule 14: "will not accept X" is REJECT
     ("statements", statements.declined_comment),    # rule 15: "declined to comment"
     ("statements", statements.comment_of_feeling),  # rule 15: "expressed concern"
     ("statements", statements.denied_accusation),   # rule 15: "denied the charges"

@@ -1,4 +1,5 @@
-"""Rule 14, refusals: *will not tolerate X doing Y* is a REJECT of X, stated now."""
+"""Rule 14, refusals: *will not tolerate X doing Y* is a REJECT of X, stated now; so is a negated
+cooperative act (*will not accept X*)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from faultlines.coding.document import DocumentCoder
 from faultlines.coding.frame import Frame
 from faultlines.coding.lexicon import Cue
 from faultlines.coding.records import evolve
+from faultlines.types import polarity_of
 
-__all__ = ["refusal"]
+__all__ = ["refusal", "negated_cooperation"]
 
 
 def refusal(coder: DocumentCoder, frame: Frame) -> Frame | None:
@@ -21,3 +23,34 @@ def refusal(coder: DocumentCoder, frame: Frame) -> Frame | None:
         return frame
     return evolve(frame, category=REJECT, text=f"not {frame.text}",
                    ctx=evolve(frame.ctx, negated=False), rule="refusing")
+
+
+def negated_cooperation(coder: DocumentCoder, frame: Frame) -> Frame | None:
+    """negated cooperation: "Hungary *will not accept* the migrants" -> REJECT, asserted.
+
+    PLOVER's REJECT covers every refusal of exchange, change, yielding or meeting (its modes
+    assist, change, yield, meet): a cooperative act that is negated (*would not cooperate
+    with*, *failed to reach agreement*, *did not support*) is stated as a refusal now, with
+    the negated act kept in the trigger text ("not accept"). A negated conflict act (*the
+    fighting has not resumed*) keeps its category and the negated modality; so does a
+    cooperative act negated only in a condition (*if the US did not agree*), under advocacy
+    (*should stop arming*) or by an ending verb (*stopped funding*: rule 9's business).
+    """
+    ctx = frame.ctx
+    if not (ctx.negated and polarity_of(frame.category) > 0) or ctx.uncertain \
+            or ctx.advocated or _ended(coder, frame):
+        return frame
+    return evolve(frame, category=REJECT, text=f"not {frame.text}",
+                  ctx=evolve(frame.ctx, negated=False), rule="refusing")
+
+
+def _ended(coder: DocumentCoder, frame: Frame) -> bool:
+    """"stopped arming the rebels": the act is ended, not refused."""
+    cur = frame.tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if coder.lex.is_cue(Cue.ENDING, cur.lemma_.lower()):
+            return True
+    return False
