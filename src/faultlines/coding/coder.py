@@ -56,6 +56,7 @@ VERB_RULES: tuple[tuple[str, VerbRule], ...] = (
     ("statements", statements.declined_comment),    # rule 15: "declined to comment"
     ("statements", statements.comment_of_feeling),  # rule 15: "expressed concern"
     ("statements", statements.denied_accusation),   # rule 15: "denied the charges"
+    ("statements", statements.expressed_accord),    # rule 15: "agree with X that ..."
     ("actor", actor.find_subjects),              # rule 2: who acts
     ("recipient", recipient.find_candidates),    # rule 3: who may be the target
     ("roles", roles.receiving),                  # "won him the backing of X": X acts

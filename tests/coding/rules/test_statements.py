@@ -15,6 +15,7 @@ pytestmark = pytest.mark.model
     "The senator offered his condolences to the families of the miners.",
     "The ruling party denied allegations that it had bribed the judges.",
     "The army rejected accusations of torture in the northern camps.",
+    "The ministers said they agree with the auditors that the fund was misused.",
 ])
 def test_statements_are_no_event(types_of, text):
     assert types_of(text) == []
@@ -27,6 +28,9 @@ def test_statements_are_no_event(types_of, text):
     ("Kenya rejected the peace plan of the rebels.", Expected("REJECT", "Kenya", None)),
     # a light verb with a cooperative noun stays an act
     ("The union expressed support for the striking miners.", Expected("SUPPORT", "union", None)),
+    # agreeing with someone to do something, or on something, is an agreement
+    ("Chile agreed with Peru to open the border.", Expected("AGREE", "Chile", "Peru")),
+    ("Chile agreed with Peru on a truce.", Expected("AGREE", "Chile", "Peru")),
 ])
 def test_acts_next_to_statements_stay(expect, text, expected):
     expect(text, expected)

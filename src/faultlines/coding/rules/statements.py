@@ -1,10 +1,11 @@
 """Statements PLOVER drops: comments that name an act's word but are no act.
 
-PLOVER's translation table drops CAMEO 01 (make a public statement) and 02 (appeal); three of
+PLOVER's translation table drops CAMEO 01 (make a public statement) and 02 (appeal); four of
 CAMEO's statement kinds use words the lexicon codes as acts elsewhere: declining to comment
 (CAMEO 011), a comment of concern or sympathy (012 and 018: *expressed concern*, *offered
-condolences*) and a denial of an accusation (016, deny responsibility: PLOVER leaves it to the
-user and we drop it with the other statements). Each rule returns None: no event.
+condolences*), agreeing with someone's view (019, express accord) and a denial of an
+accusation (016, deny responsibility: PLOVER leaves it to the user and we drop it with the
+other statements). Each rule returns None: no event.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 from faultlines.coding.categories import REJECT
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.frame import Frame
-from faultlines.coding.words import ACCUSATION_NOUNS, COMMENT_NOUNS, COMMENT_VERBS
+from faultlines.coding.words import ACCORD_VERBS, ACCUSATION_NOUNS, COMMENT_NOUNS, COMMENT_VERBS
 
-__all__ = ["declined_comment", "comment_of_feeling", "denied_accusation"]
+__all__ = ["declined_comment", "comment_of_feeling", "denied_accusation", "expressed_accord"]
 
 
 def declined_comment(coder: DocumentCoder, frame: Frame) -> Frame | None:
@@ -49,5 +50,22 @@ def denied_accusation(coder: DocumentCoder, frame: Frame) -> Frame | None:
         return frame
     objects = [c for c in coder.children(frame.tok) if c.dep_ in ("dobj", "obj")]
     if objects and all(o.lemma_.lower() in ACCUSATION_NOUNS for o in objects):
+        return None
+    return frame
+
+
+def expressed_accord(coder: DocumentCoder, frame: Frame) -> Frame | None:
+    """expressed_accord: "The ministers *agree with the auditors* that the fund was misused".
+
+    Agreeing *with* someone and nothing more, no act agreed to (no *to*-clause, object or
+    *on/to* phrase), expresses accord with a view (CAMEO 019), a statement: no AGREE.
+    "agreed with Chile to open the border" and "agreed with Chile on a truce" stay AGREEs.
+    """
+    if frame.tok.lemma_.lower() not in ACCORD_VERBS:
+        return frame
+    children = coder.children(frame.tok)
+    preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    if "with" in preps and not preps & {"on", "upon", "to", "over"} and not any(
+            c.dep_ in ("xcomp", "dobj", "obj") for c in children):
         return None
     return frame
