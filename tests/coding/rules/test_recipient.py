@@ -34,6 +34,10 @@ def test_tier_order_puts_mentions_first_and_other_nouns_last():
     # the object of the trigger's own preposition is searched like a direct object
     ("The senators called for sanctions against the junta.",
      Expected("DEMAND", "senators", "junta")),
+    # an event noun under a place preposition has participants of its own
+    ("Chile backed the water plan in a meeting with Peru's president.",
+     Expected("SUPPORT", "Chile", "president")),
+    ("Chile signed the accord at a summit with Bolivia.", Expected("SUPPORT", "Chile", "Bolivia")),
     # the subject of a demanded clause
     ("The council demanded that the junta free the prisoners.",
      Expected("DEMAND", "council", "junta")),

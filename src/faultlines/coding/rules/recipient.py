@@ -173,7 +173,8 @@ def _prepositional_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
     """phrases: "fired rockets *at U.S. forces* on the outskirts of the city".
 
     Objects of the target prepositions in :data:`TARGET_PREPS` order, then the names nested
-    inside them (a phrase's own object comes before the names nested in another phrase).
+    inside them (a phrase's own object comes before the names nested in another phrase); a
+    place or time phrase (:data:`SHALLOW_PREPS`) is searched only when it names an event.
     """
     children = coder.children(verb)
     out: list[Token] = []
@@ -191,7 +192,9 @@ def _prepositional_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
             for pobj in coder.children(child):
                 if pobj.dep_ == "pobj":
                     out.append(pobj)
-                    if prep_word not in SHALLOW_PREPS:
+                    # "agreed, in a meeting with Chile's president, to ...": an event noun
+                    # under a shallow preposition has participants of its own
+                    if prep_word not in SHALLOW_PREPS or noun_entry(coder, pobj) is not None:
                         nested += noun_candidates(coder, pobj, 1)
     return out + nested
 
