@@ -130,8 +130,7 @@ CASES = [
     ("Maliki needs to crush the militias.", "ASSAULT", "Maliki", "militias", "advocated"),
     ("The army could attack the city within days.", "ASSAULT", "army", None, "hypothetical"),
     ("The Taliban did not attack the convoy.", "ASSAULT", "Taliban", "convoy", "negated"),
-    # negated cooperation is a refusal (PLOVER REJECT), stated now
-    ("Moscow never recognized Kosovo.", "REJECT", "Moscow", "Kosovo", "asserted"),
+    ("Moscow never recognized Kosovo.", "SUPPORT", "Moscow", "Kosovo", "negated"),
     ("The army failed to capture the town.", "ASSAULT", "army", None, "negated"),
     ("The minister claimed that rebels had attacked the convoy.", "ASSAULT", "rebels", "convoy",
      "reported"),

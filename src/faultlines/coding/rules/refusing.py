@@ -12,6 +12,8 @@ from faultlines.types import polarity_of
 
 __all__ = ["refusal", "negated_cooperation"]
 
+_FAILING = frozenset({"fail"})
+
 
 def refusal(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """refusing: "The cabinet *will not tolerate* the militias' raids" -> REJECT, asserted.
@@ -29,28 +31,28 @@ def negated_cooperation(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """negated cooperation: "Hungary *will not accept* the migrants" -> REJECT, asserted.
 
     PLOVER's REJECT covers every refusal of exchange, change, yielding or meeting (its modes
-    assist, change, yield, meet): a cooperative act that is negated (*would not cooperate
-    with*, *failed to reach agreement*, *did not support*) is stated as a refusal now, with
-    the negated act kept in the trigger text ("not accept"). A negated conflict act (*the
-    fighting has not resumed*) keeps its category and the negated modality; so does a
-    cooperative act negated only in a condition (*if the US did not agree*), under advocacy
-    (*should stop arming*) or by an ending verb (*stopped funding*: rule 9's business).
+    assist, change, yield, meet): a cooperative act negated with intent (*will not accept*,
+    *would not cooperate with*, *will no longer*) or failed (*failed to reach agreement*) is
+    stated as a refusal now, with the negated act kept in the trigger text ("not accept").
+    An act that merely did not happen (*never recognized*, *have not forgiven*) keeps its
+    category and the negated modality, as a negated conflict act does; so does one negated
+    only in a condition (*if the US did not agree*) or under advocacy (*should stop arming*).
     """
     ctx = frame.ctx
     if not (ctx.negated and polarity_of(frame.category) > 0) or ctx.uncertain \
-            or ctx.advocated or _ended(coder, frame):
+            or ctx.advocated or not (ctx.intent or _failed(coder, frame)):
         return frame
     return evolve(frame, category=REJECT, text=f"not {frame.text}",
                   ctx=evolve(frame.ctx, negated=False), rule="refusing")
 
 
-def _ended(coder: DocumentCoder, frame: Frame) -> bool:
-    """"stopped arming the rebels": the act is ended, not refused."""
+def _failed(coder: DocumentCoder, frame: Frame) -> bool:
+    """"failed to reach agreement": the attempt is stated and it failed."""
     cur = frame.tok
     for _ in range(3):
         if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i:
             return False
         cur = cur.head
-        if coder.lex.is_cue(Cue.ENDING, cur.lemma_.lower()):
+        if cur.lemma_.lower() in _FAILING:
             return True
     return False
