@@ -21,7 +21,7 @@ def _show(events) -> str:
 # --------------------------------------------------------------------- 1. who can be an actor
 # Things, places, events and abstractions are never unknown (x:) actors.
 NO_ACTOR_OBJECTS = [
-    ("The rebels denied the charges.", "REJECT", "charges"),
+    ("The rebels denied the request.", "REJECT", "request"),
     ("Most opposition parties boycotted the election.", "SANCTION", "election"),
     ("The senator welcomed the decision.", "SUPPORT", "decision"),
     ("The junta rejected the results.", "REJECT", "results"),

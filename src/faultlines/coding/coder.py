@@ -33,6 +33,7 @@ from faultlines.coding.rules import (
     recipient,
     refusing,
     roles,
+    statements,
 )
 from faultlines.coding.rules.reference import UNIDENTIFIED_ID, actor_slug
 from faultlines.coding.rules.triggers import find_trigger
@@ -51,6 +52,11 @@ VERB_RULES: tuple[tuple[str, VerbRule], ...] = (
     ("promises", promises.promise),              # rule 13: what a promise is a promise of
     ("intent", intent.shift_intent),             # rule 6: intent is AGREE / THREATEN
     ("refusing", refusing.refusal),              # rule 14: "will not tolerate X" is REJECT
+    ("refusing", refusing.negated_cooperation),  # rule 14: "will not accept X" is REJECT
+    ("statements", statements.declined_comment),    # rule 15: "declined to comment"
+    ("statements", statements.comment_of_feeling),  # rule 15: "expressed concern"
+    ("statements", statements.denied_accusation),   # rule 15: "denied the charges"
+    ("statements", statements.expressed_accord),    # rule 15: "agree with X that ..."
     ("actor", actor.find_subjects),              # rule 2: who acts
     ("recipient", recipient.find_candidates),    # rule 3: who may be the target
     ("roles", roles.receiving),                  # "won him the backing of X": X acts

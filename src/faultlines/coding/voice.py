@@ -73,11 +73,16 @@ NEGATION_DEPS = frozenset({"neg", "advmod", "det"})
 
 
 def negates(child: Token) -> bool:
-    """negation: "The army did *not* withdraw", "*never* recognised", "*no* credibility".
+    """negation: "The army did *not* withdraw", "*never* recognised", "*no* credibility",
+    "will *no longer* accept".
 
     Whether a child negates the word it hangs on: the one test of negation for event
     triggers (and the verbs above them) and for evaluative words.
     """
+    if child.dep_ == "advmod" and child.lower_ in ("longer", "more"):
+        # "will *no longer* tolerate", "*not any more*": the negation sits on the adverb
+        return any(g.dep_ in ("neg", "advmod", "det") and g.lower_ in ("no", "not", "n't")
+                   for g in child.children)
     return child.dep_ == "neg" or (child.dep_ in ("advmod", "det")
                                    and child.lower_ in NEGATION_WORDS)
 

@@ -19,7 +19,8 @@ from importlib import resources
 from faultlines.errors import DictionaryError
 
 __all__ = [
-    "ADVOCATE_AUX", "AGENT_OF_NOUNS", "CONDITIONAL", "ENTANGLED", "HYPOTHETICAL_AUX",
+    "ACCORD_VERBS", "ACCUSATION_NOUNS", "ADVOCATE_AUX", "AGENT_OF_NOUNS", "COMMENT_NOUNS",
+    "COMMENT_VERBS", "CONDITIONAL", "ENTANGLED", "HYPOTHETICAL_AUX",
     "INTENT_AUX", "INVESTIGATING", "NOUN_TARGET_PREPS", "PERSON_PRONOUNS", "POTENTIAL_NOUNS",
     "PROMISING", "QUANTITY_HEADS", "RELATIONAL_NOUNS", "RELATIVE", "SHALLOW_PREPS", "TARGET_PREPS",
     "parse_words",
@@ -27,7 +28,8 @@ __all__ = [
 
 _LISTS = ("target_prep", "noun_target_prep", "shallow_prep", "intent_aux", "hypothetical_aux",
           "advocate_aux", "conditional", "relative", "person_pronoun", "agent_of_noun",
-          "relational", "potential", "entangled", "promising", "quantity_head", "investigating")
+          "relational", "potential", "entangled", "promising", "quantity_head", "investigating",
+          "comment_verb", "comment_noun", "accusation_noun", "accord_verb")
 
 
 def parse_words(text: str, name: str) -> dict[str, tuple[str, ...]]:
@@ -85,3 +87,7 @@ ENTANGLED = _words("entangled")
 PROMISING = _words("promising")
 QUANTITY_HEADS = _words("quantity_head")
 INVESTIGATING = _words("investigating")
+COMMENT_VERBS = _words("comment_verb")
+COMMENT_NOUNS = _words("comment_noun")
+ACCUSATION_NOUNS = _words("accusation_noun")
+ACCORD_VERBS = _words("accord_verb")

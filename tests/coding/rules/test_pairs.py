@@ -24,3 +24,16 @@ def test_partners(actor, actors, recipients, expected):
 def test_conjoined_subjects_are_each_others_target(expect):
     expect("Israel and Jordan signed a treaty.", Expected("SUPPORT", "Israel", "Jordan"))
     expect("Israel and Jordan signed a treaty.", Expected("SUPPORT", "Jordan", "Israel"))
+
+
+def test_partners_of_an_act_that_is_not_joint():
+    assert partners(_A, [_A, _B], [], joint=False) == [None]
+
+
+@pytest.mark.model
+def test_subjects_side_by_side_are_not_each_others_target(expect):
+    expect("Chile and Peru condemned the raid.", Expected("ACCUSE", "Chile", ""))
+    expect("Chile and Peru condemned the raid.", Expected("ACCUSE", "Peru", ""))
+    # a joint act stays joint when negated
+    expect("Chile and Peru failed to reach agreement on the dam.",
+           Expected("REJECT", "Peru", "Chile", rule="refusing"))

@@ -21,11 +21,23 @@ def test_tier_order_puts_mentions_first_and_other_nouns_last():
     # an attack on a thing is aimed at the place it stands in
     ("Militants bombed a market in Kirkuk.", Expected("ASSAULT", "Militants", "Kirkuk")),
     ("Rebels seized the airport in Kandahar.", Expected("COERCE", "Rebels", "Kandahar")),
+    # so is a judgment of an act in a place, or of an attack on a thing there
+    ("The league denounced the mass arrests in Belarus.",
+     Expected("ACCUSE", "league", "Belarus")),
+    ("The bloc condemned the bombing of a police academy in Nairobi.",
+     Expected("ACCUSE", "bloc", "Nairobi")),
     # "at" names the target of a hostile act
     ("The army fired rockets at the rebels on the outskirts of the city.",
      Expected("ASSAULT", "army", "rebels")),
     # the thing given is no target; the receiver is
     ("The donors supplied weapons to the rebels.", Expected("AID", "donors", "rebels")),
+    # the object of the trigger's own preposition is searched like a direct object
+    ("The senators called for sanctions against the junta.",
+     Expected("REQUEST", "senators", "junta")),
+    # an event noun under a place preposition has participants of its own
+    ("Chile backed the water plan in a meeting with Peru's president.",
+     Expected("SUPPORT", "Chile", "president")),
+    ("Chile signed the accord at a summit with Bolivia.", Expected("SUPPORT", "Chile", "Bolivia")),
     # the subject of a demanded clause
     ("The council demanded that the junta free the prisoners.",
      Expected("REQUEST", "council", "junta")),

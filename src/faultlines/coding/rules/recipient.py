@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from faultlines.coding.categories import GIVING, MOBILIZE, VIOLENT, is_hostile
+from faultlines.coding.categories import GIVING, MOBILIZE, is_hostile
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.lexicon import Cue
 from faultlines.coding.records import evolve
@@ -35,8 +35,9 @@ from faultlines.types import ActorRef
 if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missions rules
     from faultlines.coding.frame import Frame
 
-__all__ = ["Tier", "TIER_ORDER", "choose_recipients", "find_candidates", "noun_candidates",
-           "object_places", "pick_recipients", "recipient_candidates"]
+__all__ = ["Tier", "TIER_ORDER", "choose_recipients", "find_candidates", "nested_places",
+           "noun_candidates", "object_places", "pick_recipients", "recipient_candidates",
+           "trigger_prep_participants"]
 
 # How deep the search follows complements and event nouns.
 _MAX_CLAUSE_DEPTH = 2
@@ -172,7 +173,8 @@ def _prepositional_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
     """phrases: "fired rockets *at U.S. forces* on the outskirts of the city".
 
     Objects of the target prepositions in :data:`TARGET_PREPS` order, then the names nested
-    inside them (a phrase's own object comes before the names nested in another phrase).
+    inside them (a phrase's own object comes before the names nested in another phrase); a
+    place or time phrase (:data:`SHALLOW_PREPS`) is searched only when it names an event.
     """
     children = coder.children(verb)
     out: list[Token] = []
@@ -190,7 +192,9 @@ def _prepositional_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
             for pobj in coder.children(child):
                 if pobj.dep_ == "pobj":
                     out.append(pobj)
-                    if prep_word not in SHALLOW_PREPS:
+                    # "agreed, in a meeting with Chile's president, to ...": an event noun
+                    # under a shallow preposition has participants of its own
+                    if prep_word not in SHALLOW_PREPS or noun_entry(coder, pobj) is not None:
                         nested += noun_candidates(coder, pobj, 1)
     return out + nested
 
@@ -240,20 +244,38 @@ def recipient_candidates(coder: DocumentCoder, verb: Token, noun: Token | None =
     return out
 
 
+#: Prepositions that join what a verb acts on to the thing it is about ("the bombing *of* an
+#: academy", "attacks *on* its clinics").
+_ABOUT_PREPS = frozenset({"of", "on", "upon", "against", "into"})
+
+
 def object_places(verb: Token) -> list[Token]:
     """place of the object: "Militants bombed *a market in Kirkuk*" -> Kirkuk.
 
-    Objects of "in/at" phrases hanging off what a verb acts on, conjuncts included.
+    Objects of "in/at" phrases hanging off what a verb acts on, conjuncts included, then
+    those of the thing an event-noun object is about (:func:`nested_places`).
     """
-    out: list[Token] = []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in (
         "on", "upon", "at", "against", "into") for p in c.children if p.dep_ == "pobj"]
-    for obj in objects:
-        for noun in [obj, *obj.conjuncts]:
-            out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                    for p in c.children if p.dep_ == "pobj"]
-    return out
+    nouns = [noun for obj in objects for noun in [obj, *obj.conjuncts]]
+    return [p for noun in nouns for p in _places_of(noun)] + nested_places(nouns)
+
+
+def _places_of(noun: Token) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def nested_places(nouns: Sequence[Token]) -> list[Token]:
+    """nested place: "The bloc condemned *the bombing of an academy in Nairobi*" -> Nairobi.
+
+    The place of what an object is about, one level down: a judgment of an attack on a
+    building is a judgment aimed at whoever holds the place the building stands in.
+    """
+    return [p for noun in nouns for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS
+            for inner in c.children if inner.dep_ == "pobj" for p in _places_of(inner)]
 
 
 def noun_candidates(coder: DocumentCoder, noun: Token, depth: int = 0) -> list[Token]:
@@ -287,7 +309,24 @@ def noun_candidates(coder: DocumentCoder, noun: Token, depth: int = 0) -> list[T
 
 def find_candidates(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """candidates: "The senator urged *the overthrow of the junta*" (the junta, via the noun)."""
-    return evolve(frame, candidates=tuple(recipient_candidates(coder, frame.tok, frame.noun)))
+    candidates = recipient_candidates(coder, frame.tok, frame.noun)
+    candidates += trigger_prep_participants(coder, frame)
+    return evolve(frame, candidates=tuple(candidates))
+
+
+def trigger_prep_participants(coder: DocumentCoder, frame: Frame) -> list[Token]:
+    """trigger's preposition: "The bloc *called for sanctions against Minsk*" -> Minsk.
+
+    The object of the preposition the lexicon row names (*call for*, *push for*) is what the
+    verb acts on, even when the preposition is otherwise a shallow one: the participants of
+    that object are candidates, as those of a direct object are.
+    """
+    prep = frame.entry.prep
+    if not prep or prep not in SHALLOW_PREPS:
+        return []  # deep prepositions are searched by _prepositional_objects already
+    return [p for c in coder.children(frame.tok) if c.dep_ == "prep" and c.lower_ == prep
+            for pobj in coder.children(c) if pobj.dep_ == "pobj"
+            for p in noun_candidates(coder, pobj)]
 
 
 def _not_trigger_object(coder: DocumentCoder, frame: Frame, c: Token) -> bool:
@@ -314,10 +353,9 @@ def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
     if entry.category == MOBILIZE or coder.lex.is_cue(Cue.MOTION, tok.lemma_.lower()):
         # "sent troops", "deployed two battalions": the object is the actor's own force.
         candidates = [c for c in candidates if c.i not in themes and c.dep_ not in OBJECT_DEPS]
-    if entry.category in VIOLENT or entry.category == MOBILIZE:
-        # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
-        # place or thing is an attack on whoever holds the place it stands in.
-        candidates += object_places(tok)
+    # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
+    # place or thing is an attack on whoever holds the place it stands in.
+    candidates += object_places(tok)
     home = frozenset(a.country for a in frame.actors if a.country)
     # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
     aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
