@@ -152,8 +152,29 @@ def _singular(word: str) -> str:
 
 
 def _has(cue: tuple[str, ...], words: Sequence[str]) -> bool:
+    """Whether ``cue`` occurs in ``words`` as a contiguous run.
+
+    >>> _has(("air", "strike"), ("an", "air", "strike", "hit")), _has(("strike",), ("air",))
+    (True, False)
+    """
     n = len(cue)
     return any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1))
+
+
+@lru_cache(maxsize=1)
+def _longest_cue() -> int:
+    tables = load_tables()
+    rows = [cues for _, cues in tables.contexts]
+    rows += [cues for category in tables.modes.values() for _, cues in category]
+    return max((len(cue) for cues in rows for cue in cues), default=1)
+
+
+def _grams(views: _Views) -> frozenset[tuple[str, ...]]:
+    """Every run of up to the longest cue's length in any of ``views``: a cue occurs in the
+    views exactly when it is in this set (one pass over the words instead of one per cue)."""
+    longest = _longest_cue()
+    return frozenset(tuple(words[i:i + n]) for words in views
+                     for n in range(1, longest + 1) for i in range(len(words) - n + 1))
 
 
 def _views(span: Any) -> tuple[tuple[str, ...], ...]:
@@ -171,8 +192,9 @@ _Views = tuple[tuple[str, ...], ...]
 
 
 def _first_match(rows: _ModeRows, views: _Views) -> str | None:
+    grams = _grams(views)
     for mode, cues in rows:
-        if any(_has(cue, words) for cue in cues for words in views):
+        if any(cue in grams for cue in cues):
             return mode
     return None
 
@@ -208,8 +230,8 @@ def mode_of(event: Event, sentence: Any) -> str | None:
 
 
 def _context_hits(views: _Views) -> list[str]:
-    return [name for name, cues in load_tables().contexts
-            if any(_has(cue, words) for cue in cues for words in views)]
+    grams = _grams(views)
+    return [name for name, cues in load_tables().contexts if any(cue in grams for cue in cues)]
 
 
 def document_contexts(sentences: Iterable[Any]) -> frozenset[str]:
