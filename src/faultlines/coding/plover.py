@@ -236,16 +236,22 @@ def _context_hits(views: _Views) -> list[str]:
 
 def document_contexts(sentences: Iterable[Any]) -> frozenset[str]:
     """Contexts whose cues occur in at least two sentences of a document."""
+    return _in_two([_context_hits(_views(sentence)) for sentence in sentences])
+
+
+def _in_two(hits: Iterable[Iterable[str]]) -> frozenset[str]:
     counts: dict[str, int] = {}
-    for sentence in sentences:
-        for name in _context_hits(_views(sentence)):
+    for names in hits:
+        for name in names:
             counts[name] = counts.get(name, 0) + 1
     return frozenset(name for name, n in counts.items() if n >= 2)
 
 
 def _contexts(event: Event, mode: str | None, sentence: Any,
-              in_document: frozenset[str]) -> tuple[str, ...]:
-    found = set(_context_hits(_views(sentence))) | in_document
+              in_document: frozenset[str],
+              sentence_hits: Iterable[str] | None = None) -> tuple[str, ...]:
+    hits = _context_hits(_views(sentence)) if sentence_hits is None else sentence_hits
+    found = set(hits) | in_document
     if (event.event_type, mode) in _MODE_CONTEXTS:
         found.add(_MODE_CONTEXTS[(event.event_type, mode)])
     for ref in (event.actor, event.recipient):
@@ -345,7 +351,8 @@ def _sentence_of(doc: Any, event: Event) -> Any:
 
 
 def assign_plover(event: Event, doc: Any, document: Document | None = None, *,
-                  in_document: frozenset[str] = frozenset()) -> Event:
+                  in_document: frozenset[str] = frozenset(), sentence: Any = None,
+                  sentence_hits: Iterable[str] | None = None) -> Event:
     """``event`` with ``mode``, ``contexts``, ``aux_mode`` and ``event_scale`` set.
 
     Parameters
@@ -360,11 +367,16 @@ def assign_plover(event: Event, doc: Any, document: Document | None = None, *,
     in_document
         Document-level contexts (:func:`document_contexts`); :func:`apply_plover` computes them
         once per document.
+    sentence, sentence_hits
+        The event's sentence span and the contexts its words cue, when the caller has them
+        (:func:`apply_plover` reads each sentence once for all its events).
     """
-    sentence = _sentence_of(doc, event)
+    if sentence is None:
+        sentence = _sentence_of(doc, event)
     mode = mode_of(event, sentence)
     return replace(
-        event, mode=mode, contexts=_contexts(event, mode, sentence, in_document),
+        event, mode=mode,
+        contexts=_contexts(event, mode, sentence, in_document, sentence_hits),
         aux_mode=aux_mode_of(event, sentence, document.date if document else None),
         event_scale=event_scale_of(event.event_type, mode))
 
@@ -375,6 +387,19 @@ def apply_plover(events: Iterable[Event], doc: Any, document: Document | None = 
     events = list(events)
     if not events:
         return events
-    sentences = list(doc.sents) if doc is not None else [e.sentence for e in events]
-    shared = document_contexts(sentences)
-    return [assign_plover(e, doc, document, in_document=shared) for e in events]
+    if doc is None:
+        sentences = [e.sentence for e in events]
+        shared = document_contexts(sentences)
+        return [assign_plover(e, doc, document, in_document=shared) for e in events]
+    spans = list(doc.sents)
+    hits = [_context_hits(_views(span)) for span in spans]  # each sentence read once
+    shared = _in_two(hits)
+    out = []
+    for event in events:
+        index = event.sentence_index
+        if 0 <= index < len(spans):
+            out.append(assign_plover(event, doc, document, in_document=shared,
+                                     sentence=spans[index], sentence_hits=hits[index]))
+        else:
+            out.append(assign_plover(event, doc, document, in_document=shared))
+    return out

@@ -12,7 +12,9 @@ It is a pure function of the text: the same document always gets the same bounda
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = ["DATELINE", "LINE_BREAKS_COMPONENT", "add_layout_boundaries", "body_start",
@@ -57,14 +59,15 @@ def mark_layout_boundaries(doc: Any) -> Any:
     if "\n" not in text and body_start(text) is None:
         return doc
     starts: set[int] = set()
+    offsets = doc.to_array("IDX").tolist()  # each token's first character, read once
     start = body_start(text)
     if start is not None:
-        index = _token_at(doc, start)
+        index = _token_at(offsets, len(text), start)
         if index is not None:
             starts.add(index)
     position = text.find("\n")
     while position != -1:
-        index = _token_at(doc, position + 1)
+        index = _token_at(offsets, len(text), position + 1)
         if index is not None:
             starts.add(index)
         position = text.find("\n", position + 1)
@@ -77,18 +80,17 @@ def mark_layout_boundaries(doc: Any) -> Any:
     return doc
 
 
-def _token_at(doc: Any, char: int) -> int | None:
-    """Index of the first token that starts at or after character ``char``."""
-    if char >= len(doc.text):
+def _token_at(offsets: Sequence[int], length: int, char: int) -> int | None:
+    """Index of the first token that starts at or after character ``char``, given each
+    token's first character (``offsets``) and the text's ``length``.
+
+    >>> _token_at([0, 5, 9], 12, 6), _token_at([0, 5, 9], 12, 5), _token_at([0, 5, 9], 12, 12)
+    (2, 1, None)
+    """
+    if char >= length:
         return None
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(doc) else None
+    index = bisect.bisect_left(offsets, char)
+    return index if index < len(offsets) else None
 
 
 def add_layout_boundaries(nlp: Any) -> None:
