@@ -7,6 +7,7 @@ scikit-learn here: a vector is two plain lists (column indices, values), L2-norm
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -39,12 +40,20 @@ def terms(text: str) -> list[str]:
     out = [f"w:{w}" for w in words]
     out += [f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     for word in text.split():
-        padded = f" {word} "
-        for n in _CHAR_SIZES:
-            if len(padded) < n:
-                break
-            out += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
+        out += _char_terms(word)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_terms(word: str) -> tuple[str, ...]:
+    """The ``c:`` terms of one word (words recur, so each is cut into n-grams once)."""
+    padded = f" {word} "
+    out: list[str] = []
+    for n in _CHAR_SIZES:
+        if len(padded) < n:
+            break
+        out += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
+    return tuple(out)
 
 
 def document_frequencies(texts: Iterable[str]) -> tuple[Counter[str], int]:
