@@ -143,6 +143,30 @@ def browser_page() -> Iterator[Any]:
             browser.close()
 
 
+def require_browser() -> None:
+    """Skip the calling test or fixture when headless chromium or playwright is missing."""
+    import pytest
+
+    if not chromium_available():
+        pytest.skip("/usr/bin/chromium is not installed (run `make browser` as root)")
+    pytest.importorskip("playwright.sync_api")
+
+
+@contextmanager
+def report_page(data: Any, path: Path, viewport: dict[str, int] | None = None) -> Iterator[Any]:
+    """The report of ``data`` written to ``path``, open and drawn in a fresh browser page."""
+    from faultlines.report import write_report
+
+    require_browser()
+    written = write_report(data, path)
+    with browser_page() as page:
+        if viewport is not None:
+            page.set_viewport_size(viewport)
+        page.goto(written.as_uri())
+        wait_ready(page)
+        yield page
+
+
 def wait_ready(page: Any, timeout_ms: int = 30_000) -> None:
     page.wait_for_selector("body[data-ready='true']", state="attached", timeout=timeout_ms)
 

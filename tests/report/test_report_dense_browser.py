@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 import report_helpers as h
 
-from faultlines.report import write_report
 from faultlines.report.collect import build_report_data
 from faultlines.types import ActorRef, Document, Event, polarity_of
 
@@ -43,18 +42,13 @@ def _corpus() -> tuple[list[Event], list[Document]]:
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not h.chromium_available():
-        pytest.skip("/usr/bin/chromium is not installed (run `make browser` as root)")
-    pytest.importorskip("playwright.sync_api")
+    h.require_browser()
     events, docs = _corpus()
     data = build_report_data(events, docs, title="dense", generated="2026-01-01 00:00 UTC",
                              time_limit=1.0)
     assert len(data.edges) > HANDLE_LIMIT
-    path = write_report(data, tmp_path_factory.mktemp("dense") / "dense.html")
-    with h.browser_page() as browser_page:
-        browser_page.set_viewport_size({"width": 1280, "height": 700})
-        browser_page.goto(path.as_uri())
-        h.wait_ready(browser_page)
+    with h.report_page(data, tmp_path_factory.mktemp("dense") / "dense.html",
+                       viewport={"width": 1280, "height": 700}) as browser_page:
         yield browser_page
 
 

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 import report_helpers as h
 
-from faultlines.report import write_report
 from faultlines.report.collect import build_report_data
 from faultlines.types import ActorRef, Document, Event
 
@@ -42,16 +41,11 @@ def _events() -> tuple[list[Event], list[Document]]:
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not h.chromium_available():
-        pytest.skip("/usr/bin/chromium is not installed (run `make browser` as root)")
-    pytest.importorskip("playwright.sync_api")
+    h.require_browser()
     events, docs = _events()
     data = build_report_data(events, docs, title=f"{RLO}Hostile {LONG}",
                              generated="2026-01-01 00:00 UTC")
-    with h.browser_page() as browser_page:
-        path = write_report(data, tmp_path_factory.mktemp("hostile") / "hostile.html")
-        browser_page.goto(path.as_uri())
-        h.wait_ready(browser_page)
+    with h.report_page(data, tmp_path_factory.mktemp("hostile") / "hostile.html") as browser_page:
         yield browser_page
 
 
