@@ -31,7 +31,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -539,22 +539,12 @@ def _load_world_people(kb: KnowledgeBase, name: str, text: str) -> None:
     :func:`_join_files`): lines of one person merge into one entry."""
     by_name: dict[str, dict] = {}
     existing: dict[str, str] = {}
-    number_base = 0
     for entry in kb.entries.values():
         if entry.kind == "person":
             for alias in (entry.name, *entry.aliases):
                 existing.setdefault(" ".join(fold_words(alias)).lower(), entry.id)
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith("#file "):
-            name, number_base = line[6:], number
-            continue
-        if not line.strip() or line.startswith("#"):
-            continue
-        where = f"{name}:{number - number_base}"
-        cols = line.split("\t")
-        if len(cols) != 6:
-            raise DictionaryError(f"{where}: expected 6 tab-separated columns (code, office, "
-                                  f"start, end, names, short), got {len(cols)}")
+    for where, cols in _world_rows(name, text, ("code", "office", "start", "end", "names",
+                                                 "short")):
         code, office, start, end, names, short = cols
         if office not in OFFICES:
             raise DictionaryError(f"{where}: office {office!r} is not one of "
@@ -584,15 +574,32 @@ def _load_world_people(kb: KnowledgeBase, name: str, text: str) -> None:
             kb.add_office(Office(code, office, entry_id, start, end))
 
 
-def _load_world_orgs(kb: KnowledgeBase, name: str, text: str) -> None:
+def _world_rows(name: str, text: str, columns: tuple[str, ...]
+                ) -> Iterator[tuple[str, list[str]]]:
+    """``(FILE:LINE, cells)`` of each data line of a ``world/*.tsv`` text (comments and blank
+    lines skipped; a ``#file NAME`` line starts a joined file's own numbering); a line without
+    exactly ``columns`` cells is a DictionaryError naming its file and line.
+
+    >>> list(_world_rows("a.tsv", "# c\\nX\\tY\\n", ("id", "code")))
+    [('a.tsv:2', ['X', 'Y'])]
+    """
+    number_base = 0
     for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#file "):
+            name, number_base = line[6:], number
+            continue
         if not line.strip() or line.startswith("#"):
             continue
-        where = f"{name}:{number}"
+        where = f"{name}:{number - number_base}"
         cols = line.split("\t")
-        if len(cols) != 4:
-            raise DictionaryError(f"{where}: expected 4 tab-separated columns (id, code, names, "
-                                  f"note), got {len(cols)}")
+        if len(cols) != len(columns):
+            raise DictionaryError(f"{where}: expected {len(columns)} tab-separated columns "
+                                  f"({', '.join(columns)}), got {len(cols)}")
+        yield where, cols
+
+
+def _load_world_orgs(kb: KnowledgeBase, name: str, text: str) -> None:
+    for where, cols in _world_rows(name, text, ("id", "code", "names", "note")):
         entry_id, code, names, _ = cols
         aliases = [n.strip() for n in names.split("|") if n.strip()]
         if not entry_id or not aliases:
