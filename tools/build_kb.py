@@ -1,7 +1,7 @@
 """Derive armed non-state groups from the Phoenix MilNonState dictionary into our own table.
 
     python tools/build_kb.py [../shared/dictionaries] \
-        > src/faultlines/actors/data/world/armed_groups_phoenix.tsv
+        > src/faultlines/actors/data/world/armed_groups_more.tsv
 
 Reads ``Phoenix.MilNonState.actors.txt`` (MIT licence, Open Event Data Alliance; names from the
 START TOPS database) with our importer and writes one ``id code names note`` line per group that
