@@ -235,7 +235,7 @@ def process_batch(
         mentions = tuple(resolver.find_mentions(doc, document, view=view))
         events = _code(doc, document, mentions, view, options.coder)
         # PLOVER's mode, contexts, aux_mode and scale, added after the coder (coding/plover.py)
-        events = tuple(apply_plover(events, doc, document))
+        events = tuple(apply_plover(events, doc, document, view=view))
         if events and locate:
             events = locate_events(doc, document, events)
         stances = tuple(assess_stance(doc, document, mentions, events, view=view))

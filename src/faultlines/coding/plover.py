@@ -33,6 +33,8 @@ from faultlines.types import EVENT_TYPES, Document, Event
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from faultlines.nlp.view import ParseView
+
 __all__ = [
     "ACCUSE_FALLBACK_MODE",
     "AUX_MODES",
@@ -151,61 +153,101 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _has(cue: tuple[str, ...], words: Sequence[str]) -> bool:
-    """Whether ``cue`` occurs in ``words`` as a contiguous run.
-
-    >>> _has(("air", "strike"), ("an", "air", "strike", "hit")), _has(("strike",), ("air",))
-    (True, False)
-    """
-    n = len(cue)
-    return any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1))
-
-
 @lru_cache(maxsize=1)
-def _longest_cue() -> int:
+def _cue_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Every cue of the mode and context tables, by its first word."""
     tables = load_tables()
     rows = [cues for _, cues in tables.contexts]
     rows += [cues for category in tables.modes.values() for _, cues in category]
-    return max((len(cue) for cues in rows for cue in cues), default=1)
+    index: dict[str, dict[tuple[str, ...], None]] = {}
+    for cues in rows:
+        for cue in cues:
+            if cue:
+                index.setdefault(cue[0], {})[cue] = None
+    return {word: tuple(cues) for word, cues in index.items()}
 
 
-def _grams(views: _Views) -> frozenset[tuple[str, ...]]:
-    """Every run of up to the longest cue's length in any of ``views``: a cue occurs in the
-    views exactly when it is in this set (one pass over the words instead of one per cue)."""
-    longest = _longest_cue()
-    return frozenset(tuple(words[i:i + n]) for words in views
-                     for n in range(1, longest + 1) for i in range(len(words) - n + 1))
+def _present(views: _Views) -> frozenset[tuple[str, ...]]:
+    """The table cues that occur, as a contiguous run, in any of ``views``: one dictionary
+    look-up per word instead of one scan per cue.
 
-
-def _views(span: Any) -> tuple[tuple[str, ...], ...]:
-    """Word sequences to match cues against: surface words and lemmas (for a spaCy span)."""
-    if isinstance(span, str):
-        words = _words(span)
-        return (words, tuple(_singular(w) for w in words))
-    lower = tuple(t.lower_ for t in span if not t.is_punct)
-    lemmas = tuple(t.lemma_.lower() for t in span if not t.is_punct)
-    return (lower, lemmas)
+    >>> sorted(_present((("an", "air", "strike", "by", "a", "jet"),)))
+    [('air', 'strike'), ('jet',), ('strike',)]
+    """
+    index = _cue_index()
+    found: set[tuple[str, ...]] = set()
+    for words in views:
+        for i, word in enumerate(words):
+            for cue in index.get(word, ()):
+                if len(cue) == 1 or tuple(words[i:i + len(cue)]) == cue:
+                    found.add(cue)
+    return frozenset(found)
 
 
 _ModeRows = tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
 _Views = tuple[tuple[str, ...], ...]
 
 
+@dataclass(frozen=True)
+class _Read:
+    """One sentence as the cue matchers read it, built once for all of its events.
+
+    ``lower`` and ``lemma`` hold every token (punctuation included, lemmas lower-cased) and
+    ``views`` the same without punctuation; for a sentence given as text, ``tokens`` is empty,
+    ``lower`` its words and ``lemma`` their crude singulars.
+    """
+
+    tokens: Sequence[Token]
+    lower: tuple[str, ...]
+    lemma: tuple[str, ...]
+    views: _Views
+    plain: str
+    hits: tuple[str, ...]
+
+
+def _make_read(text: str, tokens: Sequence[Token], lower: tuple[str, ...],
+               lemma: tuple[str, ...], punct: Sequence[bool]) -> _Read:
+    views = (tuple(w for w, p in zip(lower, punct, strict=True) if not p),
+             tuple(w for w, p in zip(lemma, punct, strict=True) if not p))
+    return _Read(tokens, lower, lemma, views, " ".join(_words(text)),
+                 tuple(_context_hits(views)))
+
+
+def _read(sentence: Any) -> _Read:
+    """A spaCy span, or a sentence's text, read for matching."""
+    if isinstance(sentence, str):
+        words = _words(sentence)
+        return _make_read(sentence, (), words, tuple(_singular(w) for w in words),
+                          (False,) * len(words))
+    tokens = tuple(sentence)
+    return _make_read(sentence.text, tokens, tuple(t.lower_ for t in tokens),
+                      tuple(t.lemma_.lower() for t in tokens), [t.is_punct for t in tokens])
+
+
+def _reads(view: ParseView) -> list[_Read]:
+    """Every sentence of a parsed document, read from the shared :class:`ParseView` arrays."""
+    lower, punct = view.lower, view.is_punct
+    lemma = [w.lower() for w in view.lemma]
+    return [_make_read(view.span_text(start, end), view.tokens[start:end],
+                       lower[start:end], tuple(lemma[start:end]), punct[start:end])
+            for start, end in view.sentences]
+
+
 def _first_match(rows: _ModeRows, views: _Views) -> str | None:
-    grams = _grams(views)
+    present = _present(views)
     for mode, cues in rows:
-        if any(cue in grams for cue in cues):
+        if any(cue in present for cue in cues):
             return mode
     return None
 
 
-def _trigger_views(event: Event, sentence: Any) -> tuple[tuple[str, ...], ...]:
+def _trigger_views(event: Event, read: _Read) -> tuple[tuple[str, ...], ...]:
     words = _words(event.trigger)
-    if isinstance(sentence, str) or not words:
+    if not read.tokens or not words:
         return (words, tuple(_singular(w) for w in words))
     wanted = set(words)
-    lemmas = tuple(t.lemma_.lower() for t in sentence if t.lower_ in wanted)
-    return (words, lemmas)
+    pairs = zip(read.lower, read.lemma, strict=True)
+    return (words, tuple(lemma for low, lemma in pairs if low in wanted))
 
 
 def mode_of(event: Event, sentence: Any) -> str | None:
@@ -220,23 +262,40 @@ def mode_of(event: Event, sentence: Any) -> str | None:
     >>> mode_of(e, e.sentence)
     'aerial'
     """
+    return _mode(event, _read(sentence))
+
+
+def _mode(event: Event, read: _Read) -> str | None:
     rows = load_tables().modes.get(event.event_type, ())
-    found = _first_match(rows, _trigger_views(event, sentence))
+    found = _first_match(rows, _trigger_views(event, read))
     if found is None and event.event_type != "ACCUSE":
-        found = _first_match(rows, _views(sentence))
+        found = _first_match(rows, read.views)
     if found is None and event.event_type == "ACCUSE":
         found = ACCUSE_FALLBACK_MODE
     return found
 
 
+@lru_cache(maxsize=1)
+def _context_rows() -> dict[tuple[str, ...], tuple[int, ...]]:
+    """Each context cue and the rows of the context table it belongs to."""
+    rows: dict[tuple[str, ...], list[int]] = {}
+    for number, (_, cues) in enumerate(load_tables().contexts):
+        for cue in cues:
+            rows.setdefault(cue, []).append(number)
+    return {cue: tuple(numbers) for cue, numbers in rows.items()}
+
+
 def _context_hits(views: _Views) -> list[str]:
-    grams = _grams(views)
-    return [name for name, cues in load_tables().contexts if any(cue in grams for cue in cues)]
+    """The context table's names (in table order) with a cue among ``views``."""
+    by_cue = _context_rows()
+    rows = {number for cue in _present(views) for number in by_cue.get(cue, ())}
+    contexts = load_tables().contexts
+    return [contexts[number][0] for number in sorted(rows)]
 
 
 def document_contexts(sentences: Iterable[Any]) -> frozenset[str]:
     """Contexts whose cues occur in at least two sentences of a document."""
-    return _in_two([_context_hits(_views(sentence)) for sentence in sentences])
+    return _in_two([_read(sentence).hits for sentence in sentences])
 
 
 def _in_two(hits: Iterable[Iterable[str]]) -> frozenset[str]:
@@ -247,11 +306,9 @@ def _in_two(hits: Iterable[Iterable[str]]) -> frozenset[str]:
     return frozenset(name for name, n in counts.items() if n >= 2)
 
 
-def _contexts(event: Event, mode: str | None, sentence: Any,
-              in_document: frozenset[str],
-              sentence_hits: Iterable[str] | None = None) -> tuple[str, ...]:
-    hits = _context_hits(_views(sentence)) if sentence_hits is None else sentence_hits
-    found = set(hits) | in_document
+def _contexts(event: Event, mode: str | None, read: _Read,
+              in_document: frozenset[str]) -> tuple[str, ...]:
+    found = set(read.hits) | in_document
     if (event.event_type, mode) in _MODE_CONTEXTS:
         found.add(_MODE_CONTEXTS[(event.event_type, mode)])
     for ref in (event.actor, event.recipient):
@@ -273,19 +330,19 @@ def _between_states(event: Event) -> bool:
             and a.sector not in _NON_STATE and b.sector not in _NON_STATE)
 
 
-def _trigger_token(event: Event, sentence: Any) -> Token | None:
+def _trigger_token(event: Event, read: _Read) -> Token | None:
     words = _words(event.trigger)
-    if isinstance(sentence, str) or not words:
+    if not read.tokens or not words:
         return None
     last = words[-1]
-    return next((t for t in sentence if t.lower_ == last), None)
+    return next((t for t, low in zip(read.tokens, read.lower, strict=True) if low == last), None)
 
 
-def _is_future(event: Event, sentence: Any) -> bool:
+def _is_future(event: Event, read: _Read) -> bool:
     text = " ".join(_words(event.trigger))
     if any(w in _FUTURE_AUX for w in text.split()):
         return True
-    token = _trigger_token(event, sentence)
+    token = _trigger_token(event, read)
     chain: list[Token] = []
     while token is not None and len(chain) < 4:
         chain.append(token)
@@ -296,12 +353,10 @@ def _is_future(event: Event, sentence: Any) -> bool:
         token = token.head
     if any(c.lower_ in _FUTURE_AUX for t in chain for c in t.children if c.dep_ == "aux"):
         return True
-    plain = " ".join(_words(sentence if isinstance(sentence, str) else sentence.text))
-    return any(w in plain for w in _FUTURE_WORDS)
+    return any(w in read.plain for w in _FUTURE_WORDS)
 
 
-def _is_historical(sentence: Any, date: dt.date | None) -> bool:
-    plain = " ".join(_words(sentence if isinstance(sentence, str) else sentence.text))
+def _is_historical(plain: str, date: dt.date | None) -> bool:
     if any(w in plain for w in _HISTORICAL_WORDS):
         return True
     if date is not None:
@@ -319,13 +374,17 @@ def aux_mode_of(event: Event, sentence: Any, date: dt.date | None = None) -> str
     >>> aux_mode_of(e, e.sentence)
     'negation'
     """
+    return _aux_mode(event, _read(sentence), date)
+
+
+def _aux_mode(event: Event, read: _Read, date: dt.date | None) -> str | None:
     if event.modality == "negated":
         return "negation"
     if event.modality == "hypothetical":
         return "hypothetical"
-    if _is_future(event, sentence):
+    if _is_future(event, read):
         return "future"
-    if _is_historical(sentence, date or event.date):
+    if _is_historical(read.plain, date or event.date):
         return "historical"
     return None
 
@@ -351,8 +410,7 @@ def _sentence_of(doc: Any, event: Event) -> Any:
 
 
 def assign_plover(event: Event, doc: Any, document: Document | None = None, *,
-                  in_document: frozenset[str] = frozenset(), sentence: Any = None,
-                  sentence_hits: Iterable[str] | None = None) -> Event:
+                  in_document: frozenset[str] = frozenset(), sentence: Any = None) -> Event:
     """``event`` with ``mode``, ``contexts``, ``aux_mode`` and ``event_scale`` set.
 
     Parameters
@@ -367,23 +425,30 @@ def assign_plover(event: Event, doc: Any, document: Document | None = None, *,
     in_document
         Document-level contexts (:func:`document_contexts`); :func:`apply_plover` computes them
         once per document.
-    sentence, sentence_hits
-        The event's sentence span and the contexts its words cue, when the caller has them
-        (:func:`apply_plover` reads each sentence once for all its events).
+    sentence
+        The event's sentence span, when the caller has it.
     """
     if sentence is None:
         sentence = _sentence_of(doc, event)
-    mode = mode_of(event, sentence)
+    return _assign(event, _read(sentence), document, in_document)
+
+
+def _assign(event: Event, read: _Read, document: Document | None,
+            in_document: frozenset[str]) -> Event:
+    mode = _mode(event, read)
     return replace(
-        event, mode=mode,
-        contexts=_contexts(event, mode, sentence, in_document, sentence_hits),
-        aux_mode=aux_mode_of(event, sentence, document.date if document else None),
+        event, mode=mode, contexts=_contexts(event, mode, read, in_document),
+        aux_mode=_aux_mode(event, read, document.date if document else None),
         event_scale=event_scale_of(event.event_type, mode))
 
 
-def apply_plover(events: Iterable[Event], doc: Any, document: Document | None = None
-                 ) -> list[Event]:
-    """:func:`assign_plover` for every event of one document (document contexts shared)."""
+def apply_plover(events: Iterable[Event], doc: Any, document: Document | None = None, *,
+                 view: ParseView | None = None) -> list[Event]:
+    """:func:`assign_plover` for every event of one document (document contexts shared).
+
+    ``view`` is the document's shared :class:`~faultlines.nlp.view.ParseView` when the caller
+    has one (the pipeline does): each sentence is then read once, from its arrays.
+    """
     events = list(events)
     if not events:
         return events
@@ -391,15 +456,12 @@ def apply_plover(events: Iterable[Event], doc: Any, document: Document | None = 
         sentences = [e.sentence for e in events]
         shared = document_contexts(sentences)
         return [assign_plover(e, doc, document, in_document=shared) for e in events]
-    spans = list(doc.sents)
-    hits = [_context_hits(_views(span)) for span in spans]  # each sentence read once
-    shared = _in_two(hits)
-    out = []
-    for event in events:
-        index = event.sentence_index
-        if 0 <= index < len(spans):
-            out.append(assign_plover(event, doc, document, in_document=shared,
-                                     sentence=spans[index], sentence_hits=hits[index]))
-        else:
-            out.append(assign_plover(event, doc, document, in_document=shared))
-    return out
+    if view is None:
+        from faultlines.nlp.view import ParseView
+
+        view = ParseView.of(doc)
+    reads = _reads(view)  # each sentence read once, for the document's contexts and its events
+    shared = _in_two(read.hits for read in reads)
+    return [_assign(event, reads[event.sentence_index], document, shared)
+            if 0 <= event.sentence_index < len(reads)
+            else assign_plover(event, doc, document, in_document=shared) for event in events]

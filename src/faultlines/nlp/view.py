@@ -5,8 +5,8 @@ spaCy builds a new ``Token`` object on every ``doc[i]``, every ``tok.head`` and 
 tokens many times. :class:`ParseView` reads the parse once per document: the ``Token`` objects
 and each token's children in text order (for rules that read a token's attributes), and plain
 arrays (``text``, ``lower``, ``lemma``, ``pos``, ``tag``, ``dep``, ``head``, ``ent_iob``,
-``ent_type``, sentence bounds) for passes that scan every token. The arrays are built on first
-use, so a stage that needs only the children pays only for them.
+``ent_type``, ``is_punct``, ``idx``, sentence bounds) for passes that scan every token. The
+arrays are built on first use, so a stage that needs only the children pays only for them.
 
 The pipeline builds one view per document (``ParseView.of(doc)``) and hands it to the coder and
 the stance finder; the actors stage can take the same object (its string arrays are the same
@@ -31,7 +31,20 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.tokens import Doc, Token
 
 __all__ = ["ParseView"]
@@ -118,6 +131,41 @@ class ParseView:
         return tuple(_IOB[code] for code in self.doc.to_array(ENT_IOB).tolist())
 
     @functools.cached_property
+    def is_punct(self) -> tuple[bool, ...]:
+        """Whether each token is punctuation (spaCy's ``is_punct``)."""
+        return tuple(bool(flag) for flag in self.doc.to_array(IS_PUNCT).tolist())
+
+    @functools.cached_property
+    def doc_text(self) -> str:
+        """The document's text (spaCy joins it from the tokens on every ``doc.text``)."""
+        return self.doc.text
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start..end`` (as ``doc[start:end].text``, without a Span).
+
+        >>> import spacy
+        >>> view = ParseView.of(spacy.blank("en")("Iran  condemned Israel ."))
+        >>> view.span_text(0, 3), view.span_text(2, 2)
+        ('Iran  condemned', '')
+        """
+        if end <= start:
+            return ""
+        idx = self.idx
+        return self.doc_text[idx[start]:idx[end - 1] + len(self.text[end - 1])]
+
+    @functools.cached_property
+    def idx(self) -> tuple[int, ...]:
+        """Each token's character offset in the document's text."""
+        return tuple(self.doc.to_array(IDX).tolist())
+
+    @functools.cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:
         """(start, end) token offsets of each sentence, in text order."""
-        return tuple((sent.start, sent.end) for sent in self.doc.sents)
+        doc = self.doc
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            return tuple((sent.start, sent.end) for sent in doc.sents)
+        # As doc.sents reads them, without building a Span per sentence.
+        starts = [0] + [i for i, flag in enumerate(doc.to_array(SENT_START).tolist())
+                        if i and flag == 1]
+        ends = starts[1:] + [len(doc)]
+        return tuple((a, b) for a, b in zip(starts, ends, strict=True) if a < b)
