@@ -1032,12 +1032,15 @@
         var counted = events.filter(function (ev) { return state.edgeModalities.has(ev.modality); });
         var coop = counted.filter(function (ev) { return ev.polarity > 0; }).length;
         var other = events.length - counted.length;
+        /* The plot first: building it measures its box, which after a new evidence list
+         * would lay the whole panel out once more. */
+        var drawn = drawTimeline(parts[1].points);
         showEvidence(nameOf(a) + " \u2014 " + nameOf(b),
                      parts[0].total + " events in range: " + coop + " cooperation, " +
                      (counted.length - coop) + " conflict" +
                      (other ? "; " + other + " hypothetical, advocated or negated (not counted)" : "") +
                      ". Timeline: whole period, by month.", parts[0]);
-        return drawTimeline(parts[1].points);
+        return drawn;
       })
       .catch(reportError);
   }
