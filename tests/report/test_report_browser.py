@@ -170,3 +170,18 @@ def test_dyad_list_selects_a_pair(page: Any) -> None:
     assert page.inner_text("#fl-evidence-title") == "Iraqi government \u2014 United States"
     assert "modality: negated" in page.inner_text("#fl-evidence")
     assert_offline_and_clean(page)
+
+
+def test_hovering_a_node_shows_its_name_as_text(page: Any) -> None:
+    index = h.node_index(page, "x:front")
+    assert index >= 0
+    x, y = h.screen_point(page, "node", index)
+    page.mouse.move(x - 20, y - 20)
+    page.mouse.move(x, y, steps=4)
+    page.mouse.move(x + 1, y + 1, steps=2)
+    tooltip = page.locator(".bk-tooltip-content")  # BokehJS puts tooltips at the end of <body>
+    tooltip.first.wait_for(state="attached", timeout=5_000)
+    text = " ".join(tooltip.all_inner_texts()).replace("\u2068", "").replace("\u2069", "")
+    assert "<b>Front</b> <i>of</i> Tags" in text and "mentions" in text
+    assert page.locator(".bk-tooltip-content b, .bk-tooltip-content i").count() == 0
+    assert_offline_and_clean(page)
