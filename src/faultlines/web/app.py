@@ -29,7 +29,7 @@ from faultlines.web.index import MAX_LIMIT, DataSource, ExplorerIndex
 
 __all__ = ["create_app", "serve", "render_api_docs", "PAGE_CSP"]
 
-#: The page may talk to this server only; Plotly injects <style> elements, hence 'unsafe-inline'.
+#: The page may talk to this server only; BokehJS injects <style> elements, hence 'unsafe-inline'.
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
             "base-uri 'none'; form-action 'none'")

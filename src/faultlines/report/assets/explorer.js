@@ -903,7 +903,7 @@
       };
       plot.sources[quad].data = columns;
       return {meta: "place", mode: "markers", name: quad, x: columns.x, y: columns.y,
-              customdata: columns.count, hovertext: columns.hname};
+              customdata: columns.count, hovertext: columns.hname, marker: {size: columns.size}};
     });
     var lons = points.map(function (p) { return p.lon; });
     var lats = points.map(function (p) { return p.lat; });
