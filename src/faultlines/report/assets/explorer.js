@@ -1342,6 +1342,7 @@
 
   function init() {
     mark("script-start");  // BokehJS is parsed and run by now
+    if (window.Bokeh && Bokeh.set_log_level) { Bokeh.set_log_level("warn"); }  /* no info lines */
     var embedded = byId("faultlines-data");
     state.source = embedded ? new EmbeddedSource(JSON.parse(embedded.textContent)) :
       new ApiSource(document.body.getAttribute("data-api") || "api/");
