@@ -87,7 +87,9 @@ def _map_points(page: Any) -> list[tuple[str, int]]:
 def _check_map(page: Any, local_prefixes: tuple[str, ...]) -> None:
     assert _map_points(page) == [["material-conflict", 1], ["material-conflict", 3],
                                  ["verbal-cooperation", 1]]
-    assert page.locator("#fl-map .scatterlayer .point").count() == 3
+    drawn = page.evaluate("""() => Object.values(window.faultlines.plots['fl-map'].sources)
+        .reduce((n, source) => n + source.data.x.length, 0)""")
+    assert drawn == 3 and page.locator("#fl-map canvas").count() >= 1
     sizes = page.evaluate("""() => document.getElementById('fl-map').data
         .find(t => t.name === 'material-conflict').marker.size""")
     assert sizes[0] > sizes[1]  # sized by count (Mosul: 3 events)

@@ -27,7 +27,7 @@ GBR = ActorRef("London", "GBR", "United Kingdom", "GBR", "GOV")
 IRN = ActorRef("Tehran", "IRN", "Iran", "IRN", "GOV")
 MAHDI = ActorRef("the Mahdi Army", "x:mahdi-army", "Mahdi Army", "IRQ", "REB")
 INSURGENTS = ActorRef("insurgents", "x:insurgents", "Sunni insurgents", "IRQ", "REB")
-# An actor whose name is markup: Plotly labels must show it as typed, not as bold text.
+# An actor whose name is markup: plot labels must show it as typed, not as bold text.
 MARKUP = ActorRef("<b>Front</b>", "x:front", "<b>Front</b> <i>of</i> Tags", "IRQ", "PTY")
 
 HOSTILE_TITLE = "<script>window.__pwned = 'title'</script> Militia news"
@@ -172,7 +172,7 @@ def wait_ready(page: Any, timeout_ms: int = 30_000) -> None:
 
 
 def plotted_network(page: Any) -> dict[str, Any]:
-    """Node ids and edge (source, target) pairs as drawn in the Plotly graph."""
+    """Node ids and edge (source, target) pairs as drawn in the network plot."""
     return page.evaluate("""() => {
         const gd = document.getElementById('fl-network');
         const nodes = gd.data.find(t => t.meta === 'node');
@@ -183,23 +183,21 @@ def plotted_network(page: Any) -> dict[str, Any]:
 
 
 def screen_point(page: Any, meta: str, index: int) -> tuple[float, float]:
-    """Page coordinates of point ``index`` of the trace whose ``meta`` is node or edge."""
+    """Page coordinates of point ``index`` of the layer whose ``meta`` is node or edge."""
     point = page.evaluate("""([meta, index]) => {
         const gd = document.getElementById('fl-network');
         const trace = gd.data.find(t => t.meta === meta);
-        const fl = gd._fullLayout, box = gd.getBoundingClientRect();
-        return [box.left + fl._size.l + fl.xaxis.d2p(trace.x[index]),
-                box.top + fl._size.t + fl.yaxis.d2p(trace.y[index])];
+        return window.faultlines.screenPoint('fl-network', trace.x[index], trace.y[index]);
     }""", [meta, index])
     return float(point[0]), float(point[1])
 
 
 def click_plot_point(page: Any, meta: str, index: int) -> None:
-    """Move the real mouse onto a plotted point (so Plotly's hover picks it) and click it."""
+    """Move the real mouse onto a plotted point (so the plot's hover picks it) and click it."""
     x, y = screen_point(page, meta, index)
     page.mouse.move(x - 20, y - 20)
     page.mouse.move(x, y, steps=4)
-    page.wait_for_timeout(150)  # Plotly throttles hover detection
+    page.wait_for_timeout(150)  # let the hover settle, as a reader's mouse would
     page.mouse.click(x, y)
 
 
@@ -219,8 +217,7 @@ def clearest_edge(page: Any) -> int:
     """The edge handle farthest from every node and other handle, so a click cannot miss it."""
     return page.evaluate("""() => {
         const gd = document.getElementById('fl-network');
-        const fl = gd._fullLayout;
-        const px = (t, i) => [fl.xaxis.d2p(t.x[i]), fl.yaxis.d2p(t.y[i])];
+        const px = (t, i) => window.faultlines.screenPoint('fl-network', t.x[i], t.y[i]);
         const mids = gd.data.find(t => t.meta === 'edge');
         const nodes = gd.data.find(t => t.meta === 'node');
         const others = [];
@@ -256,3 +253,23 @@ def assert_hostile_text_inert(page: Any) -> None:
     assert "<img src=x onerror=" in evidence
     assert "<script>window.__pwned = 'script'</script>" in evidence
     assert "<script>window.__pwned = 'title'</script>" in evidence
+
+
+def toolbar_titles(page: Any, plot_id: str) -> list[str]:
+    """Titles of the buttons in a plot's toolbar (BokehJS keeps them in shadow roots)."""
+    return page.evaluate("""(id) => {
+        const out = [];
+        const walk = (root) => root.querySelectorAll('*').forEach(e => {
+            if (e.classList && [...e.classList].some(c => c.endsWith('Button')) && e.title) {
+                out.push(e.title);
+            }
+            if (e.shadowRoot) { walk(e.shadowRoot); }
+        });
+        walk(document.getElementById(id));
+        return out;
+    }""", plot_id)
+
+
+def links_in(page: Any, plot_id: str) -> int:
+    """Number of links (``a[href]``) inside a plot, its shadow roots included."""
+    return page.locator(f"#{plot_id} a[href]").count()

@@ -49,8 +49,11 @@ def test_graph_has_nodes_and_edges_of_both_signs(page: Any, sample_data: ReportD
     styles = page.evaluate("""() => document.getElementById('fl-network').data
         .filter(t => t.mode === 'lines').map(t => [t.name, t.line.dash])""")
     assert {tuple(s) for s in styles} == {("cooperation", "solid"), ("conflict", "dash")}
-    # the SVG really holds the drawn markers
-    assert page.locator("#fl-network .scatterlayer .point").count() >= len(drawn["nodes"])
+    # the plot's data sources really hold the drawn markers, on a canvas that was painted
+    drawn_nodes = page.evaluate(
+        "() => window.faultlines.plots['fl-network'].sources.node.data.key.length")
+    assert drawn_nodes == len(drawn["nodes"])
+    assert page.locator("#fl-network canvas").count() >= 1
     assert_offline_and_clean(page)
 
 
@@ -70,7 +73,11 @@ def test_clicking_an_edge_shows_its_evidence(page: Any) -> None:
     assert "\u201cTalks and threats\u201d" in evidence
     assert "1 conflict; 1 hypothetical, advocated or negated (not counted)" in page.inner_text(
         "#fl-evidence-summary")
-    assert page.locator("#fl-timeline .bars .point").count() >= 1
+    bars = page.evaluate("""() => {
+        const t = window.faultlines.plots['fl-timeline'].sources;
+        return t.cooperation.data.top.concat(t.conflict.data.top).filter(v => v !== 0).length;
+    }""")
+    assert bars >= 1 and page.locator("#fl-timeline canvas").count() >= 1
     assert_offline_and_clean(page)
 
 
@@ -100,13 +107,12 @@ def test_hostile_article_renders_as_text(page: Any) -> None:
     h.assert_hostile_text_inert(page)
     table = page.inner_text("#fl-events")
     assert "<img src=x onerror=" in table and "Night <Wire> & Co" in table
-    # a name that is markup stays literal in Plotly's SVG labels (each label is wrapped in a
-    # bidirectional isolate, U+2068 ... U+2069, which shows as nothing)
-    labels = page.evaluate("""() => Array.from(
-        document.querySelectorAll('#fl-network .textpoint text'))
-        .map(t => t.textContent.replace(/[\u2068\u2069]/g, ''))""")
+    # a name that is markup stays literal in the graph's labels and tooltips, which BokehJS
+    # draws as text (each wrapped in a bidirectional isolate, U+2068 ... U+2069)
+    labels = page.evaluate("""() => window.faultlines.plots['fl-network'].sources.node.data
+        .label.map(t => t.replace(/[\u2068\u2069]/g, ''))""")
     assert "<b>Front</b> <i>of</i> Tags" in labels
-    assert page.locator("#fl-network .textpoint b, #fl-network .textpoint i").count() == 0
+    assert page.locator("#fl-network b, #fl-network i").count() == 0
     assert_offline_and_clean(page)
 
 
@@ -163,4 +169,19 @@ def test_dyad_list_selects_a_pair(page: Any) -> None:
         "() => document.getElementById('fl-evidence').textContent.includes('did not agree')")
     assert page.inner_text("#fl-evidence-title") == "Iraqi government \u2014 United States"
     assert "modality: negated" in page.inner_text("#fl-evidence")
+    assert_offline_and_clean(page)
+
+
+def test_hovering_a_node_shows_its_name_as_text(page: Any) -> None:
+    index = h.node_index(page, "x:front")
+    assert index >= 0
+    x, y = h.screen_point(page, "node", index)
+    page.mouse.move(x - 20, y - 20)
+    page.mouse.move(x, y, steps=4)
+    page.mouse.move(x + 1, y + 1, steps=2)
+    tooltip = page.locator(".bk-tooltip-content")  # BokehJS puts tooltips at the end of <body>
+    tooltip.first.wait_for(state="attached", timeout=5_000)
+    text = " ".join(tooltip.all_inner_texts()).replace("\u2068", "").replace("\u2069", "")
+    assert "<b>Front</b> <i>of</i> Tags" in text and "mentions" in text
+    assert page.locator(".bk-tooltip-content b, .bk-tooltip-content i").count() == 0
     assert_offline_and_clean(page)

@@ -56,12 +56,17 @@ def test_report_embeds_the_data_once_and_escaped(sample_data: ReportData) -> Non
 
 
 def test_report_is_self_contained(sample_data: ReportData) -> None:
-    from plotly.offline import get_plotlyjs
+    from faultlines.report.render import RENDERER_SCRIPTS, renderer_script
 
     page = render_report(sample_data)
-    outside = page.replace(get_plotlyjs(), "")
-    # Three inline scripts (data, plotly.js, glue) and no element that loads anything by URL.
-    assert outside.count("<script") == 3
+    outside = page
+    for name in RENDERER_SCRIPTS:
+        code = renderer_script(name).read_text(encoding="utf-8")
+        assert code in page
+        outside = outside.replace(code, "")
+    # Four inline scripts (data, BokehJS and its plotting API, glue) and no element that loads
+    # anything by URL.
+    assert outside.count("<script") == 4
     assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:|//)""",
                          outside)
     assert "connect-src 'none'" in outside  # CSP: the page may not fetch anything

@@ -119,11 +119,13 @@ def test_page_and_static_files_are_served_locally(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200
     assert "Sample &lt;explorer&gt;" in page.text
-    assert '<script src="static/plotly.min.js">' in page.text
+    assert '<script src="static/bokeh.min.js">' in page.text
+    assert '<script src="static/bokeh-api.min.js">' in page.text
     assert "connect-src 'self'" in page.headers["content-security-policy"]
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
-    plotly = client.get("/static/plotly.min.js")
-    assert plotly.status_code == 200 and len(plotly.content) > 1_000_000
+    bokeh = client.get("/static/bokeh.min.js")
+    assert bokeh.status_code == 200 and len(bokeh.content) > 1_000_000
+    assert len(client.get("/static/bokeh-api.min.js").content) > 50_000
     assert "aggregateEdges" in client.get("/static/explorer.js").text
 
 

@@ -1,9 +1,10 @@
 """Render :class:`ReportData` as one self-contained HTML file that works offline.
 
-The page holds four inline parts and nothing else: the CSS, plotly.js as shipped inside the
-``plotly`` Python package, the data as JSON in ``<script type="application/json">``, and the
-glue script ``assets/explorer.js``. A Content-Security-Policy forbids every network fetch, so a
-stray URL in the data cannot make the browser call out.
+The page holds four inline parts and nothing else: the CSS, BokehJS as shipped inside the
+``bokeh`` Python package (its core and its plotting API, 1.4 MB), the data as JSON in
+``<script type="application/json">``, and the glue script ``assets/explorer.js``. A
+Content-Security-Policy forbids every network fetch, so a stray URL in the data cannot make the
+browser call out.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
+import importlib.util
 import json
 import os
 import re
@@ -24,11 +26,13 @@ from faultlines.report.data import ReportData
 
 __all__ = [
     "REPORT_CSP",
+    "RENDERER_SCRIPTS",
     "compact_json_dict",
     "json_for_script",
     "read_asset",
     "render_page",
     "render_report",
+    "renderer_script",
     "write_report",
 ]
 
@@ -81,10 +85,29 @@ def _inline_script(code: str, name: str) -> str:
     return f"<script>\n{code}\n</script>"
 
 
-def _plotly_js() -> str:
-    from plotly.offline import get_plotlyjs  # the bundle shipped inside the plotly package
+#: BokehJS files the page loads, in order: the library, then its JavaScript plotting API.
+RENDERER_SCRIPTS = ("bokeh.min.js", "bokeh-api.min.js")
 
-    return get_plotlyjs()
+
+def renderer_script(name: str) -> Path:
+    """Path of a BokehJS file (one of :data:`RENDERER_SCRIPTS`) inside the installed ``bokeh``.
+
+    The package is found, not imported: the report needs its JavaScript, not its Python.
+    """
+    spec = importlib.util.find_spec("bokeh")
+    if name not in RENDERER_SCRIPTS or spec is None or spec.origin is None:
+        raise FaultlinesError(f"BokehJS file {name!r} not found: install the report's renderer "
+                              "with `pip install bokeh` (a dependency of faultlines)")
+    path = Path(spec.origin).parent / "server" / "static" / "js" / name
+    if not path.is_file():
+        raise FaultlinesError(f"{path} is missing: reinstall bokeh (`pip install --force-reinstall "
+                              "bokeh`)")
+    return path
+
+
+def _renderer_js() -> str:
+    return "\n".join(_inline_script(renderer_script(name).read_text(encoding="utf-8"), name)
+                     for name in RENDERER_SCRIPTS)
 
 
 def compact_json_dict(data: ReportData) -> dict[str, Any]:
@@ -102,7 +125,7 @@ def compact_json_dict(data: ReportData) -> dict[str, Any]:
 
 
 def render_report(data: ReportData) -> str:
-    """The whole report as an HTML string (about 5 MB of it is plotly.js).
+    """The whole report as an HTML string (1.4 MB of it is BokehJS).
 
     >>> from faultlines.report.data import ReportData
     >>> page = render_report(ReportData(title="<b>t</b>", nodes=(), edges=(), events=()))
@@ -116,8 +139,7 @@ def render_report(data: ReportData) -> str:
         "CSS": read_asset("explorer.css"),
         "SOURCE": "embedded",
         "DATA": f'<script type="application/json" id="faultlines-data">{payload}</script>',
-        "SCRIPTS": _inline_script(_plotly_js(), "plotly.js") + "\n"
-                   + _inline_script(read_asset("explorer.js"), "explorer.js"),
+        "SCRIPTS": _renderer_js() + "\n" + _inline_script(read_asset("explorer.js"), "explorer.js"),
     })
 
 

@@ -3,7 +3,7 @@
 FastAPI describes every endpoint in ``/openapi.json`` from the response models below, and
 uvicorn serves it. FastAPI's Swagger/ReDoc pages load their scripts from a CDN, so ``/docs`` is
 instead a plain page rendered here from the same description; the explorer page loads only
-``/static`` files from this server (plotly.js straight out of the installed ``plotly`` package).
+``/static`` files from this server (BokehJS straight out of the installed ``bokeh`` package).
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ import html
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from importlib import resources
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
@@ -26,12 +24,12 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from faultlines import __version__
 from faultlines.errors import FaultlinesError
 from faultlines.report.data import ReportData
-from faultlines.report.render import read_asset, render_page
+from faultlines.report.render import RENDERER_SCRIPTS, read_asset, render_page, renderer_script
 from faultlines.web.index import MAX_LIMIT, DataSource, ExplorerIndex
 
 __all__ = ["create_app", "serve", "render_api_docs", "PAGE_CSP"]
 
-#: The page may talk to this server only; Plotly injects <style> elements, hence 'unsafe-inline'.
+#: The page may talk to this server only; BokehJS injects <style> elements, hence 'unsafe-inline'.
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
             "base-uri 'none'; form-action 'none'")
@@ -237,17 +235,22 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
             "CSS": read_asset("explorer.css"),
             "SOURCE": "api",
             "DATA": "",
-            "SCRIPTS": '<script src="static/plotly.min.js"></script>\n'
-                       '<script src="static/explorer.js"></script>',
+            "SCRIPTS": "".join(f'<script src="static/{name}"></script>\n'
+                               for name in RENDERER_SCRIPTS)
+                       + '<script src="static/explorer.js"></script>',
         }))
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs() -> HTMLResponse:
         return HTMLResponse(render_api_docs(app.openapi()))
 
-    @app.get("/static/plotly.min.js", include_in_schema=False)
-    def plotly_js() -> FileResponse:
-        return FileResponse(_plotly_bundle(), media_type="text/javascript")
+    @app.get("/static/bokeh.min.js", include_in_schema=False)
+    def bokeh_js() -> FileResponse:
+        return FileResponse(renderer_script("bokeh.min.js"), media_type="text/javascript")
+
+    @app.get("/static/bokeh-api.min.js", include_in_schema=False)
+    def bokeh_api_js() -> FileResponse:
+        return FileResponse(renderer_script("bokeh-api.min.js"), media_type="text/javascript")
 
     @app.get("/static/explorer.js", include_in_schema=False)
     def explorer_js() -> Response:
@@ -351,11 +354,6 @@ def render_api_docs(spec: dict[str, Any]) -> str:
                 parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts)
-
-
-def _plotly_bundle() -> Path:
-    bundle = resources.files("plotly") / "package_data" / "plotly.min.js"
-    return Path(str(bundle))
 
 
 def exposure_warning(host: str) -> str | None:

@@ -1,7 +1,8 @@
-/* faultlines explorer: glue between the data (embedded JSON or the local JSON API) and Plotly.
+/* faultlines explorer: glue between the data (embedded JSON or the local JSON API) and BokehJS.
  *
- * Article text is untrusted. It reaches the page only through textContent, and through Plotly
- * labels after plotlyText() has escaped Plotly's pseudo-HTML. Never use innerHTML here.
+ * Article text is untrusted. It reaches the page only through textContent, and into the plots
+ * as data columns that BokehJS draws on a canvas or shows as tooltip text (never as HTML).
+ * Never use innerHTML here.
  */
 (function () {
   "use strict";
@@ -20,13 +21,9 @@
   var HANDLE_LIMIT = 400;  /* dyads with a click handle on the graph (the most evidenced) */
   var NAME_LIMIT = 60;     /* characters of a name in labels, lists and options */
   var CELL_LIMIT = 300;    /* characters of a table cell other than the sentence */
-  /* Plotly's toolbar, reduced to what works offline: no "share", "edit in Chart Studio" or any
-   * other button that could send the data anywhere. toImage saves a PNG on this machine. */
-  var PLOT_CONFIG = {displaylogo: false, responsive: true, scrollZoom: true,
-                     showSendToCloud: false, showEditInChartStudio: false, showLink: false,
-                     sendData: false, showTips: false,
-                     modeBarButtons: [["pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
-                                       "resetScale2d", "toImage"]]};
+  /* The plots' toolbar, reduced to what works offline: pan, zoom, reset and "save" (a PNG
+   * written on this machine); no Bokeh logo, no link, nothing that sends data anywhere. */
+  var PLOT_TOOLS = "pan,wheel_zoom,reset,save";
   /* Bidirectional controls (embeddings, overrides, isolates, marks) in article text or names
    * could reverse the page's own words around them; they are removed before display. */
   var BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -60,15 +57,10 @@
 
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
-  /* Plotly renders a small HTML subset (<b>, <br>, <a href>) in text and hover labels; escape so
-   * an actor called "<b>x</b>" shows as typed. Plotly decodes these entities back for display. */
-  function plotlyText(value) {
-    return plain(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  }
-
-  /* A name for a plotly label: cut, escaped, and isolated (FSI ... PDI) from its neighbours. */
-  function plotlyName(value, limit) {
-    return "\u2068" + plotlyText(shorten(value, limit || NAME_LIMIT)) + "\u2069";
+  /* A name for a plot label or tooltip: cut and isolated (FSI ... PDI) from its neighbours.
+   * BokehJS draws it as plain text, so an actor called "<b>x</b>" shows as typed. */
+  function labelName(value, limit) {
+    return "\u2068" + shorten(value, limit || NAME_LIMIT) + "\u2069";
   }
 
   function query(params) {
@@ -633,10 +625,8 @@
 
   function widthOf(count) { return count >= 5 ? 5 : (count >= 2 ? 3 : 1.5); }
 
-  /* Line segments [a, b] chained into few polylines (lists of node ids). Plotly's SVG scatter
-   * makes one element of each piece between gaps, and the browser lays every element out again
-   * on each redraw: 2,000 dyads drawn as 2,000 pieces cost 2,000 elements, chained they are a
-   * few dozen. Walks start at nodes with an odd number of segments left, as in an Euler trail. */
+  /* Line segments [a, b] chained into few polylines (lists of node ids): 2,000 dyads drawn
+   * as 2,000 lines cost 2,000 strokes on every repaint, chained they are a few dozen. Walks start at nodes with an odd number of segments left, as in an Euler trail. */
   function chainSegments(pairs) {
     var incident = new Map(), used = [], cursor = new Map(), trails = [];
     pairs.forEach(function (pair, i) {
@@ -680,12 +670,105 @@
       .slice(0, HANDLE_LIMIT).sort(function (p, q) { return p - q; });
   }
 
+  /* ---- drawing with BokehJS ----
+   * Each plot is one Bokeh figure built on its first drawing; later drawings (a new range, a
+   * new level) only replace the columns of its data sources, so a redraw repaints the canvas
+   * without building the figure again. ``gd.data`` keeps a description of what is drawn (one
+   * entry per layer: meta, mode, name, x, y, customdata), which the tests read. */
+  var plots = {};
+
+  function figure(gd, options) {
+    var fig = Bokeh.Plotting.figure(Object.assign({
+      sizing_mode: "stretch_both", tools: PLOT_TOOLS, toolbar_location: "above",
+      background_fill_color: "#ffffff", border_fill_color: "#ffffff",
+      min_border: 10
+    }, options));
+    fig.toolbar.logo = null;  /* no link out of the page */
+    return fig;
+  }
+
+  function source(columns) { return new Bokeh.ColumnDataSource({data: columns}); }
+
+  function show(gd, plot) {
+    plots[gd.id] = plot;
+    return Bokeh.Plotting.show(plot.figure, gd).then(function (views) {
+      plot.view = Array.isArray(views) ? views[0] : views;
+    });
+  }
+
+  /* Page coordinates of data point (x, y) in plot ``id`` (the tests click through this). */
+  function screenPoint(id, x, y) {
+    var view = plots[id].view, box = view.el.getBoundingClientRect();
+    return [box.left + view.frame.x_scale.compute(x), box.top + view.frame.y_scale.compute(y)];
+  }
+
+  /* One tap can hit several layers; the first layer's answer wins. */
+  function onTap(handler) {
+    var last = null;
+    return {execute: function (_tool, data) {
+      if (!data || !data.source || data.event === last) { return; }
+      var hit = data.source.inspected.indices;
+      if (!hit || !hit.length) { return; }
+      last = data.event;
+      handler(data.source, hit[0]);
+    }};
+  }
+
+  /* Dash patterns in pixels (on, off). Long dashes: the canvas strokes every dash of every
+   * conflict line on each repaint, and Bokeh's "dashed" (6, 6) made a dense graph's repaint
+   * about 0.1 s slower than these. */
+  var LINE_DASH = {"1": "solid", "-1": {value: [12, 8]}, "0": {value: [2, 8]}};
+
+  function buildNetwork(gd) {
+    var fig = figure(gd, {match_aspect: true});
+    fig.xaxis.visible = false; fig.yaxis.visible = false;
+    fig.xgrid.visible = false; fig.ygrid.visible = false;
+    var plot = {figure: fig, lines: {}, sources: {}};
+    ["1", "-1", "0"].forEach(function (sign) {
+      var lines = source({xs: [], ys: [], width: []});
+      plot.sources["lines" + sign] = lines;
+      plot.lines[sign] = fig.multi_line({xs: {field: "xs"}, ys: {field: "ys"},
+                                         line_width: {field: "width"},
+                                         line_color: SIGN_STYLE[sign].colour,
+                                         line_dash: LINE_DASH[sign], line_alpha: 0.75,
+                                         source: lines});
+    });
+    var empty = {x: [], y: [], colour: [], size: [], key: [], hname: [], hdetail: []};
+    plot.sources.edge = source(Object.assign({}, empty));
+    plot.sources.node = source(Object.assign({label: [], lift: []}, empty));
+    plot.edges = fig.scatter({x: {field: "x"}, y: {field: "y"}, marker: "diamond",
+                              size: {field: "size"}, fill_color: {field: "colour"},
+                              line_color: "#ffffff", line_width: 1, source: plot.sources.edge});
+    plot.nodes = fig.scatter({x: {field: "x"}, y: {field: "y"}, marker: "circle",
+                              size: {field: "size"}, fill_color: {field: "colour"},
+                              line_color: "#ffffff", line_width: 1.5, source: plot.sources.node});
+    fig.text({x: {field: "x"}, y: {field: "y"}, text: {field: "label"}, text_align: "center",
+              text_baseline: "bottom", y_offset: {field: "lift"}, text_font_size: "11px",
+              text_color: "#333333", source: plot.sources.node});
+    /* Tooltips as (label, value) rows: Bokeh shows the values as text, never as HTML. */
+    fig.add_tools(new Bokeh.HoverTool({renderers: [plot.nodes, plot.edges],
+                                       tooltips: [["", "@hname"], ["", "@hdetail"]]}));
+    var tap = new Bokeh.TapTool({renderers: [plot.nodes, plot.edges], behavior: "inspect"});
+    tap.callback = onTap(function (src, i) {
+      if (src === plot.sources.edge) {
+        var edge = state.edges[src.data.key[i]];
+        if (edge) { selectDyad(edge.source, edge.target); }
+      } else {
+        selectActor(src.data.key[i]);
+      }
+    });
+    fig.add_tools(tap);
+    return plot;
+  }
+
   function drawNetwork(edges) {
     state.edges = edges;
-    var traces = [];
+    var gd = byId("fl-network");
+    var fresh = !plots[gd.id];
+    var plot = plots[gd.id] || buildNetwork(gd);
+    var drawn = [];
     // Hundreds of dyads turn into a hairball: fainter lines and smaller handles keep nodes legible.
     var dense = edges.length > 300;
-    var shown = {};
     var lines = {};
     edges.forEach(function (edge) {
       var a = state.nodes.get(edge.source), b = state.nodes.get(edge.target);
@@ -695,41 +778,45 @@
       if (!lines[group]) { lines[group] = {sign: style, width: widthOf(edge.count), pairs: []}; }
       lines[group].pairs.push([edge.source, edge.target]);
     });
+    var columns = {"1": {xs: [], ys: [], width: []}, "-1": {xs: [], ys: [], width: []},
+                   "0": {xs: [], ys: [], width: []}};
     Object.keys(lines).sort().forEach(function (group) {
       var line = lines[group], style = SIGN_STYLE[line.sign], x = [], y = [];
+      var out = columns[line.sign];
       chainSegments(line.pairs).forEach(function (trail) {
+        var tx = [], ty = [];
         trail.forEach(function (id) {
           var n = state.nodes.get(id);
-          x.push(n.x); y.push(n.y);
+          tx.push(n.x); ty.push(n.y); x.push(n.x); y.push(n.y);
         });
         x.push(null); y.push(null);
+        out.xs.push(tx); out.ys.push(ty); out.width.push(line.width);
       });
-      traces.push({
-        type: "scatter", mode: "lines", x: x, y: y, hoverinfo: "skip",
-        name: style.name, legendgroup: style.name, showlegend: !shown[style.name],
-        line: {color: style.colour, dash: style.dash, width: line.width},
-        opacity: dense ? 0.35 : 0.75
-      });
-      shown[style.name] = true;
+      drawn.push({meta: "lines", mode: "lines", name: style.name, x: x, y: y,
+                  line: {dash: style.dash, width: line.width, color: style.colour}});
     });
-    var mid = {x: [], y: [], text: [], colour: [], index: []};
+    Object.keys(columns).forEach(function (sign) {
+      plot.lines[sign].glyph.line_alpha = dense ? 0.35 : 0.75;
+      plot.sources["lines" + sign].data = columns[sign];
+    });
+    var mid = {x: [], y: [], colour: [], size: [], key: [], hname: [], hdetail: []};
     handled(edges).forEach(function (i) {
       var edge = edges[i], a = state.nodes.get(edge.source), b = state.nodes.get(edge.target);
       if (!a || !b) { return; }
       mid.x.push((a.x + b.x) / 2);
       mid.y.push((a.y + b.y) / 2);
       mid.colour.push(SIGN_STYLE[String(edge.sign)].colour);
-      mid.index.push(i);
-      mid.text.push(plotlyName(nameOf(edge.source)) + " \u2014 " + plotlyName(nameOf(edge.target)) +
-        "<br>" + edge.count + " events: " + edge.cooperation + " cooperation, " + edge.conflict +
-        " conflict");
+      mid.size.push(dense ? 6 : 10);
+      mid.key.push(i);
+      mid.hname.push(labelName(nameOf(edge.source)) + " \u2014 " + labelName(nameOf(edge.target)));
+      mid.hdetail.push(edge.count + " events: " + edge.cooperation + " cooperation, " +
+                       edge.conflict + " conflict");
     });
-    traces.push({
-      type: "scatter", mode: "markers", meta: "edge", x: mid.x, y: mid.y, customdata: mid.index,
-      hovertext: mid.text, hoverinfo: "text", name: "dyads (click)", showlegend: false,
-      marker: {symbol: "diamond", size: dense ? 6 : 10, color: mid.colour, opacity: dense ? 0.6 : 1,
-               line: {color: "#fff", width: dense ? 0 : 1}}
-    });
+    plot.edges.glyph.fill_alpha = dense ? 0.6 : 1;
+    plot.edges.glyph.line_width = dense ? 0 : 1;
+    plot.sources.edge.data = mid;
+    drawn.push({meta: "edge", mode: "markers", name: "dyads (click)", x: mid.x, y: mid.y,
+                customdata: mid.key, hovertext: mid.hname});
     var used = new Set();
     edges.forEach(function (edge) { used.add(edge.source); used.add(edge.target); });
     var nodes = Array.from(state.nodes.values()).filter(function (n) { return used.has(n.id); });
@@ -747,73 +834,81 @@
       });
       if (!clash) { labelled.add(n.id); placed.push(n); }
     });
-    traces.push({
-      type: "scatter", mode: "markers+text", meta: "node", name: "actors", showlegend: false,
-      x: nodes.map(function (n) { return n.x; }), y: nodes.map(function (n) { return n.y; }),
-      customdata: nodes.map(function (n) { return n.id; }),
-      text: nodes.map(function (n) { return labelled.has(n.id) ? plotlyName(n.name, 28) : ""; }),
-      textposition: "top center", textfont: {size: 11},
-      hovertext: nodes.map(function (n) {
-        return plotlyName(n.name, 120) + "<br>" + n.mentions + " mentions" +
-          (campOfNode(n) === null ? "" : "<br>camp " + (campOfNode(n) + 1));
+    var nodeColumns = {
+      x: xs, y: ys, key: nodes.map(function (n) { return n.id; }),
+      label: nodes.map(function (n) { return labelled.has(n.id) ? labelName(n.name, 28) : ""; }),
+      hname: nodes.map(function (n) { return labelName(n.name, 120); }),
+      hdetail: nodes.map(function (n) {
+        return n.mentions + " mentions" +
+          (campOfNode(n) === null ? "" : ", camp " + (campOfNode(n) + 1));
       }),
-      hoverinfo: "text",
-      marker: {
-        size: nodes.map(function (n) { return 10 + 26 * Math.sqrt(n.mentions / maxMentions); }),
-        color: nodes.map(function (n) { return campColour(campOfNode(n)); }),
-        line: {color: "#ffffff", width: 1.5}
-      }
-    });
-    var layout = {
-      margin: {l: 10, r: 10, t: 10, b: 10}, hovermode: "closest", dragmode: "pan",
-      xaxis: {visible: false}, yaxis: {visible: false, scaleanchor: "x"},
-      legend: {orientation: "h", x: 0, y: 0}, plot_bgcolor: "#fff", paper_bgcolor: "#fff",
-      annotations: edges.length ? [] : [{text: "No dyads in this date range", showarrow: false,
-                                         xref: "paper", yref: "paper", x: 0.5, y: 0.5}]
+      size: nodes.map(function (n) { return 10 + 26 * Math.sqrt(n.mentions / maxMentions); }),
+      colour: nodes.map(function (n) { return campColour(campOfNode(n)); })
     };
-    var gd = byId("fl-network");
-    return Plotly.react(gd, traces, layout, PLOT_CONFIG)
-      .then(function () {
-        if (!state.plotted) {
-          state.plotted = true;
-          gd.on("plotly_click", onPlotClick);
-        }
-      });
+    /* labels sit just above their marker (a negative offset moves up on screen) */
+    nodeColumns.lift = nodeColumns.size.map(function (size) { return -(size / 2 + 2); });
+    plot.sources.node.data = nodeColumns;
+    drawn.push({meta: "node", mode: "markers+text", name: "actors", x: xs, y: ys,
+                customdata: nodeColumns.key, text: nodeColumns.label});
+    plot.figure.title.text = edges.length ? "" : "No dyads in this date range";
+    gd.data = drawn;
+    return fresh ? show(gd, plot) : afterFrame();
   }
 
-  function onPlotClick(event) {
-    var point = event && event.points && event.points[0];
-    if (!point) { return; }
-    if (point.data.meta === "edge") {
-      var edge = state.edges[point.customdata];
-      if (edge) { selectDyad(edge.source, edge.target); }
-    } else if (point.data.meta === "node") {
-      selectActor(point.customdata);
-    }
+  /* Resolves once the browser has painted (Bokeh repaints a changed plot in the next frame). */
+  function afterFrame() {
+    return new Promise(function (resolve) {
+      var timer = setTimeout(resolve, 200);
+      requestAnimationFrame(function () {
+        setTimeout(function () { clearTimeout(timer); resolve(); }, 0);
+      });
+    });
   }
 
   var QUAD_COLOURS = {"verbal-cooperation": "#74add1", "material-cooperation": "#1a9850",
                       "verbal-conflict": "#fdae61", "material-conflict": "#d73027"};
 
-  /* A plain longitude/latitude scatter: plotly's geo traces would fetch their outlines from a
-     CDN (topojsonURL), which the page's Content-Security-Policy forbids. */
+  function buildMap(gd) {
+    var fig = figure(gd, {match_aspect: true, x_range: new Bokeh.Range1d({start: -180, end: 180}),
+                          y_range: new Bokeh.Range1d({start: -90, end: 90})});
+    fig.xaxis.axis_label = "longitude";
+    fig.yaxis.axis_label = "latitude";
+    var plot = {figure: fig, sources: {}, layers: []};
+    Object.keys(QUAD_COLOURS).forEach(function (quad) {
+      var places = source({x: [], y: [], size: [], count: [], hname: [], hdetail: []});
+      plot.sources[quad] = places;
+      plot.layers.push(fig.scatter({x: {field: "x"}, y: {field: "y"}, size: {field: "size"},
+                                    fill_color: QUAD_COLOURS[quad], fill_alpha: 0.75,
+                                    line_color: "#ffffff", line_width: 0.5, source: places,
+                                    legend_label: quad}));
+    });
+    fig.legend.location = "bottom_left";
+    fig.legend.label_text_font_size = "11px";
+    fig.add_tools(new Bokeh.HoverTool({renderers: plot.layers,
+                                       tooltips: [["", "@hname"], ["", "@hdetail"]]}));
+    return plot;
+  }
+
+  /* A plain longitude/latitude scatter: no map tiles or outlines, which would be fetched. */
   function drawMap(points) {
     var gd = byId("fl-map");
+    var fresh = !plots[gd.id];
+    var plot = plots[gd.id] || buildMap(gd);
     var maxCount = Math.max.apply(null, [1].concat(points.map(function (p) { return p.count; })));
-    var traces = Object.keys(QUAD_COLOURS).map(function (quad) {
+    var drawn = Object.keys(QUAD_COLOURS).map(function (quad) {
       var mine = points.filter(function (p) { return p.quad === quad; });
-      return {
-        type: "scatter", mode: "markers", name: quad, meta: "place",
+      var columns = {
         x: mine.map(function (p) { return p.lon; }), y: mine.map(function (p) { return p.lat; }),
-        customdata: mine.map(function (p) { return p.count; }),
-        hovertext: mine.map(function (p) {
-          return plotlyText(p.place || "") + "<br>" + p.count + " " + quad +
-            (p.count === 1 ? " event" : " events");
-        }),
-        hoverinfo: "text",
-        marker: {color: QUAD_COLOURS[quad], opacity: 0.75, line: {width: 0.5, color: "#fff"},
-                 size: mine.map(function (p) { return 7 + 25 * Math.sqrt(p.count / maxCount); })}
+        count: mine.map(function (p) { return p.count; }),
+        size: mine.map(function (p) { return 7 + 25 * Math.sqrt(p.count / maxCount); }),
+        hname: mine.map(function (p) { return shorten(p.place || "", 120); }),
+        hdetail: mine.map(function (p) {
+          return p.count + " " + quad + (p.count === 1 ? " event" : " events");
+        })
       };
+      plot.sources[quad].data = columns;
+      return {meta: "place", mode: "markers", name: quad, x: columns.x, y: columns.y,
+              customdata: columns.count, hovertext: columns.hname, marker: {size: columns.size}};
     });
     var lons = points.map(function (p) { return p.lon; });
     var lats = points.map(function (p) { return p.lat; });
@@ -823,38 +918,55 @@
       var pad = Math.max(2, (hi - lo) * 0.1);
       return [Math.max(low, lo - pad), Math.min(high, hi + pad)];
     }
-    var layout = {
-      margin: {l: 50, r: 10, t: 10, b: 40}, hovermode: "closest", showlegend: true,
-      legend: {orientation: "h", y: -0.12},
-      xaxis: {title: {text: "longitude"}, range: span(lons, -180, 180), zeroline: false},
-      yaxis: {title: {text: "latitude"}, range: span(lats, -90, 90), zeroline: false,
-              scaleanchor: "x", scaleratio: 1}
-    };
+    var xr = span(lons, -180, 180), yr = span(lats, -90, 90);
+    plot.figure.x_range.setv({start: xr[0], end: xr[1]});
+    plot.figure.y_range.setv({start: yr[0], end: yr[1]});
     var total = points.reduce(function (n, p) { return n + p.count; }, 0);
     byId("fl-map-status").textContent = "\u00b7 " + total + " located events at " +
       new Set(points.map(function (p) { return p.lat + "|" + p.lon; })).size + " places";
-    return Plotly.react(gd, traces, layout, PLOT_CONFIG);
+    gd.data = drawn;
+    return fresh ? show(gd, plot) : afterFrame();
+  }
+
+  var MONTH_MS = 30.44 * 24 * 3600 * 1000;
+
+  function buildTimeline(gd) {
+    var fig = figure(gd, {x_axis_type: "datetime", toolbar_location: null,
+                          tools: "pan,wheel_zoom,reset"});
+    fig.yaxis.axis_label = "events";
+    fig.xgrid.visible = false;
+    var plot = {figure: fig, sources: {cooperation: source({x: [], top: []}),
+                                       conflict: source({x: [], top: []})}};
+    fig.vbar({x: {field: "x"}, top: {field: "top"}, bottom: 0, width: 0.8 * MONTH_MS,
+              fill_color: SIGN_STYLE["1"].colour, line_color: null,
+              source: plot.sources.cooperation});
+    fig.vbar({x: {field: "x"}, top: {field: "top"}, bottom: 0, width: 0.8 * MONTH_MS,
+              fill_color: SIGN_STYLE["-1"].colour, line_color: null,
+              source: plot.sources.conflict});
+    fig.add_tools(new Bokeh.HoverTool({tooltips: [["month", "@x{%B %Y}"], ["events", "@top"]],
+                                       formatters: {"@x": "datetime"}}));
+    return plot;
   }
 
   function drawTimeline(points) {
     var gd = byId("fl-timeline");
     if (!points || !points.length) {
       gd.style.display = "none";
+      gd.data = [];
       return Promise.resolve();
     }
     gd.style.display = "";
     /* A date axis, not categories: months without events keep their place on it. */
-    var periods = points.map(function (p) { return p.period + "-15"; });
-    return Plotly.react(gd, [
-      {type: "bar", name: "cooperation", x: periods, marker: {color: SIGN_STYLE["1"].colour},
-       y: points.map(function (p) { return p.cooperation; })},
-      {type: "bar", name: "conflict", x: periods, marker: {color: SIGN_STYLE["-1"].colour},
-       y: points.map(function (p) { return -p.conflict; })}
-    ], {
-      barmode: "relative", margin: {l: 30, r: 10, t: 10, b: 40}, showlegend: false,
-      xaxis: {type: "date", tickformat: "%b %Y", hoverformat: "%B %Y"},
-      yaxis: {zeroline: true, title: {text: "events"}}
-    }, Object.assign({}, PLOT_CONFIG, {displayModeBar: false}));
+    var fresh = !plots[gd.id];
+    var plot = plots[gd.id] || buildTimeline(gd);
+    var periods = points.map(function (p) { return Date.parse(p.period + "-15T00:00:00Z"); });
+    plot.sources.cooperation.data = {x: periods,
+                                     top: points.map(function (p) { return p.cooperation; })};
+    plot.sources.conflict.data = {x: periods,
+                                  top: points.map(function (p) { return -p.conflict; })};
+    gd.data = [{meta: "cooperation", mode: "bar", x: periods},
+               {meta: "conflict", mode: "bar", x: periods}];
+    return fresh ? show(gd, plot) : afterFrame();
   }
 
   function evidenceItem(ev) {
@@ -925,12 +1037,15 @@
         var counted = events.filter(function (ev) { return state.edgeModalities.has(ev.modality); });
         var coop = counted.filter(function (ev) { return ev.polarity > 0; }).length;
         var other = events.length - counted.length;
+        /* The plot first: building it measures its box, which after a new evidence list
+         * would lay the whole panel out once more. */
+        var drawn = drawTimeline(parts[1].points);
         showEvidence(nameOf(a) + " \u2014 " + nameOf(b),
                      parts[0].total + " events in range: " + coop + " cooperation, " +
                      (counted.length - coop) + " conflict" +
                      (other ? "; " + other + " hypothetical, advocated or negated (not counted)" : "") +
                      ". Timeline: whole period, by month.", parts[0]);
-        return drawTimeline(parts[1].points);
+        return drawn;
       })
       .catch(reportError);
   }
@@ -1171,8 +1286,8 @@
           }
           return renderTable().then(function () { mark("lists-shown"); });
         }
-        /* Plots first, then the page's own lists: plotly measures the page while it draws, and
-         * every measurement after a list was rebuilt would lay the whole page out again. */
+        /* Plots first, then the page's own lists: a plot measures its box while it is built,
+         * and every measurement after a list was rebuilt would lay the whole page out again. */
         return plots().then(lists).then(function () {
           if (stale()) { return; }
           /* said once the graph is drawn, so "updating" means the graph is not yet current */
@@ -1231,7 +1346,8 @@
   }
 
   function init() {
-    mark("script-start");  // plotly.js is parsed and run by now
+    mark("script-start");  // BokehJS is parsed and run by now
+    if (window.Bokeh && Bokeh.set_log_level) { Bokeh.set_log_level("warn"); }  /* no info lines */
     var embedded = byId("faultlines-data");
     state.source = embedded ? new EmbeddedSource(JSON.parse(embedded.textContent)) :
       new ApiSource(document.body.getAttribute("data-api") || "api/");
@@ -1303,6 +1419,7 @@
   window.faultlines = {state: state, aggregateEdges: aggregateEdges, aggregatePlaces: aggregatePlaces,
                        selectDyad: selectDyad, selectActor: selectActor, setLevel: setLevel,
                        splitCamps: splitCamps, campSupport: campSupport, chainSegments: chainSegments,
+                       screenPoint: screenPoint, plots: plots,
                        ready: null};
   window.faultlines.ready = init();
 }());
