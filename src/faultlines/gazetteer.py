@@ -111,6 +111,16 @@ def cache_dir() -> Path:
     return Path(base) / "faultlines" / "places"
 
 
+_REMEMBERED = 100_000  # names kept per look-up cache before it starts again
+
+
+def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+    """Keep ``value`` for ``key``; a cache that has grown past its bound starts again."""
+    if len(cache) >= _REMEMBERED:
+        cache.clear()
+    cache[key] = value
+
+
 @dataclass(frozen=True)
 class Place:
     """One gazetteer entry: a country, a first-level province or a populated place."""
@@ -386,6 +396,9 @@ class Gazetteer:
         self._province_entry = {
             (self._codes[self._country[i]], str(self._admin1[i])): int(i)
             for i in np.flatnonzero(self._kind == PROVINCE)}
+        # Names already looked up (documents repeat their places): name -> matches / country.
+        self._matched: dict[str, tuple[tuple[Place, bool], ...]] = {}
+        self._countries: dict[str, Place | None] = {}
 
     def __len__(self) -> int:
         return len(self._kind)
@@ -426,11 +439,15 @@ class Gazetteer:
 
     def matches(self, name: str) -> list[tuple[Place, bool]]:
         """Every entry ``name`` names, with whether it is the entry's own name (not an alias)."""
-        best: dict[int, bool] = {}
-        for key in _keys(name):
-            for entry, primary in self._entries(key):
-                best[entry] = best.get(entry, False) or primary
-        return [(self.place(e), p) for e, p in best.items()]
+        found = self._matched.get(name)
+        if found is None:
+            best: dict[int, bool] = {}
+            for key in _keys(name):
+                for entry, primary in self._entries(key):
+                    best[entry] = best.get(entry, False) or primary
+            found = tuple((self.place(e), p) for e, p in best.items())
+            _remember(self._matched, name, found)
+        return list(found)
 
     def lookup(self, name: str) -> list[Place]:
         """Places ``name`` may mean: countries first, then by population."""
@@ -440,13 +457,17 @@ class Gazetteer:
 
     def country(self, name_or_code: str) -> Place | None:
         """The country a name or ISO alpha-3 code means, or None (never a town)."""
+        if name_or_code in self._countries:
+            return self._countries[name_or_code]
         text = name_or_code.strip()
+        found = None
         if text.upper() in self._country_entry and len(text) == 3:
-            return self.place(self._country_entry[text.upper()])
-        for place, primary in self.matches(text):
-            if place.kind == COUNTRY and primary:
-                return place
-        return None
+            found = self.place(self._country_entry[text.upper()])
+        else:
+            found = next((place for place, primary in self.matches(text)
+                          if place.kind == COUNTRY and primary), None)
+        _remember(self._countries, name_or_code, found)
+        return found
 
     def country_of_code(self, code: str) -> Place | None:
         """The country entry of an ISO alpha-3 code."""

@@ -237,7 +237,7 @@ def process_batch(
         # PLOVER's mode, contexts, aux_mode and scale, added after the coder (coding/plover.py)
         events = tuple(apply_plover(events, doc, document, view=view))
         if events and locate:
-            events = locate_events(doc, document, events)
+            events = locate_events(doc, document, events, view=view)
         stances = tuple(assess_stance(doc, document, mentions, events, view=view))
         sentence_count = len(view.sentences)
         results.append(DocumentResult(document, mentions, events, sentence_count,

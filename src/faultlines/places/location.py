@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from faultlines.nlp.view import ParseView
 from faultlines.places.gazetteer import (
     CITY,
     COUNTRY,
@@ -220,8 +221,8 @@ def _country_fallback(sentence_toponyms: Sequence[Toponym], ground: str | None,
 
 def locate_events(doc, document: Document | None, events: Iterable[Event],  # noqa: ANN001
                   gazetteer: Gazetteer | None = None,
-                  toponyms: tuple[list[Toponym], DocumentFocus] | None = None
-                  ) -> tuple[Event, ...]:
+                  toponyms: tuple[list[Toponym], DocumentFocus] | None = None, *,
+                  view: ParseView | None = None) -> tuple[Event, ...]:
     """The events with ``location`` set where the document says (or implies) where.
 
     Parameters
@@ -232,13 +233,17 @@ def locate_events(doc, document: Document | None, events: Iterable[Event],  # no
         Its source: the outlet's name is focus evidence.
     events : iterable of Event
         Returned in the same order; an event with no resolvable place keeps ``location=None``.
+    view : ParseView, optional
+        The document's shared parse view (the pipeline's), read instead of the ``Doc`` again.
     """
     events = tuple(events)
     if not events:
         return events
     gaz = gazetteer or load_gazetteer()
-    found, focus = toponyms if toponyms is not None else find_toponyms(doc, document, gaz)
-    sentences = list(doc.sents)
+    view = view if view is not None else ParseView.of(doc)
+    found, focus = toponyms if toponyms is not None else find_toponyms(doc, document, gaz,
+                                                                       view=view)
+    sentences = view.sentences
     by_sentence: dict[int, list[Toponym]] = {}
     for top in found:
         by_sentence.setdefault(top.sentence_index, []).append(top)
@@ -248,7 +253,8 @@ def locate_events(doc, document: Document | None, events: Iterable[Event],  # no
         location = None
         if 0 <= event.sentence_index < len(sentences):
             here = by_sentence.get(event.sentence_index, [])
-            best = _from_sentence(doc, sentences[event.sentence_index], event, here)
+            start, end = sentences[event.sentence_index]
+            best = _from_sentence(doc, doc[start:end], event, here)
             if best is not None and best.place is not None:
                 location = location_of(best.place, best.text, sub_city=best.sub_city,
                                        gazetteer=gaz)

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from faultlines.nlp.view import ParseView
 from faultlines.places.gazetteer import CITY, COUNTRY, PROVINCE, Gazetteer, Place, load_gazetteer
 from faultlines.types import Document
 
@@ -227,13 +228,14 @@ def _governed(tok) -> bool:  # noqa: ANN001 - a spaCy Token
     return prep.lower_ in LOCATIVE_PREPOSITIONS
 
 
-def _spans(doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:  # noqa: ANN001 - a spaCy Doc
+def _spans(view: ParseView, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Token spans that may name places.
 
     GPE, LOC and FAC entities; a country's name whatever the recogniser called it ("Jordan
     hosted ..."); and a proper noun (or a person or organisation entity) that is the object of
     a locative preposition or of a place noun ("clashes in Husaybah", "the town of Pemba").
     """
+    doc, pos, words, lower = view.doc, view.pos, view.text, view.lower
     spans = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -245,27 +247,23 @@ def _spans(doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:  # noqa: ANN001 -
         covered.update(range(ent.start, ent.end))
     def name_like(k: int) -> bool:
         # the tagger sometimes takes a sentence-initial country for a common noun ("Bahrain")
-        return k not in covered and (doc[k].pos_ == "PROPN" or (
-            doc[k].is_title and doc[k].pos_ in ("NOUN", "ADJ")))
+        return k not in covered and (pos[k] == "PROPN" or (
+            words[k].istitle() and pos[k] in ("NOUN", "ADJ")))
 
     i = 0
     while i < len(doc):
-        if not name_like(i) or doc[i].lower_ in _NOT_PLACES:
+        if not name_like(i) or lower[i] in _NOT_PLACES:
             i += 1
             continue
         j = i
         while j < len(doc) and name_like(j):
             j += 1
-        span = doc[i:j]
-        proper = all(t.pos_ == "PROPN" for t in span)
-        if (proper and _governed(span.root)) or gaz.country(_clean(span.text)) is not None:
+        proper = all(pos[k] == "PROPN" for k in range(i, j))
+        if (proper and _governed(doc[i:j].root)) \
+                or gaz.country(_clean(view.span_text(i, j))) is not None:
             spans.append((i, j, "PROPN"))
         i = j
     return sorted(spans)
-
-
-def _sentence_starts(doc) -> list[int]:  # noqa: ANN001
-    return [sent.start for sent in doc.sents]
 
 
 def _sentence_of(starts: Sequence[int], token: int) -> int:
@@ -323,26 +321,30 @@ def _focus(resolved: Iterable[tuple[Place | None, bool]], dateline: tuple[str, P
 
 
 def find_toponyms(doc, document: Document | None = None,  # noqa: ANN001 - a spaCy Doc
-                  gazetteer: Gazetteer | None = None) -> tuple[list[Toponym], DocumentFocus]:
+                  gazetteer: Gazetteer | None = None, *, view: ParseView | None = None
+                  ) -> tuple[list[Toponym], DocumentFocus]:
     """Toponyms of a parsed document and the focus they were resolved with.
 
     Two passes: the first resolves every name without context and counts the countries and
     provinces it is sure of; the second resolves again with that focus (plus the dateline and
-    the outlet's name).
+    the outlet's name). ``view`` is the document's shared :class:`ParseView`, when the caller
+    has one.
     """
     gaz = gazetteer or load_gazetteer()
-    spans = _spans(doc, gaz)
-    texts = [(start, end, label, _clean(doc[start:end].text)) for start, end, label in spans]
+    view = view if view is not None else ParseView.of(doc)
+    spans = _spans(view, gaz)
+    texts = [(start, end, label, _clean(view.span_text(start, end)))
+             for start, end, label in spans]
     first = {text: _resolve_span(text, label, DocumentFocus(), gaz)
              for _, _, label, text in texts}
-    dateline = find_dateline(doc.text, gaz)
+    dateline = find_dateline(view.doc_text, gaz)
     outlet = _outlet_countries(document.source if document else None, gaz)
     focus = _focus(((r[0], r[2]) for r in first.values()), dateline, outlet, gaz)
-    starts = _sentence_starts(doc)
+    starts = [start for start, _ in view.sentences]
     cache: dict[tuple[str, str], tuple] = {}
     toponyms = []
     if dateline is not None:
-        offset = doc.text.find(dateline[0])
+        offset = view.doc_text.find(dateline[0])
         span = doc.char_span(offset, offset + len(dateline[0]), alignment_mode="expand") \
             if offset >= 0 else None
         if span is not None:
