@@ -26,6 +26,14 @@ def test_tier_order_puts_mentions_first_and_other_nouns_last():
      Expected("ACCUSE", "league", "Belarus")),
     ("The bloc condemned the bombing of a police academy in Nairobi.",
      Expected("ACCUSE", "bloc", "Nairobi")),
+    # a complement clause acting on a thing in a place is aimed at the place
+    ("The Nordic Council agreed to open a trade office in Nairobi.",
+     Expected("AGREE", "Council", "Nairobi")),
+    ("Rebel commanders threatened to impose a blockade in Kandahar.",
+     Expected("THREATEN", "Rebel", "Kandahar")),
+    # ... but a direct target of the complement comes first
+    ("The rebels threatened to attack the army in Kandahar.",
+     Expected("THREATEN", "rebels", "army")),
     # "at" names the target of a hostile act
     ("The army fired rockets at the rebels on the outskirts of the city.",
      Expected("ASSAULT", "army", "rebels")),

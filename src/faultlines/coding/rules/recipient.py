@@ -35,7 +35,7 @@ from faultlines.types import ActorRef
 if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missions rules
     from faultlines.coding.frame import Frame
 
-__all__ = ["Tier", "TIER_ORDER", "choose_recipients", "find_candidates", "nested_places",
+__all__ = ["Tier", "TIER_ORDER", "choose_recipients", "complement_places", "find_candidates", "nested_places",
            "noun_candidates", "object_places", "pick_recipients", "recipient_candidates",
            "trigger_prep_participants"]
 
@@ -262,6 +262,23 @@ def object_places(verb: Token) -> list[Token]:
     return [p for noun in nouns for p in _places_of(noun)] + nested_places(nouns)
 
 
+def complement_places(verb: Token, depth: int = 0) -> list[Token]:
+    """complement place: "The council agreed *to open an office in Nairobi*" -> Nairobi.
+
+    The places of what a complement clause acts on (:func:`object_places` of each ``xcomp``
+    or ``ccomp`` verb, followed as deep as the candidates are): an agreement or a threat to
+    do something to a thing in a place is aimed at whoever holds the place. They are
+    circumstantial candidates, so any direct one is chosen first.
+    """
+    if depth >= _MAX_CLAUSE_DEPTH:
+        return []
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in CLAUSAL_DEPS and child.pos_ in ("VERB", "AUX"):
+            out += object_places(child) + complement_places(child, depth + 1)
+    return out
+
+
 def _places_of(noun: Token) -> list[Token]:
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
             for p in c.children if p.dep_ == "pobj"]
@@ -355,7 +372,7 @@ def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
         candidates = [c for c in candidates if c.i not in themes and c.dep_ not in OBJECT_DEPS]
     # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
     # place or thing is an attack on whoever holds the place it stands in.
-    candidates += object_places(tok)
+    candidates += object_places(tok) + complement_places(tok)
     home = frozenset(a.country for a in frame.actors if a.country)
     # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
     aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
