@@ -26,6 +26,11 @@ def test_tier_order_puts_mentions_first_and_other_nouns_last():
      Expected("ACCUSE", "league", "Belarus")),
     ("The bloc condemned the bombing of a police academy in Nairobi.",
      Expected("ACCUSE", "bloc", "Nairobi")),
+    # a thing placed by another thing stands where that one does
+    ("Gunmen attacked a fuel depot near the airport in Quetta.",
+     Expected("ASSAULT", "Gunmen", "Quetta")),
+    ("Militants bombed a shop inside a market in Kirkuk.",
+     Expected("ASSAULT", "Militants", "Kirkuk")),
     # a complement clause acting on a thing in a place is aimed at the place
     ("The Nordic Council agreed to open a trade office in Nairobi.",
      Expected("AGREE", "Council", "Nairobi")),

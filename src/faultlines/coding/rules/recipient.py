@@ -249,6 +249,10 @@ def recipient_candidates(coder: DocumentCoder, verb: Token, noun: Token | None =
 _ABOUT_PREPS = frozenset({"of", "on", "upon", "against", "into"})
 
 
+#: Prepositions that place one thing by another ("a mosque *inside* a police compound").
+_BESIDE_PREPS = frozenset({"inside", "near", "outside", "within", "beside", "behind", "next"})
+
+
 def object_places(verb: Token) -> list[Token]:
     """place of the object: "Militants bombed *a market in Kirkuk*" -> Kirkuk.
 
@@ -257,7 +261,8 @@ def object_places(verb: Token) -> list[Token]:
     """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in (
-        "on", "upon", "at", "against", "into") for p in c.children if p.dep_ == "pobj"]
+        "on", "upon", "at", "against", "into") or c.lower_ in _BESIDE_PREPS
+        for p in c.children if p.dep_ == "pobj"]
     nouns = [noun for obj in objects for noun in [obj, *obj.conjuncts]]
     return [p for noun in nouns for p in _places_of(noun)] + nested_places(nouns)
 
@@ -279,9 +284,16 @@ def complement_places(verb: Token, depth: int = 0) -> list[Token]:
     return out
 
 
-def _places_of(noun: Token) -> list[Token]:
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-            for p in c.children if p.dep_ == "pobj"]
+def _places_of(noun: Token, depth: int = 0) -> list[Token]:
+    """where a thing stands: "a market *in Kirkuk*"; "a mosque inside a compound *in
+    Peshawar*" (a thing placed by another thing stands where that one does)."""
+    out = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+           for p in c.children if p.dep_ == "pobj"]
+    if depth == 0:
+        out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _BESIDE_PREPS
+                for inner in c.children if inner.dep_ == "pobj"
+                for p in _places_of(inner, 1)]
+    return out
 
 
 def nested_places(nouns: Sequence[Token]) -> list[Token]:
