@@ -35,9 +35,9 @@ from faultlines.types import ActorRef
 if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missions rules
     from faultlines.coding.frame import Frame
 
-__all__ = ["Tier", "TIER_ORDER", "choose_recipients", "complement_places", "find_candidates", "nested_places",
-           "noun_candidates", "object_places", "pick_recipients", "recipient_candidates",
-           "trigger_prep_participants"]
+__all__ = ["Tier", "TIER_ORDER", "choose_recipients", "complement_places", "find_candidates",
+           "nested_places", "noun_candidates", "object_places", "pick_recipients",
+           "recipient_candidates", "trigger_prep_participants"]
 
 # How deep the search follows complements and event nouns.
 _MAX_CLAUSE_DEPTH = 2
