@@ -39,6 +39,11 @@ def test_tier_order_puts_mentions_first_and_other_nouns_last():
     # ... but a direct target of the complement comes first
     ("The rebels threatened to attack the army in Kandahar.",
      Expected("THREATEN", "rebels", "army")),
+    # parties to a cooperative act deal with each other, not with the place they met in
+    ("Chile and Bolivia signed a border treaty in Lima.",
+     Expected("SUPPORT", "Chile", "Bolivia")),
+    ("Chile and Bolivia signed a border treaty in Lima.",
+     Expected("SUPPORT", "Bolivia", "Chile")),
     # "at" names the target of a hostile act
     ("The army fired rockets at the rebels on the outskirts of the city.",
      Expected("ASSAULT", "army", "rebels")),

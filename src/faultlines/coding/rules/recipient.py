@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from faultlines.coding.categories import GIVING, MOBILIZE, is_hostile
+from faultlines.coding.categories import (
+    AGREE,
+    CONSULT,
+    COOPERATE,
+    GIVING,
+    MOBILIZE,
+    SUPPORT,
+    is_hostile,
+)
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.lexicon import Cue
 from faultlines.coding.records import evolve
@@ -367,6 +375,10 @@ def _not_trigger_object(coder: DocumentCoder, frame: Frame, c: Token) -> bool:
                 and not coder.lex.is_cue(Cue.AGENT, c.lemma_.lower()))
 
 
+#: Cooperative acts two parties do with each other: for conjoined actors, a place is no target.
+_WITH_EACH_OTHER = frozenset({AGREE, CONSULT, COOPERATE, SUPPORT})
+
+
 def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """recipient: "Turkish jets struck Kurdish positions *in northern Iraq*".
 
@@ -391,6 +403,10 @@ def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
                       for p in coder.children(c) if p.dep_ == "pobj") \
         if is_hostile(entry.category, entry.lemma) else frozenset()
     actor_ids = {a.id for a in frame.actors}
+    if entry.category in _WITH_EACH_OTHER and len(actor_ids) > 1:
+        # "Ethiopia and the rebels signed a deal in Pretoria": the parties deal with each
+        # other (rule 4, pairs); the place they met in is no party
+        candidates = [c for c in candidates if not is_circumstance(c) or c.i in aimed]
     recipients = pick_recipients(coder, candidates, actor_ids, themes=themes, home=home,
                                  aimed=aimed)
     return evolve(frame, recipients=tuple(recipients))
