@@ -26,6 +26,24 @@ def test_tier_order_puts_mentions_first_and_other_nouns_last():
      Expected("ACCUSE", "league", "Belarus")),
     ("The bloc condemned the bombing of a police academy in Nairobi.",
      Expected("ACCUSE", "bloc", "Nairobi")),
+    # a thing placed by another thing stands where that one does
+    ("Gunmen attacked a fuel depot near the airport in Quetta.",
+     Expected("ASSAULT", "Gunmen", "Quetta")),
+    ("Militants bombed a shop inside a market in Kirkuk.",
+     Expected("ASSAULT", "Militants", "Kirkuk")),
+    # a complement clause acting on a thing in a place is aimed at the place
+    ("The Nordic Council agreed to open a trade office in Nairobi.",
+     Expected("AGREE", "Council", "Nairobi")),
+    ("Rebel commanders threatened to impose a blockade in Kandahar.",
+     Expected("THREATEN", "Rebel", "Kandahar")),
+    # ... but a direct target of the complement comes first
+    ("The rebels threatened to attack the army in Kandahar.",
+     Expected("THREATEN", "rebels", "army")),
+    # parties to a cooperative act deal with each other, not with the place they met in
+    ("Chile and Bolivia signed a border treaty in Lima.",
+     Expected("SUPPORT", "Chile", "Bolivia")),
+    ("Chile and Bolivia signed a border treaty in Lima.",
+     Expected("SUPPORT", "Bolivia", "Chile")),
     # "at" names the target of a hostile act
     ("The army fired rockets at the rebels on the outskirts of the city.",
      Expected("ASSAULT", "army", "rebels")),

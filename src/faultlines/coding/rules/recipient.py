@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from faultlines.coding.categories import GIVING, MOBILIZE, is_hostile
+from faultlines.coding.categories import (
+    AGREE,
+    CONSULT,
+    COOPERATE,
+    GIVING,
+    MOBILIZE,
+    SUPPORT,
+    is_hostile,
+)
 from faultlines.coding.document import DocumentCoder
 from faultlines.coding.lexicon import Cue
 from faultlines.coding.records import evolve
@@ -35,9 +43,9 @@ from faultlines.types import ActorRef
 if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missions rules
     from faultlines.coding.frame import Frame
 
-__all__ = ["Tier", "TIER_ORDER", "choose_recipients", "find_candidates", "nested_places",
-           "noun_candidates", "object_places", "pick_recipients", "recipient_candidates",
-           "trigger_prep_participants"]
+__all__ = ["Tier", "TIER_ORDER", "choose_recipients", "complement_places", "find_candidates",
+           "nested_places", "noun_candidates", "object_places", "pick_recipients",
+           "recipient_candidates", "trigger_prep_participants"]
 
 # How deep the search follows complements and event nouns.
 _MAX_CLAUSE_DEPTH = 2
@@ -249,6 +257,10 @@ def recipient_candidates(coder: DocumentCoder, verb: Token, noun: Token | None =
 _ABOUT_PREPS = frozenset({"of", "on", "upon", "against", "into"})
 
 
+#: Prepositions that place one thing by another ("a mosque *inside* a police compound").
+_BESIDE_PREPS = frozenset({"inside", "near", "outside", "within", "beside", "behind", "next"})
+
+
 def object_places(verb: Token) -> list[Token]:
     """place of the object: "Militants bombed *a market in Kirkuk*" -> Kirkuk.
 
@@ -257,14 +269,39 @@ def object_places(verb: Token) -> list[Token]:
     """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in (
-        "on", "upon", "at", "against", "into") for p in c.children if p.dep_ == "pobj"]
+        "on", "upon", "at", "against", "into") or c.lower_ in _BESIDE_PREPS
+        for p in c.children if p.dep_ == "pobj"]
     nouns = [noun for obj in objects for noun in [obj, *obj.conjuncts]]
     return [p for noun in nouns for p in _places_of(noun)] + nested_places(nouns)
 
 
-def _places_of(noun: Token) -> list[Token]:
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-            for p in c.children if p.dep_ == "pobj"]
+def complement_places(verb: Token, depth: int = 0) -> list[Token]:
+    """complement place: "The council agreed *to open an office in Nairobi*" -> Nairobi.
+
+    The places of what a complement clause acts on (:func:`object_places` of each ``xcomp``
+    or ``ccomp`` verb, followed as deep as the candidates are): an agreement or a threat to
+    do something to a thing in a place is aimed at whoever holds the place. They are
+    circumstantial candidates, so any direct one is chosen first.
+    """
+    if depth >= _MAX_CLAUSE_DEPTH:
+        return []
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in CLAUSAL_DEPS and child.pos_ in ("VERB", "AUX"):
+            out += object_places(child) + complement_places(child, depth + 1)
+    return out
+
+
+def _places_of(noun: Token, depth: int = 0) -> list[Token]:
+    """where a thing stands: "a market *in Kirkuk*"; "a mosque inside a compound *in
+    Peshawar*" (a thing placed by another thing stands where that one does)."""
+    out = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+           for p in c.children if p.dep_ == "pobj"]
+    if depth == 0:
+        out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _BESIDE_PREPS
+                for inner in c.children if inner.dep_ == "pobj"
+                for p in _places_of(inner, 1)]
+    return out
 
 
 def nested_places(nouns: Sequence[Token]) -> list[Token]:
@@ -338,6 +375,10 @@ def _not_trigger_object(coder: DocumentCoder, frame: Frame, c: Token) -> bool:
                 and not coder.lex.is_cue(Cue.AGENT, c.lemma_.lower()))
 
 
+#: Cooperative acts two parties do with each other: for conjoined actors, a place is no target.
+_WITH_EACH_OTHER = frozenset({AGREE, CONSULT, COOPERATE, SUPPORT})
+
+
 def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """recipient: "Turkish jets struck Kurdish positions *in northern Iraq*".
 
@@ -355,13 +396,17 @@ def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
         candidates = [c for c in candidates if c.i not in themes and c.dep_ not in OBJECT_DEPS]
     # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
     # place or thing is an attack on whoever holds the place it stands in.
-    candidates += object_places(tok)
+    candidates += object_places(tok) + complement_places(tok)
     home = frozenset(a.country for a in frame.actors if a.country)
     # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
     aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
                       for p in coder.children(c) if p.dep_ == "pobj") \
         if is_hostile(entry.category, entry.lemma) else frozenset()
     actor_ids = {a.id for a in frame.actors}
+    if entry.category in _WITH_EACH_OTHER and len(actor_ids) > 1:
+        # "Ethiopia and the rebels signed a deal in Pretoria": the parties deal with each
+        # other (rule 4, pairs); the place they met in is no party
+        candidates = [c for c in candidates if not is_circumstance(c) or c.i in aimed]
     recipients = pick_recipients(coder, candidates, actor_ids, themes=themes, home=home,
                                  aimed=aimed)
     return evolve(frame, recipients=tuple(recipients))
