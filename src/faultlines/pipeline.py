@@ -190,7 +190,7 @@ def _code(doc: Doc, document: Document, mentions: tuple[Mention, ...], view: Par
     events = code_events(doc, document, mentions, view=view)
     if coder == "rules":
         return tuple(events)
-    return tuple(combine_events(doc, document, mentions, events))
+    return tuple(combine_events(doc, document, mentions, events, view=view))
 
 
 def process_batch(

@@ -149,3 +149,34 @@ def test_coder_and_min_confidence_are_run_settings():
     with pytest.raises(ConfigError, match="min_confidence must be a number from 0 to 1"):
         RunOptions(min_confidence=1.5)
     assert RunOptions(min_confidence=1).min_confidence == 1.0
+
+
+def test_the_shared_parse_view_gives_the_same_events(parsed, toy_model):
+    from faultlines.nlp.view import ParseView
+
+    doc, document, mentions = parsed
+    events = [rule_event(0, "CONSULT", ARMY, TOWN), rule_event(1, "REJECT", MAYOR)]
+    without = combine_events(doc, document, mentions, events, toy_model)
+    with_view = combine_events(doc, document, mentions, events, toy_model,
+                               view=ParseView.of(doc))
+    assert with_view == without
+    assert [e.sentence for e in with_view] == [e.sentence for e in without]
+    assert any(e.rule == "model" for e in with_view)  # the proposal path ran too
+
+
+def test_subject_order_from_the_view_matches_the_token_walk(blank_nlp):
+    from spacy.tokens import Doc
+
+    from faultlines.coding.learned.combine import subject_order
+    from faultlines.nlp.view import ParseView
+
+    words = ["The", "envoy", "of", "Northland", "met", "the", "Southland", "mayor", "."]
+    doc = Doc(blank_nlp.vocab, words=words, heads=[1, 4, 1, 2, 4, 7, 7, 4, 4],
+              deps=["det", "nsubj", "prep", "pobj", "ROOT", "det", "compound", "dobj", "punct"],
+              sent_starts=[True] + [False] * 8)
+    mentions = [Mention("d", 0, 5, 8, "the Southland mayor", SOUTH),
+                Mention("d", 0, 3, 4, "Northland", NORTH),
+                Mention("d", 0, 0, 2, "The envoy", ARMY)]
+    walked = subject_order(doc, mentions)
+    assert [m.text for m in walked] == ["The envoy", "Northland", "the Southland mayor"]
+    assert subject_order(doc, mentions, ParseView.of(doc)) == walked

@@ -81,3 +81,22 @@ def test_shipped_model_refuses_tampering_of_a_copy(tmp_path: Path):
     (folder / "vocabulary.json").write_text(json.dumps(voc))
     with pytest.raises(ModelError, match="vocabulary.json: sha256"):
         load_model(folder)
+
+
+@pytest.mark.parametrize("text", [
+    "Peace talks peace talks in 2024 failed.", "", "!!", "The envoy's visit, then a truce.",
+    "Rebels rebels rebels shelled the town twice",
+])
+def test_the_cached_vectorizer_gives_vectorize_exactly(text):
+    from faultlines.coding.learned.features import Vectorizer
+
+    vocabulary = sorted({*terms("peace talks failed rebels shelled the town"), "w:0000"})
+    index = {t: i for i, t in enumerate(vocabulary)}
+    idf = [1.0 + i / 7 for i in range(len(vocabulary))]
+    vectorizer = Vectorizer(index, idf)
+    for _ in range(2):  # the second call reads the per-word caches
+        assert vectorizer(text) == vectorize(text, index, idf)
+        cols, vals = vectorizer.arrays(text)
+        want_cols, want_vals = vectorize(text, index, idf)
+        assert cols.tolist() == want_cols
+        assert vals.tolist() == pytest.approx(want_vals, rel=1e-12)

@@ -30,6 +30,8 @@ from faultlines.types import EVENT_TYPES, Document, Event, Mention, polarity_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from faultlines.nlp.view import ParseView
+
 __all__ = ["PLOVER16", "MODEL_CLASSES", "to_plover16", "model_class", "emitted_type",
            "Candidate", "candidate_features", "sentence_candidates", "decide", "combine_events",
            "model_events", "subject_order"]
@@ -118,19 +120,40 @@ def candidate_features(p_event: float, probs: dict[str, float], label: str,
     ], dtype=np.float64)
 
 
-def subject_order(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+def subject_order(doc: Doc, mentions: Sequence[Mention], view: ParseView | None = None
+                  ) -> list[Mention]:
     """Mentions ordered subject-most first: grammatical subjects, then nearest the root.
 
-    The head of a mention is its token closest to the sentence root.
+    The head of a mention is its token closest to the sentence root. With the document's
+    ``view`` the tree is read from its ``head``/``dep`` arrays (no spaCy ``Token`` objects).
     """
-    def key(m: Mention) -> tuple[int, int, int]:
-        tokens = doc[m.start:m.end]
-        head = min(tokens, key=lambda t: len(list(t.ancestors)))
-        path = [head, *head.ancestors]
-        is_subject = any(t.dep_ in _SUBJECT_DEPS for t in path[:3])
+    if view is None:
+        def key(m: Mention) -> tuple[int, int, int]:
+            tokens = doc[m.start:m.end]
+            head = min(tokens, key=lambda t: len(list(t.ancestors)))
+            path = [head, *head.ancestors]
+            is_subject = any(t.dep_ in _SUBJECT_DEPS for t in path[:3])
+            return (0 if is_subject else 1, len(path), m.start)
+
+        return sorted(mentions, key=key)
+    heads, deps = view.head, view.dep
+    paths: dict[int, list[int]] = {}
+
+    def path_of(i: int) -> list[int]:
+        """Token ``i`` and its ancestors up to the root (as ``[t, *t.ancestors]``)."""
+        if i not in paths:
+            path = [i]
+            while heads[path[-1]] != path[-1]:
+                path.append(heads[path[-1]])
+            paths[i] = path
+        return paths[i]
+
+    def view_key(m: Mention) -> tuple[int, int, int]:
+        path = min((path_of(i) for i in range(m.start, m.end)), key=len)
+        is_subject = any(deps[t] in _SUBJECT_DEPS for t in path[:3])
         return (0 if is_subject else 1, len(path), m.start)
 
-    return sorted(mentions, key=key)
+    return sorted(mentions, key=view_key)
 
 
 ScoreFn = Callable[[str], tuple[float, dict[str, float]]]
@@ -138,11 +161,12 @@ ScoreFn = Callable[[str], tuple[float, dict[str, float]]]
 
 def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention],
                         rule_events: Sequence[Event], scores: ScoreFn, relabel_margin: float,
-                        intensity: dict[str, float], *, use_rules: bool = True
-                        ) -> list[Candidate]:
+                        intensity: dict[str, float], *, use_rules: bool = True,
+                        view: ParseView | None = None) -> list[Candidate]:
     """Every candidate of a document, in sentence order (rule events first in each sentence).
 
-    ``scores`` maps a sentence's text to (event probability, class probabilities).
+    ``scores`` maps a sentence's text to (event probability, class probabilities); ``view``, the
+    pipeline's shared parse view of ``doc``, spares re-reading the parse (same candidates).
     """
     by_sentence: dict[int, list[Event]] = {}
     for event in rule_events if use_rules else ():
@@ -151,12 +175,19 @@ def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention
     for m in mentions:
         mentions_by.setdefault(m.sentence_index, []).append(m)
     out: list[Candidate] = []
-    for index, sent in enumerate(doc.sents):
+    bounds = view.sentences if view is not None else \
+        tuple((sent.start, sent.end) for sent in doc.sents)
+    doc_text = doc.text if view is not None else ""  # Doc.text joins every token: read once
+    for index, (start, end) in enumerate(bounds):
         events = by_sentence.get(index, [])
         in_sentence = mentions_by.get(index, [])
         if not events and not in_sentence:
             continue
-        text = sent.text.strip()
+        if view is not None:  # Span.text would build every token of the sentence
+            last = view.tokens[end - 1]
+            text = doc_text[view.tokens[start].idx:last.idx + len(last)].strip()
+        else:
+            text = doc[start:end].text.strip()
         p_event, probs = scores(text)
         top = max(probs, key=lambda c: (probs[c], c))
         for event in events:
@@ -177,13 +208,13 @@ def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention
             out.append(Candidate(updated, feats, p_event, False))
         if events:
             continue
-        ordered = subject_order(doc, in_sentence)
+        ordered = subject_order(doc, in_sentence, view)
         if not ordered:
             continue
         actor = ordered[0]
         recipient = next((m for m in ordered[1:] if m.actor.id != actor.actor.id), None)
         event_type = emitted_type(top)
-        root = sent.root
+        root = doc[start:end].root
         event = Event(
             doc_id=document.id, sentence_index=index, sentence=text, date=document.date,
             event_type=event_type, actor=actor.actor,
@@ -221,9 +252,12 @@ def decide(candidates: Sequence[Candidate], probability: Callable[[np.ndarray], 
 
 
 def combine_events(doc: Doc, document: Document, mentions: Sequence[Mention],
-                   rule_events: Sequence[Event], model: LearnedModel | None = None
-                   ) -> list[Event]:
+                   rule_events: Sequence[Event], model: LearnedModel | None = None, *,
+                   view: ParseView | None = None) -> list[Event]:
     """The hybrid coder's events for one document (see the module docstring).
+
+    ``view`` is the document's shared :class:`~faultlines.nlp.view.ParseView` (the pipeline
+    passes its own); without it the combiner reads ``doc`` directly, with the same result.
 
     Examples
     --------
@@ -235,7 +269,7 @@ def combine_events(doc: Doc, document: Document, mentions: Sequence[Mention],
     d = model.decision
     candidates = sentence_candidates(doc, document, mentions, rule_events, model.sentence_scores,
                                      d.get("relabel_margin", 1.1), model.manifest.get(
-                                         "intensity", {}))
+                                         "intensity", {}), view=view)
     return decide(candidates, model.combiner_probability, drop_below=d.get("drop_below", 0.0),
                   propose_above=d.get("propose_above", 1.1),
                   statement_below=d.get("statement_below", 0.0),

@@ -13,8 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
+
 __all__ = ["FEATURE_VERSION", "terms", "document_frequencies", "build_vocabulary",
-           "inverse_document_frequencies", "vectorize"]
+           "inverse_document_frequencies", "vectorize", "Vectorizer"]
 
 #: Bumped whenever :func:`terms` changes; the manifest records it and loading checks it.
 FEATURE_VERSION = 1
@@ -100,3 +102,100 @@ def vectorize(text: str, index: Mapping[str, int],
     vals = [idf[c] if counts[c] == 1 else (1.0 + math.log(counts[c])) * idf[c] for c in cols]
     norm = math.sqrt(sum(v * v for v in vals)) or 1.0
     return cols, [v / norm for v in vals]
+
+
+class Vectorizer:
+    """:func:`vectorize` for a fixed vocabulary, with the per-word lookups remembered.
+
+    The result is the same as ``vectorize(text, index, idf)`` (same columns, same values, same
+    order of operations), but each distinct word is cut into character n-grams and looked up in
+    the vocabulary once: the columns of a word's ``c:`` terms and of its ``w:`` unigram are
+    cached, so a sentence costs one dictionary probe per word and per bigram.
+
+    >>> v = Vectorizer({"w:iran": 0, "c: ir": 1}, [1.0, 2.0])
+    >>> v("Iran Iran") == vectorize("Iran Iran", {"w:iran": 0, "c: ir": 1}, [1.0, 2.0])
+    True
+    """
+
+    #: The caches are cleared past this many words (a bound on memory for huge corpora).
+    MAX_CACHED = 200_000
+
+    def __init__(self, index: Mapping[str, int], idf: Sequence[float]) -> None:
+        self.index = index
+        self.idf = idf
+        self._idf = np.asarray(idf, dtype=np.float64)
+        # 1 + ln(tf) for small term frequencies, computed as vectorize computes it
+        self._tf = np.array([0.0] + [1.0 + math.log(k) for k in range(1, 257)])
+        self._words: dict[str, int | None] = {}
+        self._chars: dict[str, tuple[int, ...]] = {}
+
+    def _char_columns(self, word: str) -> tuple[int, ...]:
+        get = self.index.get
+        cols = tuple(i for i in map(get, _char_terms(word)) if i is not None)
+        if len(self._chars) >= self.MAX_CACHED:
+            self._chars.clear()
+        self._chars[word] = cols
+        return cols
+
+    def _word_column(self, word: str) -> int | None:
+        col = self.index.get(f"w:{word}")
+        if len(self._words) >= self.MAX_CACHED:
+            self._words.clear()
+        self._words[word] = col
+        return col
+
+    def columns(self, text: str) -> list[int]:
+        """The vocabulary columns of ``text``'s known terms, one per occurrence."""
+        text = _DIGITS.sub("0", text.lower())
+        words = _WORD.findall(text)
+        known = self._words
+        out: list[int] = []
+        for w in words:
+            col = known[w] if w in known else self._word_column(w)
+            if col is not None:
+                out.append(col)
+        get = self.index.get
+        for a, b in zip(words, words[1:], strict=False):
+            col = get(f"w:{a} {b}")
+            if col is not None:
+                out.append(col)
+        chars = self._chars
+        for word in text.split():
+            out += chars[word] if word in chars else self._char_columns(word)
+        return out
+
+    def __call__(self, text: str) -> tuple[list[int], list[float]]:
+        """Sparse TF-IDF vector of ``text``, as :func:`vectorize`."""
+        counts = Counter(self.columns(text))
+        cols = sorted(counts)
+        idf = self.idf
+        vals = [idf[c] if counts[c] == 1 else (1.0 + math.log(counts[c])) * idf[c]
+                for c in cols]
+        norm = math.sqrt(sum(v * v for v in vals)) or 1.0
+        return cols, [v / norm for v in vals]
+
+    def arrays(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`__call__` as numpy arrays (equal up to float rounding in the last bit).
+
+        >>> v = Vectorizer({"w:peace": 0, "w:talks": 1}, [1.0, 2.0])
+        >>> cols, vals = v.arrays("peace talks talks")
+        >>> cols.tolist(), [round(float(x), 6) for x in vals], v("peace talks talks")[0]
+        ([0, 1], [0.283217, 0.959056], [0, 1])
+        """
+        found = np.array(self.columns(text), dtype=np.intp)
+        found.sort()
+        n = found.size
+        first = np.empty(n, dtype=bool)  # np.unique(return_counts=True), without its overhead
+        if n:
+            first[0] = True
+            np.not_equal(found[1:], found[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        cols = found[starts]
+        counts = np.diff(np.append(starts, n))
+        if counts.size and counts.max() >= len(self._tf):
+            tf = 1.0 + np.log(counts.astype(np.float64))
+        else:
+            tf = self._tf[counts]
+        vals = tf * self._idf[cols]
+        norm = math.sqrt(float(vals @ vals)) or 1.0
+        return cols, vals / norm

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from faultlines.coding.learned.features import FEATURE_VERSION, vectorize
+from faultlines.coding.learned.features import FEATURE_VERSION, Vectorizer
 from faultlines.errors import ModelError
 
 __all__ = ["LearnedModel", "DATA_DIR", "REQUIRED_ARRAYS", "load_model", "default_model",
@@ -51,6 +51,11 @@ class LearnedModel:
     #: so that one gather scores both models.
     idf: list[float] = field(default_factory=list, repr=False)
     weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
+    #: The sentence -> TF-IDF vector function (its per-word lookups cached).
+    vectorizer: Vectorizer = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vectorizer", Vectorizer(self.index, self.idf))
 
     @property
     def version(self) -> str:
@@ -66,9 +71,8 @@ class LearnedModel:
         >>> m = default_model()  # doctest: +SKIP
         >>> p, cats = m.sentence_scores("Rebels shelled the town.")  # doctest: +SKIP
         """
-        cols, vals = vectorize(text, self.index, self.idf)
-        scores = np.asarray(vals, dtype=np.float64) @ self.weights[cols] if cols else \
-            np.zeros(self.weights.shape[1])
+        cols, vals = self.vectorizer.arrays(text)
+        scores = vals @ self.weights[cols] if cols.size else np.zeros(self.weights.shape[1])
         z = float(scores[0]) + float(self.arrays["event_intercept"][0])
         logits = scores[1:] + self.arrays["category_intercept"]
         p_event = 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
