@@ -368,13 +368,14 @@ def network(
     weight: Annotated[NetworkWeight, typer.Option(
         "--weight", help="count: each event counts one (net polarity); scale: events weigh "
                          "their PLOVER event_scale (-10..+10).")] = NetworkWeight.count,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Export the signed actor network (nodes: actors; edges: signed, weighted dyads)."""
     from faultlines import api
 
     graph = api.network(db, since=since, until=until, doc_id=doc, source=source,
                         level=level.value, hide_unidentified=hide_unidentified,
-                        weight=weight.value)
+                        weight=weight.value, min_confidence=min_confidence)
     api.write_network(graph, str(output) if output else "-", format.value)
     _say_if_nothing_matched(graph.number_of_edges(), "signed ties", since=since, until=until,
                             doc=doc, source=source)
@@ -470,13 +471,15 @@ def balance(
     source: SourceOption = None,
     level: LevelOption = Level.actor,
     hide_unidentified: HideOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Structural balance: signed triad census, degree of balance, frustration index, and
     whether the ties are more balanced than chance (a degree-preserving null model)."""
     from faultlines import api
 
     result = api.balance(db, since=since, until=until, time_limit=time_limit, doc_id=doc,
-                         source=source, level=level.value, hide_unidentified=hide_unidentified)
+                         source=source, level=level.value, hide_unidentified=hide_unidentified,
+                         min_confidence=min_confidence)
     if format is TableFormat.json:
         _emit_table(result, format, output)
         return
@@ -526,6 +529,7 @@ def factions(
     source: SourceOption = None,
     level: LevelOption = Level.actor,
     hide_unidentified: HideOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Camps: the k-way split of actors that frustrates the fewest signed ties, with whether
     the data support camps at all and the allied ties that hold each camp together."""
@@ -533,7 +537,7 @@ def factions(
 
     result = api.factions(db, k=k, since=since, until=until, time_limit=time_limit,
                           doc_id=doc, source=source, level=level.value,
-                          hide_unidentified=hide_unidentified)
+                          hide_unidentified=hide_unidentified, min_confidence=min_confidence)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
         return
@@ -610,11 +614,13 @@ def realignments(
     format: TableFormatOption = TableFormat.table,
     output: OutOption = None,
     level: LevelOption = Level.actor,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Pairs of actors whose tie changed sign between windows, with evidence on both sides."""
     from faultlines import api
 
-    result = api.realignments(db, window=window, since=since, until=until, level=level.value)
+    result = api.realignments(db, window=window, since=since, until=until, level=level.value,
+                              min_confidence=min_confidence)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
     else:
@@ -667,11 +673,14 @@ def report(
     since: SinceOption = None,
     until: UntilOption = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Write a self-contained HTML report (opens offline; click edges for evidence)."""
+    """Write a self-contained HTML report (opens offline; click edges for evidence; a slider
+    filters the events by confidence)."""
     from faultlines import api
 
-    path = api.report(db, output, since=since, until=until, title=title)
+    path = api.report(db, output, since=since, until=until, title=title,
+                      min_confidence=min_confidence)
     typer.echo(str(path))
 
 

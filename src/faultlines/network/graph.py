@@ -142,16 +142,20 @@ def graph_from_store(
     doc_id: str | None = None,
     source: str | None = None,
     weight: Literal["count", "scale"] = "count",
+    min_confidence: float | None = None,
 ) -> nx.Graph:
     """:func:`build_signed_graph` over ``store.dyads(...)`` with node attributes from
     ``store.actors()`` and each actor's code in the range (:func:`mark_codes_and_outlets`);
-    ``doc_id`` or ``source`` restrict it to one article or one outlet."""
+    ``doc_id`` or ``source`` restrict it to one article or one outlet;
+    ``min_confidence`` to the events whose confidence reaches it, and those without one."""
     dyads = store.dyads(since=since, until=until, modalities=modalities, evidence=evidence,
-                        doc_id=doc_id, source=source)
+                        doc_id=doc_id, source=source, min_confidence=min_confidence)
     G = build_signed_graph(dyads, store.actors(), zero=zero, weight=weight)
     mark_codes_and_outlets(G, store.actor_codes(since, until, doc_id=doc_id, source=source),
                            store.sources())
     G.graph.update(since=since, until=until)
+    if min_confidence:
+        G.graph["min_confidence"] = float(min_confidence)
     if doc_id is not None:
         G.graph["doc_id"] = doc_id
     if source is not None:

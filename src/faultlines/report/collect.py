@@ -118,6 +118,7 @@ def build_report_data(
     generated: str | None = None,
     camp_count: int = 2,
     time_limit: float = 5.0,
+    min_confidence: float | None = None,
 ) -> ReportData:
     """Everything the views show, from coded events.
 
@@ -137,6 +138,9 @@ def build_report_data(
     camp_count, time_limit
         Most camps to split the actors into, and seconds allowed for it
         (see :func:`analyse_signed_graph`).
+    min_confidence
+        Leave out the events whose confidence is below it (events without one are kept); the
+        page's confidence slider starts there.
     """
     domain_events = list(events)
     report_documents_all: dict[str, ReportDocument] = {}
@@ -153,7 +157,7 @@ def build_report_data(
     # An event carries its outlet when the coder knew it; else the document's outlet applies.
     report_events = filter_events(
         (e if e.source or e.doc_id not in outlets else replace(e, source=outlets[e.doc_id])
-         for e in flattened), since, until)
+         for e in flattened), since, until, min_confidence=min_confidence)
     report_events.sort(key=lambda e: (e.date or dt.date.max, e.doc_id, e.event_id))
     edges = aggregate_edges(report_events)
 
@@ -200,6 +204,7 @@ def build_report_data(
         else dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         support=camp_support_of(graph, camp_count),
         levels=levels,
+        min_confidence=float(min_confidence or 0.0),
     )
 
 
@@ -285,7 +290,8 @@ def open_store_read_only(path: str | os.PathLike[str]) -> Iterator[Any]:
 
 
 def collect_report_data(store: Any, *, title: str | None = None,
-                        since: dt.date | None = None, until: dt.date | None = None) -> ReportData:
+                        since: dt.date | None = None, until: dt.date | None = None,
+                        min_confidence: float | None = None) -> ReportData:
     """Read events, documents and actors from an open ``faultlines.store.Store``.
 
     Parameters
@@ -296,13 +302,15 @@ def collect_report_data(store: Any, *, title: str | None = None,
         Page title; default ``"faultlines report: <database file name>"``.
     since, until
         Keep only events dated in this inclusive range.
+    min_confidence
+        Keep only events whose confidence reaches it, and those without one.
     """
-    events = list(store.events(since=since, until=until))
+    events = list(store.events(since=since, until=until, min_confidence=min_confidence))
     documents = store.documents()
     if title is None and getattr(store, "path", None):
         title = f"{DEFAULT_TITLE}: {Path(store.path).name}"
     return build_report_data(events, documents, mentions=_mention_counts(store), title=title,
-                             since=since, until=until)
+                             since=since, until=until, min_confidence=min_confidence)
 
 
 def _mention_counts(store: Any) -> dict[str, int] | None:

@@ -425,6 +425,16 @@
     return picked.map(function (i) { return events[i]; });
   };
 
+  /* The confidence slider's threshold, shared by every source and level. An event passes when
+   * its confidence reaches it or it has none (coded by the rules alone): the rule of
+   * filter_events in Python and of every command's --min-confidence. */
+  var filters = {minConfidence: 0};
+
+  function confident(ev) {
+    return ev.confidence === null || ev.confidence === undefined ||
+      ev.confidence >= filters.minConfidence;
+  }
+
   function EmbeddedSource(data) {
     data.events = expandRows(data.events);
     this.data = data;
@@ -440,15 +450,24 @@
   /* Events, dyads and camps of one date range, computed once and shared by every panel (the
    * network, the summary, the map and the table all ask for the same range). */
   EmbeddedSource.prototype.range = function (since, until) {
-    var key = (since || "") + "|" + (until || "");
+    var key = (since || "") + "|" + (until || "") + "|" + filters.minConfidence;
     var hit = this.rangeCache.get(key);
     if (hit) { return hit; }
     if (this.rangeCache.size >= 16) { this.rangeCache.clear(); }
     var events = this.dateIndex.range(since, until);
+    if (!this.allConfident()) { events = events.filter(confident); }
     hit = {events: events, edges: null, camps: null, places: null};
-    if (!since && !until) { hit.edges = this.data.edges; }
+    if (this.whole(since, until)) { hit.edges = this.data.edges; }
     this.rangeCache.set(key, hit);
     return hit;
+  };
+  /* True when the slider leaves out nothing: every event was read at or above its threshold. */
+  EmbeddedSource.prototype.allConfident = function () {
+    return filters.minConfidence <= (this.data.min_confidence || 0);
+  };
+  /* True when the page shows what the report computed: the whole period, nothing left out. */
+  EmbeddedSource.prototype.whole = function (since, until) {
+    return !since && !until && this.allConfident();
   };
   EmbeddedSource.prototype.rangeEdges = function (since, until) {
     var view = this.range(since, until);
@@ -493,7 +512,7 @@
   };
   EmbeddedSource.prototype.balance = function (since, until) {
     var d = this.data;
-    if (!since && !until) {
+    if (this.whole(since, until)) {
       return Promise.resolve({balance: d.balance, camps: d.camps, support: d.support});
     }
     var view = this.range(since, until), edges = this.rangeEdges(since, until);
@@ -521,7 +540,11 @@
       title: d.title, generated: d.generated, date_min: d.date_min, date_max: d.date_max,
       nodes: d.nodes, edges: d.edges, camps: d.camps, balance: d.balance, support: d.support,
       event_count: d.events.length, edge_modalities: d.edge_modalities,
-      event_types: Array.from(new Set(d.events.map(function (ev) { return ev.event_type; })))
+      event_types: Array.from(new Set(d.events.map(function (ev) { return ev.event_type; }))),
+      min_confidence: d.min_confidence || 0,
+      with_confidence: d.events.filter(function (ev) {
+        return ev.confidence !== null && ev.confidence !== undefined;
+      }).length
     });
   };
   EmbeddedSource.prototype.network = function (since, until) {
@@ -530,7 +553,7 @@
   EmbeddedSource.prototype.evidence = function (a, b, since, until) {
     var self = this;
     var events = this.dyadEvents(a, b).filter(function (ev) {
-      return inRange(ev.date, since, until);
+      return inRange(ev.date, since, until) && confident(ev);
     });
     return Promise.resolve({total: events.length,
                             events: events.map(function (ev) { return self.withDocument(ev); })});
@@ -561,7 +584,10 @@
     return Promise.resolve({points: view.places});
   };
   EmbeddedSource.prototype.timeline = function (a, b) {
-    return Promise.resolve({points: this.data.timelines[dyadKey(a, b)] || []});
+    var key = dyadKey(a, b);
+    if (this.allConfident()) { return Promise.resolve({points: this.data.timelines[key] || []}); }
+    var kept = this.dyadEvents(a, b).filter(confident);
+    return Promise.resolve({points: computeTimelines(kept, this.edgeModalities)[key] || []});
   };
 
   function ApiSource(base, level) { this.base = base || "api/"; this.level = level || "actor"; }
@@ -572,6 +598,7 @@
   ApiSource.prototype.get = function (path, params) {
     params = Object.assign({}, params || {});
     if (this.level !== "actor") { params.level = this.level; }
+    if (filters.minConfidence > 0) { params.min_confidence = filters.minConfidence; }
     return fetch(this.base + path + query(params), {headers: {Accept: "application/json"}})
       .then(function (response) {
         if (!response.ok) { throw new Error("GET " + path + " failed: HTTP " + response.status); }
@@ -985,6 +1012,7 @@
       [nameOf(ev.actor), " \u2192 ", ev.recipient ? nameOf(ev.recipient) : "(no recipient)",
        ": " + ev.event_type + (ev.mode ? " " + ev.mode : "") + " (" + ev.quad + ")"],
       ["modality: " + ev.modality + (counted ? "" : " (not counted in the network)")],
+      typeof ev.confidence === "number" ? ["confidence: " + ev.confidence.toFixed(2)] : null,
       ev.attributed_to ? ["according to ", ev.attributed_to] : ["attribution: the outlet"],
       ev.trigger ? ["trigger: ", ev.trigger] : null,
       ev.place ? ["where: ", ev.place] : null
@@ -1245,7 +1273,8 @@
   }
 
   function showMap(since, until) {
-    var wanted = (since || "") + "|" + (until || "") + "|" + state.level;
+    var wanted = (since || "") + "|" + (until || "") + "|" + state.level + "|" +
+      filters.minConfidence;
     mapPanel.wanted = wanted;
     return afterPaint().then(function () {
       if (wanted !== mapPanel.wanted) { return null; }
@@ -1291,9 +1320,11 @@
         return plots().then(lists).then(function () {
           if (stale()) { return; }
           /* said once the graph is drawn, so "updating" means the graph is not yet current */
-          status.textContent = (since || until) ?
+          status.textContent = ((since || until) ?
             net.edges.length + " dyads between " + (since || "the start") + " and " +
-            (until || "the end") : net.edges.length + " dyads, whole period";
+            (until || "the end") : net.edges.length + " dyads, whole period") +
+            (filters.minConfidence > 0 ?
+              ", confidence at least " + filters.minConfidence.toFixed(2) : "");
           state.mapDrawn = showMap(since, until).catch(reportError);
           if (!result.pendingSupport) { return; }
           /* the null-model test is the slow part: after the graph, in slices */
@@ -1345,6 +1376,33 @@
     if (window.performance && performance.mark) { performance.mark("faultlines:" + name); }
   }
 
+  /* The confidence slider: it starts at the threshold the data were read with and leaves out
+   * the events below its value (events without a confidence always stay). */
+  function setUpConfidence(overview) {
+    var slider = byId("fl-confidence"), shown = byId("fl-confidence-value");
+    if (!slider) { return; }
+    var floor = overview.min_confidence || 0;
+    filters.minConfidence = floor;
+    slider.min = String(floor);
+    slider.value = String(floor);
+    shown.textContent = floor.toFixed(2);
+    if (!overview.with_confidence) {
+      slider.disabled = true;
+      slider.title = "No event here carries a confidence (coded by the rules alone)";
+      return;
+    }
+    slider.addEventListener("input", function () {
+      shown.textContent = Number(slider.value).toFixed(2);
+    });
+    slider.addEventListener("change", function () {
+      var value = Number(slider.value);
+      if (value === filters.minConfidence) { return; }
+      filters.minConfidence = value;
+      shown.textContent = value.toFixed(2);
+      refresh().catch(reportError);
+    });
+  }
+
   function init() {
     mark("script-start");  // BokehJS is parsed and run by now
     if (window.Bokeh && Bokeh.set_log_level) { Bokeh.set_log_level("warn"); }  /* no info lines */
@@ -1379,6 +1437,7 @@
       byId("fl-level").addEventListener("change", function (e) {
         setLevel(e.target.value).catch(reportError);
       });
+      setUpConfidence(overview);
       /* Either field's change reads both, so a range set in one go is drawn once. */
       ["fl-since", "fl-until"].forEach(function (id) {
         byId(id).addEventListener("change", function () {
@@ -1416,7 +1475,8 @@
     }).catch(reportError);
   }
 
-  window.faultlines = {state: state, aggregateEdges: aggregateEdges, aggregatePlaces: aggregatePlaces,
+  window.faultlines = {state: state, filters: filters,
+                       aggregateEdges: aggregateEdges, aggregatePlaces: aggregatePlaces,
                        selectDyad: selectDyad, selectActor: selectActor, setLevel: setLevel,
                        splitCamps: splitCamps, campSupport: campSupport, chainSegments: chainSegments,
                        screenPoint: screenPoint, plots: plots,
