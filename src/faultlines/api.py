@@ -652,9 +652,11 @@ def factions(db: str | Path | None = None, *, k: int = 2, since: str | dt.date |
 
 def realignments(db: str | Path | None = None, *, window: str = "quarter",
                  since: str | dt.date | None = None, until: str | dt.date | None = None,
-                 level: str = "actor", min_confidence: float | None = None):
-    """Dyads whose sign flipped between time windows, with evidence on both sides; ``level``
-    and ``min_confidence`` as for :func:`network`."""
+                 level: str = "actor", min_confidence: float | None = None,
+                 hide_unidentified: bool | None = None):
+    """Dyads whose sign flipped between time windows, with evidence on both sides; ``level``,
+    ``min_confidence`` and ``hide_unidentified`` as for :func:`network` (actor codes: those
+    of most of each actor's events over the whole range)."""
     from faultlines.network import graphs_by_window, mark_codes_and_outlets
     from faultlines.network import realignments as find_realignments
 
@@ -664,7 +666,8 @@ def realignments(db: str | Path | None = None, *, window: str = "quarter",
                                   until=parse_date(until, "--until"),
                                   min_confidence=threshold)
         codes, outlets = store.actor_codes(), store.sources()
-        graphs = {start: _at_level(mark_codes_and_outlets(G, codes, outlets), level, None)
+        graphs = {start: _at_level(mark_codes_and_outlets(G, codes, outlets), level,
+                                   hide_unidentified)
                   for start, G in graphs.items()}
         return find_realignments(graphs, window, store=store)
 

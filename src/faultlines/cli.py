@@ -615,12 +615,13 @@ def realignments(
     output: OutOption = None,
     level: LevelOption = Level.actor,
     min_confidence: MinConfidenceOption = None,
+    hide_unidentified: HideOption = None,
 ) -> None:
     """Pairs of actors whose tie changed sign between windows, with evidence on both sides."""
     from faultlines import api
 
     result = api.realignments(db, window=window, since=since, until=until, level=level.value,
-                              min_confidence=min_confidence)
+                              min_confidence=min_confidence, hide_unidentified=hide_unidentified)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
     else:
