@@ -15,7 +15,7 @@ import sys
 import traceback
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any
 
 import typer
 
@@ -81,9 +81,13 @@ class Level(StrEnum):
 
 LevelOption = Annotated[Level, typer.Option(
     "--level", help="actor (one node per actor), group (state agents merged into their state's "
-    "government, armed forces, ...) or state (each state one node).")]
-HideOption = Annotated[bool, typer.Option(
-    "--hide-unidentified", help="Leave out actors with neither a country nor a sector.")]
+    "government, armed forces, ...) or state (each state one node, with every actor of that "
+    "country except rebels, militias, the opposition and IGOs).")]
+HideOption = Annotated[bool | None, typer.Option(
+    "--hide-unidentified/--show-unidentified",
+    help="Leave out (or keep) actors with no country code (\"men\", \"gunmen\") and the "
+    "corpus's own outlets. Default: left out at group and state level, kept at actor level.",
+    show_default=False)]
 
 
 class EventsFormat(StrEnum):
@@ -360,7 +364,7 @@ def network(
     doc: DocOption = None,
     source: SourceOption = None,
     level: LevelOption = Level.actor,
-    hide_unidentified: HideOption = False,
+    hide_unidentified: HideOption = None,
     weight: Annotated[NetworkWeight, typer.Option(
         "--weight", help="count: each event counts one (net polarity); scale: events weigh "
                          "their PLOVER event_scale (-10..+10).")] = NetworkWeight.count,
@@ -466,7 +470,7 @@ def balance(
     doc: DocOption = None,
     source: SourceOption = None,
     level: LevelOption = Level.actor,
-    hide_unidentified: HideOption = False,
+    hide_unidentified: HideOption = None,
     min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Structural balance: signed triad census, degree of balance, frustration index, and
@@ -524,7 +528,7 @@ def factions(
     doc: DocOption = None,
     source: SourceOption = None,
     level: LevelOption = Level.actor,
-    hide_unidentified: HideOption = False,
+    hide_unidentified: HideOption = None,
     min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Camps: the k-way split of actors that frustrates the fewest signed ties, with whether
@@ -558,9 +562,25 @@ def factions(
             for t in result.ties]
     if ties:
         out.write(render_table(ties, title="what holds each camp together"))
+    _write_breaks(out, result.breaks)
     if result.unassigned:
         out.write(f"{len(result.unassigned)} actor(s) with no signed tie left out\n")
     out.flush()
+
+
+def _write_breaks(out: IO[str], breaks: Any, limit: int = 10) -> None:
+    """The ties the camps contradict, for the reader to check first."""
+    from faultlines.progress import render_table
+
+    rows = [{"tie": f"{t.a_name} / {t.b_name}",
+             "contradicts": ("allied across camps " if t.sign > 0 else "hostile inside camp ")
+             + (f"{t.camp_a} and {t.camp_b}" if t.camp_a != t.camp_b else str(t.camp_a)),
+             "events": t.count, "evidence": " ".join(t.event_ids[:3])}
+            for t in breaks[:limit]]
+    if rows:
+        more = f", {len(breaks) - limit} more with --format json" if len(breaks) > limit else ""
+        out.write(render_table(rows, title=f"ties that contradict the split (coding errors, "
+                                           f"cross-pressured actors or real rifts){more}"))
 
 
 @app.command()
@@ -595,12 +615,13 @@ def realignments(
     output: OutOption = None,
     level: LevelOption = Level.actor,
     min_confidence: MinConfidenceOption = None,
+    hide_unidentified: HideOption = None,
 ) -> None:
     """Pairs of actors whose tie changed sign between windows, with evidence on both sides."""
     from faultlines import api
 
     result = api.realignments(db, window=window, since=since, until=until, level=level.value,
-                              min_confidence=min_confidence)
+                              min_confidence=min_confidence, hide_unidentified=hide_unidentified)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
     else:

@@ -175,7 +175,8 @@ class TimelinePoint:
 @dataclass(frozen=True)
 class LevelView:
     """The network at the ``group`` or ``state`` level: merged nodes, which node each actor
-    went into (``member_of``), and that graph's camps, balance and camp support."""
+    went into (``member_of``), and that graph's camps, balance and camp support; ``hidden``
+    are the unidentified actors left out of it, with their events."""
 
     level: str
     nodes: tuple[ReportNode, ...]
@@ -183,10 +184,12 @@ class LevelView:
     camps: tuple[Camp, ...] = ()
     balance: BalanceSummary | None = None
     support: Mapping[str, Any] | None = None
+    hidden: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "level": self.level,
+            "hidden": list(self.hidden),
             "nodes": [node_to_json(n) for n in self.nodes],
             "map": {a: b for a, b in sorted(self.member_of.items()) if a != b},
             "camps": [{"id": c.id, "members": list(c.members)} for c in self.camps],
@@ -230,12 +233,12 @@ class ReportData:
                 raise ValueError(f"level must be one of {', '.join(LEVELS)}; got {level!r}")
             return self
         view = self.levels[level]
-        member_of = view.member_of
+        member_of, hidden = view.member_of, set(view.hidden)
         events = tuple(
             replace(e, actor=member_of.get(e.actor, e.actor),
                     recipient=None if e.recipient is None
                     else member_of.get(e.recipient, e.recipient))
-            for e in self.events)
+            for e in self.events if e.actor not in hidden and e.recipient not in hidden)
         return ReportData(
             title=self.title, nodes=view.nodes, edges=tuple(aggregate_edges(events)),
             events=events, documents=self.documents, camps=view.camps, balance=view.balance,

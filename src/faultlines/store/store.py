@@ -1214,6 +1214,41 @@ class Store:
             params.append(int(limit))
         return [DocumentRow(*r) for r in self._con.execute(sql, params).fetchall()]
 
+    def sources(self) -> set[str]:
+        """The outlets (``source``) of the stored documents."""
+        rows = self._con.execute(
+            "SELECT DISTINCT source FROM documents WHERE source IS NOT NULL").fetchall()
+        return {r[0] for r in rows}
+
+    def actor_codes(self, since: dt.date | None = None, until: dt.date | None = None, *,
+                    doc_id: str | None = None,
+                    source: str | None = None) -> dict[str, tuple[str | None, str | None]]:
+        """``{actor id: (country, sector)}``: the code each actor held in the events of a range.
+
+        The actor table keeps the code an actor was first seen with; a person's role changes
+        (a party leader becomes prime minister), and each event records the code of its date.
+        Per actor, the code of most of its events (as actor or recipient) in the range wins;
+        ties go to the later code.
+        """
+        clauses, params = self._filter_clauses(since, until, source=source, doc_id=doc_id)
+        where = " AND ".join(clauses) or "TRUE"
+        sql = f"""
+            WITH roles AS (
+                SELECT actor_id AS id, actor_country AS country, actor_sector AS sector, date
+                FROM curated_events WHERE {where}
+                UNION ALL
+                SELECT recipient_id, recipient_country, recipient_sector, date
+                FROM curated_events WHERE recipient_id IS NOT NULL AND {where}
+            ), counted AS (
+                SELECT id, country, sector, count(*) AS n, max(date) AS last FROM roles
+                GROUP BY id, country, sector
+            )
+            SELECT id, arg_max({{'c': country, 's': sector}},
+                               (n, coalesce(last, DATE '0001-01-01'), country, sector))
+            FROM counted GROUP BY id"""
+        rows = self._con.execute(sql, [*params, *params]).fetchall()
+        return {r[0]: (r[1]["c"], r[1]["s"]) for r in rows}
+
     _ACTORS_SQL = """
         WITH surface AS (
             SELECT actor_id AS id, text FROM curated_mentions WHERE kind IS DISTINCT FROM 'place'
