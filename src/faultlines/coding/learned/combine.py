@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from faultlines.coding.learned.model import LearnedModel, default_model
+from faultlines.coding.learned.model import N_FEATURES, LearnedModel, default_model
 from faultlines.types import EVENT_TYPES, Document, Event, Mention, polarity_of
 
 if TYPE_CHECKING:
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from faultlines.nlp.view import ParseView
 
 __all__ = ["PLOVER16", "MODEL_CLASSES", "to_plover16", "model_class", "emitted_type",
-           "Candidate", "candidate_features", "sentence_candidates", "decide", "combine_events",
-           "model_events", "subject_order"]
+           "Candidate", "SentenceContext", "SPEECH_WORDS", "N_FEATURES", "candidate_features",
+           "sentence_candidates", "decide", "combine_events", "model_events", "subject_order"]
 
 #: PLOVER's sixteen event categories.
 PLOVER16: tuple[str, ...] = (
@@ -100,23 +100,65 @@ class Candidate:
     proposed: bool
 
 
+#: Words of a trigger that only report speech: a statement, comment or appeal, which PLOVER does
+#: not code as an event by itself (its definitions, ../shared/plover), though the rules may.
+SPEECH_WORDS = frozenset({
+    "say", "said", "says", "saying", "tell", "told", "tells", "state", "stated", "states",
+    "statement", "add", "added", "note", "noted", "announce", "announced", "announcement",
+    "call", "called", "calls", "urge", "urged", "urges", "appeal", "appealed", "ask", "asked",
+    "comment", "commented", "comments", "remark", "remarks", "remarked", "express",
+    "expressed", "declare", "declared", "insist", "insisted", "claim", "claimed", "describe",
+    "described", "hope", "hoped", "stress", "stressed", "reiterate", "reiterated",
+    "speak", "spoke", "talk", "talked", "write", "wrote", "quote", "quoted", "believe",
+    "believed", "think", "thought", "suggest", "suggested",
+})
+_QUADS: tuple[frozenset[str], ...] = (
+    frozenset({"AGREE", "CONSULT", "SUPPORT"}), frozenset({"COOPERATE", "AID", "YIELD"}),
+    frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"}),
+    frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}),
+)
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the combiner knows of a candidate's sentence besides the model's scores."""
+
+    n_events: int = 1
+    n_actors: int = 1
+    n_words: int = 10
+
+
 def candidate_features(p_event: float, probs: dict[str, float], label: str,
                        rule_label: str | None, *, has_recipient: bool, modality: str,
-                       n_in_sentence: int) -> np.ndarray:
+                       n_in_sentence: int, attributed: bool = False, trigger: str = "",
+                       family: str = "lexicon",
+                       context: SentenceContext | None = None) -> np.ndarray:
     """The combiner's inputs for one candidate (model classes for ``label`` and ``rule_label``).
+
+    The model's scores (event probability and its logit, the label's and the rules' category
+    probabilities, agreement), the candidate's shape (proposed by the model, recipient,
+    modality, attribution, a speech-only trigger, a rule family other than the lexicon, the
+    label's quad) and its sentence's (several events, actors named, length).
 
     >>> candidate_features(0.9, {"AGREE": 0.7, "REJECT": 0.3}, "AGREE", "AGREE",
     ...                    has_recipient=True, modality="asserted", n_in_sentence=1).shape
-    (10,)
+    (20,)
     """
+    context = context or SentenceContext(n_events=n_in_sentence)
     top = max(probs.values())
     q = probs.get(label, 0.0)
+    clipped = min(max(p_event, 1e-4), 1.0 - 1e-4)
+    words = set(trigger.lower().split())
     return np.array([
         p_event, q, top, float(probs.get(label, 0.0) >= top),
         float(rule_label is None), probs.get(rule_label, 0.0) if rule_label else 0.0,
         float(has_recipient), float(modality == "asserted"),
         float(modality in ("hypothetical", "negated", "advocated")),
         float(n_in_sentence > 1),
+        float(np.log(clipped / (1.0 - clipped))) / 4.0, float(attributed),
+        float(bool(words) and words <= SPEECH_WORDS), float(family not in ("", "lexicon", "model")),
+        *(float(label in quad) for quad in _QUADS),
+        float(np.log1p(context.n_actors)), min(context.n_words, 80) / 40.0,
     ], dtype=np.float64)
 
 
@@ -157,27 +199,32 @@ def subject_order(doc: Doc, mentions: Sequence[Mention], view: ParseView | None 
 
 
 ScoreFn = Callable[[str], tuple[float, dict[str, float]]]
+BatchScoreFn = Callable[[Sequence[str]], Sequence[tuple[float, dict[str, float]]]]
 
 
-def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention],
-                        rule_events: Sequence[Event], scores: ScoreFn, relabel_margin: float,
-                        intensity: dict[str, float], *, use_rules: bool = True,
-                        view: ParseView | None = None) -> list[Candidate]:
-    """Every candidate of a document, in sentence order (rule events first in each sentence).
+@dataclass(frozen=True)
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    events: list[Event]
+    mentions: list[Mention]
 
-    ``scores`` maps a sentence's text to (event probability, class probabilities); ``view``, the
-    pipeline's shared parse view of ``doc``, spares re-reading the parse (same candidates).
-    """
+
+def _sentences(doc: Doc, mentions: Sequence[Mention], rule_events: Sequence[Event],
+               view: ParseView | None) -> list[_Sentence]:
+    """The sentences with a rule event or an actor mention, with their text."""
     by_sentence: dict[int, list[Event]] = {}
-    for event in rule_events if use_rules else ():
+    for event in rule_events:
         by_sentence.setdefault(event.sentence_index, []).append(event)
     mentions_by: dict[int, list[Mention]] = {}
     for m in mentions:
         mentions_by.setdefault(m.sentence_index, []).append(m)
-    out: list[Candidate] = []
     bounds = view.sentences if view is not None else \
         tuple((sent.start, sent.end) for sent in doc.sents)
     doc_text = doc.text if view is not None else ""  # Doc.text joins every token: read once
+    out: list[_Sentence] = []
     for index, (start, end) in enumerate(bounds):
         events = by_sentence.get(index, [])
         in_sentence = mentions_by.get(index, [])
@@ -188,43 +235,87 @@ def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention
             text = doc_text[view.tokens[start].idx:last.idx + len(last)].strip()
         else:
             text = doc[start:end].text.strip()
-        p_event, probs = scores(text)
+        out.append(_Sentence(index, start, end, text, events, in_sentence))
+    return out
+
+
+def _rule_candidate(event: Event, p_event: float, probs: dict[str, float], top: str,
+                    relabel_margin: float, intensity: dict[str, float],
+                    context: SentenceContext) -> Candidate:
+    """A rule event, relabelled when the model's top category beats the rules' by the margin."""
+    rule_label = model_class(event.event_type)
+    label, changed = rule_label, False
+    if probs[top] - probs.get(rule_label, 0.0) >= relabel_margin:
+        label = top
+        changed = label != rule_label
+    event_type = emitted_type(label, event.event_type) if changed else event.event_type
+    updated = dataclasses.replace(
+        event, event_type=event_type, polarity=polarity_of(event_type),
+        intensity=intensity.get(to_plover16(event_type), event.intensity)
+        if changed else event.intensity,
+        rule=event.rule or "lexicon", model_changed=changed)
+    feats = candidate_features(p_event, probs, label, rule_label,
+                               has_recipient=event.recipient is not None,
+                               modality=event.modality, n_in_sentence=context.n_events,
+                               attributed=event.attributed_to is not None,
+                               trigger=event.trigger, family=updated.rule, context=context)
+    return Candidate(updated, feats, p_event, False)
+
+
+def _proposal(doc: Doc, document: Document, sent: _Sentence, p_event: float,
+              probs: dict[str, float], top: str, intensity: dict[str, float],
+              context: SentenceContext, view: ParseView | None) -> Candidate | None:
+    """The model's own event for a sentence the rules left empty (subject-most mention acts)."""
+    ordered = subject_order(doc, sent.mentions, view)
+    if not ordered:
+        return None
+    actor = ordered[0]
+    recipient = next((m for m in ordered[1:] if m.actor.id != actor.actor.id), None)
+    event_type = emitted_type(top)
+    root = doc[sent.start:sent.end].root
+    event = Event(
+        doc_id=document.id, sentence_index=sent.index, sentence=sent.text, date=document.date,
+        event_type=event_type, actor=actor.actor,
+        recipient=recipient.actor if recipient else None,
+        polarity=polarity_of(event_type), intensity=intensity.get(to_plover16(event_type), 5.0),
+        trigger=root.text, source=document.source, rule="model", model_changed=False)
+    feats = candidate_features(p_event, probs, top, None, has_recipient=recipient is not None,
+                               modality="asserted", n_in_sentence=1, trigger=root.text,
+                               family="model", context=context)
+    return Candidate(event, feats, p_event, True)
+
+
+def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention],
+                        rule_events: Sequence[Event], scores: ScoreFn | None,
+                        relabel_margin: float, intensity: dict[str, float], *,
+                        use_rules: bool = True, view: ParseView | None = None,
+                        batch_scores: BatchScoreFn | None = None) -> list[Candidate]:
+    """Every candidate of a document, in sentence order (rule events first in each sentence).
+
+    ``scores`` maps a sentence's text to (event probability, class probabilities);
+    ``batch_scores`` (used when given), all of the document's sentence texts at once
+    (:meth:`LearnedModel.document_scores`, the same numbers). ``view``, the pipeline's shared
+    parse view of ``doc``, spares re-reading the parse (same candidates).
+    """
+    sentences = _sentences(doc, mentions, rule_events if use_rules else (), view)
+    if batch_scores is not None:
+        scored = list(batch_scores([s.text for s in sentences]))
+    else:
+        assert scores is not None, "sentence_candidates needs scores or batch_scores"
+        scored = [scores(s.text) for s in sentences]
+    out: list[Candidate] = []
+    for sent, (p_event, probs) in zip(sentences, scored, strict=True):
         top = max(probs, key=lambda c: (probs[c], c))
-        for event in events:
-            rule_label = model_class(event.event_type)
-            label, changed = rule_label, False
-            if probs[top] - probs.get(rule_label, 0.0) >= relabel_margin:
-                label = top
-                changed = label != rule_label
-            event_type = emitted_type(label, event.event_type) if changed else event.event_type
-            updated = dataclasses.replace(
-                event, event_type=event_type, polarity=polarity_of(event_type),
-                intensity=intensity.get(to_plover16(event_type), event.intensity)
-                if changed else event.intensity,
-                rule=event.rule or "lexicon", model_changed=changed)
-            feats = candidate_features(p_event, probs, label, rule_label,
-                                       has_recipient=event.recipient is not None,
-                                       modality=event.modality, n_in_sentence=len(events))
-            out.append(Candidate(updated, feats, p_event, False))
-        if events:
-            continue
-        ordered = subject_order(doc, in_sentence, view)
-        if not ordered:
-            continue
-        actor = ordered[0]
-        recipient = next((m for m in ordered[1:] if m.actor.id != actor.actor.id), None)
-        event_type = emitted_type(top)
-        root = doc[start:end].root
-        event = Event(
-            doc_id=document.id, sentence_index=index, sentence=text, date=document.date,
-            event_type=event_type, actor=actor.actor,
-            recipient=recipient.actor if recipient else None,
-            polarity=polarity_of(event_type), intensity=intensity.get(to_plover16(event_type), 5.0),
-            trigger=root.text, source=document.source, rule="model", model_changed=False)
-        feats = candidate_features(p_event, probs, top, None,
-                                   has_recipient=recipient is not None, modality="asserted",
-                                   n_in_sentence=1)
-        out.append(Candidate(event, feats, p_event, True))
+        context = SentenceContext(n_events=len(sent.events),
+                                  n_actors=len({m.actor.id for m in sent.mentions}),
+                                  n_words=len(sent.text.split()))
+        out += [_rule_candidate(event, p_event, probs, top, relabel_margin, intensity, context)
+                for event in sent.events]
+        if not sent.events:
+            proposal = _proposal(doc, document, sent, p_event, probs, top, intensity,
+                                 context, view)
+            if proposal is not None:
+                out.append(proposal)
     return out
 
 
@@ -267,9 +358,10 @@ def combine_events(doc: Doc, document: Document, mentions: Sequence[Mention],
     """
     model = model or default_model()
     d = model.decision
-    candidates = sentence_candidates(doc, document, mentions, rule_events, model.sentence_scores,
+    candidates = sentence_candidates(doc, document, mentions, rule_events, None,
                                      d.get("relabel_margin", 1.1), model.manifest.get(
-                                         "intensity", {}), view=view)
+                                         "intensity", {}), view=view,
+                                     batch_scores=model.document_scores)
     return decide(candidates, model.combiner_probability, drop_below=d.get("drop_below", 0.0),
                   propose_above=d.get("propose_above", 1.1),
                   statement_below=d.get("statement_below", 0.0),
@@ -283,6 +375,7 @@ def model_events(doc: Doc, document: Document, mentions: Sequence[Mention],
     The confidence is the event probability times the category probability, uncalibrated.
     """
     model = model or default_model()
-    candidates = sentence_candidates(doc, document, mentions, (), model.sentence_scores, 1.1,
-                                     model.manifest.get("intensity", {}), use_rules=False)
+    candidates = sentence_candidates(doc, document, mentions, (), None, 1.1,
+                                     model.manifest.get("intensity", {}), use_rules=False,
+                                     batch_scores=model.document_scores)
     return decide(candidates, lambda f: float(f[0] * f[1]), drop_below=0.0, propose_above=0.5)
