@@ -419,12 +419,12 @@ def choose_decision(g: dict, parsed: dict, scorer, intensity_of: dict, seed: int
         # a candidate's confidence does not depend on the thresholds: compute each once
         known = {id(c.features): prob(c.features) for cs in cands.values() for c in cs}
         cached = functools.partial(_known, known)
-        for drop, propose, order, statement in itertools.product(
+        for drop, propose, order, statement, speech in itertools.product(
                 (0.0, 0.1, 0.2, 0.3, 0.4), (0.7, 0.8, 0.9, 1.1), (0, 1),
-                (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)):
+                (0.0, 0.3, 0.4, 0.5, 0.6, 0.7), (0.0, 0.8)):
             out = {t: decide(cs, cached, drop_below=drop,
                              propose_above=propose, order_by_confidence=bool(order),
-                             statement_below=statement)
+                             statement_below=statement, speech_statement_below=speech)
                    for t, cs in cands.items()}
             m = measures(g, out, lambda t: True)
             gain = filter_gain(g, out, right_of)
@@ -434,7 +434,8 @@ def choose_decision(g: dict, parsed: dict, scorer, intensity_of: dict, seed: int
                         "filter_gain": gain, "rules": rules, "decision": {
                             "relabel_margin": margin, "drop_below": drop,
                             "propose_above": propose, "order_by_confidence": float(order),
-                            "statement_below": statement}}
+                            "statement_below": statement,
+                            "speech_statement_below": speech}}
     assert best is not None
     return best
 

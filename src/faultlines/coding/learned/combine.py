@@ -9,10 +9,10 @@ Per sentence: the model scores how likely the sentence reports a PLOVER event an
 category. A rule event is relabelled when the model's category beats the rules' by the manifest's
 ``relabel_margin``; its confidence comes from a small logistic combiner over those scores,
 calibrated (isotonic) on the tuned gold; events below ``drop_below``, and rule events in a
-sentence the model calls a statement (event probability under ``statement_below``), are dropped.
-A sentence the
-rules left empty gets one model event when its event probability reaches ``propose_above`` and it
-names an actor: the subject-most mention acts, the next (another actor) receives.
+sentence the model calls a statement (event probability under ``statement_below``, or under
+``speech_statement_below`` when the rule's trigger only reports speech), are dropped. A sentence
+the rules left empty gets one model event when its event probability reaches ``propose_above``
+and it names an actor: the subject-most mention acts, the next (another actor) receives.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from faultlines.nlp.view import ParseView
 
 __all__ = ["PLOVER16", "MODEL_CLASSES", "to_plover16", "model_class", "emitted_type",
-           "Candidate", "SentenceContext", "SPEECH_WORDS", "N_FEATURES", "candidate_features",
+           "Candidate", "SPEECH_WORDS", "N_FEATURES", "is_speech", "candidate_features",
            "sentence_candidates", "decide", "combine_events", "model_events", "subject_order"]
 
 #: PLOVER's sixteen event categories.
@@ -112,53 +112,35 @@ SPEECH_WORDS = frozenset({
     "speak", "spoke", "talk", "talked", "write", "wrote", "quote", "quoted", "believe",
     "believed", "think", "thought", "suggest", "suggested",
 })
-_QUADS: tuple[frozenset[str], ...] = (
-    frozenset({"AGREE", "CONSULT", "SUPPORT"}), frozenset({"COOPERATE", "AID", "YIELD"}),
-    frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"}),
-    frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}),
-)
 
 
-@dataclass(frozen=True)
-class SentenceContext:
-    """What the combiner knows of a candidate's sentence besides the model's scores."""
+def is_speech(trigger: str) -> bool:
+    """Whether every word of a trigger only reports speech (:data:`SPEECH_WORDS`).
 
-    n_events: int = 1
-    n_actors: int = 1
-    n_words: int = 10
+    >>> is_speech("urged"), is_speech("said"), is_speech("attacked"), is_speech("")
+    (True, True, False, False)
+    """
+    words = set(trigger.lower().split())
+    return bool(words) and words <= SPEECH_WORDS
 
 
 def candidate_features(p_event: float, probs: dict[str, float], label: str,
                        rule_label: str | None, *, has_recipient: bool, modality: str,
-                       n_in_sentence: int, attributed: bool = False, trigger: str = "",
-                       family: str = "lexicon",
-                       context: SentenceContext | None = None) -> np.ndarray:
+                       n_in_sentence: int) -> np.ndarray:
     """The combiner's inputs for one candidate (model classes for ``label`` and ``rule_label``).
-
-    The model's scores (event probability and its logit, the label's and the rules' category
-    probabilities, agreement), the candidate's shape (proposed by the model, recipient,
-    modality, attribution, a speech-only trigger, a rule family other than the lexicon, the
-    label's quad) and its sentence's (several events, actors named, length).
 
     >>> candidate_features(0.9, {"AGREE": 0.7, "REJECT": 0.3}, "AGREE", "AGREE",
     ...                    has_recipient=True, modality="asserted", n_in_sentence=1).shape
-    (20,)
+    (10,)
     """
-    context = context or SentenceContext(n_events=n_in_sentence)
     top = max(probs.values())
     q = probs.get(label, 0.0)
-    clipped = min(max(p_event, 1e-4), 1.0 - 1e-4)
-    words = set(trigger.lower().split())
     return np.array([
         p_event, q, top, float(probs.get(label, 0.0) >= top),
         float(rule_label is None), probs.get(rule_label, 0.0) if rule_label else 0.0,
         float(has_recipient), float(modality == "asserted"),
         float(modality in ("hypothetical", "negated", "advocated")),
         float(n_in_sentence > 1),
-        float(np.log(clipped / (1.0 - clipped))) / 4.0, float(attributed),
-        float(bool(words) and words <= SPEECH_WORDS), float(family not in ("", "lexicon", "model")),
-        *(float(label in quad) for quad in _QUADS),
-        float(np.log1p(context.n_actors)), min(context.n_words, 80) / 40.0,
     ], dtype=np.float64)
 
 
@@ -241,7 +223,7 @@ def _sentences(doc: Doc, mentions: Sequence[Mention], rule_events: Sequence[Even
 
 def _rule_candidate(event: Event, p_event: float, probs: dict[str, float], top: str,
                     relabel_margin: float, intensity: dict[str, float],
-                    context: SentenceContext) -> Candidate:
+                    n_events: int) -> Candidate:
     """A rule event, relabelled when the model's top category beats the rules' by the margin."""
     rule_label = model_class(event.event_type)
     label, changed = rule_label, False
@@ -256,15 +238,13 @@ def _rule_candidate(event: Event, p_event: float, probs: dict[str, float], top: 
         rule=event.rule or "lexicon", model_changed=changed)
     feats = candidate_features(p_event, probs, label, rule_label,
                                has_recipient=event.recipient is not None,
-                               modality=event.modality, n_in_sentence=context.n_events,
-                               attributed=event.attributed_to is not None,
-                               trigger=event.trigger, family=updated.rule, context=context)
+                               modality=event.modality, n_in_sentence=n_events)
     return Candidate(updated, feats, p_event, False)
 
 
 def _proposal(doc: Doc, document: Document, sent: _Sentence, p_event: float,
               probs: dict[str, float], top: str, intensity: dict[str, float],
-              context: SentenceContext, view: ParseView | None) -> Candidate | None:
+              view: ParseView | None) -> Candidate | None:
     """The model's own event for a sentence the rules left empty (subject-most mention acts)."""
     ordered = subject_order(doc, sent.mentions, view)
     if not ordered:
@@ -280,8 +260,7 @@ def _proposal(doc: Doc, document: Document, sent: _Sentence, p_event: float,
         polarity=polarity_of(event_type), intensity=intensity.get(to_plover16(event_type), 5.0),
         trigger=root.text, source=document.source, rule="model", model_changed=False)
     feats = candidate_features(p_event, probs, top, None, has_recipient=recipient is not None,
-                               modality="asserted", n_in_sentence=1, trigger=root.text,
-                               family="model", context=context)
+                               modality="asserted", n_in_sentence=1)
     return Candidate(event, feats, p_event, True)
 
 
@@ -306,33 +285,39 @@ def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention
     out: list[Candidate] = []
     for sent, (p_event, probs) in zip(sentences, scored, strict=True):
         top = max(probs, key=lambda c: (probs[c], c))
-        context = SentenceContext(n_events=len(sent.events),
-                                  n_actors=len({m.actor.id for m in sent.mentions}),
-                                  n_words=len(sent.text.split()))
-        out += [_rule_candidate(event, p_event, probs, top, relabel_margin, intensity, context)
-                for event in sent.events]
+        out += [_rule_candidate(event, p_event, probs, top, relabel_margin, intensity,
+                                len(sent.events)) for event in sent.events]
         if not sent.events:
-            proposal = _proposal(doc, document, sent, p_event, probs, top, intensity,
-                                 context, view)
+            proposal = _proposal(doc, document, sent, p_event, probs, top, intensity, view)
             if proposal is not None:
                 out.append(proposal)
     return out
 
 
+def _statement_threshold(cand: Candidate, statement_below: float,
+                         speech_statement_below: float) -> float:
+    if is_speech(cand.event.trigger):
+        return max(statement_below, speech_statement_below)
+    return statement_below
+
+
 def decide(candidates: Sequence[Candidate], probability: Callable[[np.ndarray], float], *,
            drop_below: float, propose_above: float, order_by_confidence: bool = False,
-           statement_below: float = 0.0) -> list[Event]:
+           statement_below: float = 0.0, speech_statement_below: float = 0.0) -> list[Event]:
     """Keep the candidates that pass the thresholds, each with its calibrated confidence.
 
     A proposal needs an event probability of ``propose_above``; a rule event is dropped when its
     sentence's event probability is under ``statement_below`` (a statement or an appeal, not an
-    event) or its confidence under ``drop_below``.
+    event) or its confidence under ``drop_below``; a rule event whose trigger only reports speech
+    (:func:`is_speech`: "said", "urged") is dropped under the higher of ``statement_below`` and
+    ``speech_statement_below``.
     """
     kept: list[tuple[int, float, int, Event]] = []
     for n, cand in enumerate(candidates):
         if cand.proposed and cand.p_event < propose_above:
             continue
-        if not cand.proposed and cand.p_event < statement_below:
+        if not cand.proposed and cand.p_event < _statement_threshold(
+                cand, statement_below, speech_statement_below):
             continue
         confidence = min(1.0, max(0.0, probability(cand.features)))
         if confidence < drop_below:
@@ -365,6 +350,7 @@ def combine_events(doc: Doc, document: Document, mentions: Sequence[Mention],
     return decide(candidates, model.combiner_probability, drop_below=d.get("drop_below", 0.0),
                   propose_above=d.get("propose_above", 1.1),
                   statement_below=d.get("statement_below", 0.0),
+                  speech_statement_below=d.get("speech_statement_below", 0.0),
                   order_by_confidence=bool(d.get("order_by_confidence", 0.0)))
 
 

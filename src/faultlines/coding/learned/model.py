@@ -28,7 +28,7 @@ __all__ = ["LearnedModel", "DATA_DIR", "N_FEATURES", "REQUIRED_ARRAYS", "load_mo
 
 DATA_DIR = Path(__file__).parent / "data"
 #: How many inputs the combiner has (``combine.candidate_features``; its weights must match).
-N_FEATURES = 20
+N_FEATURES = 10
 #: Arrays every model.npz must hold, with their number of dimensions.
 REQUIRED_ARRAYS = {
     "idf": 1, "event_coef": 1, "event_intercept": 1, "category_coef": 2,
