@@ -10,7 +10,7 @@ import pytest
 
 from faultlines.coding.learned.combine import MODEL_CLASSES
 from faultlines.coding.learned.features import FEATURE_VERSION
-from faultlines.coding.learned.model import LearnedModel, load_model, sha256_of
+from faultlines.coding.learned.model import N_FEATURES, LearnedModel, load_model, sha256_of
 
 
 def write_model(folder: Path, vocabulary: list[str], event_coef: dict[str, float],
@@ -30,7 +30,8 @@ def write_model(folder: Path, vocabulary: list[str], event_coef: dict[str, float
         "event_intercept": np.array([event_intercept], dtype=np.float32),
         "category_coef": cat, "category_intercept": np.zeros(len(MODEL_CLASSES), np.float32),
         # confidence = (p_event + q(label)) / 2 through an identity calibration
-        "combiner_coef": np.array([4.0, 4.0] + [0.0] * 8), "combiner_intercept": np.array([-4.0]),
+        "combiner_coef": np.array([4.0, 4.0] + [0.0] * (N_FEATURES - 2)),
+        "combiner_intercept": np.array([-4.0]),
         "calibration_x": np.array([0.0, 1.0]), "calibration_y": np.array([0.0, 1.0]),
     }
     (folder / "vocabulary.json").write_text(json.dumps(vocabulary), encoding="utf-8")

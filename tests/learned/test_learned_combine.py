@@ -180,3 +180,37 @@ def test_subject_order_from_the_view_matches_the_token_walk(blank_nlp):
     walked = subject_order(doc, mentions)
     assert [m.text for m in walked] == ["The envoy", "Northland", "the Southland mayor"]
     assert subject_order(doc, mentions, ParseView.of(doc)) == walked
+
+
+@pytest.mark.parametrize("trigger,speech", [
+    ("said", True), ("urged", True), ("Said", True), ("called", True), ("shelled", False),
+    ("said shelled", False), ("", False),
+])
+def test_a_trigger_is_speech_only_when_every_word_reports_speech(trigger, speech):
+    from faultlines.coding.learned.combine import is_speech
+
+    assert is_speech(trigger) is speech
+
+
+def test_a_speech_trigger_meets_the_higher_statement_threshold():
+    import dataclasses
+
+    import numpy as np
+
+    from faultlines.coding.learned.combine import Candidate, decide
+
+    def candidate(trigger, p_event):
+        event = dataclasses.replace(rule_event(0, "ACCUSE", NORTH, SOUTH), trigger=trigger)
+        return Candidate(event, np.zeros(10), p_event, False)
+
+    cands = [candidate("said", 0.6), candidate("accused", 0.6), candidate("urged", 0.9),
+             candidate("accused", 0.4)]
+
+    def kept(**thresholds):
+        return [e.trigger for e in decide(cands, lambda f: 0.8, drop_below=0.0,
+                                          propose_above=1.1, **thresholds)]
+
+    assert kept(statement_below=0.5) == ["said", "accused", "urged"]
+    assert kept(statement_below=0.5, speech_statement_below=0.8) == ["accused", "urged"]
+    # the speech threshold never lowers the general one
+    assert kept(statement_below=0.7, speech_statement_below=0.2) == ["urged"]

@@ -65,7 +65,10 @@ def test_shipped_model_loads_small_and_records_its_training_data():
     size = sum(p.stat().st_size for p in DATA_DIR.iterdir())
     assert size < 5_000_000
     info = model_info()
-    assert set(info["data"]) == {"plover_gsr_dev.json", "plv_train.json", "cameo_train.json"}
+    # a model trained since tools/training_data/ also records our own sentences
+    assert {"plover_gsr_dev.json", "plv_train.json", "cameo_train.json"} <= set(info["data"])
+    assert set(info["data"]) <= {"plover_gsr_dev.json", "plv_train.json", "cameo_train.json",
+                                 "own_sentences.jsonl"}
     assert all(len(h) == 64 for h in info["data"].values())
     assert model.manifest["split"].startswith("tuned part only")
     p, cats = model.sentence_scores("Troops opened fire on the protesters at dawn.")
@@ -100,3 +103,34 @@ def test_the_cached_vectorizer_gives_vectorize_exactly(text):
         want_cols, want_vals = vectorize(text, index, idf)
         assert cols.tolist() == want_cols
         assert vals.tolist() == pytest.approx(want_vals, rel=1e-12)
+
+
+def test_document_scores_are_the_sentence_scores_of_each_text(toy_model):
+    texts = ["Artillery shelled the border village.", "", "The mayor said nothing new.",
+             "Nothing here is known to the model", "Envoys met and then shelled and met."]
+    batch = toy_model.document_scores(texts)
+    assert len(batch) == len(texts) and toy_model.document_scores([]) == []
+    for text, (p, cats) in zip(texts, batch, strict=True):
+        want_p, want_cats = toy_model.sentence_scores(text)
+        alone_p, alone_cats = toy_model.document_scores([text])[0]
+        assert p == pytest.approx(want_p, abs=1e-12) and p == alone_p
+        assert cats == pytest.approx(want_cats, abs=1e-12) and cats == alone_cats
+    assert batch[0][0] > 0.9 and batch[2][0] < 0.1
+
+
+def test_a_combiner_of_another_width_is_refused(toy_model, tmp_path: Path):
+    import hashlib
+
+    from faultlines.coding.learned.model import N_FEATURES
+
+    folder = tmp_path / "toy"
+    with np.load(folder / "model.npz") as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    arrays["combiner_coef"] = np.zeros(N_FEATURES + 3)
+    np.savez(folder / "model.npz", **arrays)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["files"]["model.npz"] = hashlib.sha256((folder / "model.npz").read_bytes()
+                                                    ).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match=f"{N_FEATURES + 3} weights.*{N_FEATURES} features"):
+        load_model(folder)

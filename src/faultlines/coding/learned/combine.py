@@ -9,10 +9,10 @@ Per sentence: the model scores how likely the sentence reports a PLOVER event an
 category. A rule event is relabelled when the model's category beats the rules' by the manifest's
 ``relabel_margin``; its confidence comes from a small logistic combiner over those scores,
 calibrated (isotonic) on the tuned gold; events below ``drop_below``, and rule events in a
-sentence the model calls a statement (event probability under ``statement_below``), are dropped.
-A sentence the
-rules left empty gets one model event when its event probability reaches ``propose_above`` and it
-names an actor: the subject-most mention acts, the next (another actor) receives.
+sentence the model calls a statement (event probability under ``statement_below``, or under
+``speech_statement_below`` when the rule's trigger only reports speech), are dropped. A sentence
+the rules left empty gets one model event when its event probability reaches ``propose_above``
+and it names an actor: the subject-most mention acts, the next (another actor) receives.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from faultlines.coding.learned.model import LearnedModel, default_model
+from faultlines.coding.learned.model import N_FEATURES, LearnedModel, default_model
 from faultlines.types import EVENT_TYPES, Document, Event, Mention, polarity_of
 
 if TYPE_CHECKING:
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from faultlines.nlp.view import ParseView
 
 __all__ = ["PLOVER16", "MODEL_CLASSES", "to_plover16", "model_class", "emitted_type",
-           "Candidate", "candidate_features", "sentence_candidates", "decide", "combine_events",
-           "model_events", "subject_order"]
+           "Candidate", "SPEECH_WORDS", "N_FEATURES", "is_speech", "candidate_features",
+           "sentence_candidates", "decide", "combine_events", "model_events", "subject_order"]
 
 #: PLOVER's sixteen event categories.
 PLOVER16: tuple[str, ...] = (
@@ -100,6 +100,30 @@ class Candidate:
     proposed: bool
 
 
+#: Words of a trigger that only report speech: a statement, comment or appeal, which PLOVER does
+#: not code as an event by itself (its definitions, ../shared/plover), though the rules may.
+SPEECH_WORDS = frozenset({
+    "say", "said", "says", "saying", "tell", "told", "tells", "state", "stated", "states",
+    "statement", "add", "added", "note", "noted", "announce", "announced", "announcement",
+    "call", "called", "calls", "urge", "urged", "urges", "appeal", "appealed", "ask", "asked",
+    "comment", "commented", "comments", "remark", "remarks", "remarked", "express",
+    "expressed", "declare", "declared", "insist", "insisted", "claim", "claimed", "describe",
+    "described", "hope", "hoped", "stress", "stressed", "reiterate", "reiterated",
+    "speak", "spoke", "talk", "talked", "write", "wrote", "quote", "quoted", "believe",
+    "believed", "think", "thought", "suggest", "suggested",
+})
+
+
+def is_speech(trigger: str) -> bool:
+    """Whether every word of a trigger only reports speech (:data:`SPEECH_WORDS`).
+
+    >>> is_speech("urged"), is_speech("said"), is_speech("attacked"), is_speech("")
+    (True, True, False, False)
+    """
+    words = set(trigger.lower().split())
+    return bool(words) and words <= SPEECH_WORDS
+
+
 def candidate_features(p_event: float, probs: dict[str, float], label: str,
                        rule_label: str | None, *, has_recipient: bool, modality: str,
                        n_in_sentence: int) -> np.ndarray:
@@ -157,27 +181,32 @@ def subject_order(doc: Doc, mentions: Sequence[Mention], view: ParseView | None 
 
 
 ScoreFn = Callable[[str], tuple[float, dict[str, float]]]
+BatchScoreFn = Callable[[Sequence[str]], Sequence[tuple[float, dict[str, float]]]]
 
 
-def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention],
-                        rule_events: Sequence[Event], scores: ScoreFn, relabel_margin: float,
-                        intensity: dict[str, float], *, use_rules: bool = True,
-                        view: ParseView | None = None) -> list[Candidate]:
-    """Every candidate of a document, in sentence order (rule events first in each sentence).
+@dataclass(frozen=True)
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    events: list[Event]
+    mentions: list[Mention]
 
-    ``scores`` maps a sentence's text to (event probability, class probabilities); ``view``, the
-    pipeline's shared parse view of ``doc``, spares re-reading the parse (same candidates).
-    """
+
+def _sentences(doc: Doc, mentions: Sequence[Mention], rule_events: Sequence[Event],
+               view: ParseView | None) -> list[_Sentence]:
+    """The sentences with a rule event or an actor mention, with their text."""
     by_sentence: dict[int, list[Event]] = {}
-    for event in rule_events if use_rules else ():
+    for event in rule_events:
         by_sentence.setdefault(event.sentence_index, []).append(event)
     mentions_by: dict[int, list[Mention]] = {}
     for m in mentions:
         mentions_by.setdefault(m.sentence_index, []).append(m)
-    out: list[Candidate] = []
     bounds = view.sentences if view is not None else \
         tuple((sent.start, sent.end) for sent in doc.sents)
     doc_text = doc.text if view is not None else ""  # Doc.text joins every token: read once
+    out: list[_Sentence] = []
     for index, (start, end) in enumerate(bounds):
         events = by_sentence.get(index, [])
         in_sentence = mentions_by.get(index, [])
@@ -188,60 +217,107 @@ def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention
             text = doc_text[view.tokens[start].idx:last.idx + len(last)].strip()
         else:
             text = doc[start:end].text.strip()
-        p_event, probs = scores(text)
-        top = max(probs, key=lambda c: (probs[c], c))
-        for event in events:
-            rule_label = model_class(event.event_type)
-            label, changed = rule_label, False
-            if probs[top] - probs.get(rule_label, 0.0) >= relabel_margin:
-                label = top
-                changed = label != rule_label
-            event_type = emitted_type(label, event.event_type) if changed else event.event_type
-            updated = dataclasses.replace(
-                event, event_type=event_type, polarity=polarity_of(event_type),
-                intensity=intensity.get(to_plover16(event_type), event.intensity)
-                if changed else event.intensity,
-                rule=event.rule or "lexicon", model_changed=changed)
-            feats = candidate_features(p_event, probs, label, rule_label,
-                                       has_recipient=event.recipient is not None,
-                                       modality=event.modality, n_in_sentence=len(events))
-            out.append(Candidate(updated, feats, p_event, False))
-        if events:
-            continue
-        ordered = subject_order(doc, in_sentence, view)
-        if not ordered:
-            continue
-        actor = ordered[0]
-        recipient = next((m for m in ordered[1:] if m.actor.id != actor.actor.id), None)
-        event_type = emitted_type(top)
-        root = doc[start:end].root
-        event = Event(
-            doc_id=document.id, sentence_index=index, sentence=text, date=document.date,
-            event_type=event_type, actor=actor.actor,
-            recipient=recipient.actor if recipient else None,
-            polarity=polarity_of(event_type), intensity=intensity.get(to_plover16(event_type), 5.0),
-            trigger=root.text, source=document.source, rule="model", model_changed=False)
-        feats = candidate_features(p_event, probs, top, None,
-                                   has_recipient=recipient is not None, modality="asserted",
-                                   n_in_sentence=1)
-        out.append(Candidate(event, feats, p_event, True))
+        out.append(_Sentence(index, start, end, text, events, in_sentence))
     return out
+
+
+def _rule_candidate(event: Event, p_event: float, probs: dict[str, float], top: str,
+                    relabel_margin: float, intensity: dict[str, float],
+                    n_events: int) -> Candidate:
+    """A rule event, relabelled when the model's top category beats the rules' by the margin."""
+    rule_label = model_class(event.event_type)
+    label, changed = rule_label, False
+    if probs[top] - probs.get(rule_label, 0.0) >= relabel_margin:
+        label = top
+        changed = label != rule_label
+    event_type = emitted_type(label, event.event_type) if changed else event.event_type
+    updated = dataclasses.replace(
+        event, event_type=event_type, polarity=polarity_of(event_type),
+        intensity=intensity.get(to_plover16(event_type), event.intensity)
+        if changed else event.intensity,
+        rule=event.rule or "lexicon", model_changed=changed)
+    feats = candidate_features(p_event, probs, label, rule_label,
+                               has_recipient=event.recipient is not None,
+                               modality=event.modality, n_in_sentence=n_events)
+    return Candidate(updated, feats, p_event, False)
+
+
+def _proposal(doc: Doc, document: Document, sent: _Sentence, p_event: float,
+              probs: dict[str, float], top: str, intensity: dict[str, float],
+              view: ParseView | None) -> Candidate | None:
+    """The model's own event for a sentence the rules left empty (subject-most mention acts)."""
+    ordered = subject_order(doc, sent.mentions, view)
+    if not ordered:
+        return None
+    actor = ordered[0]
+    recipient = next((m for m in ordered[1:] if m.actor.id != actor.actor.id), None)
+    event_type = emitted_type(top)
+    root = doc[sent.start:sent.end].root
+    event = Event(
+        doc_id=document.id, sentence_index=sent.index, sentence=sent.text, date=document.date,
+        event_type=event_type, actor=actor.actor,
+        recipient=recipient.actor if recipient else None,
+        polarity=polarity_of(event_type), intensity=intensity.get(to_plover16(event_type), 5.0),
+        trigger=root.text, source=document.source, rule="model", model_changed=False)
+    feats = candidate_features(p_event, probs, top, None, has_recipient=recipient is not None,
+                               modality="asserted", n_in_sentence=1)
+    return Candidate(event, feats, p_event, True)
+
+
+def sentence_candidates(doc: Doc, document: Document, mentions: Sequence[Mention],
+                        rule_events: Sequence[Event], scores: ScoreFn | None,
+                        relabel_margin: float, intensity: dict[str, float], *,
+                        use_rules: bool = True, view: ParseView | None = None,
+                        batch_scores: BatchScoreFn | None = None) -> list[Candidate]:
+    """Every candidate of a document, in sentence order (rule events first in each sentence).
+
+    ``scores`` maps a sentence's text to (event probability, class probabilities);
+    ``batch_scores`` (used when given), all of the document's sentence texts at once
+    (:meth:`LearnedModel.document_scores`, the same numbers). ``view``, the pipeline's shared
+    parse view of ``doc``, spares re-reading the parse (same candidates).
+    """
+    sentences = _sentences(doc, mentions, rule_events if use_rules else (), view)
+    if batch_scores is not None:
+        scored = list(batch_scores([s.text for s in sentences]))
+    else:
+        assert scores is not None, "sentence_candidates needs scores or batch_scores"
+        scored = [scores(s.text) for s in sentences]
+    out: list[Candidate] = []
+    for sent, (p_event, probs) in zip(sentences, scored, strict=True):
+        top = max(probs, key=lambda c: (probs[c], c))
+        out += [_rule_candidate(event, p_event, probs, top, relabel_margin, intensity,
+                                len(sent.events)) for event in sent.events]
+        if not sent.events:
+            proposal = _proposal(doc, document, sent, p_event, probs, top, intensity, view)
+            if proposal is not None:
+                out.append(proposal)
+    return out
+
+
+def _statement_threshold(cand: Candidate, statement_below: float,
+                         speech_statement_below: float) -> float:
+    if is_speech(cand.event.trigger):
+        return max(statement_below, speech_statement_below)
+    return statement_below
 
 
 def decide(candidates: Sequence[Candidate], probability: Callable[[np.ndarray], float], *,
            drop_below: float, propose_above: float, order_by_confidence: bool = False,
-           statement_below: float = 0.0) -> list[Event]:
+           statement_below: float = 0.0, speech_statement_below: float = 0.0) -> list[Event]:
     """Keep the candidates that pass the thresholds, each with its calibrated confidence.
 
     A proposal needs an event probability of ``propose_above``; a rule event is dropped when its
     sentence's event probability is under ``statement_below`` (a statement or an appeal, not an
-    event) or its confidence under ``drop_below``.
+    event) or its confidence under ``drop_below``; a rule event whose trigger only reports speech
+    (:func:`is_speech`: "said", "urged") is dropped under the higher of ``statement_below`` and
+    ``speech_statement_below``.
     """
     kept: list[tuple[int, float, int, Event]] = []
     for n, cand in enumerate(candidates):
         if cand.proposed and cand.p_event < propose_above:
             continue
-        if not cand.proposed and cand.p_event < statement_below:
+        if not cand.proposed and cand.p_event < _statement_threshold(
+                cand, statement_below, speech_statement_below):
             continue
         confidence = min(1.0, max(0.0, probability(cand.features)))
         if confidence < drop_below:
@@ -267,12 +343,14 @@ def combine_events(doc: Doc, document: Document, mentions: Sequence[Mention],
     """
     model = model or default_model()
     d = model.decision
-    candidates = sentence_candidates(doc, document, mentions, rule_events, model.sentence_scores,
+    candidates = sentence_candidates(doc, document, mentions, rule_events, None,
                                      d.get("relabel_margin", 1.1), model.manifest.get(
-                                         "intensity", {}), view=view)
+                                         "intensity", {}), view=view,
+                                     batch_scores=model.document_scores)
     return decide(candidates, model.combiner_probability, drop_below=d.get("drop_below", 0.0),
                   propose_above=d.get("propose_above", 1.1),
                   statement_below=d.get("statement_below", 0.0),
+                  speech_statement_below=d.get("speech_statement_below", 0.0),
                   order_by_confidence=bool(d.get("order_by_confidence", 0.0)))
 
 
@@ -283,6 +361,7 @@ def model_events(doc: Doc, document: Document, mentions: Sequence[Mention],
     The confidence is the event probability times the category probability, uncalibrated.
     """
     model = model or default_model()
-    candidates = sentence_candidates(doc, document, mentions, (), model.sentence_scores, 1.1,
-                                     model.manifest.get("intensity", {}), use_rules=False)
+    candidates = sentence_candidates(doc, document, mentions, (), None, 1.1,
+                                     model.manifest.get("intensity", {}), use_rules=False,
+                                     batch_scores=model.document_scores)
     return decide(candidates, lambda f: float(f[0] * f[1]), drop_below=0.0, propose_above=0.5)

@@ -13,6 +13,7 @@ import hashlib
 import json
 import math
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,12 @@ import numpy as np
 from faultlines.coding.learned.features import FEATURE_VERSION, Vectorizer
 from faultlines.errors import ModelError
 
-__all__ = ["LearnedModel", "DATA_DIR", "REQUIRED_ARRAYS", "load_model", "default_model",
-           "model_info", "sha256_of"]
+__all__ = ["LearnedModel", "DATA_DIR", "N_FEATURES", "REQUIRED_ARRAYS", "load_model",
+           "default_model", "model_info", "sha256_of"]
 
 DATA_DIR = Path(__file__).parent / "data"
+#: How many inputs the combiner has (``combine.candidate_features``; its weights must match).
+N_FEATURES = 10
 #: Arrays every model.npz must hold, with their number of dimensions.
 REQUIRED_ARRAYS = {
     "idf": 1, "event_coef": 1, "event_intercept": 1, "category_coef": 2,
@@ -68,18 +71,42 @@ class LearnedModel:
     def sentence_scores(self, text: str) -> tuple[float, dict[str, float]]:
         """Probability that ``text`` reports a PLOVER event, and the category probabilities.
 
+        The same numbers as ``document_scores([text])[0]`` (it is that call).
+
         >>> m = default_model()  # doctest: +SKIP
         >>> p, cats = m.sentence_scores("Rebels shelled the town.")  # doctest: +SKIP
         """
-        cols, vals = self.vectorizer.arrays(text)
-        scores = vals @ self.weights[cols] if cols.size else np.zeros(self.weights.shape[1])
-        z = float(scores[0]) + float(self.arrays["event_intercept"][0])
-        logits = scores[1:] + self.arrays["category_intercept"]
-        p_event = 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
-        logits = logits - logits.max()
+        return self.document_scores([text])[0]
+
+    def document_scores(self, texts: Sequence[str]) -> list[tuple[float, dict[str, float]]]:
+        """:meth:`sentence_scores` of every text (a document's sentences) in one matrix step.
+
+        The TF-IDF vectors of all texts are laid end to end, their weight rows gathered and
+        scaled in one operation and summed per text with ``np.add.reduceat`` (each text's rows
+        summed in the same order whatever the batch), then the logistic and softmax are taken
+        for all texts at once: the result for a text does not depend on the others.
+        """
+        if not texts:
+            return []
+        pieces = [self.vectorizer.arrays(text) for text in texts]
+        sizes = np.array([cols.size for cols, _ in pieces], dtype=np.intp)
+        width = self.weights.shape[1]
+        scores = np.zeros((len(texts), width))
+        nonempty = np.flatnonzero(sizes)
+        if nonempty.size:
+            cols = np.concatenate([pieces[i][0] for i in nonempty])
+            vals = np.concatenate([pieces[i][1] for i in nonempty])
+            starts = np.concatenate(([0], np.cumsum(sizes[nonempty])[:-1]))
+            scores[nonempty] = np.add.reduceat(self.weights[cols] * vals[:, None], starts,
+                                               axis=0)
+        z = np.clip(scores[:, 0] + float(self.arrays["event_intercept"][0]), -50.0, 50.0)
+        p_event = 1.0 / (1.0 + np.exp(-z))
+        logits = scores[:, 1:] + self.arrays["category_intercept"]
+        logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
-        probs /= probs.sum()
-        return p_event, dict(zip(self.categories, (float(p) for p in probs), strict=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        return [(float(p), dict(zip(self.categories, row.tolist(), strict=True)))
+                for p, row in zip(p_event.tolist(), probs, strict=True)]
 
     def combiner_probability(self, features: np.ndarray) -> float:
         """Calibrated probability that an event with these combiner features is right."""
@@ -136,6 +163,10 @@ def load_model(directory: Path | str = DATA_DIR) -> LearnedModel:
     if (arrays["idf"].shape != (n,) or arrays["event_coef"].shape != (n,)
             or arrays["category_coef"].shape != (len(categories), n)):
         raise _refuse(directory / "model.npz", "array shapes do not match the vocabulary")
+    if arrays["combiner_coef"].shape != (N_FEATURES,):
+        raise _refuse(directory / "model.npz", f"the combiner has "
+                                               f"{arrays['combiner_coef'].shape[0]} weights, "
+                                               f"this code gives {N_FEATURES} features")
     index = {term: i for i, term in enumerate(vocabulary)}
     weights = np.column_stack([arrays["event_coef"], arrays["category_coef"].T]).astype(
         np.float64)
