@@ -295,10 +295,13 @@ def camp_breaks(G: nx.Graph, result: Factions, sign: str = "sign") -> list[CampB
     camps and negative ties inside a camp (each with its evidence ``event_ids``).
 
     >>> from faultlines.network.balance import factions
-    >>> G = nx.Graph([("a", "b", {"sign": -1, "count": 3}), ("b", "c", {"sign": -1}),
-    ...               ("a", "c", {"sign": -1, "count": 2})])
+    >>> G = nx.Graph([("a", "b", {"sign": 1, "count": 3}), ("c", "d", {"sign": 1}),
+    ...               ("a", "c", {"sign": -1, "count": 2}), ("b", "d", {"sign": -1}),
+    ...               ("a", "d", {"sign": 1, "count": 2})])
+    >>> sorted(c.members for c in factions(G).camps)  # the one split with a single break
+    [('a', 'b'), ('c', 'd')]
     >>> [(t.a, t.b, t.sign, t.count) for t in camp_breaks(G, factions(G))]
-    [('a', 'c', -1, 2)]
+    [('a', 'd', 1, 2)]
     """
     camp_of = {n: camp.id for camp in result.camps for n in camp.members}
     out: list[CampBreak] = []
