@@ -1,4 +1,4 @@
-"""Mode and context agreement with PLOVER gold, on the tuned and set-aside parts side by side.
+"""Mode, context and country agreement with PLOVER gold, tuned and set-aside parts side by side.
 
 The parts are those of ``../shared/tools/dev_scores.py``: a record is set aside when
 ``int(sha1(text), 16) % 3 == 0``. Only counts and shares are printed, never a sentence, so the
@@ -30,7 +30,8 @@ def main() -> None:
              "tuned": [p for p in report.predictions if not set_aside(p.record.text)],
              "set-aside": [p for p in report.predictions if set_aside(p.record.text)]}
     print(f"{'part':10s} {'n':>4s} {'type':>6s} {'mode':>6s} {'of':>4s} {'mode|type':>9s} "
-          f"{'of':>4s} {'context':>7s} {'of':>4s} {'ctx P':>6s} {'ctx R':>6s}")
+          f"{'of':>4s} {'context':>7s} {'of':>4s} {'ctx P':>6s} {'ctx R':>6s} {'source':>6s} "
+          f"{'target':>6s}")
     for name, predictions in parts.items():
         part = EvaluationReport(predictions, source=str(args.gold))
         mode, context = part.mode_agreement(), part.context_agreement()
@@ -39,7 +40,8 @@ def main() -> None:
               f"{mode['mode_agreement_right_category']:9.3f} "
               f"{mode['mode_scored_right_category']:4d} "
               f"{context['context_agreement']:7.3f} {context['context_scored']:4d} "
-              f"{context['context_precision']:6.3f} {context['context_recall']:6.3f}")
+              f"{context['context_precision']:6.3f} {context['context_recall']:6.3f} "
+              f"{part.source_agreement:6.3f} {part.target_agreement:6.3f}")
 
 
 if __name__ == "__main__":
