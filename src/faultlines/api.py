@@ -522,27 +522,45 @@ def export_events(db: str | Path | None, format: str = "csv", out: str = "-", *,
 
 def network(db: str | Path | None = None, *, since: str | dt.date | None = None,
             until: str | dt.date | None = None, evidence: int = 3, doc_id: str | None = None,
-            source: str | None = None, level: str = "actor", hide_unidentified: bool = False,
-            weight: str = "count"):
+            source: str | None = None, level: str = "actor",
+            hide_unidentified: bool | None = None, weight: str = "count",
+            min_confidence: float | None = None):
     """The signed actor network (a networkx Graph) of stored events between two dates,
     optionally of one document (``doc_id``) or one outlet (``source``).
 
     ``level`` is ``actor`` (one node per actor), ``group`` (state agents merged into their
     state's branch: government, armed forces, ...) or ``state`` (every state branch merged into
-    its country); ``hide_unidentified`` drops actors with neither a country nor a sector;
+    its country, unless its codes say it is not the state: rebels, militias, opposition, IGOs;
+    see :mod:`faultlines.network.levels`); ``hide_unidentified`` drops actors with no country
+    code ("men", "gunmen") and the corpus's own outlets, and by default (``None``) is on at
+    ``group`` and ``state`` level and off at ``actor`` level;
     ``weight="scale"`` signs and weighs edges by PLOVER's event scale instead of counting
-    events.
+    events. ``min_confidence`` (default: the ``min_confidence`` setting) builds the network
+    from the events whose confidence reaches it, and those without one (coded by the rules
+    alone).
     """
-    from faultlines.network import graph_from_store, roll_up
-    from faultlines.network import hide_unidentified as hide
+    from faultlines.network import graph_from_store
 
+    threshold = get_setting("min_confidence", min_confidence)
     with open_store(db, read_only=True) as store:
         graph = graph_from_store(store, since=parse_date(since, "--since"),
                                  until=parse_date(until, "--until"), evidence=evidence,
                                  doc_id=doc_id, source=source,
-                                 weight=weight)  # type: ignore[arg-type]
-    graph = roll_up(graph, level)
-    return hide(graph) if hide_unidentified else graph
+                                 weight=weight,  # type: ignore[arg-type]
+                                 min_confidence=threshold)
+    return _at_level(graph, level, hide_unidentified)
+
+
+def _at_level(graph, level: str, hide_unidentified: bool | None):
+    """``graph`` without its unidentified actors (when asked, or by default at ``level``),
+    rolled up to ``level``."""
+    from faultlines.network import hide_unidentified as hide
+    from faultlines.network import roll_up
+    from faultlines.network.levels import hides_by_default
+
+    if hides_by_default(level) if hide_unidentified is None else hide_unidentified:
+        graph = hide(graph)
+    return roll_up(graph, level)
 
 
 def write_network(graph, out: str = "-", format: str = "json") -> None:
@@ -557,10 +575,12 @@ def write_network(graph, out: str = "-", format: str = "json") -> None:
 def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
             until: str | dt.date | None = None, time_limit: float = 10,
             doc_id: str | None = None, source: str | None = None, level: str = "actor",
-            hide_unidentified: bool = False) -> dict[str, Any]:
+            hide_unidentified: bool | None = None,
+            min_confidence: float | None = None) -> dict[str, Any]:
     """Structural balance of the signed network: triad census, degree of balance, frustration
     index (exact or bounded), the unbalanced triads with their evidence event ids, and whether
-    the graph is more balanced than its degree-preserving null model (``camp_support``)."""
+    the graph is more balanced than its degree-preserving null model (``camp_support``).
+    Filters (``min_confidence`` among them) as for :func:`network`."""
     from faultlines.network import (
         balance_degree,
         camp_support,
@@ -571,7 +591,7 @@ def balance(db: str | Path | None = None, *, since: str | dt.date | None = None,
     )
 
     graph = network(db, since=since, until=until, doc_id=doc_id, source=source, level=level,
-                    hide_unidentified=hide_unidentified)
+                    hide_unidentified=hide_unidentified, min_confidence=min_confidence)
     frustration = frustration_index(graph, time_limit=time_limit)
     return {
         "level": level,
@@ -612,33 +632,43 @@ def timeline(db: str | Path | None = None, *, window: str = "quarter",
 def factions(db: str | Path | None = None, *, k: int = 2, since: str | dt.date | None = None,
              until: str | dt.date | None = None, time_limit: float = 10,
              doc_id: str | None = None, source: str | None = None, level: str = "actor",
-             hide_unidentified: bool = False):
+             hide_unidentified: bool | None = None, min_confidence: float | None = None):
     """The k-camp partition of the actors that frustrates the fewest signed ties, with
-    ``support`` (do the data support camps at all?) and ``ties`` (what holds each camp)."""
+    ``support`` (do the data support camps at all?), ``ties`` (what holds each camp) and
+    ``breaks`` (the ties the split contradicts). Filters (``min_confidence`` among them) as
+    for :func:`network`."""
     import dataclasses
 
-    from faultlines.network import camp_support, camp_ties
+    from faultlines.network import camp_breaks, camp_support, camp_ties
     from faultlines.network import factions as find_factions
 
     graph = network(db, since=since, until=until, doc_id=doc_id, source=source, level=level,
-                    hide_unidentified=hide_unidentified)
+                    hide_unidentified=hide_unidentified, min_confidence=min_confidence)
     result = find_factions(graph, k=k, time_limit=time_limit)
     return dataclasses.replace(result, support=camp_support(graph, k),
-                               ties=tuple(camp_ties(graph, result)))
+                               ties=tuple(camp_ties(graph, result)),
+                               breaks=tuple(camp_breaks(graph, result)))
 
 
 def realignments(db: str | Path | None = None, *, window: str = "quarter",
                  since: str | dt.date | None = None, until: str | dt.date | None = None,
-                 level: str = "actor"):
-    """Dyads whose sign flipped between time windows, with evidence on both sides; ``level``
-    as for :func:`network`."""
-    from faultlines.network import graphs_by_window, roll_up
+                 level: str = "actor", min_confidence: float | None = None,
+                 hide_unidentified: bool | None = None):
+    """Dyads whose sign flipped between time windows, with evidence on both sides; ``level``,
+    ``min_confidence`` and ``hide_unidentified`` as for :func:`network` (actor codes: those
+    of most of each actor's events over the whole range)."""
+    from faultlines.network import graphs_by_window, mark_codes_and_outlets
     from faultlines.network import realignments as find_realignments
 
+    threshold = get_setting("min_confidence", min_confidence)
     with open_store(db, read_only=True) as store:
         graphs = graphs_by_window(store, window, since=parse_date(since, "--since"),
-                                  until=parse_date(until, "--until"))
-        graphs = {start: roll_up(G, level) for start, G in graphs.items()}
+                                  until=parse_date(until, "--until"),
+                                  min_confidence=threshold)
+        codes, outlets = store.actor_codes(), store.sources()
+        graphs = {start: _at_level(mark_codes_and_outlets(G, codes, outlets), level,
+                                   hide_unidentified)
+                  for start, G in graphs.items()}
         return find_realignments(graphs, window, store=store)
 
 
@@ -681,13 +711,20 @@ def evaluate_many(gold: Iterable[str | Path], options: RunOptions | None = None,
 
 
 def report(db: str | Path | None, out: str | Path, *, since: str | dt.date | None = None,
-           until: str | dt.date | None = None, title: str | None = None) -> Path:
-    """Write the self-contained HTML report of a store and return its path."""
+           until: str | dt.date | None = None, title: str | None = None,
+           min_confidence: float | None = None) -> Path:
+    """Write the self-contained HTML report of a store and return its path.
+
+    ``min_confidence`` (default: the ``min_confidence`` setting) leaves out the events whose
+    confidence is below it (events without one are kept); the page's confidence slider starts
+    there and filters further in the browser.
+    """
     from faultlines.report import write_report
 
+    threshold = get_setting("min_confidence", min_confidence)
     with open_store(db, read_only=True) as store:
         return write_report(store, out, title=title, since=parse_date(since, "--since"),
-                            until=parse_date(until, "--until"))
+                            until=parse_date(until, "--until"), min_confidence=threshold)
 
 
 def serve(db: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000,

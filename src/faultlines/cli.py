@@ -15,7 +15,7 @@ import sys
 import traceback
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any
 
 import typer
 
@@ -81,9 +81,13 @@ class Level(StrEnum):
 
 LevelOption = Annotated[Level, typer.Option(
     "--level", help="actor (one node per actor), group (state agents merged into their state's "
-    "government, armed forces, ...) or state (each state one node).")]
-HideOption = Annotated[bool, typer.Option(
-    "--hide-unidentified", help="Leave out actors with neither a country nor a sector.")]
+    "government, armed forces, ...) or state (each state one node, with every actor of that "
+    "country except rebels, militias, the opposition and IGOs).")]
+HideOption = Annotated[bool | None, typer.Option(
+    "--hide-unidentified/--show-unidentified",
+    help="Leave out (or keep) actors with no country code (\"men\", \"gunmen\") and the "
+    "corpus's own outlets. Default: left out at group and state level, kept at actor level.",
+    show_default=False)]
 
 
 class EventsFormat(StrEnum):
@@ -360,17 +364,18 @@ def network(
     doc: DocOption = None,
     source: SourceOption = None,
     level: LevelOption = Level.actor,
-    hide_unidentified: HideOption = False,
+    hide_unidentified: HideOption = None,
     weight: Annotated[NetworkWeight, typer.Option(
         "--weight", help="count: each event counts one (net polarity); scale: events weigh "
                          "their PLOVER event_scale (-10..+10).")] = NetworkWeight.count,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Export the signed actor network (nodes: actors; edges: signed, weighted dyads)."""
     from faultlines import api
 
     graph = api.network(db, since=since, until=until, doc_id=doc, source=source,
                         level=level.value, hide_unidentified=hide_unidentified,
-                        weight=weight.value)
+                        weight=weight.value, min_confidence=min_confidence)
     api.write_network(graph, str(output) if output else "-", format.value)
     _say_if_nothing_matched(graph.number_of_edges(), "signed ties", since=since, until=until,
                             doc=doc, source=source)
@@ -465,14 +470,16 @@ def balance(
     doc: DocOption = None,
     source: SourceOption = None,
     level: LevelOption = Level.actor,
-    hide_unidentified: HideOption = False,
+    hide_unidentified: HideOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Structural balance: signed triad census, degree of balance, frustration index, and
     whether the ties are more balanced than chance (a degree-preserving null model)."""
     from faultlines import api
 
     result = api.balance(db, since=since, until=until, time_limit=time_limit, doc_id=doc,
-                         source=source, level=level.value, hide_unidentified=hide_unidentified)
+                         source=source, level=level.value, hide_unidentified=hide_unidentified,
+                         min_confidence=min_confidence)
     if format is TableFormat.json:
         _emit_table(result, format, output)
         return
@@ -521,7 +528,8 @@ def factions(
     doc: DocOption = None,
     source: SourceOption = None,
     level: LevelOption = Level.actor,
-    hide_unidentified: HideOption = False,
+    hide_unidentified: HideOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Camps: the k-way split of actors that frustrates the fewest signed ties, with whether
     the data support camps at all and the allied ties that hold each camp together."""
@@ -529,7 +537,7 @@ def factions(
 
     result = api.factions(db, k=k, since=since, until=until, time_limit=time_limit,
                           doc_id=doc, source=source, level=level.value,
-                          hide_unidentified=hide_unidentified)
+                          hide_unidentified=hide_unidentified, min_confidence=min_confidence)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
         return
@@ -554,9 +562,25 @@ def factions(
             for t in result.ties]
     if ties:
         out.write(render_table(ties, title="what holds each camp together"))
+    _write_breaks(out, result.breaks)
     if result.unassigned:
         out.write(f"{len(result.unassigned)} actor(s) with no signed tie left out\n")
     out.flush()
+
+
+def _write_breaks(out: IO[str], breaks: Any, limit: int = 10) -> None:
+    """The ties the camps contradict, for the reader to check first."""
+    from faultlines.progress import render_table
+
+    rows = [{"tie": f"{t.a_name} / {t.b_name}",
+             "contradicts": ("allied across camps " if t.sign > 0 else "hostile inside camp ")
+             + (f"{t.camp_a} and {t.camp_b}" if t.camp_a != t.camp_b else str(t.camp_a)),
+             "events": t.count, "evidence": " ".join(t.event_ids[:3])}
+            for t in breaks[:limit]]
+    if rows:
+        more = f", {len(breaks) - limit} more with --format json" if len(breaks) > limit else ""
+        out.write(render_table(rows, title=f"ties that contradict the split (coding errors, "
+                                           f"cross-pressured actors or real rifts){more}"))
 
 
 @app.command()
@@ -590,11 +614,14 @@ def realignments(
     format: TableFormatOption = TableFormat.table,
     output: OutOption = None,
     level: LevelOption = Level.actor,
+    min_confidence: MinConfidenceOption = None,
+    hide_unidentified: HideOption = None,
 ) -> None:
     """Pairs of actors whose tie changed sign between windows, with evidence on both sides."""
     from faultlines import api
 
-    result = api.realignments(db, window=window, since=since, until=until, level=level.value)
+    result = api.realignments(db, window=window, since=since, until=until, level=level.value,
+                              min_confidence=min_confidence, hide_unidentified=hide_unidentified)
     if format is TableFormat.json:
         _emit_table(result.to_dict(), format, output)
     else:
@@ -647,11 +674,14 @@ def report(
     since: SinceOption = None,
     until: UntilOption = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Write a self-contained HTML report (opens offline; click edges for evidence)."""
+    """Write a self-contained HTML report (opens offline; click edges for evidence; a slider
+    filters the events by confidence)."""
     from faultlines import api
 
-    path = api.report(db, output, since=since, until=until, title=title)
+    path = api.report(db, output, since=since, until=until, title=title,
+                      min_confidence=min_confidence)
     typer.echo(str(path))
 
 

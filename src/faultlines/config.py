@@ -210,8 +210,9 @@ class RunOptions:
         choices=("hybrid", "rules", "model"))
     min_confidence: float = _setting(
         0.0, "Only events whose confidence reaches this (0-1) are output by extract and "
-        "events; events without a confidence (coded by the rules alone) are kept; ingest "
-        "stores every event.", minimum=0.0, maximum=1.0)
+        "events and count in network, balance, factions, realignments and report; events "
+        "without a confidence (coded by the rules alone) are kept; ingest stores every event.",
+        minimum=0.0, maximum=1.0)
 
     def __post_init__(self) -> None:
         for name, setting in SETTINGS.items():

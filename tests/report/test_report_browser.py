@@ -108,10 +108,17 @@ def test_hostile_article_renders_as_text(page: Any) -> None:
     table = page.inner_text("#fl-events")
     assert "<img src=x onerror=" in table and "Night <Wire> & Co" in table
     # a name that is markup stays literal in the graph's labels and tooltips, which BokehJS
-    # draws as text (each wrapped in a bidirectional isolate, U+2068 ... U+2069)
-    labels = page.evaluate("""() => window.faultlines.plots['fl-network'].sources.node.data
-        .label.map(t => t.replace(/[\u2068\u2069]/g, ''))""")
-    assert "<b>Front</b> <i>of</i> Tags" in labels
+    # draws as text (each wrapped in a bidirectional isolate, U+2068 ... U+2069); only the
+    # best connected nodes get a drawn label, so the label texts are read where the page
+    # prepares them for every node
+    names = page.evaluate("""() => {
+        const p = window.faultlines.plots['fl-network'];
+        const clean = t => t.replace(/[\u2068\u2069]/g, '');
+        return {labels: p.labelling.names.map(clean),
+                hover: p.sources.node.data.hname.map(clean)};
+    }""")
+    assert "<b>Front</b> <i>of</i> Tags" in names["labels"]
+    assert "<b>Front</b> <i>of</i> Tags" in names["hover"]
     assert page.locator("#fl-network b, #fl-network i").count() == 0
     assert_offline_and_clean(page)
 

@@ -60,3 +60,42 @@ def test_report_dates_untouched_by_levels():
     data = build_report_data(events, docs, generated="x")
     assert data.at_level("group").date_range == data.date_range == (dt.date(2005, 6, 1),
                                                                    dt.date(2007, 6, 1))
+
+
+def test_group_and_state_views_leave_out_unidentified_actors_and_the_outlet():
+    from faultlines.types import ActorRef, Document, Event, polarity_of
+
+    usa = ActorRef("Washington", "USA", "United States", "USA", "GOV")
+    aqi = ActorRef("the group", "AQI", "al-Qaeda in Iraq", "IRQ", "REB")
+    men = ActorRef("men", "x:men", "men", None, None)
+    paper = ActorRef("the Wire", "x:wire", "The Wire", "GBR", "MED")  # an outlet, coded
+    when = dt.date(2007, 1, 1)
+    events = [Event("d", i, "s", when, kind, a, b, polarity_of(kind), 1.0, trigger="t")
+              for i, (kind, a, b) in enumerate([("ASSAULT", usa, aqi), ("ASSAULT", men, aqi),
+                                                ("ACCUSE", paper, usa)])]
+    data = build_report_data(events, [Document("d", "x", when, source="Wire")], generated="x")
+    assert {n.id for n in data.nodes} == {"USA", "AQI", "x:men", "x:wire"}  # actor view: all
+    for level in ("group", "state"):
+        view = data.levels[level]
+        assert view.hidden == ("x:men", "x:wire")
+        at = data.at_level(level)
+        assert {n.id for n in at.nodes} == {"USA" if level == "state" else "USA_GOV", "AQI"}
+        assert len(at.events) == 1 and data.to_json_dict()["levels"][level]["hidden"] == [
+            "x:men", "x:wire"]
+
+
+def test_report_nodes_take_the_code_of_most_of_their_events_in_range():
+    from faultlines.report.collect import actor_refs
+    from faultlines.types import ActorRef, Event, polarity_of
+
+    party = ActorRef("Al-Amin", "x:amin", "Al-Amin", "IRQ", "PTY")
+    premier = ActorRef("Al-Amin", "x:amin", "Al-Amin", "IRQ", "GOV")
+    usa = ActorRef("Washington", "USA", "United States", "USA", "GOV")
+    events = [Event("d", i, "s", date, "AGREE", who, usa, polarity_of("AGREE"), 1.0, trigger="t")
+              for i, (date, who) in enumerate([(dt.date(2005, 1, 1), party),
+                                               (dt.date(2007, 1, 1), premier),
+                                               (dt.date(2007, 6, 1), premier)])]
+    assert actor_refs(events)["x:amin"].sector == "GOV"
+    assert actor_refs(events, until=dt.date(2005, 12, 31))["x:amin"].sector == "PTY"
+    data = build_report_data(events, [], generated="x")
+    assert data.levels["group"].member_of["x:amin"] == "IRQ_GOV"

@@ -31,7 +31,8 @@ def test_openapi_describes_every_endpoint(client: TestClient) -> None:
                                   "/api/balance", "/api/evidence", "/api/timeline",
                                   "/api/places"}
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
-    assert params == {"since", "until", "actor", "type", "q", "limit", "offset", "level"}
+    assert params == {"since", "until", "actor", "type", "q", "limit", "offset", "level",
+                      "min_confidence"}
     assert "EventOut" in spec["components"]["schemas"]
     # the CDN-backed Swagger and ReDoc pages are off; /docs is a plain page with no scripts
     assert client.get("/redoc").status_code == 404

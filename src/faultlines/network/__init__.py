@@ -21,6 +21,7 @@ from faultlines.network.balance import (
 from faultlines.network.graph import (
     build_signed_graph,
     graph_from_store,
+    mark_codes_and_outlets,
     sign_of,
     signed_edges,
     write_graph,
@@ -40,17 +41,25 @@ from faultlines.network.stance import (
     compare_outlets,
     stance,
 )
-from faultlines.network.support import CampSupport, CampTie, camp_support, camp_ties
+from faultlines.network.support import (
+    CampBreak,
+    CampSupport,
+    CampTie,
+    camp_breaks,
+    camp_support,
+    camp_ties,
+)
 from faultlines.network.temporal import dyad_series, graphs_by_window
 
 __all__ = [
-    "build_signed_graph", "graph_from_store", "write_graph", "sign_of", "signed_edges",
+    "build_signed_graph", "graph_from_store", "mark_codes_and_outlets", "write_graph", "sign_of",
+    "signed_edges",
     "dyad_series", "graphs_by_window",
     "triad_census_signed", "balance_degree", "unbalanced_triads", "frustration_index",
     "factions", "partition_cost",
     "realignments", "pressure_edges",
-    "LEVELS", "roll_up", "hide_unidentified", "camp_support", "camp_ties", "CampSupport",
-    "CampTie",
+    "LEVELS", "roll_up", "hide_unidentified", "camp_support", "camp_ties", "camp_breaks",
+    "CampSupport", "CampTie", "CampBreak",
     "stance", "compare_outlets", "STANCE_KINDS", "STANCE_MODALITIES",
     "TriadCensus", "UnbalancedTriad", "Frustration", "Camp", "Factions", "Realignment",
     "PressureEdge", "Stance", "Record", "ResultTable",

@@ -683,6 +683,8 @@ class Factions(Record):
     support: Any = None
     #: The allied ties that hold each camp together (``network.support.CampTie``).
     ties: tuple[Any, ...] = ()
+    #: The ties the split frustrates (``network.support.CampBreak``), when listed.
+    breaks: tuple[Any, ...] = ()
 
     columns: ClassVar[tuple[str, ...]] = Camp.columns
 
@@ -695,7 +697,8 @@ class Factions(Record):
                                 if k != "partition"},
                 "unassigned": [str(n) for n in self.unassigned],
                 "support": self.support.to_dict() if self.support is not None else None,
-                "ties": [t.to_dict() for t in self.ties]}
+                "ties": [t.to_dict() for t in self.ties],
+                "breaks": [t.to_dict() for t in self.breaks]}
 
 
 def factions(

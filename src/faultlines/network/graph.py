@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -14,7 +14,8 @@ import networkx as nx
 from faultlines.errors import ConfigError
 from faultlines.store import DYAD_MODALITIES, ActorSummary, Dyad, Store
 
-__all__ = ["build_signed_graph", "graph_from_store", "write_graph", "sign_of", "signed_edges"]
+__all__ = ["build_signed_graph", "graph_from_store", "mark_codes_and_outlets", "write_graph",
+           "sign_of", "signed_edges"]
 
 
 def sign_of(net_polarity: float) -> int:
@@ -141,18 +142,57 @@ def graph_from_store(
     doc_id: str | None = None,
     source: str | None = None,
     weight: Literal["count", "scale"] = "count",
+    min_confidence: float | None = None,
 ) -> nx.Graph:
     """:func:`build_signed_graph` over ``store.dyads(...)`` with node attributes from
-    ``store.actors()``; ``doc_id`` or ``source`` restrict it to one article or one outlet."""
+    ``store.actors()`` and each actor's code in the range (:func:`mark_codes_and_outlets`);
+    ``doc_id`` or ``source`` restrict it to one article or one outlet;
+    ``min_confidence`` to the events whose confidence reaches it, and those without one."""
     dyads = store.dyads(since=since, until=until, modalities=modalities, evidence=evidence,
-                        doc_id=doc_id, source=source)
+                        doc_id=doc_id, source=source, min_confidence=min_confidence)
     G = build_signed_graph(dyads, store.actors(), zero=zero, weight=weight)
+    mark_codes_and_outlets(G, store.actor_codes(since, until, doc_id=doc_id, source=source),
+                           store.sources())
     G.graph.update(since=since, until=until)
+    if min_confidence:
+        G.graph["min_confidence"] = float(min_confidence)
     if doc_id is not None:
         G.graph["doc_id"] = doc_id
     if source is not None:
         G.graph["source"] = source
     return G
+
+
+def mark_codes_and_outlets(G: nx.Graph, codes: Mapping[Any, tuple[str | None, str | None]],
+                           outlets: Iterable[str] = ()) -> nx.Graph:
+    """Give nodes the code they held in the graph's events, and flag outlets (in place).
+
+    ``codes`` maps an actor to the ``(country, sector)`` of most of its events in the range
+    (``Store.actor_codes``): the actor table keeps the code an actor was first seen with, so
+    a party leader who became prime minister would stay a party actor and not roll up into
+    his government. ``outlets`` are the corpus's outlet names: an actor of the same name (the
+    paper quoted as "the Gulf Ledger believes") gets ``outlet=True``, which
+    :func:`~faultlines.network.levels.hide_unidentified` leaves out.
+
+    >>> G = nx.Graph([("MALIKI", "x:ledger")])
+    >>> nx.set_node_attributes(G, {"MALIKI": {"name": "Maliki", "sector": "PTY"},
+    ...                            "x:ledger": {"name": "The Ledger"}})
+    >>> _ = mark_codes_and_outlets(G, {"MALIKI": ("IRQ", "GOV")}, ["the ledger"])
+    >>> G.nodes["MALIKI"]["sector"], G.nodes["x:ledger"]["outlet"]
+    ('GOV', True)
+    """
+    names = {_outlet_key(o) for o in outlets}
+    for node, attrs in G.nodes(data=True):
+        country, sector = codes.get(node, (None, None))
+        if country or sector:
+            attrs["country"], attrs["sector"] = country, sector
+        attrs["outlet"] = _outlet_key(str(attrs.get("name") or node)) in names
+    return G
+
+
+def _outlet_key(name: str) -> str:
+    words = name.casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def signed_edges(G: nx.Graph, sign: str = "sign",

@@ -10,8 +10,14 @@ the graph up puts them back together, using the actor codes (country and sector)
   state's branch, ``USA_MIL`` "United States armed forces" or ``IRQ_GOV`` "Iraq government" (the
   knowledge base's own ids for them); a state named bare ("Iraq") counts as its government;
   named organisations and groups keep their own node.
-- ``state``: every state sector of a country becomes one node, ``USA`` "United States";
-  non-state actors (rebels, parties, religious, ethnic groups, civilians...) keep their node.
+- ``state``: every actor with a country becomes that country's node, ``USA`` "United States":
+  its government, forces, legislature, its leaders whatever office the knowledge base gives them
+  at the time, its parties, clerics, communities, civilians, media. Only actors whose codes say
+  they are not the state keep their own node (:data:`OWN_NODE_SECTORS`: rebels, insurgents,
+  separatists and militias, unidentified armed forces, criminals, the political opposition,
+  NGOs and IGO offices), as do the non-state country codes (:data:`NON_STATE_COUNTRIES`: IGO,
+  NGO, IMG, MNC). So the state level is the classic one of event data (states as unitary
+  actors), with the armed groups that fight them left visible.
 
 Edges between nodes that merge are summed (count, net polarity, cooperation, conflict) and their
 sign recomputed; ties inside a merged node (the army and the government of one state) become
@@ -29,7 +35,8 @@ import networkx as nx
 from faultlines.errors import ConfigError
 from faultlines.network.graph import sign_of
 
-__all__ = ["LEVELS", "STATE_SECTORS", "Level", "node_key", "roll_up", "hide_unidentified"]
+__all__ = ["LEVELS", "NON_STATE_COUNTRIES", "OWN_NODE_SECTORS", "STATE_SECTORS", "Level",
+           "is_unidentified", "node_key", "roll_up", "hide_unidentified", "hides_by_default"]
 
 Level = Literal["actor", "group", "state"]
 #: The aggregation levels, finest first.
@@ -37,6 +44,15 @@ LEVELS: tuple[str, ...] = ("actor", "group", "state")
 
 #: Sectors that act for a state: they roll up into it at the ``state`` level.
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+#: Sectors whose actors keep their own node at the ``state`` level, even with a country: armed
+#: groups that are not the state's forces (REB rebels and militias, INS insurgents, SEP
+#: separatists, PRM pro-government militias, UAF unidentified armed forces, CRM criminals), the
+#: political opposition (OPP), and organisations outside the state (NGO, IGO).
+OWN_NODE_SECTORS: frozenset[str] = frozenset(
+    {"REB", "INS", "SEP", "PRM", "UAF", "CRM", "OPP", "NGO", "IGO"})
+#: CAMEO country codes that name no state: international organisations, non-governmental
+#: organisations, international militarised groups (al-Qaeda), multinational companies.
+NON_STATE_COUNTRIES: frozenset[str] = frozenset({"IGO", "NGO", "IMG", "MNC"})
 _BRANCH_NAMES = {"GOV": "government", "MIL": "armed forces", "COP": "police",
                  "LEG": "legislature", "JUD": "judiciary", "SPY": "intelligence services"}
 _EDGE_SUMS = ("count", "net_polarity", "cooperative", "conflictual", "intensity", "scale")
@@ -58,9 +74,9 @@ def country_name(code: str) -> str:
 
 
 def _state_sector(node: Any, attrs: dict[str, Any]) -> str | None:
-    """The state branch an actor acts for, or None for a non-state actor."""
+    """The state branch an actor acts for (``group`` level), or None for any other actor."""
     country = attrs.get("country")
-    if not country or country == "IGO":
+    if not country or country in NON_STATE_COUNTRIES:
         return None
     sector = attrs.get("sector")
     if sector in STATE_SECTORS:
@@ -68,6 +84,13 @@ def _state_sector(node: Any, attrs: dict[str, Any]) -> str | None:
     if not sector and node == country:  # the state itself, named bare
         return "GOV"
     return None
+
+
+def _of_state(attrs: dict[str, Any]) -> bool:
+    """Whether an actor goes into its country's node at the ``state`` level."""
+    country = attrs.get("country")
+    return bool(country) and country not in NON_STATE_COUNTRIES \
+        and attrs.get("sector") not in OWN_NODE_SECTORS
 
 
 def node_key(node: Any, attrs: dict[str, Any], level: str) -> tuple[Any, str]:
@@ -80,16 +103,22 @@ def node_key(node: Any, attrs: dict[str, Any], level: str) -> tuple[Any, str]:
     ('IRQ_GOV', 'Iraq government')
     >>> node_key("US_MARINE_CORPS", {"country": "USA", "sector": "MIL"}, "state")
     ('USA', 'United States')
+    >>> node_key("SADRIST_MOVEMENT", {"name": "Sadrist movement", "country": "IRQ",
+    ...                                "sector": "PTY"}, "state")
+    ('IRQ', 'Iraq')
     >>> node_key("MAHDI_ARMY", {"name": "Mahdi Army", "country": "IRQ", "sector": "REB"}, "state")
     ('MAHDI_ARMY', 'Mahdi Army')
     """
     name = str(attrs.get("name") or node)
-    sector = _state_sector(node, attrs) if level != "actor" else None
+    if level == "state":
+        if not _of_state(attrs):
+            return node, name
+        country = str(attrs["country"])
+        return country, country_name(country)
+    sector = _state_sector(node, attrs) if level == "group" else None
     if sector is None:
         return node, name
     country = str(attrs["country"])
-    if level == "state":
-        return country, country_name(country)
     return f"{country}_{sector}", f"{country_name(country)} {_BRANCH_NAMES[sector]}"
 
 
@@ -169,16 +198,45 @@ def roll_up(G: nx.Graph, level: str = "state",
     return H
 
 
-def hide_unidentified(G: nx.Graph) -> nx.Graph:
-    """The graph without generic or unidentified actors: nodes with neither a country nor a
-    sector ("officials", "gunmen" the resolver could not place), and nodes left isolated.
+def is_unidentified(attrs: dict[str, Any]) -> bool:
+    """Whether a node is no identified actor: it has no country code (a generic word the
+    resolver could not place: "men", "gunmen", "tribesmen", "unidentified attackers", or a
+    fragment such as "al"), or it is one of the corpus's outlets (``outlet``; see
+    :func:`~faultlines.network.graph.mark_codes_and_outlets`), the paper speaking in its own
+    voice rather than a party to the conflict.
 
-    >>> G = nx.Graph([("USA", "x:someone", {"sign": -1}), ("USA", "IRN", {"sign": -1})])
-    >>> nx.set_node_attributes(G, {"USA": {"country": "USA"}, "IRN": {"country": "IRN"}})
+    >>> is_unidentified({"name": "men"}), is_unidentified({"country": "IMG"})
+    (True, False)
+    >>> is_unidentified({"country": "QAT", "sector": "MED", "outlet": True})
+    True
+    """
+    return not attrs.get("country") or bool(attrs.get("outlet"))
+
+
+def hides_by_default(level: str) -> bool:
+    """Whether unidentified actors are left out at ``level`` unless asked for: at ``group``
+    and ``state`` level, where a node stands for an organisation or a state and a generic
+    "men" would be read as one; the ``actor`` level shows everything the coder found.
+
+    >>> [hides_by_default(level) for level in LEVELS]
+    [False, True, True]
+    """
+    _check_level(level)
+    return level != "actor"
+
+
+def hide_unidentified(G: nx.Graph) -> nx.Graph:
+    """The graph without unidentified actors (:func:`is_unidentified`) and without the nodes
+    that leaves isolated.
+
+    >>> G = nx.Graph([("USA", "x:someone", {"sign": -1}), ("USA", "IRN", {"sign": -1}),
+    ...               ("x:someone", "x:ledger", {"sign": 1})])
+    >>> nx.set_node_attributes(G, {"USA": {"country": "USA"}, "IRN": {"country": "IRN"},
+    ...                            "x:ledger": {"country": "GBR", "outlet": True}})
     >>> sorted(hide_unidentified(G))
     ['IRN', 'USA']
     """
-    keep = [n for n, a in G.nodes(data=True) if a.get("country") or a.get("sector")]
+    keep = [n for n, a in G.nodes(data=True) if not is_unidentified(a)]
     H = G.subgraph(keep).copy()
     H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0])
     return H

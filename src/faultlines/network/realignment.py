@@ -68,6 +68,7 @@ def realignments(
     until: dt.date | None = None,
     modalities: Iterable[str] | None = DYAD_MODALITIES,
     evidence: int = 3,
+    min_confidence: float | None = None,
 ) -> ResultTable[Realignment]:
     """Dyads whose sign changes from one time window to a later one, with evidence on both sides.
 
@@ -84,6 +85,9 @@ def realignments(
     store
         Where to fetch the evidence sentences of ``event_ids_before/after`` (a store
         ``source`` is used automatically).
+    min_confidence
+        With a store ``source``: only the events whose confidence reaches it, and those
+        without one (see :meth:`faultlines.store.Store.dyads`).
 
     Examples
     --------
@@ -104,7 +108,8 @@ def realignments(
         graphs = dict(source)
     else:
         graphs = graphs_by_window(source, window, since=since, until=until,
-                                  modalities=modalities, evidence=evidence)
+                                  modalities=modalities, evidence=evidence,
+                                  min_confidence=min_confidence)
     last: dict[tuple[Any, Any], tuple[dt.date, dict[str, Any]]] = {}
     out: ResultTable[Realignment] = ResultTable(columns=Realignment.columns)
     for start in sorted(graphs):

@@ -29,7 +29,7 @@ from faultlines.network.balance import Factions
 from faultlines.network.graph import signed_edges
 from faultlines.network.results import Record
 
-__all__ = ["CampSupport", "CampTie", "camp_support", "camp_ties"]
+__all__ = ["CampBreak", "CampSupport", "CampTie", "camp_breaks", "camp_support", "camp_ties"]
 
 # Up to this many actors triangles are counted by dense matrix products (fast in numpy); above
 # it, by intersecting neighbour sets edge by edge.
@@ -69,6 +69,26 @@ class CampTie(Record):
     net_polarity: float
 
     columns: ClassVar[tuple[str, ...]] = ("camp", "a_name", "b_name", "count", "net_polarity")
+
+
+@dataclass(frozen=True)
+class CampBreak(Record):
+    """A tie the split contradicts: allied across two camps, or hostile inside one. These are
+    the ties to read first: a coding error, a cross-pressured actor or a real rift."""
+
+    a: Any
+    b: Any
+    a_name: str
+    b_name: str
+    camp_a: int
+    camp_b: int
+    sign: int
+    count: int
+    net_polarity: float
+    event_ids: tuple[str, ...]
+
+    columns: ClassVar[tuple[str, ...]] = ("a_name", "b_name", "camp_a", "camp_b", "sign",
+                                          "count")
 
 
 class _Layers:
@@ -268,3 +288,29 @@ def camp_ties(G: nx.Graph, result: Factions, top: int = 3, sign: str = "sign") -
         ranked = sorted(ties[camp], key=lambda t: (-t.count, -t.net_polarity, str(t.a), str(t.b)))
         out.extend(ranked[:top])
     return out
+
+
+def camp_breaks(G: nx.Graph, result: Factions, sign: str = "sign") -> list[CampBreak]:
+    """The ties that ``result``'s split frustrates, most events first: positive ties between
+    camps and negative ties inside a camp (each with its evidence ``event_ids``).
+
+    >>> from faultlines.network.balance import factions
+    >>> G = nx.Graph([("a", "b", {"sign": -1, "count": 3}), ("b", "c", {"sign": -1}),
+    ...               ("a", "c", {"sign": -1, "count": 2})])
+    >>> [(t.a, t.b, t.sign, t.count) for t in camp_breaks(G, factions(G))]
+    [('a', 'c', -1, 2)]
+    """
+    camp_of = {n: camp.id for camp in result.camps for n in camp.members}
+    out: list[CampBreak] = []
+    for u, v, e in G.edges(data=True):
+        s = e.get(sign, 0)
+        if not s or u == v or u not in camp_of or v not in camp_of:
+            continue
+        if (s > 0) == (camp_of[u] == camp_of[v]):
+            continue
+        a, b = sorted((u, v), key=str)
+        out.append(CampBreak(a, b, str(G.nodes[a].get("name", a)), str(G.nodes[b].get("name", b)),
+                             camp_of[a], camp_of[b], int(s), int(e.get("count", 1)),
+                             float(e.get("net_polarity", s)),
+                             tuple(str(i) for i in e.get("event_ids", ()))))
+    return sorted(out, key=lambda t: (-t.count, str(t.a), str(t.b)))

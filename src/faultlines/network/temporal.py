@@ -23,11 +23,13 @@ def dyad_series(
     until: dt.date | None = None,
     modalities: Iterable[str] | None = DYAD_MODALITIES,
     evidence: int = 3,
+    min_confidence: float | None = None,
 ) -> list[Dyad]:
     """Dyads per time window, ordered by window then pair.
 
-    From a store, aggregated in DuckDB (``store.dyads(window=...)``); from dyads, they must
-    already carry a window (``Dyad.window``).
+    From a store, aggregated in DuckDB (``store.dyads(window=...)``, only the events whose
+    confidence reaches ``min_confidence`` and those without one); from dyads, they must
+    already carry a window (``Dyad.window``) and ``min_confidence`` does not apply.
 
     >>> d = Dyad("A", "B", "A", "B", dt.date(2006, 4, 1), 1, 1, 1.0, 1, 0, None, None)
     >>> [x.window.isoformat() for x in dyad_series([d])]
@@ -35,7 +37,7 @@ def dyad_series(
     """
     if isinstance(source, Store):
         return source.dyads(since=since, until=until, window=window, modalities=modalities,
-                            evidence=evidence)
+                            evidence=evidence, min_confidence=min_confidence)
     dyads = list(source)
     missing = [d for d in dyads if d.window is None]
     if missing:
@@ -55,11 +57,13 @@ def graphs_by_window(
     actors: Iterable[ActorSummary] | None = None,
     zero: Literal["keep", "drop"] = "keep",
     evidence: int = 3,
+    min_confidence: float | None = None,
 ) -> dict[dt.date, nx.Graph]:
     """One signed graph per time window (keyed by the window's first day, in order).
 
     Each graph's ``G.graph["window"]`` is its window start and ``G.graph["window_size"]`` the
-    window name. With a store, node attributes come from ``store.actors()``.
+    window name. With a store, node attributes come from ``store.actors()`` and
+    ``min_confidence`` filters the events as in :func:`dyad_series`.
 
     >>> ds = [Dyad("A", "B", "A", "B", dt.date(2006, m, 1), 1, s, 1.0, 1, 0, None, None)
     ...       for m, s in ((1, 1), (4, -1))]
@@ -67,7 +71,7 @@ def graphs_by_window(
     {1: 1, 4: -1}
     """
     dyads = dyad_series(source, window, since=since, until=until, modalities=modalities,
-                        evidence=evidence)
+                        evidence=evidence, min_confidence=min_confidence)
     if actors is None and isinstance(source, Store):
         actors = source.actors()
     actor_list = list(actors or ())

@@ -107,6 +107,39 @@ def analyse_signed_graph(graph: nx.Graph, *, camps: int = 2,
     return tuple(Camp(i, members) for i, members in enumerate(groups)), balance
 
 
+def actor_refs(events: Iterable[Event], since: dt.date | None = None,
+               until: dt.date | None = None) -> dict[str, Any]:
+    """Per actor id, the reference (name, country, sector) it has in most of its events dated
+    in ``[since, until]`` (ties: the later one), else in its first event.
+
+    A person's code follows the office of the event's date (a party leader who became prime
+    minister is his government's), so the report's levels roll him up as the network stage
+    does (:func:`faultlines.network.mark_codes_and_outlets`).
+    """
+    first: dict[str, Any] = {}
+    counts: dict[str, Counter[tuple[Any, Any]]] = {}
+    latest: dict[tuple[str, Any, Any], tuple[dt.date, Any]] = {}
+    for event in events:
+        dated = event.date is not None and (since is None or event.date >= since) \
+            and (until is None or event.date <= until)
+        for ref in (event.actor, event.recipient):
+            if ref is None:
+                continue
+            first.setdefault(ref.id, ref)
+            if dated or (since is None and until is None):
+                code = (ref.country, ref.sector)
+                counts.setdefault(ref.id, Counter())[code] += 1
+                when = event.date or dt.date.min
+                key = (ref.id, *code)
+                if key not in latest or when >= latest[key][0]:
+                    latest[key] = (when, ref)
+    refs = dict(first)
+    for actor_id, counted in counts.items():
+        code = max(counted, key=lambda c: (counted[c], latest[(actor_id, *c)][0]))
+        refs[actor_id] = latest[(actor_id, *code)][1]
+    return refs
+
+
 def build_report_data(
     events: Iterable[Event],
     documents: Iterable[Any] = (),
@@ -118,6 +151,7 @@ def build_report_data(
     generated: str | None = None,
     camp_count: int = 2,
     time_limit: float = 5.0,
+    min_confidence: float | None = None,
 ) -> ReportData:
     """Everything the views show, from coded events.
 
@@ -137,6 +171,9 @@ def build_report_data(
     camp_count, time_limit
         Most camps to split the actors into, and seconds allowed for it
         (see :func:`analyse_signed_graph`).
+    min_confidence
+        Leave out the events whose confidence is below it (events without one are kept); the
+        page's confidence slider starts there.
     """
     domain_events = list(events)
     report_documents_all: dict[str, ReportDocument] = {}
@@ -144,16 +181,12 @@ def build_report_data(
         doc = _report_document(row)
         report_documents_all.setdefault(doc.id, doc)
     outlets = {d.id: d.source for d in report_documents_all.values() if d.source}
-    names: dict[str, Any] = {}
-    for event in domain_events:
-        for ref in (event.actor, event.recipient):
-            if ref is not None and ref.id not in names:
-                names[ref.id] = ref
+    names = actor_refs(domain_events, since, until)
     flattened = (event_from_domain(e) for e in domain_events)
     # An event carries its outlet when the coder knew it; else the document's outlet applies.
     report_events = filter_events(
         (e if e.source or e.doc_id not in outlets else replace(e, source=outlets[e.doc_id])
-         for e in flattened), since, until)
+         for e in flattened), since, until, min_confidence=min_confidence)
     report_events.sort(key=lambda e: (e.date or dt.date.max, e.doc_id, e.event_id))
     edges = aggregate_edges(report_events)
 
@@ -186,7 +219,8 @@ def build_report_data(
                              if doc_id in used_docs)
     # the rolled-up views are smaller graphs; a shorter solver budget keeps the report quick
     levels = {level: level_view(nodes, report_events, level, camp_count=camp_count,
-                                time_limit=min(time_limit, 2.0)) for level in ("group", "state")}
+                                time_limit=min(time_limit, 2.0), outlets=outlets.values())
+              for level in ("group", "state")}
     return ReportData(
         title=title or DEFAULT_TITLE,
         nodes=nodes,
@@ -200,6 +234,7 @@ def build_report_data(
         else dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         support=camp_support_of(graph, camp_count),
         levels=levels,
+        min_confidence=float(min_confidence or 0.0),
     )
 
 
@@ -217,14 +252,33 @@ def camp_support_of(graph: nx.Graph, camp_count: int = 2) -> dict[str, Any] | No
     return camp_support(graph, camp_count, samples=SUPPORT_SAMPLES).to_dict()
 
 
+def _unidentified(nodes: Iterable[ReportNode], outlets: Iterable[str]) -> set[str]:
+    """Ids of the nodes the group and state views leave out: no country code, or named like
+    one of the corpus's outlets (:func:`faultlines.network.levels.is_unidentified`)."""
+    from faultlines.network.levels import is_unidentified
+
+    def key(name: str) -> str:
+        words = name.casefold().split()
+        return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+    names = {key(o) for o in outlets}
+    return {n.id for n in nodes
+            if is_unidentified({"country": n.country, "outlet": key(n.name) in names})}
+
+
 def level_view(nodes: Iterable[ReportNode], events: Iterable[ReportEvent], level: str, *,
-               camp_count: int = 2, time_limit: float = 5.0) -> LevelView:
+               camp_count: int = 2, time_limit: float = 5.0,
+               outlets: Iterable[str] = ()) -> LevelView:
     """The report's network rolled up to ``level`` (``group`` or ``state``; see
     :mod:`faultlines.network.levels`): merged nodes with summed mentions, their camps, balance,
-    camp support and a layout of their own."""
+    camp support and a layout of their own. Unidentified actors (no country code, or one of
+    the ``outlets``) are left out, with their events (``hidden``); the actor view shows them."""
     from faultlines.network.levels import node_key
 
     nodes = list(nodes)
+    hidden = _unidentified(nodes, outlets)
+    nodes = [n for n in nodes if n.id not in hidden]
+    events = [e for e in events if e.actor not in hidden and e.recipient not in hidden]
     member_of: dict[str, str] = {}
     merged: dict[str, dict[str, Any]] = {}
     for node in nodes:
@@ -251,7 +305,8 @@ def level_view(nodes: Iterable[ReportNode], events: Iterable[ReportEvent], level
                    camp=camp_of.get(node_id), x=positions[node_id][0], y=positions[node_id][1])
         for node_id, entry in sorted(merged.items()))
     return LevelView(level=level, nodes=level_nodes, member_of=member_of, camps=camps,
-                     balance=balance, support=camp_support_of(graph, camp_count))
+                     balance=balance, support=camp_support_of(graph, camp_count),
+                     hidden=tuple(sorted(hidden)))
 
 
 def _report_document(row: Any) -> ReportDocument:
@@ -285,7 +340,8 @@ def open_store_read_only(path: str | os.PathLike[str]) -> Iterator[Any]:
 
 
 def collect_report_data(store: Any, *, title: str | None = None,
-                        since: dt.date | None = None, until: dt.date | None = None) -> ReportData:
+                        since: dt.date | None = None, until: dt.date | None = None,
+                        min_confidence: float | None = None) -> ReportData:
     """Read events, documents and actors from an open ``faultlines.store.Store``.
 
     Parameters
@@ -296,13 +352,15 @@ def collect_report_data(store: Any, *, title: str | None = None,
         Page title; default ``"faultlines report: <database file name>"``.
     since, until
         Keep only events dated in this inclusive range.
+    min_confidence
+        Keep only events whose confidence reaches it, and those without one.
     """
-    events = list(store.events(since=since, until=until))
+    events = list(store.events(since=since, until=until, min_confidence=min_confidence))
     documents = store.documents()
     if title is None and getattr(store, "path", None):
         title = f"{DEFAULT_TITLE}: {Path(store.path).name}"
     return build_report_data(events, documents, mentions=_mention_counts(store), title=title,
-                             since=since, until=until)
+                             since=since, until=until, min_confidence=min_confidence)
 
 
 def _mention_counts(store: Any) -> dict[str, int] | None:

@@ -114,6 +114,7 @@ class ReportEvent:
     lat: float | None = None
     lon: float | None = None
     mode: str | None = None  # PLOVER mode of the category (coding/plover.py)
+    confidence: float | None = None  # the hybrid coder's, 0-1; None: coded by the rules alone
 
     @property
     def quad(self) -> str:
@@ -174,7 +175,8 @@ class TimelinePoint:
 @dataclass(frozen=True)
 class LevelView:
     """The network at the ``group`` or ``state`` level: merged nodes, which node each actor
-    went into (``member_of``), and that graph's camps, balance and camp support."""
+    went into (``member_of``), and that graph's camps, balance and camp support; ``hidden``
+    are the unidentified actors left out of it, with their events."""
 
     level: str
     nodes: tuple[ReportNode, ...]
@@ -182,10 +184,12 @@ class LevelView:
     camps: tuple[Camp, ...] = ()
     balance: BalanceSummary | None = None
     support: Mapping[str, Any] | None = None
+    hidden: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "level": self.level,
+            "hidden": list(self.hidden),
             "nodes": [node_to_json(n) for n in self.nodes],
             "map": {a: b for a, b in sorted(self.member_of.items()) if a != b},
             "camps": [{"id": c.id, "members": list(c.members)} for c in self.camps],
@@ -200,7 +204,8 @@ class ReportData:
 
     ``support`` says whether the actor-level graph supports camps at all (a degree-preserving
     null-model test, :func:`faultlines.network.camp_support`); ``levels`` holds the same network
-    rolled up to groups and states.
+    rolled up to groups and states. ``min_confidence`` is the threshold the events were
+    read with (``report --min-confidence``): the page's confidence slider starts there.
     """
 
     title: str
@@ -214,6 +219,7 @@ class ReportData:
     generated: str = ""
     support: Mapping[str, Any] | None = None
     levels: Mapping[str, LevelView] = field(default_factory=dict)
+    min_confidence: float = 0.0
 
     def at_level(self, level: str) -> ReportData:
         """The same data with every event's actors replaced by their node at ``level``.
@@ -227,17 +233,17 @@ class ReportData:
                 raise ValueError(f"level must be one of {', '.join(LEVELS)}; got {level!r}")
             return self
         view = self.levels[level]
-        member_of = view.member_of
+        member_of, hidden = view.member_of, set(view.hidden)
         events = tuple(
             replace(e, actor=member_of.get(e.actor, e.actor),
                     recipient=None if e.recipient is None
                     else member_of.get(e.recipient, e.recipient))
-            for e in self.events)
+            for e in self.events if e.actor not in hidden and e.recipient not in hidden)
         return ReportData(
             title=self.title, nodes=view.nodes, edges=tuple(aggregate_edges(events)),
             events=events, documents=self.documents, camps=view.camps, balance=view.balance,
             timelines=compute_timelines(events), generated=self.generated,
-            support=view.support, levels={})
+            support=view.support, levels={}, min_confidence=self.min_confidence)
 
     @property
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
@@ -253,6 +259,7 @@ class ReportData:
             "date_min": _iso(first),
             "date_max": _iso(last),
             "edge_modalities": sorted(EDGE_MODALITIES),
+            "min_confidence": self.min_confidence,
             "nodes": [node_to_json(n) for n in self.nodes],
             "edges": [edge_to_json(e) for e in self.edges],
             "events": [event_to_json(e) for e in self.events],
@@ -304,6 +311,7 @@ def event_to_json(event: ReportEvent) -> dict[str, Any]:
         "trigger": event.trigger, "sentence": event.sentence, "source": event.source,
         "place": event.place, "lat": event.lat, "lon": event.lon,
         "mode": event.mode,
+        "confidence": None if event.confidence is None else round(event.confidence, 4),
     }
 
 
@@ -369,6 +377,7 @@ def event_from_domain(event: Event) -> ReportEvent:
         source=event.source,
         **_where(event),
         mode=event.mode,
+        confidence=event.confidence,
     )
 
 
@@ -381,12 +390,23 @@ def _where(event: Event) -> dict[str, Any]:
 
 
 def filter_events(events: Iterable[ReportEvent], since: dt.date | None = None,
-                  until: dt.date | None = None) -> list[ReportEvent]:
-    """Events dated within ``[since, until]`` (both inclusive).
+                  until: dt.date | None = None, *,
+                  min_confidence: float | None = None) -> list[ReportEvent]:
+    """Events dated within ``[since, until]`` (both inclusive) whose confidence reaches
+    ``min_confidence``.
 
     With no bound every event is kept; with a bound, undated events are dropped because they
-    cannot be placed in the range.
+    cannot be placed in the range. Events without a confidence (coded by the rules alone) pass
+    any ``min_confidence``, as in ``Store.events``; ``explorer.js`` applies the same rule.
+
+    >>> evs = [ReportEvent("e1", "d", "s", None, "AGREE", 1, "A", "B", confidence=0.3),
+    ...        ReportEvent("e2", "d", "s", None, "AGREE", 1, "A", "B", confidence=0.8),
+    ...        ReportEvent("e3", "d", "s", None, "AGREE", 1, "A", "B")]
+    >>> [e.event_id for e in filter_events(evs, min_confidence=0.5)]
+    ['e2', 'e3']
     """
+    if min_confidence:
+        events = [e for e in events if e.confidence is None or e.confidence >= min_confidence]
     if since is None and until is None:
         return list(events)
     return [

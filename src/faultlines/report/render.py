@@ -145,7 +145,7 @@ def render_report(data: ReportData) -> str:
 
 def write_report(store_or_path: Any, out_path: str | os.PathLike[str], *,
                  title: str | None = None, since: dt.date | None = None,
-                 until: dt.date | None = None) -> Path:
+                 until: dt.date | None = None, min_confidence: float | None = None) -> Path:
     """Write the HTML report and return its path.
 
     Parameters
@@ -156,8 +156,9 @@ def write_report(store_or_path: Any, out_path: str | os.PathLike[str], *,
     out_path
         Where to write the ``.html`` file; parent folders are created. The file is written to a
         temporary name first and moved into place, so a failed run leaves no half report.
-    title, since, until
-        Passed to :func:`faultlines.report.collect.collect_report_data`.
+    title, since, until, min_confidence
+        Passed to :func:`faultlines.report.collect.collect_report_data` (not used with a
+        ready ReportData).
     """
     from faultlines.report.collect import collect_report_data, open_store_read_only
 
@@ -165,9 +166,11 @@ def write_report(store_or_path: Any, out_path: str | os.PathLike[str], *,
         data = store_or_path
     elif isinstance(store_or_path, (str, os.PathLike)):
         with open_store_read_only(store_or_path) as store:
-            data = collect_report_data(store, title=title, since=since, until=until)
+            data = collect_report_data(store, title=title, since=since, until=until,
+                                       min_confidence=min_confidence)
     else:
-        data = collect_report_data(store_or_path, title=title, since=since, until=until)
+        data = collect_report_data(store_or_path, title=title, since=since, until=until,
+                                   min_confidence=min_confidence)
     page = render_report(data)
     out = Path(out_path)
     # A plain open() (not mkstemp, which makes the file private) keeps the user's umask.

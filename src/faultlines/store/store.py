@@ -685,9 +685,10 @@ class Store:
         doc_id: str | None = None,
         country: str | None = None,
         near: tuple[float, float, float] | None = None,
+        min_confidence: float | None = None,
     ) -> tuple[str, list[Any]]:
         clauses, params = Store._filter_clauses(since, until, actor, event_type, modality,
-                                                source, doc_id, country, near)
+                                                source, doc_id, country, near, min_confidence)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return where, params
 
@@ -702,11 +703,14 @@ class Store:
         doc_id: str | None = None,
         country: str | None = None,
         near: tuple[float, float, float] | None = None,
+        min_confidence: float | None = None,
     ) -> tuple[list[str], list[Any]]:
         """SQL conditions on the events table (bound parameters) shared by every query.
 
         ``country`` is the ISO alpha-3 code of the event's location; ``near`` is
-        ``(lat, lon, km)``: events located within ``km`` of the point.
+        ``(lat, lon, km)``: events located within ``km`` of the point. ``min_confidence``
+        (above 0) keeps the events whose confidence reaches it and those without one (coded by
+        the rules alone), the rule of every command's ``--min-confidence``.
         """
         clauses: list[str] = []
         params: list[Any] = []
@@ -740,6 +744,9 @@ class Store:
             lat, lon, km = near
             clauses.append(f"location_lat IS NOT NULL AND {_DISTANCE_SQL} <= ?")
             params += [lat, lat, lon, km]
+        if min_confidence:
+            clauses.append("(confidence IS NULL OR confidence >= ?)")
+            params.append(float(min_confidence))
         return clauses, params
 
     def events(
@@ -755,15 +762,17 @@ class Store:
         doc_id: str | None = None,
         country: str | None = None,
         near: tuple[float, float, float] | None = None,
+        min_confidence: float | None = None,
     ) -> Iterator[Event]:
         """Stored events as ``faultlines.types.Event`` objects, by date then document.
 
         ``actor`` matches an actor id on either side of the event; ``since``/``until`` are
         inclusive; ``event_type`` and ``modality`` take one value or several; ``country`` and
-        ``near`` (``(lat, lon, km)``) filter on the event's location.
+        ``near`` (``(lat, lon, km)``) filter on the event's location; ``min_confidence`` keeps
+        events whose confidence reaches it, and those without one.
         """
         where, params = self._filters(since, until, actor, event_type, modality, source, doc_id,
-                                      country, near)
+                                      country, near, min_confidence)
         sql = f"SELECT * FROM curated_events {where} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
@@ -820,14 +829,11 @@ class Store:
             return self._export_formatted(out, format, since=since, until=until, actor=actor,
                                           event_type=event_type, modality=modality,
                                           source=source, limit=limit, country=country,
-                                          near=near)
+                                          near=near, min_confidence=min_confidence)
         if format == "parquet" and str(out) == "-":
             raise ConfigError("parquet cannot be written to stdout; pass a file path")
         where, params = self._filters(since, until, actor, event_type, modality, source,
-                                      country=country, near=near)
-        if min_confidence:
-            where += (" AND " if where else "WHERE ") + "(confidence IS NULL OR confidence >= ?)"
-            params.append(float(min_confidence))
+                                      country=country, near=near, min_confidence=min_confidence)
         if format == "geojson":
             return self._export_geojson(out, where, params, limit)
         select = _JSON_SELECT if format == "jsonl" else _FLAT_SELECT
@@ -885,7 +891,8 @@ class Store:
         events = self.events(filters.pop("since"), filters.pop("until"), filters.pop("actor"),
                              filters.pop("event_type"), filters.pop("modality"),
                              filters.pop("limit"), source=filters.pop("source"),
-                             country=filters.pop("country"), near=filters.pop("near"))
+                             country=filters.pop("country"), near=filters.pop("near"),
+                             min_confidence=filters.pop("min_confidence"))
         handle = sys.stdout if str(out) == "-" else open(out, "w", encoding="utf-8", newline="")
         try:
             if format == "polecat":
@@ -917,9 +924,11 @@ class Store:
     def _dyad_sql(self, since: dt.date | None, until: dt.date | None, window: str | None,
                   modalities: Iterable[str] | None, directed: bool,
                   evidence: int, doc_id: str | None = None,
-                  source: str | None = None) -> tuple[str, list[Any]]:
+                  source: str | None = None,
+                  min_confidence: float | None = None) -> tuple[str, list[Any]]:
         clauses, params = self._filter_clauses(since, until, modality=modalities,
-                                               source=source, doc_id=doc_id)
+                                               source=source, doc_id=doc_id,
+                                               min_confidence=min_confidence)
         clauses = ["recipient_id IS NOT NULL", "recipient_id <> actor_id", *clauses]
         if window is not None:
             clauses.append("date IS NOT NULL")
@@ -967,6 +976,7 @@ class Store:
         evidence: int = 3,
         doc_id: str | None = None,
         source: str | None = None,
+        min_confidence: float | None = None,
     ) -> list[Dyad]:
         """Aggregate events into actor pairs, in DuckDB SQL (no Python loop over events).
 
@@ -986,13 +996,17 @@ class Store:
             How many of the most recent event ids to keep per row (``event_ids``).
         doc_id, source
             Only the events of one document, or of one outlet.
+        min_confidence
+            Only events whose confidence reaches it, and those without one (``None`` or 0:
+            every event).
 
         Events without a recipient, and events of an actor with itself (after curation
         merges), are not dyads.
         """
         # Columnar fetch through Arrow: several times faster than fetchall() on big results.
         cols = self.dyads_table(since, until, window, modalities, directed=directed,
-                                evidence=evidence, doc_id=doc_id, source=source).to_pydict()
+                                evidence=evidence, doc_id=doc_id, source=source,
+                                min_confidence=min_confidence).to_pydict()
         return [Dyad(a, b, an, bn, w, c, n, float(i or 0.0), co, cf, fd, ld, tuple(ids or ()),
                      float(sc or 0.0))
                 for a, b, an, bn, w, c, n, i, co, cf, fd, ld, ids, sc in zip(
@@ -1012,10 +1026,11 @@ class Store:
         evidence: int = 0,
         doc_id: str | None = None,
         source: str | None = None,
+        min_confidence: float | None = None,
     ) -> pa.Table:
         """Same aggregate as :meth:`dyads` as a pyarrow Table (for large stores)."""
         sql, params = self._dyad_sql(since, until, window, modalities, directed, evidence,
-                                     doc_id, source)
+                                     doc_id, source, min_confidence)
         relation = self._con.sql(sql, params=params)
         # duckdb 2 calls it to_arrow_table; duckdb 1.x relations have arrow() returning a Table.
         fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
@@ -1198,6 +1213,41 @@ class Store:
             sql += " LIMIT ?"
             params.append(int(limit))
         return [DocumentRow(*r) for r in self._con.execute(sql, params).fetchall()]
+
+    def sources(self) -> set[str]:
+        """The outlets (``source``) of the stored documents."""
+        rows = self._con.execute(
+            "SELECT DISTINCT source FROM documents WHERE source IS NOT NULL").fetchall()
+        return {r[0] for r in rows}
+
+    def actor_codes(self, since: dt.date | None = None, until: dt.date | None = None, *,
+                    doc_id: str | None = None,
+                    source: str | None = None) -> dict[str, tuple[str | None, str | None]]:
+        """``{actor id: (country, sector)}``: the code each actor held in the events of a range.
+
+        The actor table keeps the code an actor was first seen with; a person's role changes
+        (a party leader becomes prime minister), and each event records the code of its date.
+        Per actor, the code of most of its events (as actor or recipient) in the range wins;
+        ties go to the later code.
+        """
+        clauses, params = self._filter_clauses(since, until, source=source, doc_id=doc_id)
+        where = " AND ".join(clauses) or "TRUE"
+        sql = f"""
+            WITH roles AS (
+                SELECT actor_id AS id, actor_country AS country, actor_sector AS sector, date
+                FROM curated_events WHERE {where}
+                UNION ALL
+                SELECT recipient_id, recipient_country, recipient_sector, date
+                FROM curated_events WHERE recipient_id IS NOT NULL AND {where}
+            ), counted AS (
+                SELECT id, country, sector, count(*) AS n, max(date) AS last FROM roles
+                GROUP BY id, country, sector
+            )
+            SELECT id, arg_max({{'c': country, 's': sector}},
+                               (n, coalesce(last, DATE '0001-01-01'), country, sector))
+            FROM counted GROUP BY id"""
+        rows = self._con.execute(sql, [*params, *params]).fetchall()
+        return {r[0]: (r[1]["c"], r[1]["s"]) for r in rows}
 
     _ACTORS_SQL = """
         WITH surface AS (

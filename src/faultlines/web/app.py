@@ -67,6 +67,9 @@ class EventOut(BaseModel):
     place: str | None = Field(default=None, description="Where it happened (gazetteer name)")
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
+    confidence: float | None = Field(
+        default=None, description="The hybrid coder's calibrated confidence, 0-1; null when "
+                                  "coded by the rules alone")
     document: DocumentOut | None = None
 
 
@@ -172,10 +175,18 @@ class MetaOut(BaseModel):
     event_count: int
     event_types: list[str]
     edge_modalities: list[str]
+    min_confidence: float = Field(
+        default=0.0, description="The threshold the data were read with (events below it are "
+                                 "not served)")
+    with_confidence: int = Field(
+        default=0, description="Events that carry a confidence (the hybrid coder's)")
 
 
 Since = Annotated[dt.date | None, Query(description="First day, inclusive (YYYY-MM-DD)")]
 Until = Annotated[dt.date | None, Query(description="Last day, inclusive (YYYY-MM-DD)")]
+MinConfidence = Annotated[float | None, Query(
+    ge=0, le=1, description="Only events whose confidence reaches this (0-1); events without "
+                            "a confidence (coded by the rules alone) are always kept")]
 LevelParam = Annotated[Literal["actor", "group", "state"], Query(
     description="actor, group (state agents merged into their branch) or state (one node a "
                 "state)")]
@@ -276,24 +287,27 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
         offset: Annotated[int, Query(ge=0)] = 0,
         level: LevelParam = "actor",
+        min_confidence: MinConfidence = None,
     ) -> dict[str, Any]:
         return current().at(level).events(since=since, until=until, actor=actor,
-                                          event_type=type, q=q, limit=limit, offset=offset)
+                                          event_type=type, q=q, limit=limit, offset=offset,
+                                          min_confidence=min_confidence)
 
     @app.get("/api/network", response_model=NetworkOut,
              summary="All actors and the signed dyads of the events in a date range")
-    def network(since: Since = None, until: Until = None,
-                level: LevelParam = "actor") -> dict[str, Any]:
-        return current().at(level).network(since, until)
+    def network(since: Since = None, until: Until = None, level: LevelParam = "actor",
+                min_confidence: MinConfidence = None) -> dict[str, Any]:
+        return current().at(level).network(since, until, min_confidence)
 
     @app.get("/api/balance", response_model=BalanceAndCamps,
              summary="Structural balance summary and camps of the signed network")
-    async def balance(since: Since = None, until: Until = None,
-                      level: LevelParam = "actor") -> dict[str, Any]:
+    async def balance(since: Since = None, until: Until = None, level: LevelParam = "actor",
+                      min_confidence: MinConfidence = None) -> dict[str, Any]:
         # The solver runs on its own single thread: a burst of date-ranged requests queues
         # there instead of taking every worker thread from the cheap endpoints.
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(solver, lambda: current().at(level).balance(since, until))
+        return await loop.run_in_executor(
+            solver, lambda: current().at(level).balance(since, until, min_confidence))
 
     @app.get("/api/evidence", response_model=EventsPage,
              summary="Every event between two actors (either direction, any modality)")
@@ -304,19 +318,23 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         until: Until = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = MAX_LIMIT,
         level: LevelParam = "actor",
+        min_confidence: MinConfidence = None,
     ) -> dict[str, Any]:
-        return current().at(level).evidence(a, b, since=since, until=until, limit=limit)
+        return current().at(level).evidence(a, b, since=since, until=until, limit=limit,
+                                            min_confidence=min_confidence)
 
     @app.get("/api/timeline", response_model=TimelineOut,
              summary="Monthly cooperation and conflict counts of one dyad")
     def timeline(a: Annotated[str, Query()], b: Annotated[str, Query()],
-                 level: LevelParam = "actor") -> dict[str, Any]:
-        return current().at(level).timeline(a, b)
+                 level: LevelParam = "actor",
+                 min_confidence: MinConfidence = None) -> dict[str, Any]:
+        return current().at(level).timeline(a, b, min_confidence)
 
     @app.get("/api/places", response_model=PlacesOut,
              summary="Located events grouped by point and quad, for the map")
-    def places(since: Since = None, until: Until = None) -> dict[str, Any]:
-        return current().places(since, until)
+    def places(since: Since = None, until: Until = None,
+               min_confidence: MinConfidence = None) -> dict[str, Any]:
+        return current().places(since, until, min_confidence)
 
     return app
 

@@ -30,6 +30,7 @@ from faultlines.report.data import (
     aggregate_edges,
     aggregate_places,
     balance_to_json,
+    compute_timelines,
     dyad_key,
     edge_to_json,
     event_to_json,
@@ -58,7 +59,8 @@ class ExplorerIndex:
         self.documents = {d.id: d for d in data.documents}
         self.nodes = {n.id: n for n in data.nodes}
         self.by_dyad: dict[str, list[ReportEvent]] = defaultdict(list)
-        self._balance_cache: dict[tuple[dt.date | None, dt.date | None], dict[str, Any]] = {}
+        self._balance_cache: dict[tuple[dt.date | None, dt.date | None, float],
+                                  dict[str, Any]] = {}
         self._balance_lock = threading.Lock()
         self._solver_slots = threading.BoundedSemaphore(SOLVER_SLOTS)
         self._levels: dict[str, ExplorerIndex] = {"actor": self}
@@ -101,6 +103,8 @@ class ExplorerIndex:
             "event_count": len(self.data.events),
             "event_types": sorted({e.event_type for e in self.data.events}),
             "edge_modalities": sorted(EDGE_MODALITIES),
+            "min_confidence": self.data.min_confidence,
+            "with_confidence": sum(e.confidence is not None for e in self.data.events),
         }
 
     def actors(self) -> list[dict[str, Any]]:
@@ -112,13 +116,16 @@ class ExplorerIndex:
 
     def events(self, *, since: dt.date | None = None, until: dt.date | None = None,
                actor: str | None = None, event_type: str | None = None, q: str | None = None,
-               limit: int = 200, offset: int = 0) -> dict[str, Any]:
+               limit: int = 200, offset: int = 0,
+               min_confidence: float | None = None) -> dict[str, Any]:
         """Events in date order, filtered like the report's table; ``total`` counts all matches.
 
         ``q`` is a case-insensitive substring of the sentence, type, outlet, attribution,
-        trigger, document id or title, or either actor's id or name.
+        trigger, document id or title, or either actor's id or name. ``min_confidence`` here
+        and in the other methods keeps the events whose confidence reaches it, and those
+        without one (:func:`faultlines.report.data.filter_events`).
         """
-        events = filter_events(self.data.events, since, until)
+        events = filter_events(self.data.events, since, until, min_confidence=min_confidence)
         if actor:
             events = [e for e in events if actor in (e.actor, e.recipient)]
         if event_type:
@@ -137,34 +144,36 @@ class ExplorerIndex:
                  doc.title if doc else None, *names]
         return "\x01".join(p for p in parts if p).lower()
 
-    def network(self, since: dt.date | None = None,
-                until: dt.date | None = None) -> dict[str, Any]:
+    def network(self, since: dt.date | None = None, until: dt.date | None = None,
+                min_confidence: float | None = None) -> dict[str, Any]:
         """All actors (with fixed positions) and the signed dyads of events in the range."""
-        if since is None and until is None:
+        if since is None and until is None and not min_confidence:
             edges = list(self.data.edges)
         else:
-            edges = aggregate_edges(filter_events(self.data.events, since, until))
+            edges = aggregate_edges(filter_events(self.data.events, since, until,
+                                                  min_confidence=min_confidence))
         return {"nodes": self.actors(), "edges": [edge_to_json(e) for e in edges]}
 
-    def places(self, since: dt.date | None = None,
-               until: dt.date | None = None) -> dict[str, Any]:
+    def places(self, since: dt.date | None = None, until: dt.date | None = None,
+               min_confidence: float | None = None) -> dict[str, Any]:
         """Located events in the range grouped by point and quad (the map's points)."""
-        return {"points": aggregate_places(filter_events(self.data.events, since, until))}
+        return {"points": aggregate_places(filter_events(self.data.events, since, until,
+                                                         min_confidence=min_confidence))}
 
-    def balance(self, since: dt.date | None = None,
-                until: dt.date | None = None) -> dict[str, Any]:
+    def balance(self, since: dt.date | None = None, until: dt.date | None = None,
+                min_confidence: float | None = None) -> dict[str, Any]:
         """Balance summary and camps, of the whole period or of a date range.
 
         Answers are cached per date range (at most :data:`BALANCE_CACHE_SIZE` ranges), and at
         most :data:`SOLVER_SLOTS` ranges are solved at once: the solver is CPU-bound, and a
         burst of requests must not starve the cheap ones (``/api/meta``, ``/api/events``).
         """
-        if since is None and until is None:
+        if since is None and until is None and not min_confidence:
             balance, camps = self.data.balance, [list(c.members) for c in self.data.camps]
             return {"balance": balance_to_json(balance),
                     "camps": [{"id": i, "members": m} for i, m in enumerate(camps)],
                     "support": self.data.support}
-        key = (since, until)
+        key = (since, until, float(min_confidence or 0.0))
         with self._balance_lock:
             cached = self._balance_cache.get(key)
         if cached is not None:
@@ -174,7 +183,8 @@ class ExplorerIndex:
                 cached = self._balance_cache.get(key)
             if cached is not None:
                 return cached
-            edges = aggregate_edges(filter_events(self.data.events, since, until))
+            edges = aggregate_edges(filter_events(self.data.events, since, until,
+                                                  min_confidence=min_confidence))
             ids = sorted({e.source for e in edges} | {e.target for e in edges})
             # A short solver budget: this answers a web request.
             graph = signed_graph(ids, edges)
@@ -190,14 +200,22 @@ class ExplorerIndex:
         return answer
 
     def evidence(self, a: str, b: str, *, since: dt.date | None = None,
-                 until: dt.date | None = None, limit: int = MAX_LIMIT) -> dict[str, Any]:
+                 until: dt.date | None = None, limit: int = MAX_LIMIT,
+                 min_confidence: float | None = None) -> dict[str, Any]:
         """Every event between ``a`` and ``b`` (either direction, any modality) in the range."""
-        events = filter_events(self.by_dyad.get(dyad_key(a, b), []), since, until)
+        events = filter_events(self.by_dyad.get(dyad_key(a, b), []), since, until,
+                               min_confidence=min_confidence)
         return {"total": len(events),
                 "events": [self.event_json(e) for e in events[:min(limit, MAX_LIMIT)]]}
 
-    def timeline(self, a: str, b: str) -> dict[str, Any]:
-        points = self.data.timelines.get(dyad_key(a, b), ())
+    def timeline(self, a: str, b: str, min_confidence: float | None = None) -> dict[str, Any]:
+        """Monthly counts of one dyad over the whole period."""
+        key = dyad_key(a, b)
+        if min_confidence:
+            kept = filter_events(self.by_dyad.get(key, []), min_confidence=min_confidence)
+            points = compute_timelines(kept).get(key, ())
+        else:
+            points = self.data.timelines.get(key, ())
         return {"points": [{"period": p.period, "cooperation": p.cooperation,
                             "conflict": p.conflict, "net": p.net} for p in points]}
 

@@ -17,7 +17,7 @@
   };
   var TABLE_LIMIT = 200;
   var SUPPORT_SAMPLES = 40;  /* null graphs per date range in the page (p-values down to 1/41) */
-  var LABEL_LIMIT = 30;
+  var LABEL_LIMIT = 15;     /* most node labels drawn at once; every node is named on hover */
   var HANDLE_LIMIT = 400;  /* dyads with a click handle on the graph (the most evidenced) */
   var NAME_LIMIT = 60;     /* characters of a name in labels, lists and options */
   var CELL_LIMIT = 300;    /* characters of a table cell other than the sentence */
@@ -297,17 +297,18 @@
     });
   }
 
-  /* Two camps that frustrate few ties: a start that follows the signs, then single moves
-   * while any lowers the count of frustrated ties (the heuristic start of network.factions). */
-  function splitCamps(edges) {
-    var graph = signedIndex(edges), adj = [], side = [];
-    for (var n = 0; n < graph.size; n++) { adj.push([]); side.push(-1); }
-    graph.sign.forEach(function (s, key) {
-      var u = Math.floor(key / graph.size), v = key % graph.size;
-      adj[u].push([v, s]); adj[v].push([u, s]);
-    });
-    for (var start = 0; start < graph.size; start++) {
-      if (side[start] !== -1) { continue; }
+  /* Two camps that frustrate few ties: starts that follow the signs outward from each of the
+   * SPLIT_STARTS best connected actors, each improved by single moves while any lowers the
+   * count of frustrated ties (the heuristic of network.factions); the best split wins. One
+   * start from the first actor alone can leave two allies on opposite sides, since no single
+   * move repairs a hub placed wrongly. */
+  var SPLIT_STARTS = 12;
+
+  function spreadSides(adj, root) {
+    var side = adj.map(function () { return -1; });
+    var order = [root].concat(adj.map(function (_a, i) { return i; }));
+    order.forEach(function (start) {
+      if (side[start] !== -1) { return; }
       side[start] = 0;
       var queue = [start];
       while (queue.length) {
@@ -319,23 +320,45 @@
           }
         });
       }
-    }
-    function frustratedAt(u, s) {
-      return adj[u].reduce(function (sum, pair) {
-        var same = side[pair[0]] === s;
-        return sum + ((pair[1] > 0) !== same ? 1 : 0);
-      }, 0);
-    }
+    });
+    return side;
+  }
+
+  function frustratedAt(adj, side, u, s) {
+    return adj[u].reduce(function (sum, pair) {
+      return sum + ((pair[1] > 0) !== (side[pair[0]] === s) ? 1 : 0);
+    }, 0);
+  }
+
+  function improveSides(adj, side) {
     for (var round = 0, moved = true; moved && round < 50; round++) {
       moved = false;
-      for (var v = 0; v < graph.size; v++) {
-        if (frustratedAt(v, 1 - side[v]) < frustratedAt(v, side[v])) {
+      for (var v = 0; v < adj.length; v++) {
+        if (frustratedAt(adj, side, v, 1 - side[v]) < frustratedAt(adj, side, v, side[v])) {
           side[v] = 1 - side[v]; moved = true;
         }
       }
     }
+    return adj.reduce(function (sum, _a, v) { return sum + frustratedAt(adj, side, v, side[v]); }, 0);
+  }
+
+  function splitCamps(edges) {
+    var graph = signedIndex(edges), adj = [];
+    for (var n = 0; n < graph.size; n++) { adj.push([]); }
+    graph.sign.forEach(function (s, key) {
+      var u = Math.floor(key / graph.size), v = key % graph.size;
+      adj[u].push([v, s]); adj[v].push([u, s]);
+    });
+    var roots = adj.map(function (_a, i) { return i; })
+      .sort(function (p, q) { return adj[q].length - adj[p].length || p - q; })
+      .slice(0, SPLIT_STARTS);
+    var best = [], bestCost = Infinity;
+    roots.forEach(function (root) {
+      var side = spreadSides(adj, root), cost = improveSides(adj, side);
+      if (cost < bestCost) { best = side; bestCost = cost; }
+    });
     var camps = [[], []];
-    side.forEach(function (s, i) { camps[s].push(graph.ids[i]); });
+    best.forEach(function (s, i) { camps[s].push(graph.ids[i]); });
     return camps.filter(function (c) { return c.length; })
       .sort(function (p, q) { return q.length - p.length; })
       .map(function (members, i) { return {id: i, members: members.sort()}; });
@@ -425,6 +448,16 @@
     return picked.map(function (i) { return events[i]; });
   };
 
+  /* The confidence slider's threshold, shared by every source and level. An event passes when
+   * its confidence reaches it or it has none (coded by the rules alone): the rule of
+   * filter_events in Python and of every command's --min-confidence. */
+  var filters = {minConfidence: 0};
+
+  function confident(ev) {
+    return ev.confidence === null || ev.confidence === undefined ||
+      ev.confidence >= filters.minConfidence;
+  }
+
   function EmbeddedSource(data) {
     data.events = expandRows(data.events);
     this.data = data;
@@ -440,15 +473,24 @@
   /* Events, dyads and camps of one date range, computed once and shared by every panel (the
    * network, the summary, the map and the table all ask for the same range). */
   EmbeddedSource.prototype.range = function (since, until) {
-    var key = (since || "") + "|" + (until || "");
+    var key = (since || "") + "|" + (until || "") + "|" + filters.minConfidence;
     var hit = this.rangeCache.get(key);
     if (hit) { return hit; }
     if (this.rangeCache.size >= 16) { this.rangeCache.clear(); }
     var events = this.dateIndex.range(since, until);
+    if (!this.allConfident()) { events = events.filter(confident); }
     hit = {events: events, edges: null, camps: null, places: null};
-    if (!since && !until) { hit.edges = this.data.edges; }
+    if (this.whole(since, until)) { hit.edges = this.data.edges; }
     this.rangeCache.set(key, hit);
     return hit;
+  };
+  /* True when the slider leaves out nothing: every event was read at or above its threshold. */
+  EmbeddedSource.prototype.allConfident = function () {
+    return filters.minConfidence <= (this.data.min_confidence || 0);
+  };
+  /* True when the page shows what the report computed: the whole period, nothing left out. */
+  EmbeddedSource.prototype.whole = function (since, until) {
+    return !since && !until && this.allConfident();
   };
   EmbeddedSource.prototype.rangeEdges = function (since, until) {
     var view = this.range(since, until);
@@ -476,9 +518,12 @@
     if (this.levels[level]) { return this.levels[level]; }
     var view = (base.data.levels || {})[level];
     if (!view) { return base; }
-    var map = view.map || {};
+    var map = view.map || {}, hidden = new Set(view.hidden || []);
     function to(id) { return id && Object.prototype.hasOwnProperty.call(map, id) ? map[id] : id; }
-    var events = base.data.events.map(function (ev) {
+    /* unidentified actors ("men", the outlet itself) are left out of this level with their events */
+    var events = base.data.events.filter(function (ev) {
+      return !hidden.has(ev.actor) && !hidden.has(ev.recipient);
+    }).map(function (ev) {
       return Object.assign({}, ev, {actor: to(ev.actor), recipient: to(ev.recipient)});
     });
     var derived = Object.assign({}, base.data, {
@@ -493,7 +538,7 @@
   };
   EmbeddedSource.prototype.balance = function (since, until) {
     var d = this.data;
-    if (!since && !until) {
+    if (this.whole(since, until)) {
       return Promise.resolve({balance: d.balance, camps: d.camps, support: d.support});
     }
     var view = this.range(since, until), edges = this.rangeEdges(since, until);
@@ -521,7 +566,11 @@
       title: d.title, generated: d.generated, date_min: d.date_min, date_max: d.date_max,
       nodes: d.nodes, edges: d.edges, camps: d.camps, balance: d.balance, support: d.support,
       event_count: d.events.length, edge_modalities: d.edge_modalities,
-      event_types: Array.from(new Set(d.events.map(function (ev) { return ev.event_type; })))
+      event_types: Array.from(new Set(d.events.map(function (ev) { return ev.event_type; }))),
+      min_confidence: d.min_confidence || 0,
+      with_confidence: d.events.filter(function (ev) {
+        return ev.confidence !== null && ev.confidence !== undefined;
+      }).length
     });
   };
   EmbeddedSource.prototype.network = function (since, until) {
@@ -530,7 +579,7 @@
   EmbeddedSource.prototype.evidence = function (a, b, since, until) {
     var self = this;
     var events = this.dyadEvents(a, b).filter(function (ev) {
-      return inRange(ev.date, since, until);
+      return inRange(ev.date, since, until) && confident(ev);
     });
     return Promise.resolve({total: events.length,
                             events: events.map(function (ev) { return self.withDocument(ev); })});
@@ -561,7 +610,10 @@
     return Promise.resolve({points: view.places});
   };
   EmbeddedSource.prototype.timeline = function (a, b) {
-    return Promise.resolve({points: this.data.timelines[dyadKey(a, b)] || []});
+    var key = dyadKey(a, b);
+    if (this.allConfident()) { return Promise.resolve({points: this.data.timelines[key] || []}); }
+    var kept = this.dyadEvents(a, b).filter(confident);
+    return Promise.resolve({points: computeTimelines(kept, this.edgeModalities)[key] || []});
   };
 
   function ApiSource(base, level) { this.base = base || "api/"; this.level = level || "actor"; }
@@ -572,6 +624,7 @@
   ApiSource.prototype.get = function (path, params) {
     params = Object.assign({}, params || {});
     if (this.level !== "actor") { params.level = this.level; }
+    if (filters.minConfidence > 0) { params.min_confidence = filters.minConfidence; }
     return fetch(this.base + path + query(params), {headers: {Accept: "application/json"}})
       .then(function (response) {
         if (!response.ok) { throw new Error("GET " + path + " failed: HTTP " + response.status); }
@@ -735,7 +788,7 @@
     });
     var empty = {x: [], y: [], colour: [], size: [], key: [], hname: [], hdetail: []};
     plot.sources.edge = source(Object.assign({}, empty));
-    plot.sources.node = source(Object.assign({label: [], lift: []}, empty));
+    plot.sources.node = source(Object.assign({label: [], dx: [], dy: []}, empty));
     plot.edges = fig.scatter({x: {field: "x"}, y: {field: "y"}, marker: "diamond",
                               size: {field: "size"}, fill_color: {field: "colour"},
                               line_color: "#ffffff", line_width: 1, source: plot.sources.edge});
@@ -743,8 +796,13 @@
                               size: {field: "size"}, fill_color: {field: "colour"},
                               line_color: "#ffffff", line_width: 1.5, source: plot.sources.node});
     fig.text({x: {field: "x"}, y: {field: "y"}, text: {field: "label"}, text_align: "center",
-              text_baseline: "bottom", y_offset: {field: "lift"}, text_font_size: "11px",
+              text_baseline: "middle", x_offset: {field: "dx"}, y_offset: {field: "dy"},
+              text_font: LABEL_FONT_FAMILY, text_font_size: LABEL_FONT_SIZE + "px",
               text_color: "#333333", source: plot.sources.node});
+    /* after a pan or zoom, labels are placed again for the new scale */
+    [fig.x_range, fig.y_range].forEach(function (range) {
+      range.change.connect(function () { scheduleLabels(plot); });
+    });
     /* Tooltips as (label, value) rows: Bokeh shows the values as text, never as HTML. */
     fig.add_tools(new Bokeh.HoverTool({renderers: [plot.nodes, plot.edges],
                                        tooltips: [["", "@hname"], ["", "@hdetail"]]}));
@@ -821,38 +879,140 @@
     edges.forEach(function (edge) { used.add(edge.source); used.add(edge.target); });
     var nodes = Array.from(state.nodes.values()).filter(function (n) { return used.has(n.id); });
     var maxMentions = Math.max.apply(null, [1].concat(nodes.map(function (n) { return n.mentions; })));
-    /* Label the most mentioned actors, skipping any whose label would sit on one already
-     * placed; the rest are named on hover. */
-    var labelled = new Set(), placed = [];
     var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
-    var spanX = (Math.max.apply(null, xs.concat([1])) - Math.min.apply(null, xs.concat([-1]))) || 1;
-    var spanY = (Math.max.apply(null, ys.concat([1])) - Math.min.apply(null, ys.concat([-1]))) || 1;
-    nodes.slice().sort(function (p, q) { return q.mentions - p.mentions; }).forEach(function (n) {
-      if (labelled.size >= LABEL_LIMIT) { return; }
-      var clash = placed.some(function (m) {
-        return Math.abs(m.x - n.x) / spanX < 0.12 && Math.abs(m.y - n.y) / spanY < 0.05;
-      });
-      if (!clash) { labelled.add(n.id); placed.push(n); }
-    });
+    var weight = eventsPerNode(edges);
     var nodeColumns = {
       x: xs, y: ys, key: nodes.map(function (n) { return n.id; }),
-      label: nodes.map(function (n) { return labelled.has(n.id) ? labelName(n.name, 28) : ""; }),
       hname: nodes.map(function (n) { return labelName(n.name, 120); }),
       hdetail: nodes.map(function (n) {
-        return n.mentions + " mentions" +
+        return n.mentions + " mentions, " + (weight.get(n.id) || 0) + " events in range" +
           (campOfNode(n) === null ? "" : ", camp " + (campOfNode(n) + 1));
       }),
       size: nodes.map(function (n) { return 10 + 26 * Math.sqrt(n.mentions / maxMentions); }),
       colour: nodes.map(function (n) { return campColour(campOfNode(n)); })
     };
-    /* labels sit just above their marker (a negative offset moves up on screen) */
-    nodeColumns.lift = nodeColumns.size.map(function (size) { return -(size / 2 + 2); });
+    /* labels are placed once the plot's scale is known (placeLabels); until then none */
+    nodeColumns.label = nodes.map(function () { return ""; });
+    nodeColumns.dx = nodes.map(function () { return 0; });
+    nodeColumns.dy = nodes.map(function () { return 0; });
+    plot.labelling = {
+      names: nodes.map(function (n) { return labelName(n.name, 28); }),
+      rank: nodes.map(function (_n, i) { return i; }).sort(function (p, q) {
+        var a = nodes[p], b = nodes[q];
+        return (weight.get(b.id) || 0) - (weight.get(a.id) || 0) || b.mentions - a.mentions ||
+          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      })
+    };
     plot.sources.node.data = nodeColumns;
-    drawn.push({meta: "node", mode: "markers+text", name: "actors", x: xs, y: ys,
-                customdata: nodeColumns.key, text: nodeColumns.label});
+    var drawnNodes = {meta: "node", mode: "markers+text", name: "actors", x: xs, y: ys,
+                      customdata: nodeColumns.key, text: nodeColumns.label};
+    plot.drawnNodes = drawnNodes;
+    drawn.push(drawnNodes);
     plot.figure.title.text = edges.length ? "" : "No dyads in this date range";
     gd.data = drawn;
-    return fresh ? show(gd, plot) : afterFrame();
+    return (fresh ? show(gd, plot) : afterFrame()).then(function () {
+      placeLabels(plot);
+      return afterFrame();
+    });
+  }
+
+  /* ---- node labels ----
+   * Only the most connected nodes get a label (events in the range, then mentions), at most
+   * LABEL_LIMIT, each put above, below, right or left of its marker, whichever first keeps its
+   * box (in screen pixels, measured in the label's own font) clear of every label already
+   * placed and of every other marker, inside the plot. A node with no such place stays
+   * unlabelled and is named on hover, except the LABEL_ALWAYS best connected: they take the
+   * place that covers fewest other markers (still never another label). */
+  var LABEL_FONT_FAMILY = "helvetica";
+  var LABEL_FONT_SIZE = 11;
+  var LABEL_PAD = 2;
+  var LABEL_ALWAYS = 5;  /* the best connected nodes are labelled even over a neighbour's marker */
+  var labelMeasure = null;
+
+  function eventsPerNode(edges) {
+    var weight = new Map();
+    edges.forEach(function (e) {
+      [e.source, e.target].forEach(function (id) { weight.set(id, (weight.get(id) || 0) + e.count); });
+    });
+    return weight;
+  }
+
+  function labelWidth(text) {
+    labelMeasure = labelMeasure || document.createElement("canvas").getContext("2d");
+    labelMeasure.font = LABEL_FONT_SIZE + "px " + LABEL_FONT_FAMILY;
+    return labelMeasure.measureText(text).width;
+  }
+
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /* Candidate places of a w x h label around a marker of radius r at (cx, cy): the offset
+   * (dx, dy) from the marker's centre to the label's, and the box that gives. */
+  function labelSpots(cx, cy, r, w, h) {
+    var gap = r + LABEL_PAD;
+    return [[0, -(gap + h / 2)], [0, gap + h / 2], [gap + w / 2, 0], [-(gap + w / 2), 0]]
+      .map(function (d) {
+        var x = cx + d[0], y = cy + d[1];
+        return {dx: d[0], dy: d[1],
+                box: {left: x - w / 2, right: x + w / 2, top: y - h / 2, bottom: y + h / 2}};
+      });
+  }
+
+  /* Screen boxes of the node markers, in the plot canvas's pixels. */
+  function markerBoxes(view, data) {
+    var sx = view.frame.x_scale, sy = view.frame.y_scale;
+    return data.x.map(function (x, i) {
+      var cx = sx.compute(x), cy = sy.compute(data.y[i]), r = data.size[i] / 2;
+      return {cx: cx, cy: cy, r: r, box: {left: cx - r, right: cx + r, top: cy - r, bottom: cy + r}};
+    });
+  }
+
+  function placeLabels(plot) {
+    var view = plot.view, data = plot.sources.node.data, how = plot.labelling;
+    if (!view || !how || !data.key.length) { return; }
+    var frame = view.frame.bbox, markers = markerBoxes(view, data);
+    var label = data.key.map(function () { return ""; });
+    var dx = label.map(function () { return 0; }), dy = dx.slice(), boxes = [];
+    var h = LABEL_FONT_SIZE + LABEL_PAD;
+    how.rank.forEach(function (i, rank) {
+      if (boxes.length >= LABEL_LIMIT) { return; }
+      var m = markers[i];
+      var free = labelSpots(m.cx, m.cy, m.r, labelWidth(how.names[i]) + LABEL_PAD, h)
+        .filter(function (s) {
+          return s.box.left >= frame.left && s.box.right <= frame.right &&
+            s.box.top >= frame.top && s.box.bottom <= frame.bottom &&
+            !boxes.some(function (b) { return overlaps(s.box, b.box); });
+        }).map(function (s) {
+          s.covers = markers.filter(function (o, j) { return j !== i && overlaps(s.box, o.box); })
+            .length;
+          return s;
+        });
+      /* a spot that covers no other marker; for the LABEL_ALWAYS best connected nodes, else
+       * the spot that covers fewest */
+      var spot = free.find(function (s) { return s.covers === 0; }) ||
+        (rank < LABEL_ALWAYS ? free.sort(function (a, b) { return a.covers - b.covers; })[0]
+                             : null);
+      if (!spot) { return; }
+      label[i] = how.names[i]; dx[i] = spot.dx; dy[i] = spot.dy;
+      boxes.push({key: data.key[i], text: how.names[i], box: spot.box});
+    });
+    plot.labelBoxes = boxes;
+    if (plot.drawnNodes) { plot.drawnNodes.text = label; }
+    /* an unchanged placement is not written back: writing would repaint, and a repaint that
+     * moved a range would call this again */
+    if (label.join("\u0000") === data.label.join("\u0000") && dx.join() === data.dx.join() &&
+        dy.join() === data.dy.join()) { return; }
+    plot.sources.node.data = Object.assign({}, data, {label: label, dx: dx, dy: dy});
+  }
+
+  /* Ranges change many times during one wheel zoom: place the labels once per frame. */
+  function scheduleLabels(plot) {
+    if (plot.labelFrame) { return; }
+    plot.labelFrame = requestAnimationFrame(function () {
+      plot.labelFrame = null;
+      placeLabels(plot);
+    });
   }
 
   /* Resolves once the browser has painted (Bokeh repaints a changed plot in the next frame). */
@@ -985,6 +1145,7 @@
       [nameOf(ev.actor), " \u2192 ", ev.recipient ? nameOf(ev.recipient) : "(no recipient)",
        ": " + ev.event_type + (ev.mode ? " " + ev.mode : "") + " (" + ev.quad + ")"],
       ["modality: " + ev.modality + (counted ? "" : " (not counted in the network)")],
+      typeof ev.confidence === "number" ? ["confidence: " + ev.confidence.toFixed(2)] : null,
       ev.attributed_to ? ["according to ", ev.attributed_to] : ["attribution: the outlet"],
       ev.trigger ? ["trigger: ", ev.trigger] : null,
       ev.place ? ["where: ", ev.place] : null
@@ -1245,7 +1406,8 @@
   }
 
   function showMap(since, until) {
-    var wanted = (since || "") + "|" + (until || "") + "|" + state.level;
+    var wanted = (since || "") + "|" + (until || "") + "|" + state.level + "|" +
+      filters.minConfidence;
     mapPanel.wanted = wanted;
     return afterPaint().then(function () {
       if (wanted !== mapPanel.wanted) { return null; }
@@ -1291,9 +1453,11 @@
         return plots().then(lists).then(function () {
           if (stale()) { return; }
           /* said once the graph is drawn, so "updating" means the graph is not yet current */
-          status.textContent = (since || until) ?
+          status.textContent = ((since || until) ?
             net.edges.length + " dyads between " + (since || "the start") + " and " +
-            (until || "the end") : net.edges.length + " dyads, whole period";
+            (until || "the end") : net.edges.length + " dyads, whole period") +
+            (filters.minConfidence > 0 ?
+              ", confidence at least " + filters.minConfidence.toFixed(2) : "");
           state.mapDrawn = showMap(since, until).catch(reportError);
           if (!result.pendingSupport) { return; }
           /* the null-model test is the slow part: after the graph, in slices */
@@ -1345,6 +1509,33 @@
     if (window.performance && performance.mark) { performance.mark("faultlines:" + name); }
   }
 
+  /* The confidence slider: it starts at the threshold the data were read with and leaves out
+   * the events below its value (events without a confidence always stay). */
+  function setUpConfidence(overview) {
+    var slider = byId("fl-confidence"), shown = byId("fl-confidence-value");
+    if (!slider) { return; }
+    var floor = overview.min_confidence || 0;
+    filters.minConfidence = floor;
+    slider.min = String(floor);
+    slider.value = String(floor);
+    shown.textContent = floor.toFixed(2);
+    if (!overview.with_confidence) {
+      slider.disabled = true;
+      slider.title = "No event here carries a confidence (coded by the rules alone)";
+      return;
+    }
+    slider.addEventListener("input", function () {
+      shown.textContent = Number(slider.value).toFixed(2);
+    });
+    slider.addEventListener("change", function () {
+      var value = Number(slider.value);
+      if (value === filters.minConfidence) { return; }
+      filters.minConfidence = value;
+      shown.textContent = value.toFixed(2);
+      refresh().catch(reportError);
+    });
+  }
+
   function init() {
     mark("script-start");  // BokehJS is parsed and run by now
     if (window.Bokeh && Bokeh.set_log_level) { Bokeh.set_log_level("warn"); }  /* no info lines */
@@ -1379,6 +1570,7 @@
       byId("fl-level").addEventListener("change", function (e) {
         setLevel(e.target.value).catch(reportError);
       });
+      setUpConfidence(overview);
       /* Either field's change reads both, so a range set in one go is drawn once. */
       ["fl-since", "fl-until"].forEach(function (id) {
         byId(id).addEventListener("change", function () {
@@ -1416,10 +1608,11 @@
     }).catch(reportError);
   }
 
-  window.faultlines = {state: state, aggregateEdges: aggregateEdges, aggregatePlaces: aggregatePlaces,
+  window.faultlines = {state: state, filters: filters,
+                       aggregateEdges: aggregateEdges, aggregatePlaces: aggregatePlaces,
                        selectDyad: selectDyad, selectActor: selectActor, setLevel: setLevel,
                        splitCamps: splitCamps, campSupport: campSupport, chainSegments: chainSegments,
-                       screenPoint: screenPoint, plots: plots,
+                       screenPoint: screenPoint, plots: plots, labelWidth: labelWidth,
                        ready: null};
   window.faultlines.ready = init();
 }());
