@@ -22,3 +22,44 @@ def country_of(mentions, name: str) -> str | None:
 ])
 def test_words_around_the_name_give_the_country(mentions_of, sentence, name, country) -> None:
     assert country_of(mentions_of(sentence, "2016-09-02"), name) == country
+
+
+def actor_of(mentions, text: str):
+    hits = [m for m in mentions if m.text == text]
+    assert hits, [m.text for m in mentions]
+    return hits[0].actor
+
+
+def test_a_person_facing_the_documents_state_is_not_guessed_its_citizen(mentions_of) -> None:
+    mentions = mentions_of("Archbishop Tom Wrenley called for sanctions against Nigeria after "
+                           "the executions.", "1995-11-12")
+    assert country_of(mentions, "Wrenley") is None
+
+
+def test_a_titled_person_where_the_state_is_only_a_place_keeps_the_guess(mentions_of) -> None:
+    mentions = mentions_of("President Tom Wrenley announced a curfew in Damascus after the "
+                           "riots in Syria.", "2011-05-02")
+    assert country_of(mentions, "Wrenley") == "SYR"
+
+
+def test_a_countryless_minister_facing_the_state_is_a_sector_only(mentions_of) -> None:
+    mentions = mentions_of("The foreign minister criticised Syria over the shelling of Aleppo.",
+                           "2016-09-02")
+    actor = actor_of(mentions, "The foreign minister")
+    assert (actor.country, actor.sector) == (None, "GOV")
+
+
+@pytest.mark.parametrize("sentence, text, country", [
+    ("The police fired tear gas at protesters in Damascus, Syria.", "The police", "SYR"),
+    ("Government troops shelled the suburbs of Aleppo in Syria.", "Government troops", "SYR"),
+])
+def test_collective_state_agents_keep_the_documents_country(mentions_of, sentence, text,
+                                                             country) -> None:
+    assert actor_of(mentions_of(sentence, "2013-04-02"), text).country == country
+
+
+def test_a_title_inside_the_entity_is_the_persons(mentions_of) -> None:
+    mentions = mentions_of("Taoiseach Eamon Rourke condemned the attack on the embassy.",
+                           "2018-05-01")
+    actor = actor_of(mentions, "Taoiseach Eamon Rourke")
+    assert (actor.id, actor.country, actor.sector) == ("x:eamon-rourke", "IRL", "GOV")

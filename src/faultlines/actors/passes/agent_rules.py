@@ -224,10 +224,20 @@ def default_country(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
     if phrase.groups:
         country = ctx.group_country(phrase.groups[0])
         return phrase.updated(countries=(country,) if country else ())
+    if _one_official(view, phrase) and ctx.faces_dominant_state(phrase.left, phrase.head + 1):
+        # "the foreign minister criticised Syria": a visitor or a critic, a sector only
+        return phrase
     if ctx.dominant and phrase.sector not in _NO_DEFAULT_COUNTRY and (
             phrase.owner_actor is None or phrase.owner_actor.country is None):
         return phrase.updated(countries=(ctx.dominant,))
     return phrase
+
+
+def _one_official(view: AgentView, phrase: Phrase) -> bool:
+    """A single official ("the foreign minister", "a spokesman"), not an institution or a
+    body of people ("the government", "officials", "troops")."""
+    return phrase.sector in STATE_SECTORS and phrase.word not in _INSTITUTIONS and \
+        view.ctx.tokens.tags[phrase.head] in ("NN", "NNP")
 
 
 def group_leaders(view: AgentView, phrase: Phrase) -> Phrase | Outcome:

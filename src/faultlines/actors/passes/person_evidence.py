@@ -9,6 +9,7 @@ foreign minister,"). The country a document is about is never evidence for a per
 from __future__ import annotations
 
 from faultlines.actors.evidence import Evidence, person_country
+from faultlines.actors.normalize import strip_titles
 from faultlines.actors.passes.context import DocumentContext
 from faultlines.actors.passes.hits import Hit
 from faultlines.actors.passes.tokens import TokenTable
@@ -76,10 +77,17 @@ def counterpart_words(tokens: TokenTable, start: int) -> str | None:
     return " ".join(tokens.texts[max(tokens.sent_start_of[start], start - 5):start - 1])
 
 
+def _inner_title(hit: Hit) -> list[str]:
+    """Title words the entity itself starts with ("Taoiseach Eamon Rourke")."""
+    bare = strip_titles(hit.text)
+    return hit.text[:len(hit.text) - len(bare)].split() if bare != hit.text else []
+
+
 def unknown_person_evidence(ctx: DocumentContext, hit: Hit) -> Evidence | None:
     """The evidence of an unknown person's country (see :func:`evidence.person_country`)."""
     tokens = ctx.tokens
-    return person_country(ctx.kb, ctx.date, modifiers=modifier_words(tokens, hit.start),
+    return person_country(ctx.kb, ctx.date,
+                          modifiers=[*modifier_words(tokens, hit.start), *_inner_title(hit)],
                           of_place=of_place_words(tokens, hit.end),
                           apposition=apposition_words(tokens, hit.end),
                           counterpart=counterpart_words(tokens, hit.start))
