@@ -63,3 +63,17 @@ def test_a_title_inside_the_entity_is_the_persons(mentions_of) -> None:
                            "2018-05-01")
     actor = actor_of(mentions, "Taoiseach Eamon Rourke")
     assert (actor.id, actor.country, actor.sector) == ("x:eamon-rourke", "IRL", "GOV")
+
+
+def test_an_apposition_title_is_the_named_person_not_the_office_holder(mentions_of) -> None:
+    mentions = mentions_of("Tom Wrenley, Britain's foreign secretary, criticised Syria over "
+                           "the shelling.", "2016-09-02")
+    assert "BORIS_JOHNSON" not in {m.actor.id for m in mentions}
+    assert country_of(mentions, "Wrenley") == "GBR"
+
+
+def test_a_title_parsed_around_the_name_is_the_persons(mentions_of) -> None:
+    mentions = mentions_of("Minister for the Middle East Tobias Ellwood visited the refugee "
+                           "camps in Jordan.", "2016-03-02")
+    assert {m.actor.id for m in mentions if "Minister" in m.text or "Ellwood" in m.text} == \
+        {"TOBIAS_ELLWOOD"}, [(m.text, m.actor.id) for m in mentions]
