@@ -86,3 +86,20 @@ def test_a_mapping_to_nothing_known_is_an_error(kb, tmp_path) -> None:
     mapping.write_text("Some Ministry\tNOT_AN_ID\n", "utf-8")
     with pytest.raises(DictionaryError, match="neither a knowledge-base id"):
         issuer_of("Some Ministry", kb, user_file=mapping)
+
+
+@pytest.mark.parametrize("source, country, sector", [
+    ("Ministry of Foreign Affairs of Japan", "JPN", "GOV"),
+    ("Kenyan Ministry of Defence", "KEN", "GOV"),
+    ("Government of the United Kingdom", "GBR", "GOV"),
+    ("Ghana Armed Forces", "GHA", "MIL"),
+])
+def test_a_state_body_no_table_lists_is_that_state(kb, source, country, sector) -> None:
+    found = issuer_of(source, kb)
+    assert (found.entry_id, found.country, found.sector) == (None, country, sector)
+
+
+@pytest.mark.parametrize("source", ["Ministry of Foreign Affairs", "EU-Japan mission",
+                                    "Japan Times", "University of Ghana"])
+def test_a_source_naming_no_single_state_body_is_no_issuer(kb, source) -> None:
+    assert issuer_of(source, kb) is None

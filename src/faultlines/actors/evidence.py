@@ -7,9 +7,10 @@ A person's country comes only from evidence, never from the country a document i
    Secretary ...", "Germany's Baerbock"; :func:`modifier_evidence`);
 3. an apposition or a role phrase after the name ("X, Britain's foreign minister",
    "X, the foreign minister of Turkey"; :func:`role_phrase_evidence`);
-4. a title that implies a country by itself (Secretary of State -> USA, Foreign Secretary -> GBR,
+4. "of <country>" right after a titled name ("King Hassan of Morocco"; :func:`of_country_evidence`);
+5. a title that implies a country by itself (Secretary of State -> USA, Foreign Secretary -> GBR,
    Chancellor -> DEU, Taoiseach -> IRL; ``data/titles.tsv``; :func:`title_evidence`);
-5. "his Pakistani counterpart": the counterpart's adjective (:func:`counterpart_evidence`).
+6. "his Pakistani counterpart, X": the counterpart's adjective (:func:`counterpart_evidence`).
 
 With none of these the country is unknown (:func:`person_country` returns None). A role phrase
 with a date also names the person who held it (:func:`office_holder_of`: "the British foreign
@@ -32,7 +33,8 @@ from faultlines.actors.titles import title_table
 
 __all__ = ["Evidence", "TitleRule", "title_rules", "title_evidence", "office_of",
            "country_of_word", "modifier_evidence", "role_phrase_evidence",
-           "counterpart_evidence", "kb_evidence", "person_country", "office_holder_of"]
+           "counterpart_evidence", "of_country_evidence", "kb_evidence", "person_country",
+           "office_holder_of"]
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,8 @@ class Evidence:
 
     ``kind`` is one of ``kb`` (dated role of a knowledge-base entry), ``adjective``
     ("British"), ``possessive`` ("Britain's"), ``apposition`` ("X, Iraq's prime minister"),
-    ``title`` (a title that implies a country) or ``counterpart``; ``office`` the office the
-    words name (HOS, HOG, FM, DM, GOV, MIL, LEG, IGO) when they name one.
+    ``title`` (a title that implies a country), ``of`` ("X of Ghana") or ``counterpart``;
+    ``office`` the office the words name (HOS, HOG, FM, DM, GOV, MIL, LEG, IGO) when they name one.
     """
 
     country: str
@@ -279,6 +281,27 @@ def counterpart_evidence(phrase: str, kb: KnowledgeBase) -> Evidence | None:
     return None
 
 
+def of_country_evidence(phrase: str, kb: KnowledgeBase) -> Evidence | None:
+    """"King Hassan of Morocco", "President Kofi Boateng of Ghana": the country named by the
+    "of" phrase right after a titled name.
+
+    >>> of_country_evidence("of Ghana", load_test_kb()).country
+    'GHA'
+    >>> of_country_evidence("of the United States", load_test_kb()).country
+    'USA'
+    >>> of_country_evidence("of the party", load_test_kb()) is None
+    True
+    """
+    words = phrase.split()
+    if words[:1] != ["of"]:
+        return None
+    place = " ".join(words[2:] if words[1:2] == ["the"] else words[1:])
+    found = country_of_word(place, kb) if place[:1].isupper() else None
+    if found is None or place.endswith(("'s", "\u2019s")):
+        return None
+    return Evidence(found[0], "of", place)
+
+
 def kb_evidence(entry_id: str, kb: KnowledgeBase, date: dt.date | None) -> Evidence | None:
     """The country of a knowledge-base entry's role at ``date`` (its default code without one).
 
@@ -301,7 +324,7 @@ def kb_evidence(entry_id: str, kb: KnowledgeBase, date: dt.date | None) -> Evide
 
 def person_country(kb: KnowledgeBase, date: dt.date | None = None, *,
                    entry_id: str | None = None, modifiers: Sequence[str] = (),
-                   apposition: str | None = None,
+                   of_place: str | None = None, apposition: str | None = None,
                    counterpart: str | None = None) -> Evidence | None:
     """The best evidence of a person's country, in the order of the module docstring, or None.
 
@@ -322,6 +345,7 @@ def person_country(kb: KnowledgeBase, date: dt.date | None = None, *,
         if found is not None:
             return found
     for found in (modifier_evidence(modifiers, kb, date) if modifiers else None,
+                  of_country_evidence(of_place, kb) if of_place else None,
                   role_phrase_evidence(apposition, kb, date) if apposition else None,
                   counterpart_evidence(counterpart, kb) if counterpart else None):
         if found is not None:

@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from faultlines.actors.evidence import country_of_word
 from faultlines.actors.kb import KnowledgeBase, split_code
 from faultlines.actors.normalize import fold_words
 from faultlines.errors import DictionaryError
 
-__all__ = ["Issuer", "issuer_table", "issuer_of", "in_author_voice", "FIRST_PERSON"]
+__all__ = ["Issuer", "issuer_table", "issuer_of", "state_body_issuer", "in_author_voice",
+           "FIRST_PERSON"]
 
 #: First-person plural words that speak for the author.
 FIRST_PERSON: frozenset[str] = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -137,7 +139,41 @@ def issuer_of(source: str | None, kb: KnowledgeBase,
         label = kb.country_names.get(country, country)
         noun = _SECTOR_NOUNS.get(sector or "", (sector or "").lower())
         return Issuer(None, f"{label} {noun}".strip(), country, sector)
-    return None
+    return state_body_issuer(source, kb)
+
+
+#: Words that make a source a body of a state, and the sector it speaks for.
+_STATE_BODIES: dict[str, str] = {
+    "ministry": "GOV", "government": "GOV", "embassy": "GOV", "presidency": "GOV",
+    "cabinet": "GOV", "chancellery": "GOV",
+    "army": "MIL", "military": "MIL", "navy": "MIL", "forces": "MIL", "parliament": "LEG",
+}
+
+
+def state_body_issuer(source: str, kb: KnowledgeBase) -> Issuer | None:
+    """A source no table lists that names a body of one state ("Ministry of Foreign Affairs of
+    Japan", "Kenyan Ministry of Defence", "Government of Ghana"): that state's sector.
+
+    >>> from faultlines.actors.kb import load_knowledge_base
+    >>> kb = load_knowledge_base(kb_dir="/nonexistent-faultlines-kb")
+    >>> state_body_issuer("Ministry of Foreign Affairs of Japan", kb)
+    Issuer(entry_id=None, name='Japan government', country='JPN', sector='GOV')
+    >>> state_body_issuer("Ministry of Foreign Affairs", kb) is None
+    True
+    """
+    words = re.findall(r"[\w.'\u2019-]+", source)
+    sector = next((_STATE_BODIES[w.lower()] for w in words if w.lower() in _STATE_BODIES), None)
+    if sector is None:
+        return None
+    found = {c for c in (country_of_word(" ".join(words[i:i + n]), kb)
+                         for n in (3, 2, 1) for i in range(len(words) - n + 1)
+                         if words[i][:1].isupper()) if c}
+    countries = {code for code, _ in found}
+    if len(countries) != 1:
+        return None  # no state named, or several ("EU-Japan mission")
+    country = countries.pop()
+    label = kb.country_names.get(country, country)
+    return Issuer(None, f"{label} {_SECTOR_NOUNS.get(sector, sector.lower())}", country, sector)
 
 
 _SECTOR_NOUNS = {"GOV": "government", "MIL": "military", "LEG": "legislature",

@@ -131,7 +131,7 @@ israeli turkish saudi egyptian afghan pakistani indian japanese ukrainian
 middle east west north south africa african asia asian europe european pacific gulf arab
 america americas latin near central region regional development international trade finance
 treasury exchequer justice health energy economy economic war peace humanitarian relief
-cooperation commonwealth
+cooperation commonwealth taoiseach tanaiste archbishop
 """.split())
 #: Title words that only qualify a title ("British", "Middle East"): a prefix of these alone
 #: is part of a name ("Syrian Democratic Forces"), not a title.

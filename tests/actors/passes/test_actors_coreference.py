@@ -38,3 +38,11 @@ def test_quotes_close_at_the_end_of_their_sentence() -> None:
     rows = [('"', "PUNCT", "punct", 1), ("We", "PRON", "nsubj", 2), ("go", "VERB", "ROOT", 2),
             ("We", "PRON", "nsubj", 4), ("stay", "VERB", "ROOT", 4)]
     assert quoted_tokens(table(rows, sent_starts=(0, 3))) == {1, 2}
+
+
+def test_we_of_a_state_body_no_table_lists_is_that_state(resolver) -> None:
+    author = resolver.author_of(Document("d", "x", source="Ministry of Foreign Affairs of Japan"))
+    assert author is not None and (author.id, author.country) == ("JPN_GOV", "JPN")
+    ctx = dataclasses.replace(context(resolver, table(STATEMENT, sent_starts=(0, 5))),
+                              author=author)
+    assert [m.actor.id for m in author_first_person(ctx, [])] == ["JPN_GOV"]

@@ -55,6 +55,48 @@ def _composed(view: AgentView, countries: tuple[str, ...], sector: str | None
     return tuple(view.ctx.resolver.composed_ref("", c, None, sector) for c in countries)
 
 
+# ---------------------------------------------------------------- titles of named people
+
+_TITLE_PREPS = frozenset({"for", "of"})
+
+
+def _person_hit_at(view: AgentView, token: int) -> Hit | None:
+    """The person's name covering ``token`` (a known person, or an unknown PERSON entity)."""
+    for hit in view.ctx.hits_at.get(token, ()):
+        target = hit.primary
+        if target is None and hit.label == "PERSON":
+            return hit
+        if target is not None and target.kind in ("actor", "short") and \
+                view.ctx.is_person(target.ref, hit):
+            return hit
+    return None
+
+
+def title_of_named_person(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
+    """title_of_named_person: "Tom Wren, Britain's foreign secretary," and "Minister for the
+    Middle East Tom Wren" (parsed with the name inside the "for" phrase): the title describes
+    the named person; it is not the office's holder nor an actor of its own."""
+    if phrase.sector not in STATE_SECTORS or phrase.word in _INSTITUTIONS:
+        return phrase
+    tokens = view.ctx.tokens
+    head = phrase.head
+    if tokens.deps[head] == "appos" and _person_hit_at(view, tokens.heads[head]) is not None:
+        return Outcome("title_of_named_person", consume=phrase.span_hits)
+    for prep in tokens.rights(head):
+        if tokens.deps[prep] != "prep" or tokens.lowers[prep] not in _TITLE_PREPS:
+            continue
+        for pobj in tokens.children[prep]:
+            person = _person_hit_at(view, pobj) if tokens.deps[pobj] == "pobj" else None
+            target = person.primary if person is not None else None
+            if target is not None:
+                ref = view.ctx.resolver.actor_ref(target.ref, "", view.ctx.date)
+                return Outcome("title_of_named_person", (_span(phrase, ref, "title"),),
+                               consume=phrase.span_hits)
+            if person is not None:
+                return Outcome("title_of_named_person", consume=phrase.span_hits)
+    return phrase
+
+
 # ---------------------------------------------------------------- organisations' people
 
 def person_organisation(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
@@ -224,10 +266,20 @@ def default_country(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
     if phrase.groups:
         country = ctx.group_country(phrase.groups[0])
         return phrase.updated(countries=(country,) if country else ())
+    if _one_official(view, phrase) and ctx.faces_dominant_state(phrase.left, phrase.head + 1):
+        # "the foreign minister criticised Syria": a visitor or a critic, a sector only
+        return phrase
     if ctx.dominant and phrase.sector not in _NO_DEFAULT_COUNTRY and (
             phrase.owner_actor is None or phrase.owner_actor.country is None):
         return phrase.updated(countries=(ctx.dominant,))
     return phrase
+
+
+def _one_official(view: AgentView, phrase: Phrase) -> bool:
+    """A single official ("the foreign minister", "a spokesman"), not an institution or a
+    body of people ("the government", "officials", "troops")."""
+    return phrase.sector in STATE_SECTORS and phrase.word not in _INSTITUTIONS and \
+        view.ctx.tokens.tags[phrase.head] in ("NN", "NNP")
 
 
 def group_leaders(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
@@ -354,6 +406,7 @@ def composed_actor(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
 #: The agent-phrase rules in the order they run (after the head, extent and modifiers are
 #: read); each returns the phrase (changed or not) to go on, or an Outcome to stop.
 AGENT_RULES: tuple[AgentRule, ...] = (
+    title_of_named_person,
     person_organisation,
     member_of_named_organisation,
     organisation_members,

@@ -193,6 +193,22 @@ class DocumentContext:
                            for c in self.tokens.children[verb])
         return True
 
+    def faces_dominant_state(self, start: int, end: int) -> bool:
+        """"Archbishop X called for sanctions against Vantia": the document's dominant state
+        acts or is acted upon in the sentence of tokens [start, end), so a person there stands
+        apart from it (a visitor, a critic, a counterpart) and is not guessed to be its
+        citizen."""
+        if self.dominant is None:
+            return False
+        sentence = self.sentence_of(start)
+        return any(
+            other.primary is not None and other.primary.kind in COUNTRY_KINDS
+            and other.primary.ref == self.dominant and other.owner
+            and not start <= other.start < end and self.sentence_of(other.start) == sentence
+            and self.tokens.pos[other.end - 1] != "ADJ"
+            and self.tokens.deps[other.end - 1] != "poss" and self.is_state(other.end - 1)
+            for other in self.hits)
+
     # -------------------------------------------------------------- which entry a name means
     def resolve_target(self, hit: Hit, target: Target, memory: NameMemory) -> str:
         """Entry id for an actor/short target, preferring actors the document named before."""

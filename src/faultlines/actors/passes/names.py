@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from faultlines.actors.normalize import PARTICLES, fold_word, fold_words, slugify
+from faultlines.actors.normalize import PARTICLES, fold_word, fold_words, slugify, strip_titles
 from faultlines.actors.passes.context import COUNTRY_KINDS, DocumentContext, NameMemory, compose_id
 from faultlines.actors.passes.hits import Hit
 from faultlines.actors.passes.person_evidence import unknown_person_evidence
@@ -236,6 +236,9 @@ class _NameReader:
         """A name the knowledge base lacks: a surname or acronym of an actor named before, else
         an ``x:`` actor of its own."""
         name = clean_name(hit.text)
+        title = inner_title(hit)
+        if title:  # "Taoiseach Eamon Rourke" is Eamon Rourke
+            name = " ".join(name.split()[len(title):])
         words = [w.lower() for w in fold_key(name) if w.lower() not in PARTICLES]
         if not words:
             return
@@ -267,13 +270,30 @@ def _unknown_sector(ctx: DocumentContext, hit: Hit) -> str | None:
     """"President X" -> GOV (a title before the name), "the X Brigade" -> MIL (agent words it
     ends in)."""
     lowers = ctx.tokens.lowers
-    title = title_before([w.rstrip(".") for w in lowers[max(0, hit.start - 3):hit.start]])
+    title = title_before([w.rstrip(".") for w in lowers[max(0, hit.start - 3):hit.start]]) or \
+        title_before([w.rstrip(".") for w in inner_title(hit)])
     sector = _TITLES[title] if title is not None else None
     if sector is None:
         low = lowers[hit.start:hit.end]
         sector = next((ctx.kb.agents[tuple(low[-n:])] for n in (3, 2, 1)
                        if len(low) >= n and tuple(low[-n:]) in ctx.kb.agents), None)
     return sector
+
+
+def inner_title(hit: Hit) -> list[str]:
+    """The title an entity starts with when a person's name (two words at least) follows it:
+    "Taoiseach" of "Taoiseach Eamon Rourke" (whatever spaCy's label); [] for "Defence
+    Ministry" or a name alone.
+
+    >>> inner_title(Hit(0, 3, "Taoiseach Eamon Rourke", (), label="ORG"))
+    ['taoiseach']
+    """
+    text = clean_name(hit.text)
+    bare = strip_titles(text)
+    if bare == text or not text.endswith(bare) or len(bare.split()) < 2:
+        return []
+    title = text[:len(text) - len(bare)].lower().split()
+    return title if title_before([w.rstrip(".") for w in title]) is not None else []
 
 
 def _unknown_attributes(ctx: DocumentContext, hit: Hit) -> tuple[str | None, str | None]:
@@ -284,12 +304,14 @@ def _unknown_attributes(ctx: DocumentContext, hit: Hit) -> tuple[str | None, str
     if country is None:
         for other in title_modifiers(ctx, hit):
             country = ctx.country_of(other, states_only=False) or country
-    if country is None and hit.label == "PERSON":
+    person = hit.label == "PERSON" or bool(inner_title(hit))
+    if country is None and person:
         # "Secretary of State X", "X, Britain's foreign minister"; the country the document
         # is about is not evidence for a person
         found = unknown_person_evidence(ctx, hit)
         country = found.country if found is not None else None
-    if country is None and hit.label == "PERSON" and sector is not None:
+    if country is None and person and sector is not None and \
+            not ctx.faces_dominant_state(hit.start, hit.end):
         # "President X" in a text about one country is most likely its president
         country = ctx.dominant
     return country, sector
