@@ -728,18 +728,22 @@ def report(db: str | Path | None, out: str | Path, *, since: str | dt.date | Non
 
 
 def serve(db: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000,
-          on_start: Callable[[str], None] | None = None) -> None:
+          on_start: Callable[[str], None] | None = None,
+          min_confidence: float | None = None) -> None:
     """Run the local explorer and its read-only JSON API over a store until interrupted.
 
-    ``on_start`` is called with the store's path once it is known to exist.
+    ``on_start`` is called with the store's path once it is known to exist. ``min_confidence``
+    (default: the ``min_confidence`` setting) leaves out the events whose confidence is below
+    it, as in :func:`report`; the page's slider starts there.
     """
     from faultlines.web import serve as run_server
 
+    threshold = get_setting("min_confidence", min_confidence)
     with open_store(db, read_only=True) as store:
         path = store.path
     if on_start is not None:
         on_start(path)
-    run_server(path, host=host, port=port)
+    run_server(path, host=host, port=port, min_confidence=threshold)
 
 
 @dataclass

@@ -691,11 +691,12 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on (1-65535).", min=1,
                                       max=65535)] = 8000,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Run the local explorer and read-only JSON API (OpenAPI at /docs and /openapi.json)."""
     from faultlines import api
 
-    api.serve(db, host=host, port=port,
+    api.serve(db, host=host, port=port, min_confidence=min_confidence,
               on_start=lambda path: _err(f"serving {path} on http://{host}:{port}/ "
                                          f"(Ctrl-C to stop)"))
 

@@ -210,7 +210,7 @@ class RunOptions:
         choices=("hybrid", "rules", "model"))
     min_confidence: float = _setting(
         0.0, "Only events whose confidence reaches this (0-1) are output by extract and "
-        "events and count in network, balance, factions, realignments and report; events "
+        "events and count in network, balance, factions, realignments, report and serve; events "
         "without a confidence (coded by the rules alone) are kept; ingest stores every event.",
         minimum=0.0, maximum=1.0)
 

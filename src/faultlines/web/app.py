@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import html
 import os
 import sys
@@ -25,7 +26,7 @@ from faultlines import __version__
 from faultlines.errors import FaultlinesError
 from faultlines.report.data import ReportData
 from faultlines.report.render import RENDERER_SCRIPTS, read_asset, render_page, renderer_script
-from faultlines.web.index import MAX_LIMIT, DataSource, ExplorerIndex
+from faultlines.web.index import MAX_LIMIT, DataSource, ExplorerIndex, load_store
 
 __all__ = ["create_app", "serve", "render_api_docs", "PAGE_CSP"]
 
@@ -193,7 +194,8 @@ LevelParam = Annotated[Literal["actor", "group", "state"], Query(
 
 
 def create_app(source: str | os.PathLike[str] | ReportData, *,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None,
+               min_confidence: float | None = None) -> FastAPI:
     """The explorer as an ASGI app.
 
     Parameters
@@ -204,6 +206,9 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
     allowed_hosts
         Host names the app answers to; default: local names only, which stops a web page on
         another site from reading the API through DNS rebinding.
+    min_confidence
+        For a store: leave out events whose confidence is below this (as ``report
+        --min-confidence``); the page's confidence slider starts there.
     """
     if isinstance(source, ReportData):
         fixed = ExplorerIndex(source)
@@ -211,7 +216,8 @@ def create_app(source: str | os.PathLike[str] | ReportData, *,
         def current() -> ExplorerIndex:
             return fixed
     else:
-        data_source = DataSource(source)
+        data_source = DataSource(source, load=functools.partial(
+            load_store, min_confidence=min_confidence))
         current = data_source.current
 
     app = FastAPI(
@@ -390,7 +396,7 @@ def exposure_warning(host: str) -> str | None:
 
 
 def serve(db_path: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, *,
-          log_level: str = "warning") -> None:
+          log_level: str = "warning", min_confidence: float | None = None) -> None:
     """Run the explorer until interrupted (Ctrl-C).
 
     Listens on 127.0.0.1 unless told otherwise; any other ``host`` also accepts requests
@@ -404,5 +410,5 @@ def serve(db_path: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 
     warning = exposure_warning(host)
     if warning:
         print(warning, file=sys.stderr, flush=True)
-    app = create_app(db_path, allowed_hosts=allowed)
+    app = create_app(db_path, allowed_hosts=allowed, min_confidence=min_confidence)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -38,7 +38,8 @@ from faultlines.report.data import (
     signed_graph,
 )
 
-__all__ = ["ExplorerIndex", "DataSource", "MAX_LIMIT", "BALANCE_CACHE_SIZE", "SOLVER_SLOTS"]
+__all__ = ["ExplorerIndex", "DataSource", "load_store", "MAX_LIMIT", "BALANCE_CACHE_SIZE",
+           "SOLVER_SLOTS"]
 
 #: Date ranges whose balance and camps the explorer remembers (oldest forgotten first).
 BALANCE_CACHE_SIZE = 256
@@ -237,7 +238,7 @@ class DataSource:
     def __init__(self, db_path: str | os.PathLike[str],
                  load: Callable[[Path], ReportData] | None = None) -> None:
         self.path = Path(db_path)
-        self._load = load or _load_store
+        self._load = load or load_store
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._index: ExplorerIndex | None = None
@@ -266,6 +267,8 @@ class DataSource:
             return self._index
 
 
-def _load_store(path: Path) -> ReportData:
+def load_store(path: Path, min_confidence: float | None = None) -> ReportData:
+    """The explorer's data from the store at ``path`` (events at or above ``min_confidence``)."""
     with open_store_read_only(path) as store:
-        return collect_report_data(store, title=f"faultlines explorer: {path.name}")
+        return collect_report_data(store, title=f"faultlines explorer: {path.name}",
+                                   min_confidence=min_confidence)
