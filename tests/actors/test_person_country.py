@@ -77,3 +77,13 @@ def test_a_title_parsed_around_the_name_is_the_persons(mentions_of) -> None:
                            "camps in Jordan.", "2016-03-02")
     assert {m.actor.id for m in mentions if "Minister" in m.text or "Ellwood" in m.text} == \
         {"TOBIAS_ELLWOOD"}, [(m.text, m.actor.id) for m in mentions]
+
+
+@pytest.mark.parametrize("sentence, actor_id", [
+    ("King Abdullah of Jordan received the envoys in Amman.", "KING_ABDULLAH_II"),
+    ("Jordanian King Abdullah welcomed the ceasefire.", "KING_ABDULLAH_II"),
+    ("Saudi King Abdullah opened the summit.", "KING_ABDULLAH_SAU"),
+])
+def test_two_kings_abdullah_told_apart_by_their_country(mentions_of, sentence, actor_id) -> None:
+    hits = [m for m in mentions_of(sentence, "2012-05-01") if "Abdullah" in m.text]
+    assert hits and hits[0].actor.id == actor_id
