@@ -773,10 +773,7 @@
   var LINE_DASH = {"1": "solid", "-1": {value: [12, 8]}, "0": {value: [2, 8]}};
 
   function buildNetwork(gd) {
-    /* Ranges of our own (fitRanges), not Bokeh's data ranges: the scale is then known before
-     * the columns are written, so the labels are placed in the same paint as the graph. */
-    var fig = figure(gd, {x_range: new Bokeh.Range1d({start: -1, end: 1}),
-                          y_range: new Bokeh.Range1d({start: -1, end: 1})});
+    var fig = figure(gd, {match_aspect: true});
     fig.xaxis.visible = false; fig.yaxis.visible = false;
     fig.xgrid.visible = false; fig.ygrid.visible = false;
     var plot = {figure: fig, lines: {}, sources: {}};
@@ -856,6 +853,10 @@
       drawn.push({meta: "lines", mode: "lines", name: style.name, x: x, y: y,
                   line: {dash: style.dash, width: line.width, color: style.colour}});
     });
+    Object.keys(columns).forEach(function (sign) {
+      plot.lines[sign].glyph.line_alpha = dense ? 0.35 : 0.75;
+      plot.sources["lines" + sign].data = columns[sign];
+    });
     var mid = {x: [], y: [], colour: [], size: [], key: [], hname: [], hdetail: []};
     handled(edges).forEach(function (i) {
       var edge = edges[i], a = state.nodes.get(edge.source), b = state.nodes.get(edge.target);
@@ -869,6 +870,9 @@
       mid.hdetail.push(edge.count + " events: " + edge.cooperation + " cooperation, " +
                        edge.conflict + " conflict");
     });
+    plot.edges.glyph.fill_alpha = dense ? 0.6 : 1;
+    plot.edges.glyph.line_width = dense ? 0 : 1;
+    plot.sources.edge.data = mid;
     drawn.push({meta: "edge", mode: "markers", name: "dyads (click)", x: mid.x, y: mid.y,
                 customdata: mid.key, hovertext: mid.hname});
     var used = new Set();
@@ -887,6 +891,10 @@
       size: nodes.map(function (n) { return 10 + 26 * Math.sqrt(n.mentions / maxMentions); }),
       colour: nodes.map(function (n) { return campColour(campOfNode(n)); })
     };
+    /* labels are placed once the plot's scale is known (placeLabels); until then none */
+    nodeColumns.label = nodes.map(function () { return ""; });
+    nodeColumns.dx = nodes.map(function () { return 0; });
+    nodeColumns.dy = nodes.map(function () { return 0; });
     plot.labelling = {
       names: nodes.map(function (n) { return labelName(n.name, 28); }),
       rank: nodes.map(function (_n, i) { return i; }).sort(function (p, q) {
@@ -895,50 +903,17 @@
           (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
       })
     };
+    plot.sources.node.data = nodeColumns;
     var drawnNodes = {meta: "node", mode: "markers+text", name: "actors", x: xs, y: ys,
-                      customdata: nodeColumns.key, text: []};
+                      customdata: nodeColumns.key, text: nodeColumns.label};
     plot.drawnNodes = drawnNodes;
     drawn.push(drawnNodes);
-    /* A new plot is shown empty first, so its frame (and with fitRanges its scale) is known;
-     * then every column, labels placed, is written at once: one paint of the graph. */
-    return (fresh ? show(gd, plot) : Promise.resolve()).then(function () {
-      fitRanges(plot, nodes);
-      plot.sources.node.data = Object.assign(nodeColumns, labelColumns(plot, nodeColumns));
-      drawnNodes.text = nodeColumns.label;
-      Object.keys(columns).forEach(function (sign) {
-        plot.lines[sign].glyph.line_alpha = dense ? 0.35 : 0.75;
-        plot.sources["lines" + sign].data = columns[sign];
-      });
-      plot.edges.glyph.fill_alpha = dense ? 0.6 : 1;
-      plot.edges.glyph.line_width = dense ? 0 : 1;
-      plot.sources.edge.data = mid;
-      plot.figure.title.text = edges.length ? "" : "No dyads in this date range";
-      gd.data = drawn;
+    plot.figure.title.text = edges.length ? "" : "No dyads in this date range";
+    gd.data = drawn;
+    return (fresh ? show(gd, plot) : afterFrame()).then(function () {
+      placeLabels(plot);
       return afterFrame();
     });
-  }
-
-  /* Ranges that show every node drawn, at one scale on both axes, with room for the largest
-   * marker; the reset tool returns to them. Unchanged ranges are not set again. */
-  var FIT_MARGIN = 30;  /* pixels between the outermost marker's centre and the frame */
-
-  function fitRanges(plot, nodes) {
-    var frame = plot.view.frame.bbox, fig = plot.figure;
-    var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
-    if (!xs.length) { xs = [0]; ys = [0]; }
-    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs);
-    var y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
-    var w = Math.max(frame.width - 2 * FIT_MARGIN, 1), h = Math.max(frame.height - 2 * FIT_MARGIN, 1);
-    var scale = Math.min(w / ((x1 - x0) || 1), h / ((y1 - y0) || 1));
-    var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-    var halfX = frame.width / 2 / scale, halfY = frame.height / 2 / scale;
-    var key = [cx - halfX, cx + halfX, cy - halfY, cy + halfY].join();
-    if (plot.fitted === key) { return; }
-    plot.fitted = key;
-    fig.x_range.setv({start: cx - halfX, end: cx + halfX,
-                      reset_start: cx - halfX, reset_end: cx + halfX});
-    fig.y_range.setv({start: cy - halfY, end: cy + halfY,
-                      reset_start: cy - halfY, reset_end: cy + halfY});
   }
 
   /* ---- node labels ----
@@ -993,16 +968,9 @@
     });
   }
 
-  /* The plot's ranges as one string: labels are placed again only when they moved. */
-  function rangeKey(plot) {
-    var fig = plot.figure;
-    return [fig.x_range.start, fig.x_range.end, fig.y_range.start, fig.y_range.end].join();
-  }
-
-  /* The label, dx and dy columns for node columns ``data`` at the plot's present scale. */
-  function labelColumns(plot, data) {
-    var view = plot.view, how = plot.labelling;
-    plot.labelRanges = rangeKey(plot);
+  function placeLabels(plot) {
+    var view = plot.view, data = plot.sources.node.data, how = plot.labelling;
+    if (!view || !how || !data.key.length) { return; }
     var frame = view.frame.bbox, markers = markerBoxes(view, data);
     var label = data.key.map(function () { return ""; });
     var dx = label.map(function () { return 0; }), dy = dx.slice(), boxes = [];
@@ -1030,19 +998,12 @@
       boxes.push({key: data.key[i], text: how.names[i], box: spot.box});
     });
     plot.labelBoxes = boxes;
-    return {label: label, dx: dx, dy: dy};
-  }
-
-  /* Labels placed again for the present scale (after a pan or zoom). An unchanged placement
-   * is not written back: writing repaints the graph. */
-  function placeLabels(plot) {
-    var data = plot.sources.node.data;
-    if (!plot.view || !plot.labelling || !data.key.length) { return; }
-    var placed = labelColumns(plot, data);
-    if (plot.drawnNodes) { plot.drawnNodes.text = placed.label; }
-    if (placed.label.join("\u0000") === data.label.join("\u0000") &&
-        placed.dx.join() === data.dx.join() && placed.dy.join() === data.dy.join()) { return; }
-    plot.sources.node.data = Object.assign({}, data, placed);
+    if (plot.drawnNodes) { plot.drawnNodes.text = label; }
+    /* an unchanged placement is not written back: writing would repaint, and a repaint that
+     * moved a range would call this again */
+    if (label.join("\u0000") === data.label.join("\u0000") && dx.join() === data.dx.join() &&
+        dy.join() === data.dy.join()) { return; }
+    plot.sources.node.data = Object.assign({}, data, {label: label, dx: dx, dy: dy});
   }
 
   /* Ranges change many times during one wheel zoom: place the labels once per frame. */
@@ -1050,7 +1011,7 @@
     if (plot.labelFrame) { return; }
     plot.labelFrame = requestAnimationFrame(function () {
       plot.labelFrame = null;
-      if (plot.labelRanges !== rangeKey(plot)) { placeLabels(plot); }
+      placeLabels(plot);
     });
   }
 
