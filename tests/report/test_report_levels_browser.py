@@ -136,3 +136,21 @@ def test_the_graph_says_when_camps_are_not_supported(page: Any) -> None:
     assert support["supported"] is False
     assert note.startswith("The data cannot support camps for this range: ")
     assert support["reason"] in note
+
+
+def test_the_level_dropdown_follows_a_level_set_by_a_call(page: Any) -> None:
+    page.click("#fl-reset")
+    page.evaluate("() => window.faultlines.setLevel('state')")
+    page.wait_for_function(DRAWN, arg="USA")
+    assert page.eval_on_selector("#fl-level", "s => s.value") == "state"
+    page.evaluate("() => window.faultlines.setLevel('group')")
+    page.wait_for_function(DRAWN, arg="USA_MIL")
+    assert page.eval_on_selector("#fl-level", "s => s.value") == "group"
+    # a level the page does not know is refused and changes nothing
+    error = page.evaluate(
+        "() => window.faultlines.setLevel('planet').then(() => null, e => e.message)")
+    assert error == "unknown level: planet"
+    assert page.evaluate("() => window.faultlines.state.level") == "group"
+    assert page.eval_on_selector("#fl-level", "s => s.value") == "group"
+    page.select_option("#fl-level", "actor")
+    page.wait_for_function("() => window.faultlines.state.level === 'actor'")

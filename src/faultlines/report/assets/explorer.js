@@ -1479,6 +1479,12 @@
 
   /* Show the network at another aggregation level: other nodes, their layout, their camps. */
   function setLevel(level) {
+    var select = byId("fl-level");
+    if (!Array.prototype.some.call(select.options, function (o) { return o.value === level; })) {
+      return Promise.reject(new Error("unknown level: " + level));
+    }
+    /* the dropdown shows the level drawn, also when it is set by a call, not by the reader */
+    select.value = level;
     state.level = level;
     state.source = state.root.atLevel(level);
     state.selection = null;
