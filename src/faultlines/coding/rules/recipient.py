@@ -168,6 +168,8 @@ def _direct_objects(coder: DocumentCoder, verb: Token, noun: Token | None) -> li
         out.append(verb.head)
     if coder.cached(is_passive, verb):
         out += [c for c in children if c.dep_ == "nsubjpass"]
+    elif verb.dep_ == "conj" and any(c.dep_ == "agent" for c in children):
+        out += _conjoined_passive_subject(coder, verb)
     for child in children:
         if child.dep_ in ("dobj", "dative", "obj") and (noun is None or child.i != noun.i):
             if child.dep_ == "dative" and child.pos_ == "ADP":
@@ -175,6 +177,23 @@ def _direct_objects(coder: DocumentCoder, verb: Token, noun: Token | None) -> li
             else:
                 out.append(child)
     return out
+
+
+def _conjoined_passive_subject(coder: DocumentCoder, verb: Token) -> list[Token]:
+    """shared passive subject: "*The rebels* were armed and trained by Iran" -> the rebels.
+
+    A participle with a *by* agent conjoined to another one (or to a predicate adjective)
+    shares that one's subject, the ones acted on.
+    """
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    for holder in (head, head.head) if head.dep_ == "acomp" else (head,):
+        subj = next((c for c in coder.children(holder) if c.dep_ == "nsubjpass"), None) or \
+            coder.cached(subject_token, holder)
+        if subj is not None:
+            return [subj]
+    return []
 
 
 def _prepositional_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
