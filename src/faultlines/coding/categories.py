@@ -14,7 +14,7 @@ from faultlines.coding.words import INVESTIGATING
 from faultlines.types import EVENT_TYPES, polarity_of
 
 __all__ = [
-    "ACCUSE", "AGREE", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE", "REJECT",
+    "ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE", "REJECT",
     "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
     "GIVING", "JUDGING", "MATERIAL_CONFLICT", "VERBAL_CONFLICT", "VIOLENT", "is_hostile",
 ]
@@ -40,7 +40,7 @@ RETREAT = _category("RETREAT")
 SANCTION = _category("SANCTION")
 SUPPORT = _category("SUPPORT")
 THREATEN = _category("THREATEN")
-_AID = _category("AID")
+AID = _category("AID")
 _PROTEST = _category("PROTEST")
 
 #: Material conflict: a promise of one is a THREATEN (rules 6, 13).
@@ -50,7 +50,7 @@ VERBAL_CONFLICT = frozenset({REQUEST, ACCUSE, REJECT, THREATEN})
 #: Verbs that judge someone for an act ("accused X of ...", "praised X for ...", rule 8).
 JUDGING = frozenset({ACCUSE, SUPPORT})
 #: Acts whose direct object is the thing handed over, not the receiving actor (rule 3).
-GIVING = frozenset({_AID, RETREAT, AGREE, COOPERATE, MOBILIZE})
+GIVING = frozenset({AID, RETREAT, AGREE, COOPERATE, MOBILIZE})
 #: Attacks: a doer known only by its instrument is the unidentified attacker (rule 12).
 VIOLENT = frozenset({ASSAULT, COERCE})
 

@@ -49,6 +49,8 @@ Emitter = Callable[[DocumentCoder, Frame, SentenceEvents], None]
 #: None drops the trigger.
 VERB_RULES: tuple[tuple[str, VerbRule], ...] = (
     ("governing", governing.skip_governed),      # rule 5: a complement is its governor's act
+    ("governing", governing.skip_aid_purpose),   # "armed X to fight Y": X's purpose, no act
+    ("roles", roles.others_force),               # "trained Ukrainian soldiers" is AID
     ("promises", promises.promise),              # rule 13: what a promise is a promise of
     ("intent", intent.shift_intent),             # rule 6: intent is AGREE / THREATEN
     ("refusing", refusing.refusal),              # rule 14: "will not tolerate X" is REJECT

@@ -67,6 +67,7 @@ class Cue(StrEnum):
     PERCEPTION = "perception"
     SIDE = "side"
     REFUSING = "refusing"
+    OPINION = "opinion"
 
 
 _CUE_CLASSES = frozenset(c.value for c in Cue)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from coding_rules_support import Expected
+from coding_rules_support import Expected, matches, show
 
 pytestmark = pytest.mark.model
 
@@ -30,3 +30,16 @@ def test_unnamed_attacker_is_the_one_unidentified_actor(expect):
     event = expect("Two guards were killed in a car bombing.",
                    Expected("ASSAULT", "bombing", "guards"))
     assert event.actor.id == UNIDENTIFIED_ID and event.actor.sector == "UAF"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agent of conjoined participles acts in both; their shared subject is acted on
+    ("The militias were trained and funded by Tehran.",
+     [Expected("AID", "Tehran", "militias"), Expected("AID", "Tehran", "militias")]),
+    ("The protesters were beaten and arrested by the police.",
+     [Expected("ASSAULT", "police", "protesters"), Expected("COERCE", "police", "protesters")]),
+])
+def test_conjoined_passive_participles_share_agent(code, text, expected):
+    events = code(text)
+    assert len(events) == len(expected)
+    assert all(matches(e, x) for e, x in zip(events, expected, strict=True)), show(events)

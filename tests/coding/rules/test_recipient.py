@@ -67,3 +67,21 @@ def test_target(expect, text, expected):
 @pytest.mark.model
 def test_own_people_are_no_target(expect):
     expect("The party expelled its members.", Expected("SANCTION", "party", ""))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Iran armed and trained the militias.", "armed"),
+    ("The donors fed and sheltered the refugees.", "fed"),
+])
+def test_conjoined_verb_shares_the_object(code, text, trigger):
+    events = [e for e in code(text) if e.trigger == trigger]
+    assert events and all(e.recipient is not None for e in events), events
+
+
+@pytest.mark.model
+def test_no_object_shared_across_polarity(code):
+    # the withdrawal is not aimed at the rebels the troops attacked
+    events = [e for e in code("The troops withdrew and attacked the rebels.") if
+              e.trigger.startswith("withdrew")]
+    assert all(e.recipient is None for e in events)

@@ -34,3 +34,13 @@ def test_statements_are_no_event(types_of, text):
 ])
 def test_acts_next_to_statements_stay(expect, text, expected):
     expect(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The palace announced the king's death on Tuesday.",
+    "State television announced the death of the opposition leader.",
+])
+def test_announcing_a_death_is_no_event(types_of, text):
+    # an announcement is a statement, and a death alone is no act of anyone's: no CONSULT,
+    # no ASSAULT (issue 16)
+    assert types_of(text) == []

@@ -43,7 +43,9 @@ def agent_subjects(coder: DocumentCoder, verb: Token, seen: int = 0) -> list[Tok
     """
     if seen > _MAX_CONTROL:
         return []
-    if coder.cached(is_passive, verb):
+    if coder.cached(is_passive, verb) or (verb.dep_ == "conj" and any(
+            c.dep_ == "agent" for c in coder.children(verb))):
+        # "The rebels were armed and trained by Iran": a conjoined participle is passive too
         return _passive_doer(coder, verb)
     subj = coder.cached(subject_token, verb)
     if subj is not None:
@@ -77,6 +79,12 @@ def _passive_doer(coder: DocumentCoder, verb: Token) -> list[Token]:
     for child in coder.children(verb):
         if child.dep_ == "agent":
             return [p for p in coder.children(child) if p.dep_ == "pobj"]
+    for conj in coder.children(verb):
+        # "were beaten and arrested by the police": the agent of both participles
+        if conj.dep_ == "conj" and conj.tag_ == "VBN":
+            for child in coder.children(conj):
+                if child.dep_ == "agent":
+                    return [p for p in coder.children(child) if p.dep_ == "pobj"]
     if coder.lex.is_cue(Cue.STATIVE, verb.lemma_.lower()):
         return [c for c in coder.children(verb) if c.dep_ == "nsubjpass"]
     return instrument(verb)

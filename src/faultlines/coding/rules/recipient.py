@@ -26,7 +26,7 @@ from faultlines.coding.document import DocumentCoder
 from faultlines.coding.lexicon import Cue
 from faultlines.coding.records import evolve
 from faultlines.coding.rules.reference import actor_ref, actors_of, can_act, unknown_name
-from faultlines.coding.rules.triggers import noun_entry
+from faultlines.coding.rules.triggers import find_trigger, noun_entry
 from faultlines.coding.syntax import (
     CLAUSAL_DEPS,
     NOT_ACTOR_ENTS,
@@ -38,14 +38,14 @@ from faultlines.coding.syntax import (
     subject_token,
 )
 from faultlines.coding.words import CONDITIONAL, NOUN_TARGET_PREPS, SHALLOW_PREPS, TARGET_PREPS
-from faultlines.types import ActorRef
+from faultlines.types import ActorRef, polarity_of
 
 if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missions rules
     from faultlines.coding.frame import Frame
 
 __all__ = ["Tier", "TIER_ORDER", "choose_recipients", "complement_places", "find_candidates",
            "nested_places", "noun_candidates", "object_places", "pick_recipients",
-           "recipient_candidates", "trigger_prep_participants"]
+           "recipient_candidates", "shared_objects", "trigger_prep_participants"]
 
 # How deep the search follows complements and event nouns.
 _MAX_CLAUSE_DEPTH = 2
@@ -168,6 +168,8 @@ def _direct_objects(coder: DocumentCoder, verb: Token, noun: Token | None) -> li
         out.append(verb.head)
     if coder.cached(is_passive, verb):
         out += [c for c in children if c.dep_ == "nsubjpass"]
+    elif verb.dep_ == "conj" and any(c.dep_ == "agent" for c in children):
+        out += _conjoined_passive_subject(coder, verb)
     for child in children:
         if child.dep_ in ("dobj", "dative", "obj") and (noun is None or child.i != noun.i):
             if child.dep_ == "dative" and child.pos_ == "ADP":
@@ -175,6 +177,23 @@ def _direct_objects(coder: DocumentCoder, verb: Token, noun: Token | None) -> li
             else:
                 out.append(child)
     return out
+
+
+def _conjoined_passive_subject(coder: DocumentCoder, verb: Token) -> list[Token]:
+    """shared passive subject: "*The rebels* were armed and trained by Iran" -> the rebels.
+
+    A participle with a *by* agent conjoined to another one (or to a predicate adjective)
+    shares that one's subject, the ones acted on.
+    """
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    for holder in (head, head.head) if head.dep_ == "acomp" else (head,):
+        subj = next((c for c in coder.children(holder) if c.dep_ == "nsubjpass"), None) or \
+            coder.cached(subject_token, holder)
+        if subj is not None:
+            return [subj]
+    return []
 
 
 def _prepositional_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
@@ -348,7 +367,32 @@ def find_candidates(coder: DocumentCoder, frame: Frame) -> Frame | None:
     """candidates: "The senator urged *the overthrow of the junta*" (the junta, via the noun)."""
     candidates = recipient_candidates(coder, frame.tok, frame.noun)
     candidates += trigger_prep_participants(coder, frame)
+    candidates += shared_objects(coder, frame)
     return evolve(frame, candidates=tuple(candidates))
+
+
+def shared_objects(coder: DocumentCoder, frame: Frame) -> list[Token]:
+    """shared object: "Iran *armed and trained the militias*" -> the militias for *armed* too.
+
+    A verb with no object of its own shares the objects of a conjoined verb that has no subject
+    of its own and can code an act of the same polarity (a lexicon row of that polarity:
+    *train* can be AID even where *trained fighters* reads MOBILIZE); "withdrew and bombed the
+    town" gives the withdrawal no target.
+    """
+    children = coder.children(frame.tok)
+    if any(c.dep_ in OBJECT_DEPS for c in children):
+        return []
+    out: list[Token] = []
+    for conj in children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or \
+                coder.cached(subject_token, conj) is not None:
+            continue
+        polarity = polarity_of(frame.entry.category)
+        if find_trigger(coder, conj) is not None and any(
+                polarity_of(e.category) == polarity
+                for e in coder.lex.lookup(conj.lemma_.lower(), "VERB")):
+            out += [c for c in coder.children(conj) if c.dep_ in ("dobj", "obj")]
+    return out
 
 
 def trigger_prep_participants(coder: DocumentCoder, frame: Frame) -> list[Token]:
