@@ -67,3 +67,33 @@ def test_target(expect, text, expected):
 @pytest.mark.model
 def test_own_people_are_no_target(expect):
     expect("The party expelled its members.", Expected("SANCTION", "party", ""))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # ground taken by force is taken from whoever held it
+    ("Government troops retook Hamdan from the militia.", Expected("ASSAULT", "troops", "militia")),
+    ("The rebels recaptured the airport from the army.", Expected("ASSAULT", "rebels", "army")),
+    ("Tribal fighters wrested Zorba from the jihadists.",
+     Expected("ASSAULT", "fighters", "jihadists")),
+    ("The militia seized control of the port from government forces.",
+     Expected("ASSAULT", "militia", "forces")),
+    ("Kurdish units regained control of the district from the insurgents.",
+     Expected("ASSAULT", "Kurdish", "insurgents")),
+    # the "from" phrase of a taking of things names the one they were taken from
+    ("Police seized rifles from the gang.", Expected("COERCE", "Police", "gang")),
+])
+def test_ground_is_taken_from_its_holder(expect, text, expected):
+    expect(text, expected)
+
+
+@pytest.mark.model
+def test_an_act_that_takes_no_ground_keeps_its_place_target(expect):
+    """'from' without ground taken: the direct object stays first."""
+    expect("The militants shelled Hamdan from the hills.",
+           Expected("ASSAULT", "militants", "Hamdan"))
+
+
+@pytest.mark.model
+def test_a_place_one_is_expelled_from_is_no_holder(expect):
+    expect("The army expelled the rebels from the town.", Expected("SANCTION", "army", "rebels"))

@@ -37,7 +37,14 @@ from faultlines.coding.syntax import (
     possessive_pronoun,
     subject_token,
 )
-from faultlines.coding.words import CONDITIONAL, NOUN_TARGET_PREPS, SHALLOW_PREPS, TARGET_PREPS
+from faultlines.coding.words import (
+    CONDITIONAL,
+    GROUND_NOUNS,
+    GROUND_VERBS,
+    NOUN_TARGET_PREPS,
+    SHALLOW_PREPS,
+    TARGET_PREPS,
+)
 from faultlines.types import ActorRef
 
 if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missions rules
@@ -45,7 +52,7 @@ if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missio
 
 __all__ = ["Tier", "TIER_ORDER", "choose_recipients", "complement_places", "find_candidates",
            "nested_places", "noun_candidates", "object_places", "pick_recipients",
-           "recipient_candidates", "trigger_prep_participants"]
+           "recipient_candidates", "taken_from", "trigger_prep_participants"]
 
 # How deep the search follows complements and event nouns.
 _MAX_CLAUSE_DEPTH = 2
@@ -375,6 +382,44 @@ def _not_trigger_object(coder: DocumentCoder, frame: Frame, c: Token) -> bool:
                 and not coder.lex.is_cue(Cue.AGENT, c.lemma_.lower()))
 
 
+#: Entity types of places: ground an act is done on, never the one who held it.
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _is_ground(tok: Token) -> bool:
+    """ground: "Ramadi", "the airport", "control" (of a town)."""
+    return tok.ent_type_ in _PLACE_ENTS or tok.lemma_.lower() in GROUND_NOUNS
+
+
+def _ground_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
+    """What a verb takes as ground: its place objects, or any object of a verb of retaking
+    ("retook Hamdan": the small model may tag an unknown town as a person)."""
+    objects = [c for c in coder.children(verb) if c.dep_ in ("dobj", "obj")]
+    if verb.lemma_.lower() in GROUND_VERBS:
+        return objects
+    return [c for c in objects if _is_ground(c)]
+
+
+def taken_from(coder: DocumentCoder, frame: Frame, candidates: list[Token]) -> list[Token]:
+    """taken from: "Troops *retook Ramadi from the militants*" -> the militants.
+
+    A hostile act on ground (a place, a town, control of an area) with a *from* phrase is
+    aimed at whoever held the ground: the *from* object (not itself a place) comes first, and
+    the ground, with every place inside it, is no target. Other acts keep their candidates.
+    """
+    tok = frame.tok
+    if not is_hostile(frame.entry.category, frame.entry.lemma):
+        return candidates
+    ground = _ground_objects(coder, tok)
+    held = [p for head in [tok, *ground] for c in coder.children(head)
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in coder.children(c) if p.dep_ == "pobj" and not _is_ground(p)]
+    if not ground or not held:
+        return candidates
+    dropped = {t.i for g in ground for t in g.subtree} | {h.i for h in held}
+    return held + [c for c in candidates if c.i not in dropped]
+
+
 #: Cooperative acts two parties do with each other: for conjoined actors, a place is no target.
 _WITH_EACH_OTHER = frozenset({AGREE, CONSULT, COOPERATE, SUPPORT})
 
@@ -397,6 +442,7 @@ def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
     # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
     # place or thing is an attack on whoever holds the place it stands in.
     candidates += object_places(tok) + complement_places(tok)
+    candidates = taken_from(coder, frame, candidates)
     home = frozenset(a.country for a in frame.actors if a.country)
     # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
     aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
