@@ -97,3 +97,28 @@ def test_an_act_that_takes_no_ground_keeps_its_place_target(expect):
 @pytest.mark.model
 def test_a_place_one_is_expelled_from_is_no_holder(expect):
     expect("The army expelled the rebels from the town.", Expected("SANCTION", "army", "rebels"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # an active verb has no "by" agent of its own: beside an act, "by" names the act's doer,
+    # and a judgment of the act is aimed at the doer
+    ("Accra condemned the killings by the militia.", Expected("ACCUSE", "Accra", "militia")),
+    ("The bishops condemned the expulsions by the junta in Zorba.",
+     Expected("ACCUSE", "bishops", "junta")),
+    ("The league condemned the bombardment of Kassala by the air force.",
+     Expected("ACCUSE", "league", "air force")),
+    # a participle after an event noun names the other party with its preposition
+    ("The council welcomed the truce signed with the rebels.",
+     Expected("SUPPORT", "council", "rebels")),
+    ("The union criticised the sanctions imposed on Chile.",
+     Expected("ACCUSE", "union", "Chile")),
+])
+def test_the_doer_or_party_of_an_act_judged(expect, text, expected):
+    expect(text, expected)
+
+
+@pytest.mark.model
+def test_a_passive_verb_keeps_its_own_agent(expect):
+    """'by' after a passive verb is that verb's agent (the actor), never its target."""
+    expect("The militia was condemned by the league.", Expected("ACCUSE", "league", "militia"))

@@ -184,6 +184,24 @@ def _direct_objects(coder: DocumentCoder, verb: Token, noun: Token | None) -> li
     return out
 
 
+def _object_agents(coder: DocumentCoder, verb: Token) -> list[Token]:
+    """agent of the act judged: "Lula condemned *the riots by* Bolsonaro supporters".
+
+    An active verb has no *by* agent of its own: a *by* phrase beside an event-noun object is
+    that act's doer (the parser often hangs it on the verb), and a judgment or answer of the
+    act is aimed at its doer before anyone the act touched ("the invasion of X by Y": Y).
+    """
+    children = coder.children(verb)
+    if coder.cached(is_passive, verb):
+        return []
+    acts = [c for c in children if c.dep_ in ("dobj", "obj") and noun_entry(coder, c) is not None]
+    if not acts:
+        return []
+    return [p for head in [verb, *acts] for c in coder.children(head)
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for p in coder.children(c) if p.dep_ == "pobj"]
+
+
 def _prepositional_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
     """phrases: "fired rockets *at U.S. forces* on the outskirts of the city".
 
@@ -241,6 +259,7 @@ def recipient_candidates(coder: DocumentCoder, verb: Token, noun: Token | None =
     demanded or refused clause.
     """
     out = _direct_objects(coder, verb, noun)
+    out += _object_agents(coder, verb)
     if noun is not None:
         out += noun_candidates(coder, noun)
     out += _prepositional_objects(coder, verb)
@@ -322,6 +341,12 @@ def nested_places(nouns: Sequence[Token]) -> list[Token]:
             for inner in c.children if inner.dep_ == "pobj" for p in _places_of(inner)]
 
 
+#: Prepositions of a participle after an event noun that name the other party ("the deal
+#: signed *with* Kyiv", "the sanctions imposed *on* Minsk", "the aid sent *to* the rebels").
+_PARTICIPLE_PREPS = frozenset({"with", "on", "upon", "against", "to", "toward", "towards",
+                               "between"})
+
+
 def noun_candidates(coder: DocumentCoder, noun: Token, depth: int = 0) -> list[Token]:
     """noun participants: "demanded *the withdrawal of Serbian forces*" -> the forces.
 
@@ -348,6 +373,10 @@ def noun_candidates(coder: DocumentCoder, noun: Token, depth: int = 0) -> list[T
             out += [p for c in coder.children(child) if c.dep_ == "agent"
                     for p in coder.children(c) if p.dep_ == "pobj"]
             out += [c for c in coder.children(child) if c.dep_ in ("dobj", "dative")]
+            # "the agreement reached with Iran", "sanctions imposed on Minsk"
+            out += [p for c in coder.children(child)
+                    if c.dep_ == "prep" and c.lower_ in _PARTICIPLE_PREPS
+                    for p in coder.children(c) if p.dep_ == "pobj"]
     return out
 
 
