@@ -122,3 +122,10 @@ def test_the_doer_or_party_of_an_act_judged(expect, text, expected):
 def test_a_passive_verb_keeps_its_own_agent(expect):
     """'by' after a passive verb is that verb's agent (the actor), never its target."""
     expect("The militia was condemned by the league.", Expected("ACCUSE", "league", "militia"))
+
+
+@pytest.mark.model
+def test_a_time_is_no_holder(expect):
+    """'from Monday night' says when, not from whom: the ground stays the target."""
+    expect("Farmers vowed to blockade Lyon from Monday night.",
+           Expected("THREATEN", "Farmers", "Lyon"))

@@ -420,6 +420,13 @@ def _is_ground(tok: Token) -> bool:
     return tok.ent_type_ in _PLACE_ENTS or tok.lemma_.lower() in GROUND_NOUNS
 
 
+def _can_hold(coder: DocumentCoder, tok: Token) -> bool:
+    """holder: someone ground can be taken from ("from the militants"), not a place or a time
+    ("from the hills", "from Monday night")."""
+    return not _is_ground(tok) and tok.ent_type_ not in NOT_ACTOR_ENTS and (
+        tok.i in coder.by_token or tok.pos_ == "PROPN" or can_act(coder, tok))
+
+
 def _ground_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
     """What a verb takes as ground: its place objects, or any object of a verb of retaking
     ("retook Hamdan": the small model may tag an unknown town as a person)."""
@@ -442,7 +449,7 @@ def taken_from(coder: DocumentCoder, frame: Frame, candidates: list[Token]) -> l
     ground = _ground_objects(coder, tok)
     held = [p for head in [tok, *ground] for c in coder.children(head)
             if c.dep_ == "prep" and c.lower_ == "from"
-            for p in coder.children(c) if p.dep_ == "pobj" and not _is_ground(p)]
+            for p in coder.children(c) if p.dep_ == "pobj" and _can_hold(coder, p)]
     if not ground or not held:
         return candidates
     dropped = {t.i for g in ground for t in g.subtree} | {h.i for h in held}
