@@ -214,3 +214,33 @@ def test_a_speech_trigger_meets_the_higher_statement_threshold():
     assert kept(statement_below=0.5, speech_statement_below=0.8) == ["accused", "urged"]
     # the speech threshold never lowers the general one
     assert kept(statement_below=0.7, speech_statement_below=0.2) == ["urged"]
+
+
+def _said(ref: ActorRef, i: int) -> Mention:
+    return Mention("d1", 0, i, i + 1, ref.name, ref)
+
+
+LEADER = ActorRef("President Vane", "x:vane", "Vane", "NTH", "GOV")
+NORTH_GOV = ActorRef("Northland", "NTH_GOV", "Northland government", "NTH", "GOV")
+NORTH_ARMY = ActorRef("Northland troops", "NTH_MIL", "Northland armed forces", "NTH", "MIL")
+NORTH_UNION = ActorRef("the dockers", "x:dockers", "dockers", "NTH", "LAB")
+SOUTH_GOV = ActorRef("the Southland regime", "STH_GOV", "Southland government", "STH", "GOV")
+
+
+@pytest.mark.parametrize("others, expected", [
+    # "Vane said Northland was ready to punish the Southland regime": the regime, not his own state
+    ([NORTH_GOV, SOUTH_GOV], "STH_GOV"),
+    ([NORTH_ARMY, SOUTH_GOV], "STH_GOV"),
+    # with no other country, the actor's own state stays the recipient
+    ([NORTH_GOV], "NTH_GOV"),
+    # a group of the actor's country that is no state organ is a party of its own
+    ([NORTH_UNION, SOUTH_GOV], "x:dockers"),
+    # the actor's own other mentions are skipped
+    ([LEADER, SOUTH_GOV], "STH_GOV"),
+    ([], None),
+])
+def test_the_model_events_recipient_is_not_the_actors_own_state(others, expected):
+    from faultlines.coding.learned.combine import proposed_recipient
+
+    chosen = proposed_recipient(_said(LEADER, 0), [_said(r, i + 1) for i, r in enumerate(others)])
+    assert (chosen.actor.id if chosen else None) == expected

@@ -20,7 +20,7 @@ from faultlines.errors import DictionaryError
 
 __all__ = [
     "ACCORD_VERBS", "ACCUSATION_NOUNS", "ADVOCATE_AUX", "AGENT_OF_NOUNS", "COMMENT_NOUNS",
-    "COMMENT_VERBS", "CONDITIONAL", "ENTANGLED", "HYPOTHETICAL_AUX",
+    "COMMENT_VERBS", "CONDITIONAL", "ENTANGLED", "GROUND_NOUNS", "GROUND_VERBS", "HYPOTHETICAL_AUX",
     "INTENT_AUX", "INVESTIGATING", "NOUN_TARGET_PREPS", "PERSON_PRONOUNS", "POTENTIAL_NOUNS",
     "PROMISING", "QUANTITY_HEADS", "RELATIONAL_NOUNS", "RELATIVE", "SHALLOW_PREPS", "TARGET_PREPS",
     "parse_words",
@@ -29,7 +29,8 @@ __all__ = [
 _LISTS = ("target_prep", "noun_target_prep", "shallow_prep", "intent_aux", "hypothetical_aux",
           "advocate_aux", "conditional", "relative", "person_pronoun", "agent_of_noun",
           "relational", "potential", "entangled", "promising", "quantity_head", "investigating",
-          "comment_verb", "comment_noun", "accusation_noun", "accord_verb")
+          "comment_verb", "comment_noun", "accusation_noun", "accord_verb", "ground_noun",
+          "ground_verb")
 
 
 def parse_words(text: str, name: str) -> dict[str, tuple[str, ...]]:
@@ -91,3 +92,5 @@ COMMENT_VERBS = _words("comment_verb")
 COMMENT_NOUNS = _words("comment_noun")
 ACCUSATION_NOUNS = _words("accusation_noun")
 ACCORD_VERBS = _words("accord_verb")
+GROUND_NOUNS = _words("ground_noun")
+GROUND_VERBS = _words("ground_verb")

@@ -85,3 +85,65 @@ def test_no_object_shared_across_polarity(code):
     events = [e for e in code("The troops withdrew and attacked the rebels.") if
               e.trigger.startswith("withdrew")]
     assert all(e.recipient is None for e in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # ground taken by force is taken from whoever held it
+    ("Government troops retook Hamdan from the militia.", Expected("ASSAULT", "troops", "militia")),
+    ("The rebels recaptured the airport from the army.", Expected("ASSAULT", "rebels", "army")),
+    ("Tribal fighters wrested Zorba from the jihadists.",
+     Expected("ASSAULT", "fighters", "jihadists")),
+    ("The militia seized control of the port from government forces.",
+     Expected("ASSAULT", "militia", "forces")),
+    ("Kurdish units regained control of the district from the insurgents.",
+     Expected("ASSAULT", "Kurdish", "insurgents")),
+    # the "from" phrase of a taking of things names the one they were taken from
+    ("Police seized rifles from the gang.", Expected("COERCE", "Police", "gang")),
+])
+def test_ground_is_taken_from_its_holder(expect, text, expected):
+    expect(text, expected)
+
+
+@pytest.mark.model
+def test_an_act_that_takes_no_ground_keeps_its_place_target(expect):
+    """'from' without ground taken: the direct object stays first."""
+    expect("The militants shelled Hamdan from the hills.",
+           Expected("ASSAULT", "militants", "Hamdan"))
+
+
+@pytest.mark.model
+def test_a_place_one_is_expelled_from_is_no_holder(expect):
+    expect("The army expelled the rebels from the town.", Expected("SANCTION", "army", "rebels"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # an active verb has no "by" agent of its own: beside an act, "by" names the act's doer,
+    # and a judgment of the act is aimed at the doer
+    ("Accra condemned the killings by the militia.", Expected("ACCUSE", "Accra", "militia")),
+    ("The bishops condemned the expulsions by the junta in Zorba.",
+     Expected("ACCUSE", "bishops", "junta")),
+    ("The league condemned the bombardment of Kassala by the air force.",
+     Expected("ACCUSE", "league", "air force")),
+    # a participle after an event noun names the other party with its preposition
+    ("The council welcomed the truce signed with the rebels.",
+     Expected("SUPPORT", "council", "rebels")),
+    ("The union criticised the sanctions imposed on Chile.",
+     Expected("ACCUSE", "union", "Chile")),
+])
+def test_the_doer_or_party_of_an_act_judged(expect, text, expected):
+    expect(text, expected)
+
+
+@pytest.mark.model
+def test_a_passive_verb_keeps_its_own_agent(expect):
+    """'by' after a passive verb is that verb's agent (the actor), never its target."""
+    expect("The militia was condemned by the league.", Expected("ACCUSE", "league", "militia"))
+
+
+@pytest.mark.model
+def test_a_time_is_no_holder(expect):
+    """'from Monday night' says when, not from whom: the ground stays the target."""
+    expect("Farmers vowed to blockade Lyon from Monday night.",
+           Expected("THREATEN", "Farmers", "Lyon"))

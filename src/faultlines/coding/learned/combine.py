@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from faultlines.coding.learned.model import N_FEATURES, LearnedModel, default_model
-from faultlines.types import EVENT_TYPES, Document, Event, Mention, polarity_of
+from faultlines.types import EVENT_TYPES, ActorRef, Document, Event, Mention, polarity_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -242,6 +242,29 @@ def _rule_candidate(event: Event, p_event: float, probs: dict[str, float], top: 
     return Candidate(updated, feats, p_event, False)
 
 
+def proposed_recipient(actor: Mention, others: Sequence[Mention]) -> Mention | None:
+    """The recipient of the model's own event: the first of ``others`` (in subject order) that
+    is not the actor, unless that one is the actor's own state or one of its organs and a
+    mention of another country follows: then that one. "Hollande said France was ready to
+    punish the Syrian regime": France is Hollande's own side, the regime the other party."""
+    rest = [m for m in others if m.actor.id != actor.actor.id]
+    home = actor.actor.country
+    if home and rest and _own_state(rest[0].actor, home):
+        foreign = next((m for m in rest if m.actor.country and m.actor.country != home), None)
+        if foreign is not None:
+            return foreign
+    return rest[0] if rest else None
+
+
+#: Sectors of a state's own organs (the country itself has none).
+_STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
+def _own_state(ref: ActorRef, home: str) -> bool:
+    """Whether ``ref`` is the state of country ``home`` or one of its organs."""
+    return ref.country == home and (ref.sector is None or ref.sector in _STATE_ORGANS)
+
+
 def _proposal(doc: Doc, document: Document, sent: _Sentence, p_event: float,
               probs: dict[str, float], top: str, intensity: dict[str, float],
               view: ParseView | None) -> Candidate | None:
@@ -250,7 +273,7 @@ def _proposal(doc: Doc, document: Document, sent: _Sentence, p_event: float,
     if not ordered:
         return None
     actor = ordered[0]
-    recipient = next((m for m in ordered[1:] if m.actor.id != actor.actor.id), None)
+    recipient = proposed_recipient(actor, ordered[1:])
     event_type = emitted_type(top)
     root = doc[sent.start:sent.end].root
     event = Event(

@@ -37,7 +37,14 @@ from faultlines.coding.syntax import (
     possessive_pronoun,
     subject_token,
 )
-from faultlines.coding.words import CONDITIONAL, NOUN_TARGET_PREPS, SHALLOW_PREPS, TARGET_PREPS
+from faultlines.coding.words import (
+    CONDITIONAL,
+    GROUND_NOUNS,
+    GROUND_VERBS,
+    NOUN_TARGET_PREPS,
+    SHALLOW_PREPS,
+    TARGET_PREPS,
+)
 from faultlines.types import ActorRef, polarity_of
 
 if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missions rules
@@ -45,7 +52,7 @@ if TYPE_CHECKING:  # the frame imports the clause walk, which imports the missio
 
 __all__ = ["Tier", "TIER_ORDER", "choose_recipients", "complement_places", "find_candidates",
            "nested_places", "noun_candidates", "object_places", "pick_recipients",
-           "recipient_candidates", "shared_objects", "trigger_prep_participants"]
+           "recipient_candidates", "shared_objects", "taken_from", "trigger_prep_participants"]
 
 # How deep the search follows complements and event nouns.
 _MAX_CLAUSE_DEPTH = 2
@@ -196,6 +203,24 @@ def _conjoined_passive_subject(coder: DocumentCoder, verb: Token) -> list[Token]
     return []
 
 
+def _object_agents(coder: DocumentCoder, verb: Token) -> list[Token]:
+    """agent of the act judged: "Lula condemned *the riots by* Bolsonaro supporters".
+
+    An active verb has no *by* agent of its own: a *by* phrase beside an event-noun object is
+    that act's doer (the parser often hangs it on the verb), and a judgment or answer of the
+    act is aimed at its doer before anyone the act touched ("the invasion of X by Y": Y).
+    """
+    children = coder.children(verb)
+    if coder.cached(is_passive, verb):
+        return []
+    acts = [c for c in children if c.dep_ in ("dobj", "obj") and noun_entry(coder, c) is not None]
+    if not acts:
+        return []
+    return [p for head in [verb, *acts] for c in coder.children(head)
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for p in coder.children(c) if p.dep_ == "pobj"]
+
+
 def _prepositional_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
     """phrases: "fired rockets *at U.S. forces* on the outskirts of the city".
 
@@ -253,6 +278,7 @@ def recipient_candidates(coder: DocumentCoder, verb: Token, noun: Token | None =
     demanded or refused clause.
     """
     out = _direct_objects(coder, verb, noun)
+    out += _object_agents(coder, verb)
     if noun is not None:
         out += noun_candidates(coder, noun)
     out += _prepositional_objects(coder, verb)
@@ -334,6 +360,12 @@ def nested_places(nouns: Sequence[Token]) -> list[Token]:
             for inner in c.children if inner.dep_ == "pobj" for p in _places_of(inner)]
 
 
+#: Prepositions of a participle after an event noun that name the other party ("the deal
+#: signed *with* Kyiv", "the sanctions imposed *on* Minsk", "the aid sent *to* the rebels").
+_PARTICIPLE_PREPS = frozenset({"with", "on", "upon", "against", "to", "toward", "towards",
+                               "between"})
+
+
 def noun_candidates(coder: DocumentCoder, noun: Token, depth: int = 0) -> list[Token]:
     """noun participants: "demanded *the withdrawal of Serbian forces*" -> the forces.
 
@@ -360,6 +392,10 @@ def noun_candidates(coder: DocumentCoder, noun: Token, depth: int = 0) -> list[T
             out += [p for c in coder.children(child) if c.dep_ == "agent"
                     for p in coder.children(c) if p.dep_ == "pobj"]
             out += [c for c in coder.children(child) if c.dep_ in ("dobj", "dative")]
+            # "the agreement reached with Iran", "sanctions imposed on Minsk"
+            out += [p for c in coder.children(child)
+                    if c.dep_ == "prep" and c.lower_ in _PARTICIPLE_PREPS
+                    for p in coder.children(c) if p.dep_ == "pobj"]
     return out
 
 
@@ -419,6 +455,51 @@ def _not_trigger_object(coder: DocumentCoder, frame: Frame, c: Token) -> bool:
                 and not coder.lex.is_cue(Cue.AGENT, c.lemma_.lower()))
 
 
+#: Entity types of places: ground an act is done on, never the one who held it.
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _is_ground(tok: Token) -> bool:
+    """ground: "Ramadi", "the airport", "control" (of a town)."""
+    return tok.ent_type_ in _PLACE_ENTS or tok.lemma_.lower() in GROUND_NOUNS
+
+
+def _can_hold(coder: DocumentCoder, tok: Token) -> bool:
+    """holder: someone ground can be taken from ("from the militants"), not a place or a time
+    ("from the hills", "from Monday night")."""
+    return not _is_ground(tok) and tok.ent_type_ not in NOT_ACTOR_ENTS and (
+        tok.i in coder.by_token or tok.pos_ == "PROPN" or can_act(coder, tok))
+
+
+def _ground_objects(coder: DocumentCoder, verb: Token) -> list[Token]:
+    """What a verb takes as ground: its place objects, or any object of a verb of retaking
+    ("retook Hamdan": the small model may tag an unknown town as a person)."""
+    objects = [c for c in coder.children(verb) if c.dep_ in ("dobj", "obj")]
+    if verb.lemma_.lower() in GROUND_VERBS:
+        return objects
+    return [c for c in objects if _is_ground(c)]
+
+
+def taken_from(coder: DocumentCoder, frame: Frame, candidates: list[Token]) -> list[Token]:
+    """taken from: "Troops *retook Ramadi from the militants*" -> the militants.
+
+    A hostile act on ground (a place, a town, control of an area) with a *from* phrase is
+    aimed at whoever held the ground: the *from* object (not itself a place) comes first, and
+    the ground, with every place inside it, is no target. Other acts keep their candidates.
+    """
+    tok = frame.tok
+    if not is_hostile(frame.entry.category, frame.entry.lemma):
+        return candidates
+    ground = _ground_objects(coder, tok)
+    held = [p for head in [tok, *ground] for c in coder.children(head)
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in coder.children(c) if p.dep_ == "pobj" and _can_hold(coder, p)]
+    if not ground or not held:
+        return candidates
+    dropped = {t.i for g in ground for t in g.subtree} | {h.i for h in held}
+    return held + [c for c in candidates if c.i not in dropped]
+
+
 #: Cooperative acts two parties do with each other: for conjoined actors, a place is no target.
 _WITH_EACH_OTHER = frozenset({AGREE, CONSULT, COOPERATE, SUPPORT})
 
@@ -441,6 +522,7 @@ def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
     # "seized police stations in Najaf", "bombed a market in Kirkuk": an attack on a
     # place or thing is an attack on whoever holds the place it stands in.
     candidates += object_places(tok) + complement_places(tok)
+    candidates = taken_from(coder, frame, candidates)
     home = frozenset(a.country for a in frame.actors if a.country)
     # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
     aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
