@@ -49,6 +49,26 @@ def test_a_countryless_minister_facing_the_state_is_a_sector_only(mentions_of) -
     assert (actor.country, actor.sector) == (None, "GOV")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The foreign minister condemned the shelling of Odesa by Russian forces.",
+    "The defence minister denounced the raids by Syrian troops on the border villages.",
+])
+def test_a_minister_facing_the_states_forces_is_a_sector_only(mentions_of, sentence) -> None:
+    """"Russian forces" as a party to the act stand for the state as much as "Russia" does."""
+    actor = actor_of(mentions_of(sentence, "2022-05-02"), sentence.split(" condemned")[0]
+                     .split(" denounced")[0])
+    assert (actor.country, actor.sector) == (None, "GOV")
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    # a state's people or things named by its adjective are not the state facing him
+    ("President Danjuma broke his promise to the Nigerian people.", "Danjuma", "NGA"),
+    ("President Danjuma praised Nigerian oil exports.", "Danjuma", "NGA"),
+])
+def test_the_states_people_or_things_keep_the_guess(mentions_of, sentence, name, country) -> None:
+    assert country_of(mentions_of(sentence, "2004-03-01"), name) == country
+
+
 @pytest.mark.parametrize("sentence, text, country", [
     ("The police fired tear gas at protesters in Damascus, Syria.", "The police", "SYR"),
     ("Government troops shelled the suburbs of Aleppo in Syria.", "Government troops", "SYR"),

@@ -35,6 +35,8 @@ _MOTION_VERBS = _W[WordList.MOTION_VERBS]
 _DIRECTION_PREPS = _W[WordList.DIRECTION_PREPS]
 _DISPATCH_VERBS = _W[WordList.DISPATCH_VERBS]
 _SENT_AGENTS = frozenset({"MIL", "REF", "CVL", "REB"})
+#: Sectors of a state's own organs: "Vantian forces", "Vantian officials" are the state's.
+_ORGANS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Sectors of the state: a country word acting in one of them is the state.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 #: Target kinds that name a country.
@@ -205,9 +207,22 @@ class DocumentContext:
             other.primary is not None and other.primary.kind in COUNTRY_KINDS
             and other.primary.ref == self.dominant and other.owner
             and not start <= other.start < end and self.sentence_of(other.start) == sentence
-            and self.tokens.pos[other.end - 1] != "ADJ"
-            and self.tokens.deps[other.end - 1] != "poss" and self.is_state(other.end - 1)
+            and self._names_state_party(other.end - 1)
             for other in self.hits)
+
+    def _names_state_party(self, token: int) -> bool:
+        """Whether a country name (its last token) is a party to the sentence's act: the state
+        itself ("against Vantia"), or an adjective on one of its organs that is ("shelling by
+        Vantian forces"); never a possessive, an adjective on a thing ("Vantian oil") or on its
+        people ("a commitment to the Vantian people")."""
+        tokens = self.tokens
+        if tokens.deps[token] == "poss":
+            return False
+        if tokens.pos[token] == "ADJ":
+            head = tokens.heads[token]
+            return head != token and self.kb.agents.get((tokens.lowers[head],)) in _ORGANS \
+                and self.is_state(head)
+        return self.is_state(token)
 
     # -------------------------------------------------------------- which entry a name means
     def resolve_target(self, hit: Hit, target: Target, memory: NameMemory) -> str:
