@@ -83,6 +83,23 @@ def test_backed_is_not_owned(mentions_of) -> None:
     assert any(m.actor.country == "IRN" for m in mentions)
 
 
+@pytest.mark.parametrize("sentence, head, actor_id", [
+    # a state that leads a force owns it, wherever the text places the fighting
+    ("Turkish-led forces shelled rebel positions near Aleppo in Syria.", "forces", "TUR_MIL"),
+    ("French-led troops attacked militant camps near Gao in Mali.", "troops", "FRA_MIL"),
+])
+def test_a_force_a_state_leads_is_the_states(mentions_of, sentence, head, actor_id) -> None:
+    force = [m for m in mentions_of(sentence) if m.text.endswith(head)]
+    assert force and force[0].actor.id == actor_id
+
+
+def test_a_force_a_group_leads_is_not_the_groups_state(mentions_of) -> None:
+    """"Shiite-led militias" are no state's organ: the group is named, the state is not."""
+    militia = [m for m in mentions_of("Shiite-led militias attacked the base near Basra.")
+               if m.text.endswith("militias")]
+    assert militia and militia[0].actor.sector != "MIL"
+
+
 @pytest.mark.parametrize("date, sector", [("2005-06-01", "PTY"), ("2007-06-01", "GOV"),
                                           (None, "GOV")])
 def test_role_at_document_date(mentions_of, date, sector) -> None:

@@ -166,11 +166,18 @@ class DocumentContext:
         return known if best >= 85 else None
 
     def backer_modifier(self, i: int) -> bool:
-        """A participle with a name fused before it by a hyphen: "Iran-backed", "U.S.-trained"."""
+        """A participle with a name fused before it by a hyphen: "Iran-backed", "U.S.-trained";
+        not a state that leads ("Saudi-led warplanes" are the Saudis': its country)."""
         tokens = self.tokens
         # most modifiers have no children: skip reading their tag then
-        return bool(tokens.children[i]) and tokens.tags[i] == "VBN" and any(
-            tokens.deps[c] in ("npadvmod", "compound", "nmod") for c in tokens.lefts(i))
+        if not tokens.children[i] or tokens.tags[i] != "VBN":
+            return False
+        fused = [c for c in tokens.lefts(i) if tokens.deps[c] in ("npadvmod", "compound", "nmod")]
+        if not fused:
+            return False
+        return not (tokens.lowers[i] == "led" and any(
+            h.primary is not None and h.primary.kind in COUNTRY_KINDS
+            for c in fused for h in self.hits_at.get(c, ())))
 
     # -------------------------------------------------------------- the state or the place
     def is_state(self, token: int) -> bool:
