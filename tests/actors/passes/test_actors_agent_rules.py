@@ -114,6 +114,18 @@ def test_adjusting_rules(plain_view, rule, phrase: Phrase, field: str, value) ->
     assert isinstance(result, Phrase) and getattr(result, field) == value
 
 
+def test_a_coalition_a_state_leads_is_armed(resolver) -> None:
+    view = view_of(resolver, [("the", "DET", "det", 3), ("Vantian", "PROPN", "npadvmod", 2),
+                              ("led", "VERB", "amod", 3), ("coalition", "NOUN", "ROOT", 3)])
+    phrase = Phrase(3, "coalition", sector="PTY", countries=("SAU",), phrase_start=3, left=0)
+    assert rules.state_led_coalition(view, phrase).sector == "MIL"
+    # "the ruling coalition": no state leads it, it stays a coalition of parties
+    ruling = view_of(resolver, [("the", "DET", "det", 2), ("ruling", "VERB", "amod", 2),
+                                ("coalition", "NOUN", "ROOT", 2)])
+    phrase = Phrase(2, "coalition", sector="PTY", countries=("DEU",), phrase_start=2, left=0)
+    assert rules.state_led_coalition(ruling, phrase).sector == "PTY"
+
+
 def test_a_former_minister_is_a_notable(resolver) -> None:
     view = view_of(resolver, [("a", "DET", "det", 2), ("former", "ADJ", "amod", 2),
                               ("minister", "NOUN", "ROOT", 2)])

@@ -308,6 +308,17 @@ def state_institution(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
     return phrase.updated(groups=()) if phrase.groups else phrase
 
 
+def state_led_coalition(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
+    """state_led_coalition: "the Saudi-led coalition" is an armed coalition the state leads
+    (its MIL), not a coalition of parties; "the ruling coalition" stays a party one."""
+    if phrase.word != "coalition" or not phrase.countries or phrase.groups:
+        return phrase
+    tokens = view.ctx.tokens
+    if not any(tokens.lowers[t] == "led" for t in range(phrase.left, phrase.head)):
+        return phrase
+    return phrase.updated(sector="MIL")
+
+
 def possessor_keeps_own_mention(view: AgentView, phrase: Phrase) -> Phrase | Outcome:
     """possessor_keeps_own_mention: "Wren's cabinet": the cabinet is the state's, and Wren
     stays a mention of his own, so the network keeps the person and the institution."""
@@ -418,6 +429,7 @@ AGENT_RULES: tuple[AgentRule, ...] = (
     group_leaders,
     former_officials,
     state_institution,
+    state_led_coalition,
     possessor_keeps_own_mention,
     belonging_body,
     pair_of_states,
