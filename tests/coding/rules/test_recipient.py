@@ -147,3 +147,13 @@ def test_a_time_is_no_holder(expect):
     """'from Monday night' says when, not from whom: the ground stays the target."""
     expect("Farmers vowed to blockade Lyon from Monday night.",
            Expected("THREATEN", "Farmers", "Lyon"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # what a deployment in a complement moves is the actor's own force, not the target
+    ("Ghana agreed to send troops to Liberia.", Expected("AGREE", "Ghana", "Liberia")),
+    ("The junta agreed to deploy soldiers to Chad.", Expected("AGREE", "junta", "Chad")),
+])
+def test_forces_sent_in_a_complement_are_no_target(expect, text, expected):
+    expect(text, expected)

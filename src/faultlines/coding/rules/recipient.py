@@ -455,6 +455,23 @@ def _not_trigger_object(coder: DocumentCoder, frame: Frame, c: Token) -> bool:
                 and not coder.lex.is_cue(Cue.AGENT, c.lemma_.lower()))
 
 
+def _moved_forces(coder: DocumentCoder, verb: Token, depth: int = 0) -> set[int]:
+    """moved force: "Mexico agreed *to send troops* to the border": what a deployment in a
+    complement clause moves is the actor's own force, never the target (as for MOBILIZE
+    itself); the place or party it goes to still is."""
+    if depth >= _MAX_CLAUSE_DEPTH:
+        return set()
+    out: set[int] = set()
+    for child in coder.children(verb):
+        if child.dep_ not in CLAUSAL_DEPS or child.pos_ != "VERB":
+            continue
+        found = find_trigger(coder, child)
+        if found is not None and found.entry.category == MOBILIZE:
+            out |= {c.i for c in coder.children(child) if c.dep_ in OBJECT_DEPS}
+        out |= _moved_forces(coder, child, depth + 1)
+    return out
+
+
 #: Entity types of places: ground an act is done on, never the one who held it.
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -523,6 +540,9 @@ def choose_recipients(coder: DocumentCoder, frame: Frame) -> Frame | None:
     # place or thing is an attack on whoever holds the place it stands in.
     candidates += object_places(tok) + complement_places(tok)
     candidates = taken_from(coder, frame, candidates)
+    moved = _moved_forces(coder, tok)
+    if moved:
+        candidates = [c for c in candidates if c.i not in moved]
     home = frozenset(a.country for a in frame.actors if a.country)
     # "fired rockets at U.S. forces": "at" names the target of a hostile act, not a place
     aimed = frozenset(p.i for c in coder.children(tok) if c.dep_ == "prep" and c.lower_ == "at"
