@@ -11,9 +11,11 @@ same negation words.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
 from spacy import symbols
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
@@ -235,17 +237,23 @@ def _may_report(coder: DocumentCoder, tok: Token) -> bool:
     marks = coder.reporting_tokens
     if marks is None:
         # lemma and lower-case ids of every token, against the ids of the reporting verbs
-        words = {hash_string(w) for w in coder.lex.cues[Cue.SPEECH]} | {_ACCORDING}
-        ids = coder.doc.to_array([LEMMA, LOWER, DEP]).tolist()
-        marks = coder.reporting_tokens = [
-            i for i, (lemma, lower, dep) in enumerate(ids)
-            if lemma in words or lower in words or dep == _PCOMP]
+        words = _reporting_ids(coder.lex.cues[Cue.SPEECH])
+        ids = coder.doc.to_array([LEMMA, LOWER, DEP])
+        found = np.isin(ids[:, 0], words) | np.isin(ids[:, 1], words) | (ids[:, 2] == _PCOMP)
+        marks = coder.reporting_tokens = np.flatnonzero(found).tolist()
     if not marks:
         return False
     bounds = coder.view.sentences
     start, end = bounds[bisect.bisect_right(coder.sentence_starts, tok.i) - 1]
     first = bisect.bisect_left(marks, start)
     return first < len(marks) and marks[first] < end
+
+
+@functools.lru_cache(maxsize=8)
+def _reporting_ids(speech: frozenset[str]) -> np.ndarray:
+    """The string ids of the speech cues and of *according* (hashed once per cue set)."""
+    ids = {hash_string(w) for w in speech} | {_ACCORDING}
+    return np.array(sorted(ids), dtype=np.uint64)
 
 
 def _climb_for_voice(coder: DocumentCoder, tok: Token) -> Voice:
