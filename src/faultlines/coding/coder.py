@@ -79,7 +79,8 @@ VERB_EMITTERS: tuple[tuple[str, Emitter], ...] = (
 
 
 def code_events(doc: Doc, document: Document, mentions: Sequence[Mention], *,
-                lexicon: Lexicon | None = None, view: ParseView | None = None) -> list[Event]:
+                lexicon: Lexicon | None = None, view: ParseView | None = None,
+                coder: DocumentCoder | None = None) -> list[Event]:
     """Code PLOVER events from a parsed document.
 
     Parameters
@@ -96,6 +97,11 @@ def code_events(doc: Doc, document: Document, mentions: Sequence[Mention], *,
     view : ParseView, optional
         The document's parse view, when the caller built one (the pipeline shares it with the
         stance finder); built here otherwise.
+    coder : DocumentCoder, optional
+        The document's per-token state, when the caller shares it with the stance finder
+        (the pipeline does): it must have been built from this ``document``, these
+        ``mentions`` and ``view`` and lexicon, which it then replaces. Its caches only
+        remember answers about tokens, so sharing it changes no event.
 
     Returns
     -------
@@ -110,8 +116,8 @@ def code_events(doc: Doc, document: Document, mentions: Sequence[Mention], *,
     >>> [e.event_type for e in code_events(doc, Document("d", doc.text), [])]  # doctest: +SKIP
     ['ACCUSE']
     """
-    coder = DocumentCoder(view or ParseView.of(doc), document, mentions,
-                          lexicon or default_lexicon())
+    coder = coder or DocumentCoder(view or ParseView.of(doc), document, mentions,
+                                   lexicon or default_lexicon())
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         events.extend(_code_sentence(coder, sent, index))
