@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from faultlines.actors import ActorRegistry, ActorResolver
+    from faultlines.coding.document import DocumentCoder
     from faultlines.nlp.view import ParseView
 
 __all__ = ["ENGINES", "START_METHODS", "process", "process_batch", "batched",
@@ -180,14 +181,18 @@ def _preload_coder(coder: str) -> None:
 
 
 def _code(doc: Doc, document: Document, mentions: tuple[Mention, ...], view: ParseView,
-          coder: str) -> tuple[Event, ...]:
-    """The events of one parsed document with the chosen coder (setting ``coder``)."""
+          coder: str, state: DocumentCoder | None = None) -> tuple[Event, ...]:
+    """The events of one parsed document with the chosen coder (setting ``coder``).
+
+    ``state`` is the document's :class:`~faultlines.coding.document.DocumentCoder` when the
+    caller shares it with the stance finder.
+    """
     from faultlines.coding import code_events
     from faultlines.coding.learned import combine_events, model_events
 
     if coder == "model":
         return tuple(model_events(doc, document, mentions))
-    events = code_events(doc, document, mentions, view=view)
+    events = code_events(doc, document, mentions, view=view, coder=state)
     if coder == "rules":
         return tuple(events)
     return tuple(combine_events(doc, document, mentions, events, view=view))
@@ -205,6 +210,8 @@ def process_batch(
     ``parse_window_chars`` and the ``coder`` (default: resolved from the environment).
     """
     from faultlines.coding import assess_stance
+    from faultlines.coding.document import DocumentCoder
+    from faultlines.coding.lexicon import default_lexicon
     from faultlines.coding.plover import apply_plover
     from faultlines.nlp import load_pipeline, parse_documents
     from faultlines.nlp.view import ParseView
@@ -233,12 +240,15 @@ def process_batch(
         _, doc = parsed[document.hash]
         view = ParseView.of(doc)  # one read of the parse, shared by actors, coder and stance
         mentions = tuple(resolver.find_mentions(doc, document, view=view))
-        events = _code(doc, document, mentions, view, options.coder)
+        # the coder's per-token answers (clause contexts, voices), reused by the stance finder
+        state = DocumentCoder(view, document, mentions, default_lexicon())
+        events = _code(doc, document, mentions, view, options.coder, state)
         # PLOVER's mode, contexts, aux_mode and scale, added after the coder (coding/plover.py)
         events = tuple(apply_plover(events, doc, document, view=view))
         if events and locate:
             events = locate_events(doc, document, events, view=view)
-        stances = tuple(assess_stance(doc, document, mentions, events, view=view))
+        stances = tuple(assess_stance(doc, document, mentions, events, view=view,
+                                      coder=state))
         sentence_count = len(view.sentences)
         results.append(DocumentResult(document, mentions, events, sentence_count,
                                       stances=stances))
