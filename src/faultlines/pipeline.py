@@ -15,7 +15,6 @@ platforms without fork, workers are spawned fresh (setting ``start_method``).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import gc
 import itertools
@@ -261,19 +260,21 @@ def process_batch(
 def canonicalize_result(result: DocumentResult, canonical: Callable[[ActorRef], ActorRef]
                         ) -> DocumentResult:
     """Replace every ActorRef in a result by its cross-document canonical form."""
+    from faultlines.coding.records import evolve  # dataclasses.replace, without re-validating
+
     def ref(value: ActorRef | None) -> ActorRef | None:
         return canonical(value) if value is not None else None
 
     mentions = tuple(
-        dataclasses.replace(m, actor=canonical(m.actor)) for m in result.mentions
+        evolve(m, actor=canonical(m.actor)) for m in result.mentions
     )
     events = tuple(
-        dataclasses.replace(e, actor=canonical(e.actor), recipient=ref(e.recipient),
-                            attributed_to=ref(e.attributed_to))
+        evolve(e, actor=canonical(e.actor), recipient=ref(e.recipient),
+               attributed_to=ref(e.attributed_to))
         for e in result.events
     )
-    stances = tuple(dataclasses.replace(c, actor=canonical(c.actor)) for c in result.stances)
-    return dataclasses.replace(result, mentions=mentions, events=events, stances=stances)
+    stances = tuple(evolve(c, actor=canonical(c.actor)) for c in result.stances)
+    return evolve(result, mentions=mentions, events=events, stances=stances)
 
 
 def _ordered_local(batches: Iterator[list[Document]], worker: Callable[..., list[DocumentResult]],

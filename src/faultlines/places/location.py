@@ -14,13 +14,13 @@ dropped. Coordinates outside [-90, 90] x [-180, 180] are left out.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from faultlines.coding.records import evolve
 from faultlines.nlp.view import ParseView
 from faultlines.places.gazetteer import (
     CITY,
@@ -262,5 +262,5 @@ def locate_events(doc, document: Document | None, events: Iterable[Event],  # no
                 location = location_of(focus.dateline, focus.dateline_text or "", gazetteer=gaz)
             else:
                 location = _country_fallback(here, ground, gaz)
-        located.append(dataclasses.replace(event, location=location) if location else event)
+        located.append(evolve(event, location=location) if location else event)
     return tuple(located)
