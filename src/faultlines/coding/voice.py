@@ -15,7 +15,6 @@ import functools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-import numpy as np
 from spacy import symbols
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
@@ -238,9 +237,10 @@ def _may_report(coder: DocumentCoder, tok: Token) -> bool:
     if marks is None:
         # lemma and lower-case ids of every token, against the ids of the reporting verbs
         words = _reporting_ids(coder.lex.cues[Cue.SPEECH])
-        ids = coder.doc.to_array([LEMMA, LOWER, DEP])
-        found = np.isin(ids[:, 0], words) | np.isin(ids[:, 1], words) | (ids[:, 2] == _PCOMP)
-        marks = coder.reporting_tokens = np.flatnonzero(found).tolist()
+        ids = coder.doc.to_array([LEMMA, LOWER, DEP]).tolist()
+        marks = coder.reporting_tokens = [
+            i for i, (lemma, lower, dep) in enumerate(ids)
+            if lemma in words or lower in words or dep == _PCOMP]
     if not marks:
         return False
     bounds = coder.view.sentences
@@ -250,10 +250,9 @@ def _may_report(coder: DocumentCoder, tok: Token) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _reporting_ids(speech: frozenset[str]) -> np.ndarray:
+def _reporting_ids(speech: frozenset[str]) -> frozenset[int]:
     """The string ids of the speech cues and of *according* (hashed once per cue set)."""
-    ids = {hash_string(w) for w in speech} | {_ACCORDING}
-    return np.array(sorted(ids), dtype=np.uint64)
+    return frozenset({hash_string(w) for w in speech} | {_ACCORDING})
 
 
 def _climb_for_voice(coder: DocumentCoder, tok: Token) -> Voice:
