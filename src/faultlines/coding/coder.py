@@ -130,16 +130,18 @@ def _sentence_triggers(coder: DocumentCoder,
     verb_triggers = []
     nouns = []
     consumed: set[int] = set()
-    for tok in coder.tokens[sent.start:sent.end]:
-        pos = tok.pos_
+    tokens, pos_of = coder.tokens, coder.view.pos  # the view's tags: no string look-up each
+    for i in range(sent.start, sent.end):
+        pos = pos_of[i]
         if pos in ("VERB", "ADJ", "ADV"):
+            tok = tokens[i]
             found = find_trigger(coder, tok)
             if found is not None and (pos == "VERB" or found.noun is None):
                 verb_triggers.append((tok, found))
                 if found.noun is not None:
                     consumed.add(found.noun.i)
         elif pos == "NOUN":
-            nouns.append(tok)
+            nouns.append(tokens[i])
     return verb_triggers, nouns, consumed
 
 

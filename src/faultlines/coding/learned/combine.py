@@ -205,7 +205,6 @@ def _sentences(doc: Doc, mentions: Sequence[Mention], rule_events: Sequence[Even
         mentions_by.setdefault(m.sentence_index, []).append(m)
     bounds = view.sentences if view is not None else \
         tuple((sent.start, sent.end) for sent in doc.sents)
-    doc_text = doc.text if view is not None else ""  # Doc.text joins every token: read once
     out: list[_Sentence] = []
     for index, (start, end) in enumerate(bounds):
         events = by_sentence.get(index, [])
@@ -213,8 +212,7 @@ def _sentences(doc: Doc, mentions: Sequence[Mention], rule_events: Sequence[Even
         if not events and not in_sentence:
             continue
         if view is not None:  # Span.text would build every token of the sentence
-            last = view.tokens[end - 1]
-            text = doc_text[view.tokens[start].idx:last.idx + len(last)].strip()
+            text = view.span_text(start, end).strip()
         else:
             text = doc[start:end].text.strip()
         out.append(_Sentence(index, start, end, text, events, in_sentence))
