@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -212,9 +212,14 @@ class _Read:
     lower: tuple[str, ...]
     lemma: tuple[str, ...]
     views: _Views
-    plain: str
+    text: str
     hits: tuple[str, ...]
     present: frozenset[tuple[str, ...]]
+
+    @cached_property
+    def plain(self) -> str:
+        """The sentence's words joined by spaces (read only for a sentence with an event)."""
+        return " ".join(_words(self.text))
 
 
 def _make_read(text: str, tokens: Sequence[Token], lower: tuple[str, ...],
@@ -222,7 +227,7 @@ def _make_read(text: str, tokens: Sequence[Token], lower: tuple[str, ...],
     views = (tuple([w for w, p in zip(lower, punct, strict=True) if not p]),
              tuple([w for w, p in zip(lemma, punct, strict=True) if not p]))
     present = _present(views)
-    return _Read(tokens, lower, lemma, views, " ".join(_words(text)),
+    return _Read(tokens, lower, lemma, views, text,
                  tuple(_present_contexts(present)), present)
 
 
