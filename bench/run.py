@@ -15,8 +15,16 @@ Both sides load their models before the clock starts (bare spaCy its pipeline; f
 actor knowledge base and language identifier); worker processes start inside the timing on both
 sides. With ``--repeat N`` each timing is the best of N runs, taken alternately.
 
+With ``--pairs N`` the run then times N pairs of (bare ``nlp.pipe``, 1-process ingest), one after
+the other in this process, the first pair bare first, the next ingest first, and so on. Each pair
+gives its own ratio (bare time / ingest time), and the median of the N ratios is printed with
+their minimum and maximum. The two timings of a pair are seconds apart, so a change in the
+machine's load (other jobs on a shared machine) moves both sides of most pairs alike, and the
+median sets aside the pairs it did not; the best-of ``--repeat`` timings above can take their
+two sides from different moments.
+
 Usage:  .venv/bin/python bench/run.py [--docs 300] [--workers 1 2] [--repeat 1] [--json out.json]
-        [--coder rules|hybrid]
+        [--coder rules|hybrid] [--pairs N]
 """
 
 from __future__ import annotations
@@ -25,9 +33,11 @@ import argparse
 import functools
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from faultlines import api
@@ -130,6 +140,45 @@ def ingest_time(docs: list[Document], workers: int) -> float:
         return elapsed
 
 
+def paired_ratios(bare: Callable[[], float], ours: Callable[[], float], pairs: int
+                  ) -> list[float]:
+    """``pairs`` ratios ``bare() / ours()``, each of two timings taken one after the other.
+
+    Even pairs time ``bare`` first, odd pairs ``ours`` first, so neither side always runs on a
+    machine warmed (or loaded) by the other.
+
+    >>> order = []
+    >>> def bare() -> float:
+    ...     order.append("bare")
+    ...     return 2.0
+    >>> def ours() -> float:
+    ...     order.append("ours")
+    ...     return 4.0
+    >>> paired_ratios(bare, ours, 2), order
+    ([0.5, 0.5], ['bare', 'ours', 'ours', 'bare'])
+    """
+    ratios = []
+    for n in range(pairs):
+        if n % 2 == 0:
+            bare_s = bare()
+            ours_s = ours()
+        else:
+            ours_s = ours()
+            bare_s = bare()
+        ratios.append(bare_s / ours_s)
+    return ratios
+
+
+def summarize_ratios(ratios: list[float]) -> dict[str, float]:
+    """The median, minimum and maximum of paired ratios.
+
+    >>> summarize_ratios([0.75, 0.9, 0.7, 1.0])
+    {'median': 0.825, 'min': 0.7, 'max': 1.0, 'pairs': 4}
+    """
+    return {"median": statistics.median(ratios), "min": min(ratios), "max": max(ratios),
+            "pairs": len(ratios)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300)
@@ -138,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--coder", choices=["rules", "hybrid", "model"], default=None,
                         help="the event coder for the ingest rows (default: the default coder)")
+    parser.add_argument("--pairs", type=int, default=0,
+                        help="then time this many (bare, 1-process ingest) pairs, alternating "
+                             "which goes first, and print the median of their ratios")
     args = parser.parse_args(argv)
     global CODER
     CODER = args.coder
@@ -185,6 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"parsing alone (faultlines' spaCy pipeline, 1 process) / bare nlp.pipe throughput = "
           f"{parse['parse_over_bare_throughput']:.3f}  "
           f"(bare {parse['bare_spacy_s']:.1f}s, faultlines {parse['faultlines_parse_s']:.1f}s)")
+    if args.pairs > 0:
+        ratios = paired_ratios(lambda: bare_spacy(docs, 1), lambda: ingest_time(docs, 1),
+                               args.pairs)
+        paired = summarize_ratios(ratios)
+        results["paired"] = {**paired, "ratios": ratios}
+        print(f"paired (workers=1, {args.pairs} pairs, alternating order): ingest throughput / "
+              f"bare nlp.pipe throughput median = {paired['median']:.3f}  "
+              f"(min {paired['min']:.3f}, max {paired['max']:.3f}; "
+              f"{', '.join(f'{r:.3f}' for r in ratios)})")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     return 0

@@ -318,3 +318,32 @@ def test_windowed_results_keep_sentence_and_token_bookkeeping(monkeypatch, nlp) 
                 for e in result.events}
 
     assert len(keys(whole) & keys(windowed)) >= 0.75 * len(keys(whole)) > 0
+
+
+def test_loaded_models_are_frozen_for_the_collector_during_a_run_only() -> None:
+    import gc
+
+    from faultlines.config import RunOptions
+    from faultlines.pipeline import process
+
+    before = gc.get_freeze_count()
+    stream = process(make_documents(3), RunOptions(workers=1, batch_size=1))
+    first = next(stream)
+    during = gc.get_freeze_count()
+    rest = list(stream)
+    assert [r.document.id for r in [first, *rest]] == ["doc000", "doc001", "doc002"]
+    assert during > before  # the objects of the loaded models, at least
+    assert gc.get_freeze_count() == before
+
+
+def test_a_run_stopped_early_unfreezes_too() -> None:
+    import gc
+
+    from faultlines.config import RunOptions
+    from faultlines.pipeline import process
+
+    before = gc.get_freeze_count()
+    stream = process(make_documents(3), RunOptions(workers=1, batch_size=1))
+    next(stream)
+    stream.close()  # as when a reader such as `head` stops reading
+    assert gc.get_freeze_count() == before

@@ -15,8 +15,8 @@ platforms without fork, workers are spawned fresh (setting ``start_method``).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
+import gc
 import itertools
 import multiprocessing
 import os
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from faultlines.actors import ActorRegistry, ActorResolver
+    from faultlines.coding.document import DocumentCoder
     from faultlines.nlp.view import ParseView
 
 __all__ = ["ENGINES", "START_METHODS", "process", "process_batch", "batched",
@@ -118,6 +119,8 @@ def _start_worker(parent: int, model: str | None, kb_dir: str | None,
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _preload(model, kb_dir, skip_non_english, coder)
+    # What is loaded now lives as long as the worker: the collector need not re-scan it.
+    gc.freeze()
 
 
 def _ready() -> int:
@@ -180,14 +183,18 @@ def _preload_coder(coder: str) -> None:
 
 
 def _code(doc: Doc, document: Document, mentions: tuple[Mention, ...], view: ParseView,
-          coder: str) -> tuple[Event, ...]:
-    """The events of one parsed document with the chosen coder (setting ``coder``)."""
+          coder: str, state: DocumentCoder | None = None) -> tuple[Event, ...]:
+    """The events of one parsed document with the chosen coder (setting ``coder``).
+
+    ``state`` is the document's :class:`~faultlines.coding.document.DocumentCoder` when the
+    caller shares it with the stance finder.
+    """
     from faultlines.coding import code_events
     from faultlines.coding.learned import combine_events, model_events
 
     if coder == "model":
         return tuple(model_events(doc, document, mentions))
-    events = code_events(doc, document, mentions, view=view)
+    events = code_events(doc, document, mentions, view=view, coder=state)
     if coder == "rules":
         return tuple(events)
     return tuple(combine_events(doc, document, mentions, events, view=view))
@@ -205,6 +212,8 @@ def process_batch(
     ``parse_window_chars`` and the ``coder`` (default: resolved from the environment).
     """
     from faultlines.coding import assess_stance
+    from faultlines.coding.document import DocumentCoder
+    from faultlines.coding.lexicon import default_lexicon
     from faultlines.coding.plover import apply_plover
     from faultlines.nlp import load_pipeline, parse_documents
     from faultlines.nlp.view import ParseView
@@ -233,12 +242,15 @@ def process_batch(
         _, doc = parsed[document.hash]
         view = ParseView.of(doc)  # one read of the parse, shared by actors, coder and stance
         mentions = tuple(resolver.find_mentions(doc, document, view=view))
-        events = _code(doc, document, mentions, view, options.coder)
+        # the coder's per-token answers (clause contexts, voices), reused by the stance finder
+        state = DocumentCoder(view, document, mentions, default_lexicon())
+        events = _code(doc, document, mentions, view, options.coder, state)
         # PLOVER's mode, contexts, aux_mode and scale, added after the coder (coding/plover.py)
         events = tuple(apply_plover(events, doc, document, view=view))
         if events and locate:
             events = locate_events(doc, document, events, view=view)
-        stances = tuple(assess_stance(doc, document, mentions, events, view=view))
+        stances = tuple(assess_stance(doc, document, mentions, events, view=view,
+                                      coder=state))
         sentence_count = len(view.sentences)
         results.append(DocumentResult(document, mentions, events, sentence_count,
                                       stances=stances))
@@ -248,19 +260,21 @@ def process_batch(
 def canonicalize_result(result: DocumentResult, canonical: Callable[[ActorRef], ActorRef]
                         ) -> DocumentResult:
     """Replace every ActorRef in a result by its cross-document canonical form."""
+    from faultlines.coding.records import evolve  # dataclasses.replace, without re-validating
+
     def ref(value: ActorRef | None) -> ActorRef | None:
         return canonical(value) if value is not None else None
 
     mentions = tuple(
-        dataclasses.replace(m, actor=canonical(m.actor)) for m in result.mentions
+        evolve(m, actor=canonical(m.actor)) for m in result.mentions
     )
     events = tuple(
-        dataclasses.replace(e, actor=canonical(e.actor), recipient=ref(e.recipient),
-                            attributed_to=ref(e.attributed_to))
+        evolve(e, actor=canonical(e.actor), recipient=ref(e.recipient),
+               attributed_to=ref(e.attributed_to))
         for e in result.events
     )
-    stances = tuple(dataclasses.replace(c, actor=canonical(c.actor)) for c in result.stances)
-    return dataclasses.replace(result, mentions=mentions, events=events, stances=stances)
+    stances = tuple(evolve(c, actor=canonical(c.actor)) for c in result.stances)
+    return evolve(result, mentions=mentions, events=events, stances=stances)
 
 
 def _ordered_local(batches: Iterator[list[Document]], worker: Callable[..., list[DocumentResult]],
@@ -367,7 +381,13 @@ def process(
                 pool = stack.enter_context(worker_pool(
                     options.replace(workers=n_workers), skip_non_english=skip_non_english))
             stream = _ordered_local(batches, worker, pool, n_workers)
-        for results in stream:
+        for number, results in enumerate(stream):
+            if number == 0:
+                # The first batch has loaded the models (spaCy's pipeline, the knowledge base,
+                # the gazetteer): over a hundred thousand long-lived objects that every full
+                # collection would otherwise walk again. Frozen for this run, not collected.
+                gc.freeze()
+                stack.callback(gc.unfreeze)
             for result in results:
                 yield canonicalize_result(result, registry.canonical)
 

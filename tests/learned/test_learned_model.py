@@ -105,6 +105,21 @@ def test_the_cached_vectorizer_gives_vectorize_exactly(text):
         assert vals.tolist() == pytest.approx(want_vals, rel=1e-12)
 
 
+def test_many_arrays_are_each_text_s_arrays_exactly():
+    from faultlines.coding.learned.features import Vectorizer
+
+    vocabulary = sorted({*terms("peace talks failed rebels shelled the town"), "w:0000"})
+    index = {t: i for i, t in enumerate(vocabulary)}
+    vectorizer = Vectorizer(index, [1.0 + i / 7 for i in range(len(vocabulary))])
+    texts = ["Peace talks peace talks in 2024 failed.", "", "Rebels shelled the town twice",
+             "!!", "the " * 300, "Talks failed."]  # a term 300 times: the logarithm path
+    for batch in (texts, texts[:4], texts[5:]):
+        cols, vals, sizes = vectorizer.many_arrays(batch)
+        assert sizes.tolist() == [vectorizer.arrays(t)[0].size for t in batch]
+        assert cols.tolist() == [c for t in batch for c in vectorizer.arrays(t)[0].tolist()]
+        assert vals.tolist() == [v for t in batch for v in vectorizer.arrays(t)[1].tolist()]
+
+
 def test_document_scores_are_the_sentence_scores_of_each_text(toy_model):
     texts = ["Artillery shelled the border village.", "", "The mayor said nothing new.",
              "Nothing here is known to the model", "Envoys met and then shelled and met."]

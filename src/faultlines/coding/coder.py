@@ -81,7 +81,8 @@ VERB_EMITTERS: tuple[tuple[str, Emitter], ...] = (
 
 
 def code_events(doc: Doc, document: Document, mentions: Sequence[Mention], *,
-                lexicon: Lexicon | None = None, view: ParseView | None = None) -> list[Event]:
+                lexicon: Lexicon | None = None, view: ParseView | None = None,
+                coder: DocumentCoder | None = None) -> list[Event]:
     """Code PLOVER events from a parsed document.
 
     Parameters
@@ -98,6 +99,11 @@ def code_events(doc: Doc, document: Document, mentions: Sequence[Mention], *,
     view : ParseView, optional
         The document's parse view, when the caller built one (the pipeline shares it with the
         stance finder); built here otherwise.
+    coder : DocumentCoder, optional
+        The document's per-token state, when the caller shares it with the stance finder
+        (the pipeline does): it must have been built from this ``document``, these
+        ``mentions`` and ``view`` and lexicon, which it then replaces. Its caches only
+        remember answers about tokens, so sharing it changes no event.
 
     Returns
     -------
@@ -112,8 +118,8 @@ def code_events(doc: Doc, document: Document, mentions: Sequence[Mention], *,
     >>> [e.event_type for e in code_events(doc, Document("d", doc.text), [])]  # doctest: +SKIP
     ['ACCUSE']
     """
-    coder = DocumentCoder(view or ParseView.of(doc), document, mentions,
-                          lexicon or default_lexicon())
+    coder = coder or DocumentCoder(view or ParseView.of(doc), document, mentions,
+                                   lexicon or default_lexicon())
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         events.extend(_code_sentence(coder, sent, index))
@@ -126,16 +132,18 @@ def _sentence_triggers(coder: DocumentCoder,
     verb_triggers = []
     nouns = []
     consumed: set[int] = set()
-    for tok in coder.tokens[sent.start:sent.end]:
-        pos = tok.pos_
+    tokens, pos_of = coder.tokens, coder.view.pos  # the view's tags: no string look-up each
+    for i in range(sent.start, sent.end):
+        pos = pos_of[i]
         if pos in ("VERB", "ADJ", "ADV"):
+            tok = tokens[i]
             found = find_trigger(coder, tok)
             if found is not None and (pos == "VERB" or found.noun is None):
                 verb_triggers.append((tok, found))
                 if found.noun is not None:
                     consumed.add(found.noun.i)
         elif pos == "NOUN":
-            nouns.append(tok)
+            nouns.append(tokens[i])
     return verb_triggers, nouns, consumed
 
 

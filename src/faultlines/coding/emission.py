@@ -35,8 +35,8 @@ class SentenceEvents:
         self.seen.add(key)
         coder = self.coder
         modality, attributed = voice.modality(coder, ctx)
-        self.text = self.text or "".join(
-            t.text_with_ws for t in coder.tokens[self.sent.start:self.sent.end]).strip()
+        # the tokens' text with their whitespace, as "".join(t.text_with_ws ...), stripped
+        self.text = self.text or coder.view.span_text(self.sent.start, self.sent.end).strip()
         event = Event(
             doc_id=coder.document.id, sentence_index=self.index, sentence=self.text,
             date=coder.document.date, event_type=category, actor=actor, recipient=recipient,

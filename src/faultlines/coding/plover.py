@@ -22,11 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from faultlines.coding.records import evolve
 from faultlines.errors import DictionaryError
 from faultlines.types import EVENT_TYPES, Document, Event
 
@@ -144,8 +145,17 @@ CONTEXTS: tuple[str, ...] = tuple(name for name, _ in load_tables().contexts)
 
 
 # ----------------------------------------------------------------------------- matching
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text.lower()))
+    return tuple(_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=8192)
+def _trigger_words(trigger: str) -> tuple[str, ...]:
+    """:func:`_words` of an event's trigger (each event asks three times; triggers recur)."""
+    return _words(trigger)
 
 
 def _singular(word: str) -> str:
@@ -194,23 +204,31 @@ class _Read:
 
     ``lower`` and ``lemma`` hold every token (punctuation included, lemmas lower-cased) and
     ``views`` the same without punctuation; for a sentence given as text, ``tokens`` is empty,
-    ``lower`` its words and ``lemma`` their crude singulars.
+    ``lower`` its words and ``lemma`` their crude singulars. ``present`` is
+    ``_present(views)``, found once for the sentence's contexts and all of its events' modes.
     """
 
     tokens: Sequence[Token]
     lower: tuple[str, ...]
     lemma: tuple[str, ...]
     views: _Views
-    plain: str
+    text: str
     hits: tuple[str, ...]
+    present: frozenset[tuple[str, ...]]
+
+    @cached_property
+    def plain(self) -> str:
+        """The sentence's words joined by spaces (read only for a sentence with an event)."""
+        return " ".join(_words(self.text))
 
 
 def _make_read(text: str, tokens: Sequence[Token], lower: tuple[str, ...],
                lemma: tuple[str, ...], punct: Sequence[bool]) -> _Read:
-    views = (tuple(w for w, p in zip(lower, punct, strict=True) if not p),
-             tuple(w for w, p in zip(lemma, punct, strict=True) if not p))
-    return _Read(tokens, lower, lemma, views, " ".join(_words(text)),
-                 tuple(_context_hits(views)))
+    views = (tuple([w for w, p in zip(lower, punct, strict=True) if not p]),
+             tuple([w for w, p in zip(lemma, punct, strict=True) if not p]))
+    present = _present(views)
+    return _Read(tokens, lower, lemma, views, text,
+                 tuple(_present_contexts(present)), present)
 
 
 def _read(sentence: Any) -> _Read:
@@ -234,7 +252,10 @@ def _reads(view: ParseView) -> list[_Read]:
 
 
 def _first_match(rows: _ModeRows, views: _Views) -> str | None:
-    present = _present(views)
+    return _first_present(rows, _present(views))
+
+
+def _first_present(rows: _ModeRows, present: frozenset[tuple[str, ...]]) -> str | None:
     for mode, cues in rows:
         if any(cue in present for cue in cues):
             return mode
@@ -242,7 +263,7 @@ def _first_match(rows: _ModeRows, views: _Views) -> str | None:
 
 
 def _trigger_views(event: Event, read: _Read) -> tuple[tuple[str, ...], ...]:
-    words = _words(event.trigger)
+    words = _trigger_words(event.trigger)
     if not read.tokens or not words:
         return (words, tuple(_singular(w) for w in words))
     wanted = set(words)
@@ -269,7 +290,7 @@ def _mode(event: Event, read: _Read) -> str | None:
     rows = load_tables().modes.get(event.event_type, ())
     found = _first_match(rows, _trigger_views(event, read))
     if found is None and event.event_type != "ACCUSE":
-        found = _first_match(rows, read.views)
+        found = _first_present(rows, read.present)
     if found is None and event.event_type == "ACCUSE":
         found = ACCUSE_FALLBACK_MODE
     return found
@@ -285,10 +306,10 @@ def _context_rows() -> dict[tuple[str, ...], tuple[int, ...]]:
     return {cue: tuple(numbers) for cue, numbers in rows.items()}
 
 
-def _context_hits(views: _Views) -> list[str]:
-    """The context table's names (in table order) with a cue among ``views``."""
+def _present_contexts(present: frozenset[tuple[str, ...]]) -> list[str]:
+    """The context table's names (in table order) with a cue in ``present``."""
     by_cue = _context_rows()
-    rows = {number for cue in _present(views) for number in by_cue.get(cue, ())}
+    rows = {number for cue in present for number in by_cue.get(cue, ())}
     contexts = load_tables().contexts
     return [contexts[number][0] for number in sorted(rows)]
 
@@ -331,7 +352,7 @@ def _between_states(event: Event) -> bool:
 
 
 def _trigger_token(event: Event, read: _Read) -> Token | None:
-    words = _words(event.trigger)
+    words = _trigger_words(event.trigger)
     if not read.tokens or not words:
         return None
     last = words[-1]
@@ -339,7 +360,7 @@ def _trigger_token(event: Event, read: _Read) -> Token | None:
 
 
 def _is_future(event: Event, read: _Read) -> bool:
-    text = " ".join(_words(event.trigger))
+    text = " ".join(_trigger_words(event.trigger))
     if any(w in _FUTURE_AUX for w in text.split()):
         return True
     token = _trigger_token(event, read)
@@ -436,7 +457,7 @@ def assign_plover(event: Event, doc: Any, document: Document | None = None, *,
 def _assign(event: Event, read: _Read, document: Document | None,
             in_document: frozenset[str]) -> Event:
     mode = _mode(event, read)
-    return replace(
+    return evolve(
         event, mode=mode, contexts=_contexts(event, mode, read, in_document),
         aux_mode=_aux_mode(event, read, document.date if document else None),
         event_scale=event_scale_of(event.event_type, mode))

@@ -510,7 +510,8 @@ def _extraposed(view: ParseView, pron: Token) -> bool:
 def assess_stance(doc: Doc, document: Document, mentions: Sequence[Mention],
                   events: Sequence[Event] = (), *,
                   lexicon: EvaluativeLexicon | None = None,
-                  cues: Lexicon | None = None, view: ParseView | None = None) -> list[StanceCue]:
+                  cues: Lexicon | None = None, view: ParseView | None = None,
+                  coder: DocumentCoder | None = None) -> list[StanceCue]:
     """Evaluative cues the author aims at the actors of a parsed document.
 
     Parameters
@@ -530,6 +531,10 @@ def assess_stance(doc: Doc, document: Document, mentions: Sequence[Mention],
     view : ParseView, optional
         The document's parse view, shared with the coder by the pipeline; built here
         otherwise.
+    coder : DocumentCoder, optional
+        The event coder's per-token state of this document (``code_events(coder=...)``), built
+        from these ``mentions`` and ``view`` and the ``cues`` lexicon: its clause contexts and
+        voices are then not worked out twice. Built here otherwise.
 
     Returns
     -------
@@ -543,8 +548,10 @@ def assess_stance(doc: Doc, document: Document, mentions: Sequence[Mention],
     """
     lex = lexicon or default_evaluative_lexicon()
     cue_lexicon = cues or default_lexicon()
+    if coder is not None:
+        view, cue_lexicon = coder.view, coder.lex
     view = view or ParseView.of(doc)
-    coder = DocumentCoder(view, document, mentions, cue_lexicon)
+    coder = coder or DocumentCoder(view, document, mentions, cue_lexicon)
     finder = _Finder(coder, lex)
     quoted = coder.quoted
     voiced: dict[int, bool] = {}

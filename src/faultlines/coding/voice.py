@@ -11,6 +11,7 @@ same negation words.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -235,7 +236,7 @@ def _may_report(coder: DocumentCoder, tok: Token) -> bool:
     marks = coder.reporting_tokens
     if marks is None:
         # lemma and lower-case ids of every token, against the ids of the reporting verbs
-        words = {hash_string(w) for w in coder.lex.cues[Cue.SPEECH]} | {_ACCORDING}
+        words = _reporting_ids(coder.lex.cues[Cue.SPEECH])
         ids = coder.doc.to_array([LEMMA, LOWER, DEP]).tolist()
         marks = coder.reporting_tokens = [
             i for i, (lemma, lower, dep) in enumerate(ids)
@@ -246,6 +247,12 @@ def _may_report(coder: DocumentCoder, tok: Token) -> bool:
     start, end = bounds[bisect.bisect_right(coder.sentence_starts, tok.i) - 1]
     first = bisect.bisect_left(marks, start)
     return first < len(marks) and marks[first] < end
+
+
+@functools.lru_cache(maxsize=8)
+def _reporting_ids(speech: frozenset[str]) -> frozenset[int]:
+    """The string ids of the speech cues and of *according* (hashed once per cue set)."""
+    return frozenset({hash_string(w) for w in speech} | {_ACCORDING})
 
 
 def _climb_for_voice(coder: DocumentCoder, tok: Token) -> Voice:

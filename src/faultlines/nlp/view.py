@@ -38,11 +38,14 @@ from spacy.attrs import (
     HEAD,
     IDX,
     IS_PUNCT,
+    IS_QUOTE,
+    IS_SPACE,
     LEMMA,
     LOWER,
     ORTH,
     POS,
     SENT_START,
+    SPACY,
     TAG,
 )
 from spacy.tokens import Doc, Token
@@ -52,6 +55,12 @@ __all__ = ["ParseView"]
 _NO_CHILDREN: list[Token] = []
 # spaCy's ENT_IOB codes: 0 none, 1 inside, 2 outside, 3 begin.
 _IOB = ("", "I", "O", "B")
+#: String ids already looked up, and their strings: a string's id is its hash, the same in
+#: every document (and every vocabulary), and a dictionary probe costs a fraction of
+#: ``StringStore.__getitem__``, which decodes a new ``str`` each time.
+_STRINGS: dict[int, str] = {0: ""}
+#: The cache is emptied past this many strings (a bound on memory for huge corpora).
+MAX_CACHED_STRINGS = 500_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,8 +96,20 @@ class ParseView:
         return self.children_of.get(tok.i, _NO_CHILDREN)
 
     def _strings(self, attr: int) -> tuple[str, ...]:
-        strings = self.doc.vocab.strings
-        return tuple(strings[h] if h else "" for h in self.doc.to_array(attr).tolist())
+        """The strings of an attribute's ids (0, unset, is ``""``), through :data:`_STRINGS`."""
+        ids = self.doc.to_array(attr).tolist()
+        known = _STRINGS
+        get = known.get
+        out = [get(h) for h in ids]
+        if None in out:
+            if len(known) > MAX_CACHED_STRINGS:
+                known.clear()
+                known[0] = ""
+            strings = self.doc.vocab.strings
+            for i, text in enumerate(out):
+                if text is None:
+                    text = out[i] = known[ids[i]] = strings[ids[i]]
+        return tuple(out)  # type: ignore[arg-type]  # every None was filled
 
     @functools.cached_property
     def text(self) -> tuple[str, ...]:
@@ -136,9 +157,29 @@ class ParseView:
         return tuple(bool(flag) for flag in self.doc.to_array(IS_PUNCT).tolist())
 
     @functools.cached_property
+    def is_space(self) -> tuple[bool, ...]:
+        """Whether each token is whitespace (spaCy's ``is_space``)."""
+        return tuple(bool(flag) for flag in self.doc.to_array(IS_SPACE).tolist())
+
+    @functools.cached_property
+    def is_quote(self) -> tuple[bool, ...]:
+        """Whether each token is a quotation mark (spaCy's ``is_quote``)."""
+        return tuple(bool(flag) for flag in self.doc.to_array(IS_QUOTE).tolist())
+
+    @functools.cached_property
+    def whitespace(self) -> tuple[str, ...]:
+        """The whitespace after each token: ``" "`` or ``""`` (spaCy's ``whitespace_``)."""
+        return tuple(" " if flag else "" for flag in self.doc.to_array(SPACY).tolist())
+
+    @functools.cached_property
     def doc_text(self) -> str:
-        """The document's text (spaCy joins it from the tokens on every ``doc.text``)."""
-        return self.doc.text
+        """The document's text (spaCy joins it from the tokens on every ``doc.text``).
+
+        Joined here from the token and whitespace columns, as ``doc.text`` joins each token's
+        ``text_with_ws``, without building a Token per word.
+        """
+        return "".join([text + space for text, space in zip(self.text, self.whitespace,
+                                                             strict=True)])
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens ``start..end`` (as ``doc[start:end].text``, without a Span).

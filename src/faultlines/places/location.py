@@ -14,13 +14,13 @@ dropped. Coordinates outside [-90, 90] x [-180, 180] are left out.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from faultlines.coding.records import evolve
 from faultlines.nlp.view import ParseView
 from faultlines.places.gazetteer import (
     CITY,
@@ -132,9 +132,14 @@ def _preposition(doc, toponym: Toponym):  # noqa: ANN001, ANN202 - spaCy objects
     return None
 
 
-def _trigger_token(sent, event: Event):  # noqa: ANN001, ANN202
+def _trigger_token(sent, event: Event, view: ParseView | None = None):  # noqa: ANN001, ANN202
     words = event.trigger.lower().split()
-    if words:
+    if words and view is not None:  # the same test on the view's columns: no Token per word
+        lower, lemma, first = view.lower, view.lemma, words[0]
+        for i in range(sent.start, sent.end):
+            if lower[i] == first or lemma[i].lower() == first:
+                return view.tokens[i]
+    elif words:
         for tok in sent:
             if tok.lower_ == words[0] or tok.lemma_.lower() == words[0]:
                 return tok
@@ -160,9 +165,11 @@ def _object_of(doc, toponym: Toponym, trigger) -> bool:  # noqa: ANN001
     return tok.dep_ in ("dobj", "obj") and tok.head.i == trigger.i
 
 
-def _from_sentence(doc, sent, event: Event, toponyms: Sequence[Toponym]  # noqa: ANN001
-                   ) -> Toponym | None:
-    trigger = _trigger_token(sent, event)
+def _from_sentence(doc, sent, event: Event, toponyms: Sequence[Toponym],  # noqa: ANN001
+                   view: ParseView | None = None) -> Toponym | None:
+    if not toponyms:
+        return None  # nothing to rank: the trigger need not be found
+    trigger = _trigger_token(sent, event, view)
     physical = event.event_type in _PHYSICAL_TYPES
     ranked = []
     for top in toponyms:
@@ -254,7 +261,7 @@ def locate_events(doc, document: Document | None, events: Iterable[Event],  # no
         if 0 <= event.sentence_index < len(sentences):
             here = by_sentence.get(event.sentence_index, [])
             start, end = sentences[event.sentence_index]
-            best = _from_sentence(doc, doc[start:end], event, here)
+            best = _from_sentence(doc, doc[start:end], event, here, view)
             if best is not None and best.place is not None:
                 location = location_of(best.place, best.text, sub_city=best.sub_city,
                                        gazetteer=gaz)
@@ -262,5 +269,5 @@ def locate_events(doc, document: Document | None, events: Iterable[Event],  # no
                 location = location_of(focus.dateline, focus.dateline_text or "", gazetteer=gaz)
             else:
                 location = _country_fallback(here, ground, gaz)
-        located.append(dataclasses.replace(event, location=location) if location else event)
+        located.append(evolve(event, location=location) if location else event)
     return tuple(located)

@@ -140,19 +140,25 @@ def read_tokens(doc: Any, view: ParseView | None = None) -> TokenTable:
         lowers: Sequence[str] = [t.lower_ for t in tokens]
         pos: Sequence[str] = [t.pos_ for t in tokens]
         deps: Sequence[str] = [t.dep_ for t in tokens]
+        texts: Sequence[str] = [t.text for t in tokens]
+        spaces: Sequence[str] = [t.whitespace_ for t in tokens]
+        punct: Sequence[bool] = [t.is_punct for t in tokens]
+        space: Sequence[bool] = [t.is_space for t in tokens]
+        quote: Sequence[bool] = [t.is_quote for t in tokens]
     else:
-        tokens = list(view.tokens)
         heads = list(view.head)
         sent_starts = [start for start, _ in view.sentences]
         lowers, pos, deps = view.lower, view.pos, view.dep
+        # the same values as the Token attributes, read as whole columns
+        texts, spaces, punct = view.text, view.whitespace, view.is_punct
+        space, quote = view.is_space, view.is_quote
     return TokenTable(
-        texts=[t.text for t in tokens], spaces=[t.whitespace_ for t in tokens],
-        lowers=lowers, pos=pos, deps=deps, heads=heads, punct=[t.is_punct for t in tokens],
-        space=[t.is_space for t in tokens], quote=[t.is_quote for t in tokens],
+        texts=texts, spaces=spaces, lowers=lowers, pos=pos, deps=deps, heads=heads,
+        punct=punct, space=space, quote=quote,
         tags=_DocColumn(doc, _TAG), lemmas=_DocColumn(doc, _LEMMA),
         ent_types=_DocColumn(doc, _ENT_TYPE), left_edges=_DocColumn(doc, _LEFT_EDGE),
         children=_children_of(heads), sent_starts=sent_starts,
-        sent_start_of=_sentence_columns(sent_starts, len(tokens)),
+        sent_start_of=_sentence_columns(sent_starts, len(heads)),
         entities=tuple(EntitySpan(e.start, e.end, e.label_) for e in doc.ents))
 
 

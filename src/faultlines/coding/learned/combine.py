@@ -17,7 +17,6 @@ and it names an actor: the subject-most mention acts, the next (another actor) r
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from faultlines.coding.learned.model import N_FEATURES, LearnedModel, default_model
+from faultlines.coding.records import evolve
 from faultlines.types import EVENT_TYPES, ActorRef, Document, Event, Mention, polarity_of
 
 if TYPE_CHECKING:
@@ -205,7 +205,6 @@ def _sentences(doc: Doc, mentions: Sequence[Mention], rule_events: Sequence[Even
         mentions_by.setdefault(m.sentence_index, []).append(m)
     bounds = view.sentences if view is not None else \
         tuple((sent.start, sent.end) for sent in doc.sents)
-    doc_text = doc.text if view is not None else ""  # Doc.text joins every token: read once
     out: list[_Sentence] = []
     for index, (start, end) in enumerate(bounds):
         events = by_sentence.get(index, [])
@@ -213,8 +212,7 @@ def _sentences(doc: Doc, mentions: Sequence[Mention], rule_events: Sequence[Even
         if not events and not in_sentence:
             continue
         if view is not None:  # Span.text would build every token of the sentence
-            last = view.tokens[end - 1]
-            text = doc_text[view.tokens[start].idx:last.idx + len(last)].strip()
+            text = view.span_text(start, end).strip()
         else:
             text = doc[start:end].text.strip()
         out.append(_Sentence(index, start, end, text, events, in_sentence))
@@ -231,7 +229,7 @@ def _rule_candidate(event: Event, p_event: float, probs: dict[str, float], top: 
         label = top
         changed = label != rule_label
     event_type = emitted_type(label, event.event_type) if changed else event.event_type
-    updated = dataclasses.replace(
+    updated = evolve(
         event, event_type=event_type, polarity=polarity_of(event_type),
         intensity=intensity.get(to_plover16(event_type), event.intensity)
         if changed else event.intensity,
@@ -345,7 +343,7 @@ def decide(candidates: Sequence[Candidate], probability: Callable[[np.ndarray], 
         confidence = min(1.0, max(0.0, probability(cand.features)))
         if confidence < drop_below:
             continue
-        event = dataclasses.replace(cand.event, confidence=round(confidence, 4))
+        event = evolve(cand.event, confidence=round(confidence, 4))
         kept.append((event.sentence_index, -confidence if order_by_confidence else 0.0, n, event))
     return [k[3] for k in sorted(kept, key=lambda k: k[:3])]
 

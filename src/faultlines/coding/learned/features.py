@@ -8,6 +8,7 @@ scikit-learn here: a vector is two plain lists (column indices, values), L2-norm
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -173,6 +174,52 @@ class Vectorizer:
                 for c in cols]
         norm = math.sqrt(sum(v * v for v in vals)) or 1.0
         return cols, [v / norm for v in vals]
+
+    def many_arrays(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`arrays` of every text, laid end to end: columns, values and each text's size.
+
+        The same numbers as ``arrays`` text by text (the same operations on the same values),
+        with the sorting and counting done once for all the texts: each column is offset by
+        its text's number times the vocabulary size, so one sort orders the texts and, inside
+        each, the columns.
+
+        >>> v = Vectorizer({"w:peace": 0, "w:talks": 1}, [1.0, 2.0])
+        >>> cols, vals, sizes = v.many_arrays(["peace talks talks", "", "talks"])
+        >>> cols.tolist(), sizes.tolist(), bool(vals[2] == v.arrays("talks")[1][0])
+        ([0, 1, 1], [2, 0, 1], True)
+        """
+        found = [self.columns(text) for text in texts]
+        lengths = [len(f) for f in found]
+        total = sum(lengths)
+        width = len(self.idf)
+        flat = np.fromiter(itertools.chain.from_iterable(found), dtype=np.intp, count=total)
+        flat += np.repeat(np.arange(len(texts), dtype=np.intp) * width, lengths)
+        flat.sort()
+        first = np.empty(total, dtype=bool)
+        if total:
+            first[0] = True
+            np.not_equal(flat[1:], flat[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        keys = flat[starts]
+        counts = np.diff(np.append(starts, total))
+        owner = keys // width
+        cols = keys - owner * width
+        sizes = np.bincount(owner, minlength=len(texts))
+        if counts.size and counts.max() >= len(self._tf):
+            # a term 256 times in one text: arrays() takes the logarithm of that whole text
+            pieces = [self.arrays(text) for text in texts]
+            return (np.concatenate([c for c, _ in pieces]),
+                    np.concatenate([v for _, v in pieces]), sizes)
+        vals = self._tf[counts] * self._idf[cols]
+        ends = np.cumsum(sizes).tolist()
+        norms = []
+        begin = 0
+        for end in ends:
+            piece = vals[begin:end]
+            norms.append(math.sqrt(float(piece @ piece)) or 1.0)
+            begin = end
+        vals /= np.repeat(np.array(norms), sizes)
+        return cols, vals, sizes
 
     def arrays(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`__call__` as numpy arrays (equal up to float rounding in the last bit).

@@ -88,17 +88,15 @@ class LearnedModel:
         """
         if not texts:
             return []
-        pieces = [self.vectorizer.arrays(text) for text in texts]
-        sizes = np.array([cols.size for cols, _ in pieces], dtype=np.intp)
+        cols, vals, sizes = self.vectorizer.many_arrays(texts)
         width = self.weights.shape[1]
         scores = np.zeros((len(texts), width))
         nonempty = np.flatnonzero(sizes)
         if nonempty.size:
-            cols = np.concatenate([pieces[i][0] for i in nonempty])
-            vals = np.concatenate([pieces[i][1] for i in nonempty])
             starts = np.concatenate(([0], np.cumsum(sizes[nonempty])[:-1]))
-            scores[nonempty] = np.add.reduceat(self.weights[cols] * vals[:, None], starts,
-                                               axis=0)
+            rows = np.take(self.weights, cols, axis=0)
+            rows *= vals[:, None]
+            scores[nonempty] = np.add.reduceat(rows, starts, axis=0)
         z = np.clip(scores[:, 0] + float(self.arrays["event_intercept"][0]), -50.0, 50.0)
         p_event = 1.0 / (1.0 + np.exp(-z))
         logits = scores[:, 1:] + self.arrays["category_intercept"]
