@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -62,19 +61,3 @@ def test_phoenix_dictionaries_do_not_lower_the_ceiling(gold, resolver, phoenix_r
     assert more["source"] >= base["source"] - 0.01
     assert more["target"] >= base["target"] - 0.01
     assert len(phoenix_resolver.kb.entries) > 10 * len(resolver.kb.entries)
-
-
-def test_resolution_adds_little_to_parsing(gold_path, nlp, resolver) -> None:
-    records = gold_records(gold_path)
-    texts = [r["text"] for r in records]
-    start = time.perf_counter()
-    docs = list(nlp.pipe(texts))
-    parse = time.perf_counter() - start
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for record, doc in zip(records, docs, strict=True):
-            resolver.find_mentions(doc, Document(record["id"], record["text"]))
-        best = min(best, time.perf_counter() - start)
-    print(f"parse {parse:.3f}s, resolve {best:.3f}s ({best / parse:.1%})")
-    assert best <= 0.15 * parse
